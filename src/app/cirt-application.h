@@ -1,0 +1,14 @@
+/* cirt-application.h — the AdwApplication
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CIRT_TYPE_APPLICATION (cirt_application_get_type ())
+G_DECLARE_FINAL_TYPE (CirtApplication, cirt_application, CIRT, APPLICATION, AdwApplication)
+
+CirtApplication *cirt_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,698 @@
+/* cirt-cli-data.c — commands that create, read and change assessments
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cirt-cli.h"
+#include "cirt-sample.h"
+
+/* ------------------------------------------------------------------------ */
+
+int
+cirt_cli_cmd_instruments (CirtCli *cli,
+                          int      argc,
+                          char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("instruments");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+
+  list = cirt_instrument_list_available (problems);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          CirtInstrument *inst = g_ptr_array_index (list, i);
+          const char * const *langs = cirt_instrument_get_languages (inst);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, cirt_instrument_get_id (inst));
+          json_builder_set_member_name (b, "version");
+          json_builder_add_string_value (b, cirt_instrument_get_version (inst));
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, cirt_instrument_get_title (inst, "en"));
+          json_builder_set_member_name (b, "sha256");
+          json_builder_add_string_value (b, cirt_instrument_get_sha256 (inst));
+          json_builder_set_member_name (b, "file");
+          json_builder_add_string_value (b, cirt_instrument_get_origin (inst));
+          json_builder_set_member_name (b, "languages");
+          json_builder_begin_array (b);
+          for (guint l = 0; langs && langs[l]; l++)
+            json_builder_add_string_value (b, langs[l]);
+          json_builder_end_array (b);
+          json_builder_set_member_name (b, "sections");
+          json_builder_add_int_value (b, cirt_instrument_get_n_sections (inst));
+          json_builder_set_member_name (b, "questions");
+          json_builder_add_int_value (b, cirt_instrument_get_n_questions (inst));
+          json_builder_set_member_name (b, "scored");
+          json_builder_add_int_value (b, cirt_instrument_get_n_scored (inst));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < list->len; i++)
+        {
+          CirtInstrument *inst = g_ptr_array_index (list, i);
+          printf ("%-22s %-8s %3u questions (%u scored)  %s\n",
+                  cirt_instrument_get_id (inst), cirt_instrument_get_version (inst),
+                  cirt_instrument_get_n_questions (inst), cirt_instrument_get_n_scored (inst),
+                  cirt_instrument_get_title (inst, NULL));
+        }
+      if (list->len == 0)
+        fprintf (stderr, "%s\n", _("No instruments found."));
+    }
+  for (guint i = 0; i < problems->len; i++)
+    fprintf (stderr, "%s: %s\n", _("skipped"), (char *) g_ptr_array_index (problems, i));
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_validate (CirtCli *cli,
+                       int      argc,
+                       char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("validate");
+  int status, result = CIRT_CLI_OK;
+
+  if (!cirt_cli_parse (cmd, NULL, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return cirt_cli_usage_error (cmd, "%s", _("no file given"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CirtInstrument) inst = cirt_instrument_new_from_file (argv[i], &error);
+      GPtrArray *warnings;
+
+      if (inst == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          result = CIRT_CLI_REFUSED;
+          continue;
+        }
+      warnings = cirt_instrument_get_warnings (inst);
+      for (guint w = 0; w < warnings->len; w++)
+        fprintf (stderr, "%s: %s\n", _("warning"), (char *) g_ptr_array_index (warnings, w));
+      printf ("%s: %s %s, %u sections, %u questions (%u scored), %u %s\n", argv[i],
+              cirt_instrument_get_id (inst), cirt_instrument_get_version (inst),
+              cirt_instrument_get_n_sections (inst), cirt_instrument_get_n_questions (inst),
+              cirt_instrument_get_n_scored (inst), warnings->len,
+              warnings->len == 1 ? _("warning") : _("warnings"));
+    }
+  return result;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+cirt_cli_cmd_new (CirtCli *cli,
+                  int      argc,
+                  char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("new");
+  g_autofree char *title = NULL, *country = NULL, *organisation = NULL, *phase = NULL, *assessor = NULL;
+  g_autofree char *started = NULL, *baseline = NULL;
+  g_auto(GStrv) instruments = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the assessment"), "T" },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country assessed"), "C" },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("Host or sponsoring organisation"), "O" },
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("assessment, design, establishment or enhancement"), "P" },
+    { "instrument", 0, 0, G_OPTION_ARG_STRING_ARRAY, &instruments, N_("Instrument id or file (repeatable)"), "ID_OR_FILE" },
+    { "assessor", 0, 0, G_OPTION_ARG_STRING, &assessor, N_("Lead assessor"), "NAME" },
+    { "started", 0, 0, G_OPTION_ARG_STRING, &started, N_("Start date of the mission"), "YYYY-MM-DD" },
+    { "follow-up-of", 0, 0, G_OPTION_ARG_STRING, &baseline, N_("Earlier assessment this one follows up"), "ID" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(GPtrArray) insts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+  if (title == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("--title is required"));
+  if (country == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("--country is required"));
+  if (instruments == NULL || instruments[0] == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("at least one --instrument is required"));
+  if (phase != NULL && !cirt_mission_phase_is_valid (phase))
+    return cirt_cli_usage_error (cmd, _("unknown phase \"%s\" (expected assessment, design, establishment or enhancement)"), phase);
+
+  for (guint i = 0; instruments[i]; i++)
+    {
+      CirtInstrument *inst = cirt_instrument_find (instruments[i], &error);
+      if (inst == NULL)
+        return cirt_cli_refuse_error (error);
+      g_ptr_array_add (insts, inst);
+    }
+
+  store = cirt_cli_open_store (cli, &error);
+  if (store == NULL)
+    return cirt_cli_refuse_error (error);
+
+  if (baseline != NULL)
+    {
+      info->baseline = cirt_store_resolve_id (store, baseline, &error);
+      if (info->baseline == NULL)
+        return cirt_cli_refuse_error (error);
+    }
+  info->title = g_strdup (title);
+  info->country = g_strdup (country);
+  info->organisation = g_strdup (organisation);
+  info->phase = g_strdup (phase);
+  info->lead_assessor = g_strdup (assessor);
+  info->started_on = g_strdup (started);
+  id = cirt_store_create_assessment (store, info, insts, &error);
+  if (id == NULL)
+    return cirt_cli_refuse_error (error);
+  printf ("%s\n", id);
+  return CIRT_CLI_OK;
+}
+
+static void
+add_string_member (JsonBuilder *b,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+build_info (JsonBuilder              *b,
+            const CirtAssessmentInfo *info)
+{
+  add_string_member (b, "id", info->id);
+  add_string_member (b, "title", info->title);
+  add_string_member (b, "country", info->country);
+  add_string_member (b, "organisation", info->organisation);
+  add_string_member (b, "phase", info->phase);
+  add_string_member (b, "lead_assessor", info->lead_assessor);
+  add_string_member (b, "assessors", info->assessors);
+  add_string_member (b, "status", info->status);
+  add_string_member (b, "started_on", info->started_on);
+  add_string_member (b, "ended_on", info->ended_on);
+  add_string_member (b, "baseline", info->baseline);
+  add_string_member (b, "created_at", info->created_at);
+  add_string_member (b, "updated_at", info->updated_at);
+  json_builder_set_member_name (b, "answered");
+  json_builder_add_int_value (b, info->n_answered);
+  json_builder_set_member_name (b, "questions");
+  json_builder_add_int_value (b, info->n_questions);
+}
+
+int
+cirt_cli_cmd_list (CirtCli *cli,
+                   int      argc,
+                   char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("list");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+
+  store = cirt_cli_open_store (cli, &error);
+  if (store == NULL || (list = cirt_store_list_assessments (store, &error)) == NULL)
+    return cirt_cli_refuse_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          CirtAssessmentInfo *info = g_ptr_array_index (list, i);
+          json_builder_begin_object (b);
+          build_info (b, info);
+          json_builder_set_member_name (b, "instruments");
+          json_builder_begin_array (b);
+          for (guint j = 0; info->instruments[j]; j++)
+            json_builder_add_string_value (b, info->instruments[j]);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+      return CIRT_CLI_OK;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CirtAssessmentInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *short_id = g_strndup (info->id, 8);
+      printf ("%s  %-20s %4u/%-4u %-13s %s\n", short_id, info->country, info->n_answered, info->n_questions,
+              info->phase, info->title);
+    }
+  if (list->len == 0)
+    fprintf (stderr, "%s\n", _("No assessments yet. Create one with 'cirt-assess-cli new' or 'cirt-assess-cli demo'."));
+  return CIRT_CLI_OK;
+}
+
+static void
+build_answer (JsonBuilder      *b,
+              const CirtAnswer *a)
+{
+  json_builder_begin_object (b);
+  add_string_member (b, "question", a->question);
+  add_string_member (b, "value", a->value);
+  json_builder_set_member_name (b, "not_applicable");
+  json_builder_add_boolean_value (b, a->not_applicable);
+  add_string_member (b, "notes", a->notes);
+  add_string_member (b, "evidence", a->evidence);
+  add_string_member (b, "source", a->source);
+  json_builder_set_member_name (b, "flagged");
+  json_builder_add_boolean_value (b, a->flagged);
+  add_string_member (b, "author", a->author);
+  add_string_member (b, "updated_at", a->updated_at);
+  json_builder_end_object (b);
+}
+
+int
+cirt_cli_cmd_show (CirtCli *cli,
+                   int      argc,
+                   char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("show");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(GPtrArray) instruments = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  int targets[CIRT_N_PILLARS];
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if ((info = cirt_store_get_assessment (store, id, &error)) == NULL ||
+      (instruments = cirt_store_get_instruments (store, id, &error)) == NULL ||
+      (answers = cirt_store_get_answers (store, id, &error)) == NULL ||
+      (stakeholders = cirt_store_list_stakeholders (store, id, &error)) == NULL ||
+      !cirt_store_get_targets (store, id, targets, &error))
+    return cirt_cli_refuse_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      build_info (b, info);
+      json_builder_set_member_name (b, "instruments");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < instruments->len; i++)
+        {
+          CirtInstrument *inst = g_ptr_array_index (instruments, i);
+          json_builder_begin_object (b);
+          add_string_member (b, "id", cirt_instrument_get_id (inst));
+          add_string_member (b, "version", cirt_instrument_get_version (inst));
+          add_string_member (b, "sha256", cirt_instrument_get_sha256 (inst));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "targets");
+      json_builder_begin_object (b);
+      for (guint p = 0; p < CIRT_N_PILLARS; p++)
+        {
+          json_builder_set_member_name (b, cirt_pillar_to_string (p));
+          if (targets[p] > 0)
+            json_builder_add_int_value (b, targets[p]);
+          else
+            json_builder_add_null_value (b);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "stakeholders");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < stakeholders->len; i++)
+        {
+          CirtStakeholder *s = g_ptr_array_index (stakeholders, i);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, s->id);
+          add_string_member (b, "name", s->name);
+          add_string_member (b, "organisation", s->organisation);
+          add_string_member (b, "sector", s->sector);
+          add_string_member (b, "date", s->met_on);
+          add_string_member (b, "notes", s->notes);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "answers");
+      json_builder_begin_array (b);
+      /* In questionnaire order, so the output is stable and reads like the form. */
+      for (guint i = 0; i < instruments->len; i++)
+        {
+          CirtInstrument *inst = g_ptr_array_index (instruments, i);
+          for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+            {
+              const CirtSection *sec = cirt_instrument_get_section (inst, s);
+              for (guint q = 0; q < sec->questions->len; q++)
+                {
+                  const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+                  CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
+                  if (a)
+                    build_answer (b, a);
+                }
+            }
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+      return CIRT_CLI_OK;
+    }
+
+  printf ("%s\n", info->title);
+  printf ("  %-14s %s\n", _("Id:"), info->id);
+  printf ("  %-14s %s\n", _("Country:"), info->country);
+  if (info->organisation)
+    printf ("  %-14s %s\n", _("Organisation:"), info->organisation);
+  printf ("  %-14s %s\n", _("Phase:"), info->phase);
+  if (info->lead_assessor)
+    printf ("  %-14s %s\n", _("Lead assessor:"), info->lead_assessor);
+  if (info->baseline)
+    printf ("  %-14s %s\n", _("Follow-up of:"), info->baseline);
+  printf ("  %-14s %u / %u\n", _("Answered:"), info->n_answered, info->n_questions);
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    if (targets[p] > 0)
+      printf ("  %s %-28s %d\n", _("Target"), cirt_pillar_title (p, NULL), targets[p]);
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      printf ("\n%s (%s %s)\n", cirt_instrument_get_title (inst, NULL), cirt_instrument_get_id (inst),
+              cirt_instrument_get_version (inst));
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+          printf ("  %s\n", cirt_text_get (sec->title, NULL));
+          for (guint q = 0; q < sec->questions->len; q++)
+            {
+              const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+              CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
+              const char *shown = a == NULL ? "—" : a->not_applicable ? "N/A" : a->value ? a->value : "…";
+              printf ("    %-12s %-10s%s\n", qu->id, shown, a && a->flagged ? _(" (follow-up)") : "");
+            }
+        }
+    }
+  if (stakeholders->len)
+    {
+      printf ("\n%s\n", _("Stakeholders"));
+      for (guint i = 0; i < stakeholders->len; i++)
+        {
+          CirtStakeholder *s = g_ptr_array_index (stakeholders, i);
+          printf ("  %-10s %s, %s%s%s\n", s->met_on ? s->met_on : "", s->name, s->organisation ? s->organisation : "",
+                  s->sector ? " — " : "", s->sector ? s->sector : "");
+        }
+    }
+  return CIRT_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+cirt_cli_cmd_answer (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("answer");
+  g_autofree char *notes = NULL, *evidence = NULL, *source = NULL, *author = NULL;
+  gboolean na = FALSE, flag = FALSE, unflag = FALSE;
+  GOptionEntry entries[] = {
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Interview notes, or the N/A justification"), "T" },
+    { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("Evidence seen (document, URL)"), "T" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Who or what the answer comes from"), "T" },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Assessor recording the answer"), "NAME" },
+    { "na", 0, 0, G_OPTION_ARG_NONE, &na, N_("Not applicable (needs --notes)"), NULL },
+    { "flag", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Flag for follow-up"), NULL },
+    { "unflag", 0, 0, G_OPTION_ARG_NONE, &unflag, N_("Clear the follow-up flag"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(CirtAnswer) answer = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (na)
+    {
+      if (argc != 3)
+        return cirt_cli_usage_error (cmd, "%s", _("--na takes ID QUESTION and no value"));
+      g_autofree char *stripped = g_strstrip (g_strdup (notes ? notes : ""));
+      if (*stripped == '\0')
+        return cirt_cli_refuse ("%s", _("--na needs a justification: add --notes \"why this does not apply\""));
+    }
+  else if (argc != 4)
+    return cirt_cli_usage_error (cmd, "%s", argc < 4 ? _("ID, QUESTION and VALUE are required") : _("too many arguments"));
+  if (flag && unflag)
+    return cirt_cli_usage_error (cmd, "%s", _("--flag and --unflag cannot be used together"));
+
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (cirt_store_lookup_question (store, id, argv[2], &error) == NULL)
+    return cirt_cli_refuse_error (error);
+
+  /* Options not given keep what is stored. */
+  answer = cirt_store_get_answer (store, id, argv[2], &error);
+  if (error)
+    return cirt_cli_refuse_error (error);
+  if (answer == NULL)
+    answer = cirt_answer_new (argv[2]);
+  g_clear_pointer (&answer->value, g_free);
+  answer->not_applicable = na;
+  if (!na)
+    answer->value = g_strdup (argv[3]);
+  if (notes)
+    g_free (answer->notes), answer->notes = g_strdup (notes);
+  if (evidence)
+    g_free (answer->evidence), answer->evidence = g_strdup (evidence);
+  if (source)
+    g_free (answer->source), answer->source = g_strdup (source);
+  if (flag || unflag)
+    answer->flagged = flag;
+  g_free (answer->author);
+  answer->author = g_strdup (author);
+  if (!cirt_store_save_answer (store, id, answer, &error))
+    return cirt_cli_refuse_error (error);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_unanswer (CirtCli *cli,
+                       int      argc,
+                       char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("unanswer");
+  g_autofree char *author = NULL;
+  GOptionEntry entries[] = {
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Assessor making the change"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cirt_cli_usage_error (cmd, "%s", argc < 3 ? _("ID and QUESTION are required") : _("too many arguments"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (!cirt_store_unanswer (store, id, argv[2], author, &error))
+    return cirt_cli_refuse_error (error);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_target (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("target");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL;
+  CirtPillar pillar;
+  char *end = NULL;
+  gint64 level;
+  int status;
+
+  if (!cirt_cli_parse (cmd, NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 4)
+    return cirt_cli_usage_error (cmd, "%s", argc < 4 ? _("ID, PILLAR and LEVEL are required") : _("too many arguments"));
+  if (!cirt_pillar_from_string (argv[2], &pillar))
+    return cirt_cli_refuse (_("unknown pillar \"%s\" (expected legal, technical, organizational, capacity or cooperation)"), argv[2]);
+  level = g_ascii_strtoll (argv[3], &end, 10);
+  if (end == argv[3] || *end != '\0' || level < 0 || level > CIRT_N_LEVELS)
+    return cirt_cli_refuse (_("\"%s\" is not a target level; use 1 to 5, or 0 to remove the target"), argv[3]);
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (!cirt_store_set_target (store, id, pillar, (int) level, &error))
+    return cirt_cli_refuse_error (error);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_stakeholder (CirtCli *cli,
+                          int      argc,
+                          char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("stakeholder");
+  g_autofree char *name = NULL, *organisation = NULL, *sector = NULL, *date = NULL, *notes = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the person met"), "N" },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("Their organisation"), "O" },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, N_("Sector (government, finance, telecom…)"), "S" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the interview"), "YYYY-MM-DD" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Interview notes"), "T" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
+  g_autofree char *id = NULL;
+  gint64 row;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || strcmp (argv[2], "add") != 0)
+    return cirt_cli_usage_error (cmd, "%s", _("expected ID add"));
+  if (name == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("--name is required"));
+  if (organisation == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("--organisation is required"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  s->name = g_strdup (name);
+  s->organisation = g_strdup (organisation);
+  s->sector = g_strdup (sector);
+  s->met_on = g_strdup (date);
+  s->notes = g_strdup (notes);
+  row = cirt_store_add_stakeholder (store, id, s, &error);
+  if (row == 0)
+    return cirt_cli_refuse_error (error);
+  printf ("%" G_GINT64_FORMAT "\n", row);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_delete (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("delete");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (!cirt_store_delete_assessment (store, id, &error))
+    return cirt_cli_refuse_error (error);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_demo (CirtCli *cli,
+                   int      argc,
+                   char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("demo");
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Sample file (default: the shipped sample)"), "SAMPLE.json" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+  path = file ? g_strdup (file) : cirt_sample_default_path ();
+  store = cirt_cli_open_store (cli, &error);
+  if (store == NULL)
+    return cirt_cli_refuse_error (error);
+  id = cirt_sample_load (store, path, &error);
+  if (id == NULL)
+    return cirt_cli_refuse_error (error);
+  printf ("%s\n", id);
+  return CIRT_CLI_OK;
+}

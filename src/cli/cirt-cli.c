@@ -1,0 +1,232 @@
+/* cirt-cli.c — cirt-assess-cli: every core capability without a display
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cirt-cli.h"
+
+static const CirtCliCommand commands[] = {
+  { "instruments", "[--json]", N_("List the instruments that can be used"), cirt_cli_cmd_instruments },
+  { "validate", "FILE...", N_("Check instrument files and report every problem"), cirt_cli_cmd_validate },
+  { "new", "--title T --country C [--organisation O] [--phase P] --instrument ID_OR_FILE... [--assessor NAME]",
+    N_("Create an assessment and print its id"), cirt_cli_cmd_new },
+  { "list", "[--json]", N_("List the assessments"), cirt_cli_cmd_list },
+  { "show", "ID [--json]", N_("Show an assessment with every answer"), cirt_cli_cmd_show },
+  { "answer", "ID QUESTION VALUE [--notes T] [--evidence T] [--source T] [--author NAME] | ID QUESTION --na --notes JUSTIFICATION",
+    N_("Record an answer"), cirt_cli_cmd_answer },
+  { "unanswer", "ID QUESTION", N_("Remove an answer's value (notes are kept)"), cirt_cli_cmd_unanswer },
+  { "target", "ID PILLAR LEVEL", N_("Set the target level (1–5, 0 removes it) of a pillar"), cirt_cli_cmd_target },
+  { "stakeholder", "ID add --name N --organisation O [--sector S] [--date YYYY-MM-DD] [--notes T]",
+    N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
+  { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
+  { "demo", "[--file SAMPLE.json]", N_("Load the sample assessment and print its id"), cirt_cli_cmd_demo },
+};
+
+const CirtCliCommand *
+cirt_cli_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_global_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: cirt-assess-cli [--db PATH] COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n\n", _("CIRT Assess: national CIRT readiness and maturity assessments."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db PATH     %s\n", _("Database to use (default: $XDG_DATA_HOME/cirt-assess/assessments.db)"));
+  fprintf (out, "  --version     %s\n", _("Print the version"));
+  fprintf (out, "\n%s\n", _("Run 'cirt-assess-cli COMMAND --help' for a command's options."));
+}
+
+gboolean
+cirt_cli_parse (const CirtCliCommand *command,
+                GOptionEntry         *entries,
+                int                  *argc,
+                char               ***argv,
+                int                  *status)
+{
+  g_autofree char *param = g_strdup_printf ("%s %s", command->name, command->synopsis);
+  g_autoptr(GOptionContext) ctx = g_option_context_new (param);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (ctx, _(command->summary));
+  g_option_context_set_help_enabled (ctx, FALSE);
+  if (entries)
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (strcmp ((*argv)[i], "--") == 0)
+        break;
+      if (strcmp ((*argv)[i], "--help") == 0 || strcmp ((*argv)[i], "-h") == 0)
+        {
+          g_autofree char *help = g_option_context_get_help (ctx, TRUE, NULL);
+          char *p = strstr (help, "Usage:");
+          fputs (p ? p : help, stdout);
+          *status = CIRT_CLI_OK;
+          return FALSE;
+        }
+    }
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      *status = cirt_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+cirt_cli_usage_error (const CirtCliCommand *command,
+                      const char           *format,
+                      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "cirt-assess-cli %s: %s\n", command->name, msg);
+  fprintf (stderr, "%s cirt-assess-cli [--db PATH] %s %s\n", _("Usage:"), command->name, command->synopsis);
+  return CIRT_CLI_USAGE;
+}
+
+int
+cirt_cli_refuse (const char *format,
+                 ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "cirt-assess-cli: %s\n", msg);
+  return CIRT_CLI_REFUSED;
+}
+
+int
+cirt_cli_refuse_error (const GError *error)
+{
+  return cirt_cli_refuse ("%s", error->message);
+}
+
+CirtStore *
+cirt_cli_open_store (CirtCli  *cli,
+                     GError  **error)
+{
+  g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : cirt_store_default_path ();
+  return cirt_store_open (path, error);
+}
+
+CirtStore *
+cirt_cli_open_assessment (CirtCli     *cli,
+                          const char  *prefix,
+                          char       **id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = cirt_cli_open_store (cli, &error);
+
+  if (store == NULL)
+    {
+      cirt_cli_refuse_error (error);
+      return NULL;
+    }
+  *id = cirt_store_resolve_id (store, prefix, &error);
+  if (*id == NULL)
+    {
+      cirt_cli_refuse_error (error);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+cirt_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (gen, node);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  data = json_generator_to_data (gen, NULL);
+  fputs (data, stdout);
+  fputc ('\n', stdout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  CirtCli cli = { 0 };
+  const CirtCliCommand *command;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("cirt-assess-cli");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
+        {
+          cli.db_path = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          cli.db_path = argv[i] + strlen ("--db=");
+          i++;
+        }
+      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_global_usage (stdout);
+          return CIRT_CLI_OK;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          printf ("cirt-assess-cli %s\n", PACKAGE_VERSION);
+          return CIRT_CLI_OK;
+        }
+      else
+        {
+          fprintf (stderr, "cirt-assess-cli: %s %s\n", _("unknown option"), argv[i]);
+          print_global_usage (stderr);
+          return CIRT_CLI_USAGE;
+        }
+    }
+  if (cli.db_path != NULL && *cli.db_path == '\0')
+    {
+      fprintf (stderr, "cirt-assess-cli: %s\n", _("--db needs a file path"));
+      return CIRT_CLI_USAGE;
+    }
+  if (i >= argc)
+    {
+      print_global_usage (stderr);
+      return CIRT_CLI_USAGE;
+    }
+  command = cirt_cli_lookup (argv[i]);
+  if (command == NULL)
+    {
+      fprintf (stderr, "cirt-assess-cli: %s \"%s\"\n", _("unknown command"), argv[i]);
+      print_global_usage (stderr);
+      return CIRT_CLI_USAGE;
+    }
+  /* The command sees argv[0] = its name. */
+  return command->run (&cli, argc - i, argv + i);
+}

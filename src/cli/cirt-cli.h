@@ -1,0 +1,72 @@
+/* cirt-cli.h — shared plumbing of cirt-assess-cli
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "cirt-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes (a contract with scripts). */
+#define CIRT_CLI_OK      0
+#define CIRT_CLI_REFUSED 1
+#define CIRT_CLI_USAGE   2
+
+typedef struct {
+  const char *db_path;     /* --db, or NULL for the default */
+} CirtCli;
+
+typedef int (*CirtCliCommandFunc) (CirtCli *cli,
+                                   int      argc,
+                                   char   **argv);
+
+typedef struct {
+  const char         *name;
+  const char         *synopsis;   /* arguments after the command name */
+  const char         *summary;
+  CirtCliCommandFunc  run;
+} CirtCliCommand;
+
+/* Parses @entries (and --help) from argv; on a usage error prints it and
+ * returns FALSE with *status set to CIRT_CLI_USAGE (0 for --help). */
+gboolean   cirt_cli_parse        (const CirtCliCommand *command,
+                                  GOptionEntry         *entries,
+                                  int                  *argc,
+                                  char               ***argv,
+                                  int                  *status);
+int        cirt_cli_usage_error  (const CirtCliCommand *command,
+                                  const char           *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+/* Prints "cirt-assess-cli: MESSAGE" (first line of a multi-line error
+ * prefixed, the rest as is) and returns CIRT_CLI_REFUSED. */
+int        cirt_cli_refuse       (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+int        cirt_cli_refuse_error (const GError *error);
+
+CirtStore *cirt_cli_open_store   (CirtCli  *cli,
+                                  GError  **error);
+/* Opens the store and resolves an id prefix; prints and returns NULL on error. */
+CirtStore *cirt_cli_open_assessment (CirtCli     *cli,
+                                     const char  *prefix,
+                                     char       **id);
+
+void       cirt_cli_print_json   (JsonNode *node);
+
+const CirtCliCommand *cirt_cli_lookup (const char *name);
+
+/* Commands, one file per group. */
+int cirt_cli_cmd_instruments (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_validate    (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_new         (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_list        (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_show        (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_answer      (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_unanswer    (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_target      (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_stakeholder (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_delete      (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_demo        (CirtCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* cirt-sample.c — loads a sample assessment (data/sample/) into a store
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cirt-sample.h"
+
+#include <json-glib/json-glib.h>
+
+char *
+cirt_sample_default_path (void)
+{
+  const char *env = g_getenv ("CIRT_SAMPLE_PATH");
+  const char *dirs[] = { PKGDATADIR, SOURCE_DATADIR };
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *p = g_build_filename (dirs[i], "sample", "republic-of-example.json", NULL);
+      if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&p);
+    }
+  return g_build_filename (PKGDATADIR, "sample", "republic-of-example.json", NULL);
+}
+
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static gboolean
+member_bool (JsonObject *o,
+             const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (n);
+}
+
+static JsonArray *
+member_array (JsonObject *o,
+              const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+char *
+cirt_sample_load (CirtStore   *store,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) instruments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
+  g_autofree char *id = NULL;
+  JsonObject *root, *meta, *targets;
+  JsonArray *arr;
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      g_strcmp0 (member_string (root = json_node_get_object (json_parser_get_root (parser)), "format"),
+                 "cirt-assess-sample") != 0 ||
+      !json_object_has_member (root, "assessment") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "assessment")))
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   "%s is not a CIRT Assess sample file", path);
+      return NULL;
+    }
+  meta = json_object_get_object_member (root, "assessment");
+  arr = member_array (meta, "instruments");
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      const char *iid = json_array_get_string_element (arr, i);
+      CirtInstrument *inst = iid ? cirt_instrument_find (iid, error) : NULL;
+      if (inst == NULL)
+        {
+          if (iid == NULL)
+            g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                         "%s: assessment.instruments[%u] must be a string", path, i);
+          return NULL;
+        }
+      g_ptr_array_add (instruments, inst);
+    }
+
+  info->title = g_strdup (member_string (meta, "title"));
+  info->country = g_strdup (member_string (meta, "country"));
+  info->organisation = g_strdup (member_string (meta, "organisation"));
+  info->phase = g_strdup (member_string (meta, "phase"));
+  info->lead_assessor = g_strdup (member_string (meta, "lead_assessor"));
+  info->assessors = g_strdup (member_string (meta, "assessors"));
+  info->started_on = g_strdup (member_string (meta, "started"));
+  info->ended_on = g_strdup (member_string (meta, "ended"));
+
+  id = cirt_store_create_assessment (store, info, instruments, error);
+  if (id == NULL)
+    return NULL;
+
+  if (json_object_has_member (root, "targets") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "targets")))
+    {
+      targets = json_object_get_object_member (root, "targets");
+      for (guint p = 0; p < CIRT_N_PILLARS; p++)
+        if (json_object_has_member (targets, cirt_pillar_to_string (p)) &&
+            !cirt_store_set_target (store, id, p, (int) json_object_get_int_member (targets, cirt_pillar_to_string (p)),
+                                    &local_error))
+          goto fail;
+    }
+
+  arr = member_array (root, "stakeholders");
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        continue;
+      o = json_node_get_object (n);
+      s->name = g_strdup (member_string (o, "name"));
+      s->organisation = g_strdup (member_string (o, "organisation"));
+      s->sector = g_strdup (member_string (o, "sector"));
+      s->met_on = g_strdup (member_string (o, "date"));
+      s->notes = g_strdup (member_string (o, "notes"));
+      if (cirt_store_add_stakeholder (store, id, s, &local_error) == 0)
+        goto fail;
+    }
+
+  arr = member_array (root, "answers");
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      g_autoptr(CirtAnswer) a = NULL;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        continue;
+      o = json_node_get_object (n);
+      a = cirt_answer_new (member_string (o, "question"));
+      if (a->question == NULL)
+        {
+          g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                       "answers[%u] has no question id", i);
+          goto fail;
+        }
+      a->value = g_strdup (member_string (o, "value"));
+      a->not_applicable = member_bool (o, "not_applicable");
+      a->notes = g_strdup (member_string (o, "notes"));
+      a->evidence = g_strdup (member_string (o, "evidence"));
+      a->source = g_strdup (member_string (o, "source"));
+      a->author = g_strdup (member_string (o, "author"));
+      a->flagged = member_bool (o, "flagged");
+      if (!cirt_store_save_answer (store, id, a, &local_error))
+        goto fail;
+    }
+  return g_steal_pointer (&id);
+
+fail:
+  cirt_store_delete_assessment (store, id, NULL);
+  g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", path, local_error->message);
+  return NULL;
+}

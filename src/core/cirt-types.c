@@ -1,0 +1,200 @@
+/* cirt-types.c — shared enums and small value types of the core
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cirt-types.h"
+
+#include <string.h>
+
+static const char *pillar_ids[CIRT_N_PILLARS] = {
+  "legal", "technical", "organizational", "capacity", "cooperation",
+};
+
+/* Pillar titles are part of the report language, not the UI language, so
+ * they live in a table keyed by language rather than in the gettext catalogue. */
+static const struct {
+  const char *lang;
+  const char *titles[CIRT_N_PILLARS];
+} pillar_titles[] = {
+  { "en", { "Legal", "Technical and Procedural", "Organizational", "Capacity Building", "International Cooperation" } },
+  { "fr", { "Mesures juridiques", "Mesures techniques et procédurales", "Structures organisationnelles", "Renforcement des capacités", "Coopération internationale" } },
+  { "es", { "Medidas jurídicas", "Medidas técnicas y de procedimiento", "Estructuras orgánicas", "Creación de capacidades", "Cooperación internacional" } },
+};
+
+static const char *kind_ids[CIRT_N_KINDS] = {
+  "level", "yesno", "choice", "checklist", "text", "number", "date",
+};
+
+static const char *phase_ids[] = { "", "design", "establishment", "enhancement" };
+
+static const char * const mission_phases[] = {
+  "assessment", "design", "establishment", "enhancement", NULL,
+};
+
+const char *
+cirt_pillar_to_string (CirtPillar pillar)
+{
+  g_return_val_if_fail (pillar < CIRT_N_PILLARS, NULL);
+  return pillar_ids[pillar];
+}
+
+gboolean
+cirt_pillar_from_string (const char *str,
+                         CirtPillar *out)
+{
+  if (str == NULL)
+    return FALSE;
+  for (guint i = 0; i < CIRT_N_PILLARS; i++)
+    if (strcmp (str, pillar_ids[i]) == 0)
+      {
+        if (out)
+          *out = (CirtPillar) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cirt_pillar_title (CirtPillar pillar,
+                   const char *lang)
+{
+  g_return_val_if_fail (pillar < CIRT_N_PILLARS, NULL);
+  if (lang != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (pillar_titles); i++)
+      if (g_str_has_prefix (lang, pillar_titles[i].lang))
+        return pillar_titles[i].titles[pillar];
+  return pillar_titles[0].titles[pillar];
+}
+
+const char *
+cirt_kind_to_string (CirtQuestionKind kind)
+{
+  g_return_val_if_fail (kind < CIRT_N_KINDS, NULL);
+  return kind_ids[kind];
+}
+
+gboolean
+cirt_kind_from_string (const char *str,
+                       CirtQuestionKind *out)
+{
+  if (str == NULL)
+    return FALSE;
+  for (guint i = 0; i < CIRT_N_KINDS; i++)
+    if (strcmp (str, kind_ids[i]) == 0)
+      {
+        if (out)
+          *out = (CirtQuestionKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+cirt_kind_is_scored (CirtQuestionKind kind)
+{
+  return kind == CIRT_KIND_LEVEL || kind == CIRT_KIND_YESNO ||
+         kind == CIRT_KIND_CHOICE || kind == CIRT_KIND_CHECKLIST;
+}
+
+const char *
+cirt_phase_to_string (CirtPhase phase)
+{
+  g_return_val_if_fail (phase <= CIRT_PHASE_ENHANCEMENT, NULL);
+  return phase == CIRT_PHASE_NONE ? NULL : phase_ids[phase];
+}
+
+gboolean
+cirt_phase_from_string (const char *str,
+                        CirtPhase *out)
+{
+  if (str == NULL)
+    return FALSE;
+  for (guint i = 1; i < G_N_ELEMENTS (phase_ids); i++)
+    if (strcmp (str, phase_ids[i]) == 0)
+      {
+        if (out)
+          *out = (CirtPhase) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+cirt_mission_phase_is_valid (const char *phase)
+{
+  return phase != NULL && g_strv_contains (mission_phases, phase);
+}
+
+const char * const *
+cirt_mission_phases (void)
+{
+  return mission_phases;
+}
+
+struct _CirtText {
+  GHashTable *strings;
+};
+
+CirtText *
+cirt_text_new (void)
+{
+  CirtText *text = g_new0 (CirtText, 1);
+  text->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return text;
+}
+
+void
+cirt_text_free (CirtText *text)
+{
+  if (text == NULL)
+    return;
+  g_hash_table_unref (text->strings);
+  g_free (text);
+}
+
+void
+cirt_text_set (CirtText   *text,
+               const char *lang,
+               const char *value)
+{
+  g_return_if_fail (text != NULL && lang != NULL);
+  g_hash_table_replace (text->strings, g_strdup (lang), g_strdup (value));
+}
+
+const char *
+cirt_text_get (const CirtText *text,
+               const char     *lang)
+{
+  const char *s = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (lang != NULL)
+    {
+      s = g_hash_table_lookup (text->strings, lang);
+      if (s == NULL && strlen (lang) > 2)
+        {
+          /* "fr_FR.UTF-8" → "fr" */
+          g_autofree char *base = g_strndup (lang, 2);
+          s = g_hash_table_lookup (text->strings, base);
+        }
+    }
+  if (s == NULL)
+    s = g_hash_table_lookup (text->strings, "en");
+  return s;
+}
+
+gboolean
+cirt_text_has (const CirtText *text,
+               const char     *lang)
+{
+  return text != NULL && g_hash_table_contains (text->strings, lang);
+}
+
+char *
+cirt_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
+}

@@ -1,0 +1,82 @@
+/* cirt-types.h — shared enums and small value types of the core
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The five pillars of ITU's Global Cybersecurity Agenda, in GCA order. */
+typedef enum {
+  CIRT_PILLAR_LEGAL,
+  CIRT_PILLAR_TECHNICAL,
+  CIRT_PILLAR_ORGANIZATIONAL,
+  CIRT_PILLAR_CAPACITY,
+  CIRT_PILLAR_COOPERATION,
+  CIRT_N_PILLARS
+} CirtPillar;
+
+typedef enum {
+  CIRT_KIND_LEVEL,
+  CIRT_KIND_YESNO,
+  CIRT_KIND_CHOICE,
+  CIRT_KIND_CHECKLIST,
+  CIRT_KIND_TEXT,
+  CIRT_KIND_NUMBER,
+  CIRT_KIND_DATE,
+  CIRT_N_KINDS
+} CirtQuestionKind;
+
+typedef enum {
+  CIRT_PHASE_NONE,
+  CIRT_PHASE_DESIGN,
+  CIRT_PHASE_ESTABLISHMENT,
+  CIRT_PHASE_ENHANCEMENT
+} CirtPhase;
+
+#define CIRT_N_LEVELS 5          /* named maturity levels 1..5 */
+#define CIRT_N_QUESTION_LEVELS 5 /* question levels 0..4 */
+
+const char *cirt_pillar_to_string      (CirtPillar pillar);
+gboolean    cirt_pillar_from_string    (const char *str,
+                                        CirtPillar *out);
+/* Translated title of a pillar in @lang ("en", "fr", …); falls back to English. */
+const char *cirt_pillar_title          (CirtPillar pillar,
+                                        const char *lang);
+
+const char *cirt_kind_to_string        (CirtQuestionKind kind);
+gboolean    cirt_kind_from_string      (const char *str,
+                                        CirtQuestionKind *out);
+gboolean    cirt_kind_is_scored        (CirtQuestionKind kind);
+
+const char *cirt_phase_to_string       (CirtPhase phase);
+gboolean    cirt_phase_from_string     (const char *str,
+                                        CirtPhase *out);
+
+/* Assessment phases of the CIRT lifecycle (assessment, design, establishment,
+ * enhancement): what kind of mission an assessment belongs to. */
+gboolean    cirt_mission_phase_is_valid (const char *phase);
+const char * const *cirt_mission_phases (void);
+
+/* A multilingual string: language code → text. "en" is always present in a
+ * loaded instrument. */
+typedef struct _CirtText CirtText;
+
+CirtText   *cirt_text_new              (void);
+void        cirt_text_free             (CirtText *text);
+void        cirt_text_set              (CirtText *text,
+                                        const char *lang,
+                                        const char *value);
+/* Text in @lang, else English, else NULL. @text may be NULL. */
+const char *cirt_text_get              (const CirtText *text,
+                                        const char *lang);
+gboolean    cirt_text_has              (const CirtText *text,
+                                        const char *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtText, cirt_text_free)
+
+/* Current time as an ISO 8601 UTC timestamp with milliseconds
+ * ("2026-03-02T09:15:00.123Z"). */
+char       *cirt_now_iso8601           (void);
+
+G_END_DECLS

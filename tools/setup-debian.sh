@@ -1,0 +1,39 @@
+#!/bin/sh
+# Installs every Debian 12 package that CIRT Assess needs to build, run and
+# test. Idempotent: packages already present are skipped quickly.
+set -eu
+
+PKGS="build-essential pkg-config meson ninja-build gettext
+libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
+libcairo2-dev libpango1.0-dev libjson-glib-dev check
+appstream desktop-file-utils libgtk-4-bin
+xvfb xauth dbus-x11 imagemagick poppler-utils librsvg2-bin
+python3 python3-openpyxl sqlite3 valgrind fonts-dejavu-core"
+
+# Optional: LibreOffice is only used by the workbook-rendering test, which
+# skips with a message when it is absent. Set CIRT_WITH_LIBREOFFICE=1 to add it.
+if [ "${CIRT_WITH_LIBREOFFICE:-0}" = 1 ]; then
+  PKGS="$PKGS libreoffice-calc-nogui"
+fi
+
+missing=""
+for p in $PKGS; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing Debian packages. Run as root:" >&2
+  echo "  sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing
