@@ -530,37 +530,29 @@ inspect (CirtStore  *self,
   return TRUE;
 }
 
+/* A byte-for-byte copy of the database file, taken before a migration. */
 static gboolean
 backup_to (CirtStore   *self,
            const char  *dest_path,
            GError     **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize len = 0;
 
-  g_unlink (dest_path);
-  if (sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  /* Fold a pending write-ahead log into the file first, so the copy is whole. */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0 &&
+      !exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return FALSE;
+  if (!g_file_get_contents (self->path, &data, &len, &local_error) ||
+      !g_file_set_contents_full (dest_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_MIGRATE,
-                   "cannot write the backup %s: %s", dest_path, dest ? sqlite3_errmsg (dest) : "out of memory");
-      sqlite3_close (dest);
+                   "cannot write the backup %s: %s", dest_path, local_error->message);
       return FALSE;
     }
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  rc = backup ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
-  if (backup)
-    sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_MIGRATE,
-                   "cannot write the backup %s: %s", dest_path, sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      g_unlink (dest_path);
-      return FALSE;
-    }
-  sqlite3_close (dest);
-  g_chmod (dest_path, 0600);
   return TRUE;
 }
 
@@ -575,13 +567,6 @@ migrate (CirtStore  *self,
 
   if (from == CIRT_STORE_SCHEMA_VERSION)
     return TRUE;
-
-  if (!empty)
-    {
-      g_autofree char *bak = g_strconcat (self->path, ".bak", NULL);
-      if (!backup_to (self, bak, error))
-        return FALSE;
-    }
 
   if (!begin (self, error))
     return FALSE;
@@ -665,7 +650,13 @@ cirt_store_open (const char  *path,
   if (!inspect (self, &version, &empty, error))
     return NULL;
 
-  /* From here on the file is ours. */
+  /* From here on the file is ours. An upgrade first copies it as it is. */
+  if (!empty && version < CIRT_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+      if (!backup_to (self, bak, error))
+        return NULL;
+    }
   if (!exec (self, "PRAGMA journal_mode = WAL", &local_error) ||
       !exec (self, "PRAGMA synchronous = FULL", &local_error) ||
       !exec (self, "PRAGMA foreign_keys = ON", &local_error))

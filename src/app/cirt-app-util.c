@@ -1,0 +1,168 @@
+/* cirt-app-util.c — small helpers shared by the application's widgets
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cirt-app-util.h"
+
+static GSettings *settings;
+
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchema *schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+#ifdef CIRT_BUILD_SCHEMA_DIR
+  if (schema == NULL)
+    {
+      /* Running from the build tree: the schema is compiled next to it. */
+      g_autoptr(GSettingsSchemaSource) local =
+        g_settings_schema_source_new_from_directory (CIRT_BUILD_SCHEMA_DIR, source, FALSE, NULL);
+      if (local != NULL)
+        schema = g_settings_schema_source_lookup (local, APP_ID, FALSE);
+    }
+#endif
+  return schema;
+}
+
+GSettings *
+cirt_app_get_settings (void)
+{
+  if (settings == NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = lookup_schema ();
+
+      if (schema == NULL)
+        {
+          fprintf (stderr, "cirt-assess: %s\n",
+                   _("the settings schema " APP_ID " is not installed; install the application "
+                     "or set GSETTINGS_SCHEMA_DIR to the folder holding gschemas.compiled"));
+          exit (EXIT_FAILURE);
+        }
+      settings = g_settings_new_full (schema, NULL, NULL);
+    }
+  return settings;
+}
+
+char *
+cirt_app_get_author (void)
+{
+  g_autofree char *name = g_settings_get_string (cirt_app_get_settings (), "assessor-name");
+
+  g_strstrip (name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (g_get_real_name ());
+}
+
+const char *
+cirt_app_get_language (void)
+{
+  const char * const *names = g_get_language_names ();
+  return names[0];
+}
+
+void
+cirt_app_show_toast (GtkWidget  *widget,
+                     const char *message)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      /* Widgets in dialogs: the main window's overlay. */
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+      if (parent != NULL)
+        overlay = gtk_widget_get_ancestor (gtk_window_get_child (parent), ADW_TYPE_TOAST_OVERLAY);
+      if (overlay == NULL && parent != NULL && ADW_IS_TOAST_OVERLAY (gtk_window_get_child (parent)))
+        overlay = gtk_window_get_child (parent);
+    }
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+void
+cirt_app_report_error (GtkWidget    *widget,
+                       const char   *what,
+                       const GError *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      cirt_app_show_toast (widget, message);
+      return;
+    }
+  {
+    AdwToast *toast = adw_toast_new (message);
+    /* An error stays until the assessor has seen it. */
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  }
+}
+
+char *
+cirt_app_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *full = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  if (strlen (iso) == 10)
+    full = g_strconcat (iso, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (full ? full : iso, NULL);
+  if (dt == NULL)
+    return g_strdup (iso);
+  {
+    g_autoptr(GDateTime) local = full ? g_date_time_ref (dt) : g_date_time_to_local (dt);
+    /* translators: a date as shown in lists, see strftime(3) */
+    return g_date_time_format (local, _("%-d %b %Y"));
+  }
+}
+
+const char *
+cirt_app_phase_label (const char *phase)
+{
+  if (g_strcmp0 (phase, "design") == 0)
+    return _("Design");
+  if (g_strcmp0 (phase, "establishment") == 0)
+    return _("Establishment");
+  if (g_strcmp0 (phase, "enhancement") == 0)
+    return _("Enhancement");
+  return _("Assessment");
+}
+
+char *
+cirt_app_level_label (CirtInstrument *instrument,
+                      int             level)
+{
+  const CirtLevelInfo *info = instrument ? cirt_instrument_get_level_info (instrument, level) : NULL;
+
+  if (info == NULL)
+    return g_strdup_printf ("%d", level);
+  /* translators: a maturity level, "3 — Established" */
+  return g_strdup_printf (_("%d — %s"), level, cirt_text_get (info->name, cirt_app_get_language ()));
+}
+
+gboolean
+cirt_app_is_text_widget (GtkWidget *widget)
+{
+  return widget != NULL && (GTK_IS_TEXT (widget) || GTK_IS_TEXT_VIEW (widget));
+}

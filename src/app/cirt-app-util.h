@@ -1,0 +1,48 @@
+/* cirt-app-util.h — small helpers shared by the application's widgets
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cirt-store.h"
+
+G_BEGIN_DECLS
+
+/* The application's settings. The schema is looked up in the default schema
+ * sources first, then in the build tree (running uninstalled), so the app
+ * starts from the build directory without GSETTINGS_SCHEMA_DIR. Never NULL:
+ * without any schema the program aborts with a clear message. */
+GSettings  *cirt_app_get_settings      (void);
+
+/* The author recorded with answers: the assessor-name preference, else the
+ * account's full name. */
+char       *cirt_app_get_author        (void);
+
+/* The language instrument texts are shown in ("fr_FR.UTF-8", "en", …). */
+const char *cirt_app_get_language      (void);
+
+/* Shows @message in the nearest AdwToastOverlay above @widget, or prints it
+ * as a warning when there is none (widgets outside a window). */
+void        cirt_app_show_toast        (GtkWidget  *widget,
+                                        const char *message);
+/* Reports a failed operation: "@what: error message", as a toast that stays
+ * until dismissed. */
+void        cirt_app_report_error      (GtkWidget    *widget,
+                                        const char   *what,
+                                        const GError *error);
+
+/* "2 Mar 2026" from "2026-03-02…", or a copy of @iso when it is not a date. */
+char       *cirt_app_format_date       (const char *iso);
+
+/* The translated name of a mission phase (assessment, design, …). */
+const char *cirt_app_phase_label       (const char *phase);
+
+/* The instrument's level @level (1..5) as "3 — Established", in the UI language. */
+char       *cirt_app_level_label       (CirtInstrument *instrument,
+                                        int             level);
+
+/* TRUE when @widget is a text field that takes printable keys (GtkText,
+ * GtkTextView): single-key shortcuts must not fire while it has the focus. */
+gboolean    cirt_app_is_text_widget    (GtkWidget *widget);
+
+G_END_DECLS

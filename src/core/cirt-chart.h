@@ -1,0 +1,51 @@
+/* cirt-chart.h — the one drawing module: screen, PNG/SVG/PDF files and reports
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "cirt-score.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CIRT_CHART_RADAR,      /* five pillars: current, target, baseline */
+  CIRT_CHART_SECTIONS,   /* horizontal bars per section, grouped by pillar */
+  CIRT_CHART_COVERAGE,   /* answered vs unanswered per pillar */
+} CirtChartKind;
+
+typedef struct {
+  const char *lang;        /* titles, level names and legend ("en", "fr"); NULL = en */
+  gboolean    dark;        /* dark palette (the GTK widget follows the style manager) */
+  CirtScore  *baseline;    /* earlier assessment for comparison, or NULL */
+  double      font_scale;  /* 1.0 = default; 0 is taken as 1.0 */
+  gboolean    transparent; /* do not paint a background */
+} CirtChartOptions;
+
+gboolean cirt_chart_kind_from_string   (const char    *str,
+                                        CirtChartKind *out);
+
+/* Draws at (0,0)–(width,height) of @cr in user units. */
+void     cirt_chart_draw               (cairo_t                *cr,
+                                        CirtChartKind           kind,
+                                        CirtScore              *score,
+                                        const CirtChartOptions *options,
+                                        double                  width,
+                                        double                  height);
+/* A height that fits the chart's content at @width (the sections chart grows
+ * with the number of sections). */
+double   cirt_chart_natural_height     (CirtChartKind  kind,
+                                        CirtScore     *score,
+                                        double         width);
+/* Writes PNG, SVG or PDF by the file's extension, through a temporary file
+ * renamed into place. */
+gboolean cirt_chart_write_file         (CirtChartKind           kind,
+                                        CirtScore              *score,
+                                        const CirtChartOptions *options,
+                                        const char             *path,
+                                        int                     width,
+                                        int                     height,
+                                        GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* cirt-test-util.c — shared helpers of the Check suites
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cirt-test-util.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *tmp_root;
+
+const char *
+cirt_test_setup_env (void)
+{
+  if (tmp_root == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL, *config = NULL, *cache = NULL, *runtime = NULL;
+
+      tmp_root = g_dir_make_tmp ("cirt-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      data = g_build_filename (tmp_root, "data", NULL);
+      config = g_build_filename (tmp_root, "config", NULL);
+      cache = g_build_filename (tmp_root, "cache", NULL);
+      runtime = g_build_filename (tmp_root, "runtime", NULL);
+      g_mkdir_with_parents (data, 0700);
+      g_mkdir_with_parents (config, 0700);
+      g_mkdir_with_parents (cache, 0700);
+      g_mkdir_with_parents (runtime, 0700);
+      g_setenv ("HOME", tmp_root, TRUE);
+      g_setenv ("XDG_DATA_HOME", data, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+      g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+    }
+  return tmp_root;
+}
+
+char *
+cirt_test_tmp_path (const char *name)
+{
+  static guint counter;
+  g_autofree char *unique = g_strdup_printf ("%u-%d-%s", ++counter, (int) getpid (), name);
+  return g_build_filename (cirt_test_setup_env (), unique, NULL);
+}
+
+char *
+cirt_test_fixture (const char *name)
+{
+  const char *dir = g_getenv ("CIRT_FIXTURES");
+  ck_assert_msg (dir != NULL, "CIRT_FIXTURES is not set (run the tests through meson test)");
+  return g_build_filename (dir, name, NULL);
+}
+
+CirtInstrument *
+cirt_test_load_fixture (const char *name)
+{
+  g_autofree char *path = cirt_test_fixture (name);
+  g_autoptr(GError) error = NULL;
+  CirtInstrument *inst = cirt_instrument_new_from_file (path, &error);
+  ck_assert_msg (inst != NULL, "fixture %s: %s", name, error ? error->message : "?");
+  return inst;
+}
+
+char *
+cirt_test_write_tmp (const char *name,
+                     const char *contents)
+{
+  char *path = cirt_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  ck_assert_msg (g_file_set_contents (path, contents, -1, &error), "%s", error ? error->message : "");
+  return path;
+}
+
+char *
+cirt_test_file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+int
+cirt_test_run_cli_argv (const char * const *argv,
+                        char               **out,
+                        char               **err)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CIRT_CLI");
+  int status = 0;
+
+  ck_assert_msg (cli != NULL, "CIRT_CLI is not set");
+  g_ptr_array_add (args, (gpointer) cli);
+  for (guint i = 0; argv[i]; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error),
+                 "cannot run %s: %s", cli, error ? error->message : "");
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return 128 + (WIFSIGNALED (status) ? WTERMSIG (status) : 0);
+}
+
+int
+cirt_test_run_cli (char      **out,
+                   char      **err,
+                   const char *first,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+  const char *a;
+
+  va_start (args, first);
+  for (a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return cirt_test_run_cli_argv ((const char * const *) argv->pdata, out, err);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+int
+cirt_test_run_suite (Suite *suite)
+{
+  SRunner *sr = srunner_create (suite);
+  int failed;
+
+  cirt_test_setup_env ();
+  srunner_run_all (sr, CK_ENV);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  if (tmp_root != NULL && g_getenv ("CIRT_KEEP_TMP") == NULL)
+    remove_tree (tmp_root);
+  g_clear_pointer (&tmp_root, g_free);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

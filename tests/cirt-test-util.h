@@ -1,0 +1,35 @@
+/* cirt-test-util.h — shared helpers of the Check suites
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <check.h>
+#include <glib.h>
+
+#include "cirt-instrument.h"
+#include "cirt-store.h"
+
+G_BEGIN_DECLS
+
+/* Points HOME and XDG_* at a fresh temporary folder; returns it (owned by the util). */
+const char     *cirt_test_setup_env       (void);
+/* A fresh path inside the temporary folder. */
+char           *cirt_test_tmp_path        (const char *name);
+char           *cirt_test_fixture         (const char *name);
+CirtInstrument *cirt_test_load_fixture    (const char *name);
+/* Writes @contents to a temporary file and returns its path. */
+char           *cirt_test_write_tmp       (const char *name,
+                                           const char *contents);
+char           *cirt_test_file_sha256     (const char *path);
+/* Runs the CLI ($CIRT_CLI) with @argv (NULL-terminated, without the program);
+ * returns the exit status; stdout/stderr into the out-params (may be NULL). */
+int             cirt_test_run_cli         (char      **out,
+                                           char      **err,
+                                           const char *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+int             cirt_test_run_cli_argv    (const char * const *argv,
+                                           char               **out,
+                                           char               **err);
+/* Runs the suite; returns the process exit status. */
+int             cirt_test_run_suite       (Suite *suite);
+
+G_END_DECLS

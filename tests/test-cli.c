@@ -1,0 +1,391 @@
+/* test-cli.c — cirt-assess-cli, run as a program: every command, its output,
+ * its refusals (exit 1) and usage errors (exit 2)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cirt-test-util.h"
+
+static char *db;
+static char *id;
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (json_parser_load_from_data (parser, text, -1, &error), "bad JSON: %s\n%s",
+                 error ? error->message : "", text);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+#define CLI(out, err, ...) cirt_test_run_cli (out, err, "--db", db, __VA_ARGS__, NULL)
+
+static void
+setup (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int rc;
+
+  db = cirt_test_tmp_path ("cli.db");
+  rc = CLI (&out, &err, "new", "--title", "Readiness mission", "--country", "Examplia",
+            "--organisation", "Ministry of ICT", "--phase", "design", "--instrument", "test-mini",
+            "--assessor", "Lead Person");
+  ck_assert_msg (rc == 0, "new failed: %s", err);
+  id = g_strdup (g_strstrip (out));
+  ck_assert_int_eq (strlen (id), 36);
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&db, g_free);
+  g_clear_pointer (&id, g_free);
+}
+
+static JsonObject *
+show_json (JsonNode **keep)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = CLI (&out, &err, "show", id, "--json");
+
+  ck_assert_msg (rc == 0, "show failed: %s", err);
+  *keep = parse_json (out);
+  return json_node_get_object (*keep);
+}
+
+static JsonObject *
+find_answer (JsonObject *show,
+             const char *question)
+{
+  JsonArray *answers = json_object_get_array_member (show, "answers");
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    {
+      JsonObject *a = json_array_get_object_element (answers, i);
+      if (strcmp (json_object_get_string_member (a, "question"), question) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+START_TEST (test_help_everywhere)
+{
+  const char *commands[] = { "instruments", "validate", "new", "list", "show", "answer", "unanswer",
+                             "target", "stakeholder", "delete", "demo" };
+  g_autofree char *out = NULL;
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--help", NULL), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *help = NULL;
+      ck_assert_msg (strstr (out, commands[i]) != NULL, "%s missing from --help", commands[i]);
+      ck_assert_int_eq (cirt_test_run_cli (&help, NULL, commands[i], "--help", NULL), 0);
+      ck_assert_msg (strstr (help, "Usage:") != NULL && strstr (help, commands[i]) != NULL, "%s --help: %s", commands[i], help);
+    }
+}
+END_TEST
+
+START_TEST (test_usage_errors)
+{
+  g_autofree char *err = NULL;
+
+  const char *none[] = { NULL };
+
+  ck_assert_int_eq (cirt_test_run_cli_argv (none, NULL, NULL), 2);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err, "frobnicate", NULL), 2);
+  ck_assert_ptr_nonnull (strstr (err, "unknown command"));
+  ck_assert_int_eq (CLI (NULL, NULL, "new", "--country", "X", "--instrument", "test-mini"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "new", "--title", "X", "--country", "X"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "new", "--title", "X", "--country", "X", "--instrument", "test-mini", "--phase", "launch"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "show"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "list", "--bogus"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "stakeholder", id, "remove", "--name", "x", "--organisation", "y"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "target", id, "legal"), 2);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "validate", NULL), 2);
+}
+END_TEST
+
+START_TEST (test_instruments)
+{
+  g_autofree char *out = NULL, *json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *arr;
+  gboolean found = FALSE;
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "instruments", NULL), 0);
+  ck_assert_ptr_nonnull (strstr (out, "test-mini"));
+  ck_assert_int_eq (cirt_test_run_cli (&json, NULL, "instruments", "--json", NULL), 0);
+  root = parse_json (json);
+  arr = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      if (strcmp (json_object_get_string_member (o, "id"), "test-mini") == 0)
+        {
+          found = TRUE;
+          ck_assert_int_eq (json_object_get_int_member (o, "questions"), 7);
+          ck_assert_int_eq (json_object_get_int_member (o, "scored"), 4);
+        }
+    }
+  ck_assert (found);
+}
+END_TEST
+
+START_TEST (test_validate)
+{
+  g_autofree char *good = cirt_test_fixture ("mini.json");
+  g_autofree char *bad = cirt_test_write_tmp ("bad.json", "{\"format\":\"cirt-instrument\",\"format_version\":1}");
+  g_autofree char *out = NULL, *err = NULL, *err2 = NULL;
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, &err, "validate", good, NULL), 0);
+  ck_assert_ptr_nonnull (strstr (out, "test-mini 1.0.0"));
+  ck_assert_ptr_nonnull (strstr (out, "0 warnings"));
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err2, "validate", good, bad, NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err2, "bad.json: id: missing"));
+  ck_assert_ptr_nonnull (strstr (err2, "bad.json: sections: missing"));
+}
+END_TEST
+
+START_TEST (test_new_list_show)
+{
+  g_autofree char *out = NULL, *list = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  JsonObject *o;
+
+  o = show_json (&root);
+  ck_assert_str_eq (json_object_get_string_member (o, "id"), id);
+  ck_assert_str_eq (json_object_get_string_member (o, "title"), "Readiness mission");
+  ck_assert_str_eq (json_object_get_string_member (o, "organisation"), "Ministry of ICT");
+  ck_assert_str_eq (json_object_get_string_member (o, "phase"), "design");
+  ck_assert_str_eq (json_object_get_string_member (o, "lead_assessor"), "Lead Person");
+  ck_assert_str_eq (json_object_get_string_member (
+                      json_array_get_object_element (json_object_get_array_member (o, "instruments"), 0), "id"),
+                    "test-mini");
+  ck_assert (json_object_has_member (o, "targets"));
+  ck_assert (json_object_has_member (o, "stakeholders"));
+  ck_assert_int_eq (json_array_get_length (json_object_get_array_member (o, "answers")), 0);
+
+  ck_assert_int_eq (CLI (&list, NULL, "list", "--json"), 0);
+  listed = parse_json (list);
+  ck_assert_int_eq (json_array_get_length (json_node_get_array (listed)), 1);
+  ck_assert_int_eq (CLI (&out, NULL, "list"), 0);
+  ck_assert_ptr_nonnull (strstr (out, "Examplia"));
+  ck_assert_ptr_nonnull (strstr (out, "0/7"));
+}
+END_TEST
+
+START_TEST (test_answer_every_kind)
+{
+  g_autofree char *prefix = g_strndup (id, 6);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *a;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", prefix, "T-LAW-1", "3", "--notes", "Decree drafted",
+                         "--evidence", "Draft decree v2", "--source", "Ministry", "--author", "Assessor B"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-2", "partial"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-OPS-1", "formal", "--flag"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-OPS-2", "health,energy"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-CTX-1", "=cmd|' /C calc'!A0"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-CTX-2", "1250"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-CTX-3", "2025-06-30"), 0);
+
+  o = show_json (&root);
+  ck_assert_int_eq (json_object_get_int_member (o, "answered"), 7);
+  a = find_answer (o, "T-LAW-1");
+  ck_assert_str_eq (json_object_get_string_member (a, "value"), "3");
+  ck_assert_str_eq (json_object_get_string_member (a, "notes"), "Decree drafted");
+  ck_assert_str_eq (json_object_get_string_member (a, "evidence"), "Draft decree v2");
+  ck_assert_str_eq (json_object_get_string_member (a, "source"), "Ministry");
+  ck_assert_str_eq (json_object_get_string_member (a, "author"), "Assessor B");
+  ck_assert (!json_object_get_boolean_member (a, "not_applicable"));
+  ck_assert (json_object_has_member (a, "updated_at"));
+  ck_assert (json_object_get_boolean_member (find_answer (o, "T-OPS-1"), "flagged"));
+  ck_assert_str_eq (json_object_get_string_member (find_answer (o, "T-OPS-2"), "value"), "energy,health");
+  ck_assert_str_eq (json_object_get_string_member (find_answer (o, "T-CTX-1"), "value"), "=cmd|' /C calc'!A0");
+  ck_assert_str_eq (json_object_get_string_member (find_answer (o, "T-CTX-3"), "value"), "2025-06-30");
+
+  /* Re-answering without --notes keeps the notes. */
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "4"), 0);
+  json_node_unref (g_steal_pointer (&root));
+  o = show_json (&root);
+  ck_assert_str_eq (json_object_get_string_member (find_answer (o, "T-LAW-1"), "notes"), "Decree drafted");
+  ck_assert_str_eq (json_object_get_string_member (find_answer (o, "T-LAW-1"), "value"), "4");
+}
+END_TEST
+
+START_TEST (test_answer_refusals)
+{
+  struct { const char *q, *v, *expect; } cases[] = {
+    { "T-LAW-1", "5", "takes 0, 1, 2, 3 or 4" },
+    { "T-LAW-2", "maybe", "yes, partial or no" },
+    { "T-OPS-1", "sometimes", "one of: none, adhoc, formal" },
+    { "T-OPS-2", "energy,space", "comma-separated list of: energy, finance, health" },
+    { "T-CTX-2", "many", "is not a number" },
+    { "T-CTX-3", "yesterday", "YYYY-MM-DD" },
+    { "NOPE-1", "1", "no question \"NOPE-1\"" },
+  };
+  g_autoptr(JsonNode) root = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      ck_assert_int_eq (CLI (NULL, &err, "answer", id, cases[i].q, cases[i].v), 1);
+      ck_assert_msg (strstr (err, cases[i].expect) != NULL, "%s: %s", cases[i].q, err);
+      /* One line. */
+      ck_assert_ptr_eq (strchr (err, '\n'), err + strlen (err) - 1);
+    }
+  {
+    g_autofree char *err = NULL;
+    ck_assert_int_eq (CLI (NULL, &err, "answer", "ffffffff", "T-LAW-1", "1"), 1);
+    ck_assert_ptr_nonnull (strstr (err, "no assessment"));
+  }
+  ck_assert_int_eq (json_array_get_length (json_object_get_array_member (show_json (&root), "answers")), 0);
+}
+END_TEST
+
+START_TEST (test_not_applicable)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *a;
+
+  ck_assert_int_eq (CLI (NULL, &err, "answer", id, "T-LAW-2", "--na"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "justification"));
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-2", "--na", "--notes", "   "), 1);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-2", "--na", "--notes", "Covered by the penal code"), 0);
+  a = find_answer (show_json (&root), "T-LAW-2");
+  ck_assert (json_object_get_boolean_member (a, "not_applicable"));
+  ck_assert (json_object_get_null_member (a, "value"));
+  ck_assert_str_eq (json_object_get_string_member (a, "notes"), "Covered by the penal code");
+}
+END_TEST
+
+START_TEST (test_unanswer)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *a;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "2", "--notes", "keep me"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "unanswer", id, "T-LAW-1"), 0);
+  a = find_answer (show_json (&root), "T-LAW-1");
+  ck_assert (json_object_get_null_member (a, "value"));
+  ck_assert_str_eq (json_object_get_string_member (a, "notes"), "keep me");
+  ck_assert_int_eq (CLI (NULL, NULL, "unanswer", id, "NOPE"), 1);
+}
+END_TEST
+
+START_TEST (test_target)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *targets;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "target", id, "legal", "4"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "target", id, "cooperation", "2"), 0);
+  ck_assert_int_eq (CLI (NULL, &err, "target", id, "economy", "2"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "unknown pillar"));
+  ck_assert_int_eq (CLI (NULL, NULL, "target", id, "legal", "6"), 1);
+  ck_assert_int_eq (CLI (NULL, NULL, "target", id, "legal", "x"), 1);
+  targets = json_object_get_object_member (show_json (&root), "targets");
+  ck_assert_int_eq (json_object_get_int_member (targets, "legal"), 4);
+  ck_assert_int_eq (json_object_get_int_member (targets, "cooperation"), 2);
+  ck_assert (json_object_get_null_member (targets, "technical"));
+}
+END_TEST
+
+START_TEST (test_stakeholder)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *list;
+  JsonObject *s;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "stakeholder", id, "add", "--name", "Insp. Kofi Mensah", "--organisation",
+                         "Police Cybercrime Unit", "--sector", "Law enforcement", "--date", "2026-03-03"), 0);
+  ck_assert_int_eq (CLI (NULL, &err, "stakeholder", id, "add", "--name", "X", "--organisation", "Y", "--date", "3 March"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "YYYY-MM-DD"));
+  ck_assert_int_eq (CLI (NULL, NULL, "stakeholder", id, "add", "--name", "X"), 2);
+  list = json_object_get_array_member (show_json (&root), "stakeholders");
+  ck_assert_int_eq (json_array_get_length (list), 1);
+  s = json_array_get_object_element (list, 0);
+  ck_assert_str_eq (json_object_get_string_member (s, "name"), "Insp. Kofi Mensah");
+  ck_assert_str_eq (json_object_get_string_member (s, "sector"), "Law enforcement");
+  ck_assert_str_eq (json_object_get_string_member (s, "date"), "2026-03-03");
+}
+END_TEST
+
+START_TEST (test_delete)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "delete", id), 0);
+  ck_assert_int_eq (CLI (NULL, &err, "show", id), 1);
+  ck_assert_ptr_nonnull (strstr (err, "no assessment"));
+  ck_assert_int_eq (CLI (&out, NULL, "list", "--json"), 0);
+  ck_assert_ptr_nonnull (strstr (out, "[]"));
+  ck_assert_int_eq (CLI (NULL, NULL, "delete", id), 1);
+}
+END_TEST
+
+START_TEST (test_bad_database)
+{
+  g_autofree char *junk = cirt_test_write_tmp ("junk.db", "not a database at all, just text\n");
+  g_autofree char *before = cirt_test_file_sha256 (junk);
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err, "--db", junk, "list", NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err, "is not a CIRT Assess database"));
+  after = cirt_test_file_sha256 (junk);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_instrument_from_file)
+{
+  g_autofree char *file = cirt_test_fixture ("mini.json");
+  g_autofree char *out = NULL, *err = NULL;
+
+  ck_assert_int_eq (CLI (&out, NULL, "new", "--title", "From file", "--country", "X", "--instrument", file), 0);
+  ck_assert_int_eq (CLI (NULL, &err, "new", "--title", "T", "--country", "X", "--instrument", "no-such"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "no instrument \"no-such\""));
+}
+END_TEST
+
+static Suite *
+cli_suite (void)
+{
+  Suite *s = suite_create ("cli");
+  TCase *tc = tcase_create ("commands");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_help_everywhere);
+  tcase_add_test (tc, test_usage_errors);
+  tcase_add_test (tc, test_instruments);
+  tcase_add_test (tc, test_validate);
+  tcase_add_test (tc, test_new_list_show);
+  tcase_add_test (tc, test_answer_every_kind);
+  tcase_add_test (tc, test_answer_refusals);
+  tcase_add_test (tc, test_not_applicable);
+  tcase_add_test (tc, test_unanswer);
+  tcase_add_test (tc, test_target);
+  tcase_add_test (tc, test_stakeholder);
+  tcase_add_test (tc, test_delete);
+  tcase_add_test (tc, test_bad_database);
+  tcase_add_test (tc, test_instrument_from_file);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  cirt_test_setup_env ();
+  return cirt_test_run_suite (cli_suite ());
+}

@@ -1,0 +1,220 @@
+/* test-shipped.c — the instruments and the sample that ship with CIRT Assess
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cirt-sample.h"
+#include "cirt-test-util.h"
+
+static const char *shipped[] = { "itu-cirt-readiness", "gca-pillars", "sim3-maturity" };
+
+static CirtInstrument *
+load_shipped (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("%s/data/instruments/%s.json", g_getenv ("CIRT_SOURCE_ROOT"), id);
+  g_autoptr(GError) error = NULL;
+  CirtInstrument *inst = cirt_instrument_new_from_file (path, &error);
+
+  ck_assert_msg (inst != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (cirt_instrument_get_id (inst), id);
+  return inst;
+}
+
+START_TEST (test_loads_without_warning)
+{
+  g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
+  GPtrArray *w = cirt_instrument_get_warnings (inst);
+  const char * const *langs = cirt_instrument_get_languages (inst);
+
+  ck_assert_msg (w->len == 0, "%u warnings, first: %s", w->len, w->len ? (char *) g_ptr_array_index (w, 0) : "");
+  ck_assert (g_strv_contains (langs, "en"));
+  ck_assert (g_strv_contains (langs, "fr"));
+  ck_assert_ptr_nonnull (cirt_instrument_get_description (inst, "fr"));
+}
+END_TEST
+
+START_TEST (test_scored_questions_complete)
+{
+  g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
+
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          if (!cirt_kind_is_scored (qu->kind))
+            continue;
+          ck_assert_msg (cirt_text_has (qu->guidance, "en") && cirt_text_has (qu->guidance, "fr"),
+                         "%s has no guidance in en and fr", qu->id);
+          ck_assert_msg (cirt_text_has (qu->recommendation, "en") && cirt_text_has (qu->recommendation, "fr"),
+                         "%s has no recommendation in en and fr", qu->id);
+          ck_assert_msg (qu->weight > 0, "%s has weight 0", qu->id);
+        }
+    }
+}
+END_TEST
+
+START_TEST (test_ids_unique_across_instruments)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shipped); i++)
+    {
+      g_autoptr(CirtInstrument) inst = load_shipped (shipped[i]);
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+          for (guint q = 0; q < sec->questions->len; q++)
+            {
+              const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+              ck_assert_msg (!g_hash_table_contains (seen, qu->id), "%s in %s and %s", qu->id, shipped[i],
+                             (char *) g_hash_table_lookup (seen, qu->id));
+              g_hash_table_insert (seen, g_strdup (qu->id), g_strdup (shipped[i]));
+            }
+        }
+    }
+  ck_assert_uint_gt (g_hash_table_size (seen), 160);
+}
+END_TEST
+
+START_TEST (test_pillars_covered)
+{
+  guint sections[CIRT_N_PILLARS] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shipped); i++)
+    {
+      g_autoptr(CirtInstrument) inst = load_shipped (shipped[i]);
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        sections[cirt_instrument_get_section (inst, s)->pillar]++;
+    }
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    ck_assert_msg (sections[p] >= 2, "pillar %s has %u sections", cirt_pillar_to_string (p), sections[p]);
+}
+END_TEST
+
+static guint
+count_kind (CirtInstrument  *inst,
+            CirtQuestionKind kind,
+            guint           *critical)
+{
+  guint n = 0;
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          n += qu->kind == kind;
+          if (critical)
+            *critical += qu->critical && qu->kind == kind;
+        }
+    }
+  return n;
+}
+
+START_TEST (test_counts)
+{
+  g_autoptr(CirtInstrument) itu = load_shipped ("itu-cirt-readiness");
+  g_autoptr(CirtInstrument) gca = load_shipped ("gca-pillars");
+  g_autoptr(CirtInstrument) sim3 = load_shipped ("sim3-maturity");
+  guint critical = 0;
+  guint levels = count_kind (itu, CIRT_KIND_LEVEL, &critical);
+  guint unscored = cirt_instrument_get_n_questions (itu) - cirt_instrument_get_n_scored (itu);
+
+  /* ITU readiness: ≥ 80 scored, mostly level questions, context questions, 13 sections. */
+  ck_assert_uint_ge (cirt_instrument_get_n_scored (itu), 80);
+  ck_assert_uint_gt (levels, cirt_instrument_get_n_scored (itu) / 2);
+  ck_assert_uint_ge (count_kind (itu, CIRT_KIND_CHECKLIST, NULL), 2);
+  ck_assert_uint_ge (unscored, 5);
+  ck_assert_uint_ge (cirt_instrument_get_n_sections (itu), 13);
+  count_kind (itu, CIRT_KIND_YESNO, &critical);
+  count_kind (itu, CIRT_KIND_CHOICE, &critical);
+  ck_assert_uint_ge (critical, 3);
+  /* GCA: ≥ 40, mostly yes/partial/no. */
+  ck_assert_uint_ge (cirt_instrument_get_n_questions (gca), 40);
+  ck_assert_uint_gt (count_kind (gca, CIRT_KIND_YESNO, NULL), cirt_instrument_get_n_questions (gca) / 2);
+  /* SIM3: the 44 parameters of v1, all on the 0–4 scale. */
+  ck_assert_uint_eq (cirt_instrument_get_n_questions (sim3), 44);
+  ck_assert_uint_eq (count_kind (sim3, CIRT_KIND_LEVEL, NULL), 44);
+  ck_assert_ptr_nonnull (cirt_instrument_lookup_question (sim3, "SIM3-O-1"));
+  ck_assert (cirt_instrument_lookup_question (sim3, "SIM3-O-1")->critical);
+}
+END_TEST
+
+START_TEST (test_sample_loads)
+{
+  g_autofree char *db = cirt_test_tmp_path ("sample.db");
+  g_autofree char *path = g_strdup_printf ("%s/data/sample/republic-of-example.json", g_getenv ("CIRT_SOURCE_ROOT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = cirt_store_open (db, &error);
+  g_autofree char *id = NULL;
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) instruments = NULL;
+  GHashTableIter iter;
+  CirtAnswer *a;
+  guint na = 0, notes_only = 0, scored = 0, answered_scored = 0;
+  int targets[CIRT_N_PILLARS];
+
+  ck_assert_ptr_nonnull (store);
+  id = cirt_sample_load (store, path, &error);
+  ck_assert_msg (id != NULL, "%s", error ? error->message : "");
+  info = cirt_store_get_assessment (store, id, &error);
+  ck_assert_ptr_nonnull (strstr (info->country, "Example"));
+  stakeholders = cirt_store_list_stakeholders (store, id, &error);
+  ck_assert_uint_ge (stakeholders->len, 8);
+  ck_assert (cirt_store_get_targets (store, id, targets, &error));
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    ck_assert_int_gt (targets[p], 0);
+
+  instruments = cirt_store_get_instruments (store, id, &error);
+  for (guint i = 0; i < instruments->len; i++)
+    scored += cirt_instrument_get_n_scored (g_ptr_array_index (instruments, i));
+  answers = cirt_store_get_answers (store, id, &error);
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &a))
+    {
+      const CirtQuestion *q = cirt_store_lookup_question (store, id, a->question, NULL);
+      ck_assert_ptr_nonnull (q);
+      na += a->not_applicable;
+      notes_only += !cirt_answer_is_answered (a) && a->notes != NULL;
+      answered_scored += cirt_kind_is_scored (q->kind) && cirt_answer_is_answered (a);
+    }
+  ck_assert_uint_ge (na, 3);
+  ck_assert_uint_ge (notes_only, 2);
+  /* About 70 % answered: a mission in progress. */
+  ck_assert_msg (answered_scored * 100 >= scored * 60 && answered_scored * 100 <= scored * 80,
+                 "%u of %u scored questions answered", answered_scored, scored);
+}
+END_TEST
+
+static Suite *
+shipped_suite (void)
+{
+  Suite *s = suite_create ("shipped");
+  TCase *tc = tcase_create ("instruments");
+
+  tcase_add_loop_test (tc, test_loads_without_warning, 0, G_N_ELEMENTS (shipped));
+  tcase_add_loop_test (tc, test_scored_questions_complete, 0, G_N_ELEMENTS (shipped));
+  tcase_add_test (tc, test_ids_unique_across_instruments);
+  tcase_add_test (tc, test_pillars_covered);
+  tcase_add_test (tc, test_counts);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("sample");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_sample_loads);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  cirt_test_setup_env ();
+  return cirt_test_run_suite (shipped_suite ());
+}
