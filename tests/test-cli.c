@@ -74,7 +74,7 @@ find_answer (JsonObject *show,
 START_TEST (test_help_everywhere)
 {
   const char *commands[] = { "instruments", "validate", "new", "list", "show", "answer", "unanswer",
-                             "target", "stakeholder", "delete", "demo" };
+                             "target", "stakeholder", "delete", "demo", "merge-export", "import", "conflicts" };
   g_autofree char *out = NULL;
 
   ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--help", NULL), 0);
@@ -357,6 +357,40 @@ START_TEST (test_instrument_from_file)
 }
 END_TEST
 
+START_TEST (test_merge_commands)
+{
+  g_autofree char *file = cirt_test_tmp_path ("mission.json");
+  g_autofree char *other_db = cirt_test_tmp_path ("other.db");
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *conflicts = NULL, *again = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  g_autoptr(JsonNode) list = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "2", "--author", "Alice"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "merge-export", id), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "merge-export", id, "--out", file), 0);
+  /* A second laptop imports, then both change the same answer. */
+  ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--db", other_db, "import", file, NULL), 0);
+  ck_assert_str_eq (g_strstrip (out), id);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", other_db, "answer", id, "T-LAW-1", "4", "--author", "Bob", NULL), 0);
+  g_usleep (2000);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", other_db, "merge-export", id, "--out", file, NULL), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "1", "--author", "Alice"), 0);
+  ck_assert_int_eq (CLI (&json, NULL, "import", file, "--json"), 0);
+  report = parse_json (json);
+  ck_assert (!json_object_get_boolean_member (json_node_get_object (report), "created"));
+  ck_assert_int_eq (json_array_get_length (json_object_get_array_member (json_node_get_object (report), "conflicts")), 1);
+  ck_assert_int_eq (CLI (&conflicts, NULL, "conflicts", id, "--json"), 0);
+  list = parse_json (conflicts);
+  ck_assert_int_eq (json_array_get_length (json_node_get_array (list)), 1);
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (json_node_get_array (list), 0), "winner"),
+                    "local");
+  ck_assert_int_eq (CLI (NULL, NULL, "conflicts", id, "--reviewed", "1"), 0);
+  ck_assert_int_eq (CLI (&again, NULL, "conflicts", id), 0);
+  ck_assert_ptr_nonnull (strstr (again, "(reviewed)"));
+  ck_assert_int_eq (CLI (NULL, &err, "import", "/nonexistent.json"), 1);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -379,6 +413,7 @@ cli_suite (void)
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
   tcase_add_test (tc, test_instrument_from_file);
+  tcase_add_test (tc, test_merge_commands);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -24,6 +24,9 @@ static const CirtCliCommand commands[] = {
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
   { "demo", "[--file SAMPLE.json]", N_("Load the sample assessment and print its id"), cirt_cli_cmd_demo },
+  { "merge-export", "ID --out FILE.json", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
+  { "import", "FILE.json [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
+  { "conflicts", "ID [--json] [--reviewed CONFLICT]", N_("List the answers that differed in merges"), cirt_cli_cmd_conflicts },
 };
 
 const CirtCliCommand *

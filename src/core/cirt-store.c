@@ -18,6 +18,7 @@ struct _CirtStore {
   char       *path;
   sqlite3    *db;
   GHashTable *instruments;   /* sha256 → CirtInstrument*, parsed snapshots */
+  guint       depth;         /* open transactions and savepoints */
 };
 
 G_DEFINE_FINAL_TYPE (CirtStore, cirt_store, G_TYPE_OBJECT)
@@ -37,9 +38,22 @@ static guint signals[N_SIGNALS];
 /* Schema                                                                   */
 
 /* Version 1 was the first schema; version 2 added answer.source,
- * answer.flagged and assessment.baseline (follow-up assessments). A fresh
- * database gets the current schema in one step. */
-static const char schema_v2[] =
+ * answer.flagged and assessment.baseline (follow-up assessments); version 3
+ * added merge_conflict (answers that differed when two assessors' files were
+ * merged). A fresh database gets the current schema in one step. */
+#define MERGE_CONFLICT_TABLE \
+  "CREATE TABLE merge_conflict (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  local_json TEXT," \
+  "  remote_json TEXT," \
+  "  remote_won INTEGER NOT NULL," \
+  "  recorded_at TEXT NOT NULL," \
+  "  reviewed INTEGER NOT NULL DEFAULT 0);" \
+  "CREATE INDEX merge_conflict_by_assessment ON merge_conflict (assessment);"
+
+static const char schema_current[] =
   "CREATE TABLE instrument ("
   "  sha256 TEXT PRIMARY KEY,"
   "  id TEXT NOT NULL,"
@@ -101,7 +115,10 @@ static const char schema_v2[] =
   "  pillar TEXT NOT NULL"
   "    CHECK (pillar IN ('legal','technical','organizational','capacity','cooperation')),"
   "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
-  "  PRIMARY KEY (assessment, pillar));";
+  "  PRIMARY KEY (assessment, pillar));"
+  MERGE_CONFLICT_TABLE;
+
+static const char migrate_v2_to_v3[] = MERGE_CONFLICT_TABLE;
 
 static const char migrate_v1_to_v2[] =
   "ALTER TABLE answer ADD COLUMN source TEXT;"
@@ -367,25 +384,55 @@ step_done (CirtStore    *self,
   return TRUE;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones
+ * are savepoints, so an import can wrap many single-answer writes in one
+ * transaction. */
 static gboolean
 begin (CirtStore  *self,
        GError    **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  g_autofree char *sql = NULL;
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT cirt%u", self->depth);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
 }
 
 static gboolean
 commit (CirtStore  *self,
         GError    **error)
 {
-  return exec (self, "COMMIT", error);
+  g_autofree char *sql = NULL;
+
+  g_assert (self->depth > 0);
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE cirt%u", self->depth - 1);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
 }
 
 static void
 rollback (CirtStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_autofree char *sql = NULL;
+
+  if (self->depth == 0)
+    return;
+  self->depth--;
+  if (self->depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO cirt%u; RELEASE cirt%u", self->depth, self->depth);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -572,12 +619,14 @@ migrate (CirtStore  *self,
     return FALSE;
   if (empty)
     {
-      if (!exec (self, schema_v2, &local_error))
+      if (!exec (self, schema_current, &local_error))
         goto fail;
     }
   else
     {
       if (from < 2 && !exec (self, migrate_v1_to_v2, &local_error))
+        goto fail;
+      if (from < 3 && !exec (self, migrate_v2_to_v3, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA user_version = %d", CIRT_STORE_SCHEMA_VERSION);
@@ -924,7 +973,22 @@ cirt_store_create_assessment (CirtStore                *self,
       return NULL;
     }
 
-  uuid = g_uuid_string_random ();
+  if (info->id != NULL)
+    {
+      if (!g_uuid_string_is_valid (info->id))
+        {
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "\"%s\" is not an assessment id", info->id);
+          return NULL;
+        }
+      if (assessment_exists (self, info->id))
+        {
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "an assessment %s already exists", info->id);
+          return NULL;
+        }
+      uuid = g_ascii_strdown (info->id, -1);
+    }
+  else
+    uuid = g_uuid_string_random ();
 
   if (!begin (self, error))
     return NULL;
@@ -1306,8 +1370,8 @@ cirt_store_get_answer (CirtStore   *self,
   return NULL;
 }
 
-static char *
-answer_to_json (const CirtAnswer *a)
+char *
+cirt_answer_to_json (const CirtAnswer *a)
 {
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonGenerator) gen = NULL;
@@ -1339,9 +1403,9 @@ answer_to_json (const CirtAnswer *a)
   return json_generator_to_data (gen, NULL);
 }
 
-static CirtAnswer *
-answer_from_json (const char *question,
-                  const char *json)
+CirtAnswer *
+cirt_answer_from_json (const char *question,
+                       const char *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
@@ -1372,8 +1436,8 @@ write_answer (CirtStore         *self,
               GError           **error)
 {
   g_autoptr(sqlite3_stmt) hist = NULL;
-  g_autofree char *old_json = answer_to_json (old);
-  g_autofree char *new_json = answer_to_json (answer);
+  g_autofree char *old_json = cirt_answer_to_json (old);
+  g_autofree char *new_json = cirt_answer_to_json (answer);
 
   if (cirt_answer_is_empty (answer))
     {
@@ -1559,8 +1623,8 @@ cirt_store_get_history (CirtStore   *self,
       e->question = column_text (stmt, 1);
       e->author = column_text (stmt, 2);
       e->changed_at = column_text (stmt, 3);
-      e->old_answer = answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 4));
-      e->new_answer = answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 5));
+      e->old_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 4));
+      e->new_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 5));
       g_ptr_array_add (result, e);
     }
   if (rc != SQLITE_DONE)
@@ -1801,5 +1865,275 @@ cirt_store_delete_stakeholder (CirtStore   *self,
   if (!step_done (self, stmt, error))
     return FALSE;
   g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, assessment);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Transactions and merging                                                 */
+
+gboolean
+cirt_store_transaction_begin (CirtStore  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  return begin (self, error);
+}
+
+gboolean
+cirt_store_transaction_commit (CirtStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  return commit (self, error);
+}
+
+void
+cirt_store_transaction_rollback (CirtStore *self)
+{
+  g_return_if_fail (CIRT_IS_STORE (self));
+  rollback (self);
+}
+
+void
+cirt_conflict_free (CirtConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+  g_free (conflict->question);
+  cirt_answer_free (conflict->local);
+  cirt_answer_free (conflict->remote);
+  g_free (conflict->recorded_at);
+  g_free (conflict);
+}
+
+gboolean
+cirt_store_import_answer (CirtStore        *self,
+                          const char       *id,
+                          const CirtAnswer *answer,
+                          gboolean         *changed,
+                          GError          **error)
+{
+  const CirtQuestion *q;
+  g_autoptr(CirtAnswer) old = NULL;
+  g_autoptr(CirtAnswer) clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = cirt_now_iso8601 ();
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+
+  if (changed)
+    *changed = FALSE;
+  q = cirt_store_lookup_question (self, id, answer->question, error);
+  if (q == NULL)
+    return FALSE;
+  if (!check_text ("notes", answer->notes, FALSE, CIRT_STORE_MAX_TEXT, error) ||
+      !check_text ("evidence", answer->evidence, FALSE, CIRT_STORE_MAX_TEXT, error) ||
+      !check_text ("source", answer->source, FALSE, CIRT_STORE_MAX_TEXT, error) ||
+      !check_text ("author", answer->author, FALSE, 4096, error))
+    return FALSE;
+  clean = cirt_answer_copy (answer);
+  if (clean->value != NULL)
+    {
+      g_free (clean->value);
+      clean->value = cirt_question_parse_value (q, answer->value, &local_error);
+      if (clean->value == NULL)
+        {
+          g_set_error_literal (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, local_error->message);
+          return FALSE;
+        }
+    }
+  if (clean->not_applicable && (is_blank (clean->notes) || !cirt_kind_is_scored (q->kind)))
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   "%s: not applicable without a justification", q->id);
+      return FALSE;
+    }
+  if (clean->not_applicable)
+    g_clear_pointer (&clean->value, g_free);
+
+  if (!begin (self, error))
+    return FALSE;
+  old = cirt_store_get_answer (self, id, q->id, &local_error);
+  if (local_error != NULL)
+    goto fail;
+  if (cirt_answer_same_content (old, clean))
+    {
+      rollback (self);
+      return TRUE;
+    }
+  /* Keep when and by whom the answer was given over there. */
+  if (!write_answer (self, id, old, clean, clean->author, clean->updated_at ? clean->updated_at : now, &local_error) ||
+      !commit (self, &local_error))
+    goto fail;
+  if (changed)
+    *changed = TRUE;
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, id, q->id);
+  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
+  return TRUE;
+
+fail:
+  rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+cirt_store_import_history (CirtStore              *self,
+                           const char             *id,
+                           const CirtHistoryEntry *entry,
+                           gboolean               *added,
+                           GError                **error)
+{
+  g_autofree char *old_json = cirt_answer_to_json (entry->old_answer);
+  g_autofree char *new_json = cirt_answer_to_json (entry->new_answer);
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+
+  if (added)
+    *added = FALSE;
+  find = prepare (self,
+    "SELECT 1 FROM answer_history WHERE assessment = ?1 AND question = ?2 AND author IS ?3"
+    " AND changed_at = ?4 AND old_json IS ?5 AND new_json IS ?6", error);
+  if (find == NULL)
+    return FALSE;
+  bind_text (find, 1, id);
+  bind_text (find, 2, entry->question);
+  bind_text (find, 3, entry->author);
+  bind_text (find, 4, entry->changed_at);
+  bind_text (find, 5, old_json);
+  bind_text (find, 6, new_json);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    return TRUE;
+  ins = prepare (self,
+    "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json)"
+    " VALUES (?,?,?,?,?,?)", error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, id);
+  bind_text (ins, 2, entry->question);
+  bind_text (ins, 3, entry->author);
+  bind_text (ins, 4, entry->changed_at);
+  bind_text (ins, 5, old_json);
+  bind_text (ins, 6, new_json);
+  if (!step_done (self, ins, error))
+    return FALSE;
+  if (added)
+    *added = TRUE;
+  return TRUE;
+}
+
+gboolean
+cirt_store_record_conflict (CirtStore        *self,
+                            const char       *id,
+                            const char       *question,
+                            const CirtAnswer *local,
+                            const CirtAnswer *remote,
+                            gboolean          remote_won,
+                            gboolean         *added,
+                            GError          **error)
+{
+  g_autofree char *local_json = cirt_answer_to_json (local);
+  g_autofree char *remote_json = cirt_answer_to_json (remote);
+  g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+
+  if (added)
+    *added = FALSE;
+  /* The same disagreement seen again (the same file imported twice, or the
+   * pair seen from the other side) is recorded once. */
+  find = prepare (self,
+    "SELECT 1 FROM merge_conflict WHERE assessment = ?1 AND question = ?2 AND"
+    " ((local_json IS ?3 AND remote_json IS ?4) OR (local_json IS ?4 AND remote_json IS ?3))", error);
+  if (find == NULL)
+    return FALSE;
+  bind_text (find, 1, id);
+  bind_text (find, 2, question);
+  bind_text (find, 3, local_json);
+  bind_text (find, 4, remote_json);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    return TRUE;
+  ins = prepare (self,
+    "INSERT INTO merge_conflict (assessment, question, local_json, remote_json, remote_won, recorded_at)"
+    " VALUES (?,?,?,?,?,?)", error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, id);
+  bind_text (ins, 2, question);
+  bind_text (ins, 3, local_json);
+  bind_text (ins, 4, remote_json);
+  sqlite3_bind_int (ins, 5, remote_won ? 1 : 0);
+  bind_text (ins, 6, now);
+  if (!step_done (self, ins, error))
+    return FALSE;
+  if (added)
+    *added = TRUE;
+  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
+  return TRUE;
+}
+
+GPtrArray *
+cirt_store_list_conflicts (CirtStore   *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_conflict_free);
+  int rc;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+    "SELECT id, question, local_json, remote_json, remote_won, recorded_at, reviewed FROM merge_conflict"
+    " WHERE assessment = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CirtConflict *c = g_new0 (CirtConflict, 1);
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->question = column_text (stmt, 1);
+      c->local = cirt_answer_from_json (c->question, (const char *) sqlite3_column_text (stmt, 2));
+      c->remote = cirt_answer_from_json (c->question, (const char *) sqlite3_column_text (stmt, 3));
+      c->remote_won = sqlite3_column_int (stmt, 4) != 0;
+      c->recorded_at = column_text (stmt, 5);
+      c->reviewed = sqlite3_column_int (stmt, 6) != 0;
+      g_ptr_array_add (result, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (self, error, "cannot read the merge conflicts");
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gboolean
+cirt_store_set_conflict_reviewed (CirtStore   *self,
+                                  gint64       conflict_id,
+                                  gboolean     reviewed,
+                                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "UPDATE merge_conflict SET reviewed = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, reviewed ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, conflict_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no conflict %" G_GINT64_FORMAT, conflict_id);
+      return FALSE;
+    }
   return TRUE;
 }

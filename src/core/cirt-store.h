@@ -26,7 +26,7 @@ typedef enum {
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 2
+#define CIRT_STORE_SCHEMA_VERSION 3
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT (1024 * 1024)
@@ -118,7 +118,8 @@ const char         *cirt_store_get_path              (CirtStore   *self);
 
 /* Assessments */
 /* Creates an assessment using @instruments (CirtInstrument*, in order; their
- * question ids must not collide). Fills info->id and returns the new id. */
+ * question ids must not collide) and returns its id: info->id when set (an
+ * imported assessment keeps its id), else a new UUID. */
 char               *cirt_store_create_assessment     (CirtStore                *self,
                                                       const CirtAssessmentInfo *info,
                                                       GPtrArray                *instruments,
@@ -204,6 +205,63 @@ gboolean            cirt_store_update_stakeholder    (CirtStore             *sel
                                                       GError               **error);
 gboolean            cirt_store_delete_stakeholder    (CirtStore   *self,
                                                       gint64       stakeholder_id,
+                                                      GError     **error);
+
+/* The answer's content as JSON (value, not_applicable, notes, evidence,
+ * source, flagged), as kept in the history; NULL for an empty answer. */
+char               *cirt_answer_to_json              (const CirtAnswer *answer);
+CirtAnswer         *cirt_answer_from_json            (const char       *question,
+                                                      const char       *json);
+
+/* Transactions for callers that group many changes (imports); they nest. */
+gboolean            cirt_store_transaction_begin     (CirtStore   *self,
+                                                      GError     **error);
+gboolean            cirt_store_transaction_commit    (CirtStore   *self,
+                                                      GError     **error);
+void                cirt_store_transaction_rollback  (CirtStore   *self);
+
+/* Merging the work of several assessors (see cirt-exchange.h). */
+typedef struct {
+  gint64      id;
+  char       *question;
+  CirtAnswer *local;         /* what this laptop had */
+  CirtAnswer *remote;        /* what the imported file had */
+  gboolean    remote_won;    /* the later change won */
+  char       *recorded_at;
+  gboolean    reviewed;
+} CirtConflict;
+
+void                cirt_conflict_free               (CirtConflict *conflict);
+
+/* Writes an answer as it was given on another laptop, keeping its author and
+ * time, with a history row. *changed tells whether anything was written. */
+gboolean            cirt_store_import_answer         (CirtStore        *self,
+                                                      const char       *id,
+                                                      const CirtAnswer *answer,
+                                                      gboolean         *changed,
+                                                      GError          **error);
+/* Adds a history entry from another laptop unless the same one is there. */
+gboolean            cirt_store_import_history        (CirtStore              *self,
+                                                      const char             *id,
+                                                      const CirtHistoryEntry *entry,
+                                                      gboolean               *added,
+                                                      GError                **error);
+/* Records a conflict unless the same one is already recorded. */
+gboolean            cirt_store_record_conflict       (CirtStore        *self,
+                                                      const char       *id,
+                                                      const char       *question,
+                                                      const CirtAnswer *local,
+                                                      const CirtAnswer *remote,
+                                                      gboolean          remote_won,
+                                                      gboolean         *added,
+                                                      GError          **error);
+/* Oldest first. */
+GPtrArray          *cirt_store_list_conflicts        (CirtStore   *self,
+                                                      const char  *id,
+                                                      GError     **error);
+gboolean            cirt_store_set_conflict_reviewed (CirtStore   *self,
+                                                      gint64       conflict_id,
+                                                      gboolean     reviewed,
                                                       GError     **error);
 
 G_END_DECLS

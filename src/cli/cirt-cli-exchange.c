@@ -1,0 +1,214 @@
+/* cirt-cli-exchange.c — exchange files between assessors: export for merge,
+ * import (create or merge), review of merge conflicts
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cirt-cli.h"
+#include "cirt-exchange.h"
+
+int
+cirt_cli_cmd_merge_export (CirtCli *cli,
+                           int      argc,
+                           char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("merge-export");
+  g_autofree char *out = NULL;
+  GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Exchange file to write"), "FILE.json" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+  if (out == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("--out is required"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (!cirt_exchange_export (store, id, out, &error))
+    return cirt_cli_refuse_error (error);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_import (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("import");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(CirtImportReport) report = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no file given") : _("too many arguments"));
+  store = cirt_cli_open_store (cli, &error);
+  if (store == NULL)
+    return cirt_cli_refuse_error (error);
+  report = cirt_exchange_import (store, argv[1], &error);
+  if (report == NULL)
+    return cirt_cli_refuse_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "assessment");
+      json_builder_add_string_value (b, report->assessment_id);
+      json_builder_set_member_name (b, "created");
+      json_builder_add_boolean_value (b, report->created);
+      json_builder_set_member_name (b, "answers_taken");
+      json_builder_add_int_value (b, report->answers_taken);
+      json_builder_set_member_name (b, "answers_same");
+      json_builder_add_int_value (b, report->answers_same);
+      json_builder_set_member_name (b, "answers_kept");
+      json_builder_add_int_value (b, report->answers_kept);
+      json_builder_set_member_name (b, "stakeholders_added");
+      json_builder_add_int_value (b, report->stakeholders_added);
+      json_builder_set_member_name (b, "targets_added");
+      json_builder_add_int_value (b, report->targets_added);
+      json_builder_set_member_name (b, "history_added");
+      json_builder_add_int_value (b, report->history_added);
+      json_builder_set_member_name (b, "conflicts");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->conflicts->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (report->conflicts, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+      return CIRT_CLI_OK;
+    }
+
+  printf ("%s\n", report->assessment_id);
+  fputs (report->created ? _("Created the assessment") : _("Merged into the assessment"), stderr);
+  fprintf (stderr, _(": %u answers taken, %u already equal, %u kept (newer here), %u stakeholders and %u targets added.\n"),
+           report->answers_taken, report->answers_same, report->answers_kept, report->stakeholders_added,
+           report->targets_added);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
+  return CIRT_CLI_OK;
+}
+
+static void
+print_side (const char       *label,
+            const CirtAnswer *a)
+{
+  if (a == NULL)
+    {
+      printf ("    %-7s —\n", label);
+      return;
+    }
+  printf ("    %-7s %s%s%s\n", label, a->not_applicable ? "N/A" : a->value ? a->value : "—",
+          a->notes ? "  · " : "", a->notes ? a->notes : "");
+}
+
+int
+cirt_cli_cmd_conflicts (CirtCli *cli,
+                        int      argc,
+                        char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("conflicts");
+  gboolean json = FALSE;
+  g_autofree char *reviewed = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "reviewed", 0, 0, G_OPTION_ARG_STRING, &reviewed, N_("Mark a conflict as reviewed"), "CONFLICT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (reviewed != NULL)
+    {
+      char *end = NULL;
+      gint64 cid = g_ascii_strtoll (reviewed, &end, 10);
+      if (end == reviewed || *end != '\0')
+        return cirt_cli_refuse (_("\"%s\" is not a conflict number"), reviewed);
+      if (!cirt_store_set_conflict_reviewed (store, cid, TRUE, &error))
+        return cirt_cli_refuse_error (error);
+      return CIRT_CLI_OK;
+    }
+  list = cirt_store_list_conflicts (store, id, &error);
+  if (list == NULL)
+    return cirt_cli_refuse_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          CirtConflict *c = g_ptr_array_index (list, i);
+          g_autofree char *local = cirt_answer_to_json (c->local);
+          g_autofree char *remote = cirt_answer_to_json (c->remote);
+          g_autoptr(JsonNode) ln = local ? json_from_string (local, NULL) : json_node_new (JSON_NODE_NULL);
+          g_autoptr(JsonNode) rn = remote ? json_from_string (remote, NULL) : json_node_new (JSON_NODE_NULL);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, c->id);
+          json_builder_set_member_name (b, "question");
+          json_builder_add_string_value (b, c->question);
+          json_builder_set_member_name (b, "local");
+          json_builder_add_value (b, g_steal_pointer (&ln));
+          json_builder_set_member_name (b, "remote");
+          json_builder_add_value (b, g_steal_pointer (&rn));
+          json_builder_set_member_name (b, "winner");
+          json_builder_add_string_value (b, c->remote_won ? "remote" : "local");
+          json_builder_set_member_name (b, "recorded_at");
+          json_builder_add_string_value (b, c->recorded_at);
+          json_builder_set_member_name (b, "reviewed");
+          json_builder_add_boolean_value (b, c->reviewed);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+      return CIRT_CLI_OK;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CirtConflict *c = g_ptr_array_index (list, i);
+      printf ("#%" G_GINT64_FORMAT "  %s  %s%s\n", c->id, c->question,
+              c->remote_won ? _("the imported answer won") : _("the answer here was kept"),
+              c->reviewed ? _(" (reviewed)") : "");
+      print_side (_("here"), c->local);
+      print_side (_("file"), c->remote);
+    }
+  if (list->len == 0)
+    fprintf (stderr, "%s\n", _("No merge conflicts."));
+  return CIRT_CLI_OK;
+}
