@@ -48,4 +48,25 @@ gboolean cirt_chart_write_file         (CirtChartKind           kind,
                                         int                     height,
                                         GError                **error);
 
+/* Additions for issue 4 ------------------------------------------------- */
+
+/* Where the radar is drawn at that size: the centre and the radius of score
+ * 100 (score s lies at radius·s/100 along its pillar's axis). The same layout
+ * as cirt_chart_draw(), so the GTK widget can hit-test and tests can check
+ * pixels. */
+typedef struct {
+  double cx;
+  double cy;
+  double radius;
+} CirtChartRadarGeometry;
+
+void     cirt_chart_radar_geometry     (CirtScore              *score,
+                                        const CirtChartOptions *options,
+                                        double                  width,
+                                        double                  height,
+                                        CirtChartRadarGeometry *geometry);
+/* The axis of @pillar in radians, cairo's convention (0 along +x, growing
+ * clockwise on screen): legal points up (−π/2), then clockwise in GCA order. */
+double   cirt_chart_radar_angle        (CirtPillar pillar);
+
 G_END_DECLS

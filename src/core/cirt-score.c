@@ -561,3 +561,14 @@ cirt_score_to_json (CirtScore  *self,
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
+
+double
+cirt_score_display_value (double value,
+                          int    decimals)
+{
+  double scale = pow (10.0, CLAMP (decimals, 0, 6));
+
+  if (isnan (value))
+    return value;
+  return floor ((value + CIRT_SCORE_EPSILON) * scale) / scale;
+}

@@ -109,5 +109,10 @@ void                      cirt_score_get_counts         (CirtScore  *self,
                                                          guint      *answered,
                                                          guint      *not_applicable,
                                                          guint      *total);
+/* A score or percentage as shown to people with @decimals decimals: cut,
+ * never rounded up (within CIRT_SCORE_EPSILON), so a shown number never
+ * reaches a threshold its level has not reached (59.96 → 59.9, level 3). */
+double                    cirt_score_display_value      (double value,
+                                                         int    decimals);
 
 G_END_DECLS
