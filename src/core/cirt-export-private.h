@@ -46,6 +46,7 @@ G_BEGIN_DECLS
   X (ASSESSMENT_ID, "Assessment identifier", "Identifiant de l'évaluation") \
   X (BASELINE, "Follow-up of", "Suivi de") \
   X (MARKING, "Marking", "Marquage") \
+  X (PREVIOUS_SCORE, "Previous assessment", "Évaluation précédente") \
   X (PHASE_ASSESSMENT, "Assessment", "Évaluation") \
   X (PHASE_DESIGN, "Design", "Conception") \
   X (PHASE_ESTABLISHMENT, "Establishment", "Mise en place") \
@@ -61,9 +62,8 @@ G_BEGIN_DECLS
   X (PROVISIONAL, "Provisional", "Provisoire") \
   X (NO_SCORE, "No score", "Pas de score") \
   X (TARGET_LEVEL, "Target level", "Niveau cible") \
-  X (TARGET_INDEX, "Target (lower bound of the target level)", "Cible (seuil du niveau cible)") \
+  X (TARGET_INDEX, "Target (index)", "Cible (indice)") \
   X (GAP_LEVELS, "Gap (levels)", "Écart (niveaux)") \
-  X (NO_TARGET, "No target", "Pas de cible") \
   X (ANSWERED, "Answered", "Répondues") \
   X (ANSWERED_OF, "{1} of {2}", "{1} sur {2}") \
   X (NOTICE_UNDEFINED, "No scored question has been answered yet, so there is no index.", \
@@ -72,8 +72,6 @@ G_BEGIN_DECLS
      "Provisoire : les questions ayant reçu une réponse représentent {1} du poids noté applicable. Un score est définitif à partir de 80 %.") \
   X (NOTICE_CAP, "The overall level is capped at level 2 ({1}) because these critical questions score below half: {2}.", \
      "Le niveau global est plafonné au niveau 2 ({1}) car ces questions critiques obtiennent moins de la moitié des points : {2}.") \
-  X (NOTICE_FINAL, "Final: the answered questions carry {1} of the applicable scored weight.", \
-     "Définitif : les questions ayant reçu une réponse représentent {1} du poids noté applicable.") \
   /* columns */ \
   X (SCOPE, "Scope", "Portée") \
   X (PILLAR, "Pillar", "Pilier") \
@@ -103,10 +101,8 @@ G_BEGIN_DECLS
   X (FROM_INDEX, "From index", "À partir de l'indice") \
   X (DESCRIPTION, "Description", "Description") \
   X (YES, "Yes", "Oui") \
-  X (NO, "No", "Non") \
   X (NOT_ANSWERED, "Not answered", "Sans réponse") \
   X (NOT_APPLICABLE, "Not applicable", "Sans objet") \
-  X (UNSCORED, "Not scored", "Non noté") \
   X (TRUNCATED, "[… truncated: {1} more characters; the full text is in the PDF report and the JSON export]", \
      "[… tronqué : {1} caractères de plus ; le texte complet figure dans le rapport PDF et l'export JSON]") \
   X (CHART_RADAR, "Pillar scores: current and target", "Scores par pilier : actuel et cible") \
@@ -125,14 +121,14 @@ G_BEGIN_DECLS
   X (KEY_FINDINGS, "Key findings", "Principales constatations") \
   X (STRONGEST, "Strongest pillar: {1} ({2}, {3}).", "Pilier le plus avancé : {1} ({2}, {3}).") \
   X (WEAKEST, "Weakest pillar: {1} ({2}, {3}).", "Pilier le moins avancé : {1} ({2}, {3}).") \
-  X (LARGEST_GAP, "Largest gap to target: {1}, {2} level(s) below the target level {3}.", \
-     "Écart le plus important par rapport à la cible : {1}, {2} niveau(x) sous le niveau cible {3}.") \
+  X (LARGEST_GAP, "Largest gap to target: {1}, {2} levels below its target level {3}.", \
+     "Écart le plus important par rapport à la cible : {1}, {2} niveaux sous son niveau cible {3}.") \
+  X (LARGEST_GAP_ONE, "Largest gap to target: {1}, one level below its target level {3}.", \
+     "Écart le plus important par rapport à la cible : {1}, un niveau sous son niveau cible {3}.") \
   X (TARGETS_MET, "Every pillar with a target has reached it.", "Tous les piliers dotés d'une cible l'ont atteinte.") \
   X (RECS_COUNT, "{1} recommendations, ranked by priority; the highest are:", \
      "{1} recommandations, classées par priorité ; les plus urgentes sont :") \
   X (TOP_RECOMMENDATIONS, "Priority recommendations", "Recommandations prioritaires") \
-  X (OVERVIEW_SECTIONS, "Scores by section", "Scores par section") \
-  X (PILLAR_SUMMARY, "{1}: {2} – {3}. Coverage {4}.", "{1} : {2} – {3}. Couverture {4}.") \
   X (FINDINGS, "Assessors' findings", "Constatations des évaluateurs") \
   X (NO_FINDINGS, "No notes were recorded for this pillar.", "Aucune note n'a été consignée pour ce pilier.") \
   X (PILLAR_RECOMMENDATIONS, "Recommendations", "Recommandations") \
@@ -154,7 +150,7 @@ G_BEGIN_DECLS
   X (PRIORITY_LOW, "Lower priority", "Priorité plus faible") \
   X (ROADMAP_BY_PRIORITY, "The instrument gives no lifecycle phase for these recommendations, so they are grouped by priority: the first third of the ranking is high, the second third medium, the rest lower.", \
      "L'instrument n'indique pas de phase du cycle de vie pour ces recommandations : elles sont regroupées par priorité (premier tiers du classement : haute ; deuxième tiers : moyenne ; le reste : plus faible).") \
-  X (REC_META, "#{1} · {2} · {3} · current answer: {4}", "n° {1} · {2} · {3} · réponse actuelle : {4}") \
+  X (REC_META, "{1} · {2} · current answer: {3}", "{1} · {2} · réponse actuelle : {3}") \
   X (METHODOLOGY, "Methodology", "Méthodologie") \
   X (STAKEHOLDERS_MET, "Stakeholders met", "Parties prenantes rencontrées") \
   X (STAKEHOLDERS_INTRO, "The assessors interviewed the following people and organisations during the mission.", \
@@ -174,16 +170,16 @@ G_BEGIN_DECLS
      "L'évaluation consigne, question par question, ce que les évaluateurs ont entendu et constaté pendant la mission. Chaque réponse notée devient un score entre 0 et 1 ; les scores sont moyennés avec les poids fixés par l'instrument, section par section, puis pilier par pilier, puis globalement.") \
   X (METH_ANSWERS, "Answer scores: a maturity level from 0 to 4 scores level ÷ 4; yes, partial and no score 1, 0.5 and 0; a multiple choice scores the value of the option chosen; a checklist scores the weight of the items ticked divided by the weight of all items. Text, number and date questions give context and are not scored.", \
      "Score des réponses : un niveau de maturité de 0 à 4 vaut niveau ÷ 4 ; oui, partiel et non valent 1, 0,5 et 0 ; un choix multiple vaut la valeur de l'option choisie ; une liste de contrôle vaut le poids des éléments cochés divisé par le poids de tous les éléments. Les questions de texte, de nombre et de date donnent le contexte et ne sont pas notées.") \
-  X (METH_ROLLUP, "A section's score is the weighted mean of its answered, applicable questions. A pillar's score is the weighted mean of its scored sections, and the overall index the weighted mean of the scored pillars. Questions marked not applicable, and unanswered questions, are left out of the means. Scores are shown from 0 to 100.", \
-     "Le score d'une section est la moyenne pondérée de ses questions applicables ayant reçu une réponse. Le score d'un pilier est la moyenne pondérée de ses sections notées, et l'indice global la moyenne pondérée des piliers notés. Les questions sans objet et celles sans réponse sont exclues des moyennes. Les scores sont présentés de 0 à 100.") \
+  X (METH_ROLLUP, "A section's score is the weighted mean of its answered, applicable questions. A pillar's score is the weighted mean of its scored sections, and the overall index the weighted mean of the scored pillars. Questions marked not applicable, and unanswered questions, are left out of the means. Scores are shown from 0 to 100 with one decimal, cut rather than rounded, so that a shown score never reaches a level its score has not reached.", \
+     "Le score d'une section est la moyenne pondérée de ses questions applicables ayant reçu une réponse. Le score d'un pilier est la moyenne pondérée de ses sections notées, et l'indice global la moyenne pondérée des piliers notés. Les questions sans objet et celles sans réponse sont exclues des moyennes. Les scores sont présentés de 0 à 100 avec une décimale, tronqués plutôt qu'arrondis, afin qu'un score affiché n'atteigne jamais un niveau que le score n'a pas atteint.") \
   X (METH_LEVELS, "Each score is also given as one of five named maturity levels, by the thresholds below.", \
      "Chaque score est aussi exprimé par l'un des cinq niveaux de maturité nommés, selon les seuils ci-dessous.") \
   X (METH_COVERAGE, "Coverage is the share of the applicable scored weight that has been answered. Below 80 % a score is marked provisional: it may still move as answers are added.", \
      "La couverture est la part du poids noté applicable ayant reçu une réponse. En dessous de 80 %, un score est signalé comme provisoire : il peut encore évoluer à mesure que des réponses sont ajoutées.") \
   X (METH_CRITICAL, "Some questions are critical (for example a legal mandate). While any critical question scores below half, the overall level is capped at level 2, whatever the index, and the report names the questions that cause the cap.", \
      "Certaines questions sont critiques (par exemple un mandat juridique). Tant qu'une question critique obtient moins de la moitié des points, le niveau global est plafonné au niveau 2, quel que soit l'indice, et le rapport nomme les questions en cause.") \
-  X (METH_TARGETS, "The country sets a target level for each pillar. The gap is the target level minus the current level, counted in levels.", \
-     "Le pays fixe un niveau cible pour chaque pilier. L'écart est le niveau cible moins le niveau actuel, compté en niveaux.") \
+  X (METH_TARGETS, "The country sets a target level for each pillar. The gap is the target level minus the current level, counted in levels; a section is compared with the target of its pillar. Where a target is drawn on the 0–100 scale (radar), it is placed at the lowest index of the target level.", \
+     "Le pays fixe un niveau cible pour chaque pilier. L'écart est le niveau cible moins le niveau actuel, compté en niveaux ; une section est comparée à la cible de son pilier. Lorsqu'une cible est représentée sur l'échelle de 0 à 100 (radar), elle est placée à l'indice le plus bas du niveau cible.") \
   X (METH_PRIORITY, "Every question scoring below full marks that carries a recommendation yields that recommendation. They are ranked by priority = question weight × (1 − score) × section weight × pillar weight: the heavier the question and the larger the shortfall, the higher the priority (ties by question identifier).", \
      "Chaque question n'obtenant pas le score maximal et assortie d'une recommandation produit cette recommandation. Elles sont classées par priorité = poids de la question × (1 − score) × poids de la section × poids du pilier : plus la question pèse et plus le manque est grand, plus la priorité est élevée (à égalité, par identifiant de question).") \
   X (METH_INSTRUMENTS, "Instruments used, with the fingerprint (SHA-256) of the exact version the scores were computed with:", \
@@ -218,10 +214,11 @@ char       *cirt_export_format_date    (const char *date,
 char       *cirt_export_format_period  (const char *start,
                                         const char *end,
                                         const char *lang);
-/* A score 0–100 for people: "47.3" / "47,3"; @value is printed with one decimal. */
+/* A score 0–100 for people: "47.3" / "47,3", one decimal, cut the way
+ * cirt_score_display_value() cuts (as the charts show it). */
 char       *cirt_export_format_score   (double      value,
                                         const char *lang);
-/* A fraction as a percentage: "62 %" (fr) / "62%" (en). NAN → "—". */
+/* A fraction as a percentage, cut to a whole number: "62 %" (fr) / "62%" (en). NAN → "—". */
 char       *cirt_export_format_percent (double      fraction,
                                         const char *lang);
 const char *cirt_export_phase_name     (CirtPhase   phase,
@@ -237,6 +234,8 @@ char       *cirt_export_level_words    (CirtScore  *score,
 typedef struct {
   CirtAssessmentInfo *info;
   CirtScore          *score;
+  CirtScore          *baseline;      /* the earlier assessment followed up, or NULL */
+  char               *baseline_title;
   GHashTable         *answers;       /* question id → CirtAnswer* */
   GPtrArray          *stakeholders;  /* CirtStakeholder* */
   char               *generated_on;  /* YYYY-MM-DD (UTC) */
@@ -262,5 +261,13 @@ char       *cirt_export_fit_cell       (const char *text,
                                         const char *lang,
                                         gsize       limit,
                                         gboolean   *truncated);
+
+/* Reads a written workbook back: a sound ZIP whose every part inflates to
+ * its recorded size and CRC, and whose every XML part closes its root
+ * element. libxlsxwriter 1.1.4 ignores write errors on its temporary part
+ * files (a full /tmp gives a short part and a "successful" workbook), so
+ * the exporter checks before it renames the file into place. */
+gboolean    cirt_export_verify_xlsx    (const char  *path,
+                                        GError     **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -411,7 +412,9 @@ cirt_export_format_score (double      value,
 
   if (isnan (value))
     return g_strdup ("—");
-  g_ascii_formatd (buf, sizeof buf, "%.1f", value);
+  /* The project's display rule: cut, never rounded up, so a shown number
+   * never reaches a threshold its level has not reached (the charts too). */
+  g_ascii_formatd (buf, sizeof buf, "%.1f", cirt_score_display_value (value, 1));
   s = g_strdup (buf);
   if (g_strcmp0 (cirt_export_language_find (lang), "fr") == 0)
     g_strdelimit (s, ".", ',');
@@ -422,12 +425,16 @@ char *
 cirt_export_format_percent (double      fraction,
                             const char *lang)
 {
+  double shown;
+
   if (isnan (fraction))
     return g_strdup ("—");
+  /* Cut like scores: 79.9 % answered is not shown as the 80 % that ends "provisional". */
+  shown = cirt_score_display_value (fraction * 100.0, 0);
   /* French typography: a (narrow) no-break space before %. */
   if (g_strcmp0 (cirt_export_language_find (lang), "fr") == 0)
-    return g_strdup_printf ("%.0f\u202f%%", floor (fraction * 100.0 + 0.5));
-  return g_strdup_printf ("%.0f%%", floor (fraction * 100.0 + 0.5));
+    return g_strdup_printf ("%.0f\u202f%%", shown);
+  return g_strdup_printf ("%.0f%%", shown);
 }
 
 const char *
@@ -500,6 +507,14 @@ cirt_export_data_load (CirtStore   *store,
       (data->answers = cirt_store_get_answers (store, assessment_id, error)) == NULL ||
       (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
     return NULL;
+  if (data->info->baseline != NULL)
+    {
+      /* A follow-up: compare with the earlier assessment when it is still
+       * in the database (it may have been deleted since). */
+      g_autoptr(CirtAssessmentInfo) base = cirt_store_get_assessment (store, data->info->baseline, NULL);
+      if (base != NULL && (data->baseline = cirt_score_load (store, base->id, NULL)) != NULL)
+        data->baseline_title = g_strdup (base->title);
+    }
   data->generated_on = g_date_time_format (now, "%Y-%m-%d");
   return g_steal_pointer (&data);
 }
@@ -511,6 +526,8 @@ cirt_export_data_free (CirtExportData *data)
     return;
   g_clear_pointer (&data->info, cirt_assessment_info_free);
   g_clear_object (&data->score);
+  g_clear_object (&data->baseline);
+  g_free (data->baseline_title);
   g_clear_pointer (&data->answers, g_hash_table_unref);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
   g_free (data->generated_on);
@@ -576,4 +593,201 @@ cirt_export_fit_cell (const char *text,
   marker = cirt_export_expand (cirt_export_str (lang, CIRT_STR_TRUNCATED), count, NULL, NULL, NULL);
   *truncated = TRUE;
   return g_strdup_printf ("%.*s\n\n%s", (int) (cut - text), text, marker);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking a written workbook */
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         len)
+{
+  static guint32 table[256];
+  static gsize init = 0;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint32 i = 0; i < 256; i++)
+        {
+          guint32 c = i;
+          for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+          table[i] = c;
+        }
+      g_once_init_leave (&init, 1);
+    }
+  crc = ~crc;
+  for (gsize i = 0; i < len; i++)
+    crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  return ~crc;
+}
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | (p[1] << 8));
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static gboolean
+inflate_raw (const guint8 *in,
+             gsize         in_len,
+             guint8       *out,
+             gsize         out_len)
+{
+  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  gsize done_in = 0, done_out = 0;
+
+  for (;;)
+    {
+      gsize r = 0, w = 0;
+      GConverterResult res;
+      /* One spare byte: more output than the directory says is an error too. */
+      guint8 spare;
+      guint8 *dst = done_out < out_len ? out + done_out : &spare;
+      gsize room = done_out < out_len ? out_len - done_out : 1;
+
+      res = g_converter_convert (G_CONVERTER (z), in + done_in, in_len - done_in, dst, room,
+                                 G_CONVERTER_INPUT_AT_END, &r, &w, NULL);
+      if (res == G_CONVERTER_ERROR)
+        return FALSE;
+      done_in += r;
+      done_out += w;
+      if (done_out > out_len)
+        return FALSE;
+      if (res == G_CONVERTER_FINISHED)
+        return done_out == out_len;
+      if (r == 0 && w == 0)
+        return FALSE;
+    }
+}
+
+/* An XML part is complete when it ends by closing its root element. */
+static gboolean
+xml_part_complete (const char *xml,
+                   gsize       len)
+{
+  const char *p = xml, *end = xml + len, *name;
+  gsize name_len;
+  g_autofree char *closing = NULL;
+
+  while (end > p && g_ascii_isspace (end[-1]))
+    end--;
+  if (end - p >= 5 && strncmp (p, "<?xml", 5) == 0)
+    {
+      const char *q = g_strstr_len (p, end - p, "?>");
+      if (q == NULL)
+        return FALSE;
+      p = q + 2;
+    }
+  while (p < end && *p != '<')
+    p++;
+  if (p >= end)
+    return FALSE;
+  name = ++p;
+  while (p < end && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
+    p++;
+  name_len = p - name;
+  if (name_len == 0)
+    return FALSE;
+  if (end - xml >= 2 && end[-2] == '/' && end[-1] == '>' && g_strstr_len (name, end - name, ">") == end - 1)
+    return TRUE;   /* <root ... /> */
+  closing = g_strdup_printf ("</%.*s>", (int) name_len, name);
+  return (gsize) (end - xml) >= strlen (closing) && strncmp (end - strlen (closing), closing, strlen (closing)) == 0;
+}
+
+gboolean
+cirt_export_verify_xlsx (const char  *path,
+                         GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len = 0;
+  const guint8 *eocd = NULL;
+  guint n_entries;
+  gsize cd_offset, pos;
+
+#define BROKEN(what) G_STMT_START { \
+    g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, \
+                 "the workbook came out incomplete (%s); is the disk or the temporary folder full?", what); \
+    return FALSE; \
+  } G_STMT_END
+
+  if (!g_file_get_contents (path, (char **) &data, &len, error))
+    return FALSE;
+  if (len < 22)
+    BROKEN ("no ZIP directory");
+  for (gsize i = len - 22; ; i--)
+    {
+      if (le32 (data + i) == 0x06054b50)
+        {
+          eocd = data + i;
+          break;
+        }
+      if (i == 0 || len - i > 22 + 0xFFFF)
+        break;
+    }
+  if (eocd == NULL)
+    BROKEN ("no ZIP directory");
+  n_entries = le16 (eocd + 10);
+  cd_offset = le32 (eocd + 16);
+  if (n_entries == 0xFFFF || cd_offset == 0xFFFFFFFF)
+    return TRUE;   /* ZIP64: not written by us (use_zip64 is off) */
+  if (n_entries == 0 || cd_offset >= len)
+    BROKEN ("empty ZIP directory");
+
+  pos = cd_offset;
+  for (guint e = 0; e < n_entries; e++)
+    {
+      guint16 method, name_len;
+      guint32 crc, csize, usize, local;
+      gsize data_at;
+      g_autofree char *name = NULL;
+      g_autofree guint8 *plain = NULL;
+
+      if (pos + 46 > len || le32 (data + pos) != 0x02014b50)
+        BROKEN ("damaged ZIP directory");
+      method = le16 (data + pos + 10);
+      crc = le32 (data + pos + 16);
+      csize = le32 (data + pos + 20);
+      usize = le32 (data + pos + 24);
+      name_len = le16 (data + pos + 28);
+      local = le32 (data + pos + 42);
+      if (pos + 46 + name_len > len)
+        BROKEN ("damaged ZIP directory");
+      name = g_strndup ((const char *) data + pos + 46, name_len);
+      pos += 46 + name_len + le16 (data + pos + 30) + le16 (data + pos + 32);
+
+      if (local + 30 > len || le32 (data + local) != 0x04034b50)
+        BROKEN (name);
+      data_at = local + 30 + le16 (data + local + 26) + le16 (data + local + 28);
+      if (data_at + csize > len)
+        BROKEN (name);
+      plain = g_malloc (usize + 1);
+      if (method == 0)
+        {
+          if (csize != usize)
+            BROKEN (name);
+          memcpy (plain, data + data_at, usize);
+        }
+      else if (method == 8)
+        {
+          if (!inflate_raw (data + data_at, csize, plain, usize))
+            BROKEN (name);
+        }
+      else
+        BROKEN (name);
+      if (crc32_update (0, plain, usize) != crc)
+        BROKEN (name);
+      if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels")) &&
+          !xml_part_complete ((const char *) plain, usize))
+        BROKEN (name);
+    }
+#undef BROKEN
+  return TRUE;
 }

@@ -1,0 +1,1169 @@
+/* cirt-export-xlsx.c — the assessment as an Excel workbook for the ministry
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rules this file keeps:
+ * - every number comes from CirtScore (or, per question, from
+ *   cirt_question_score_value(), the function CirtScore itself uses) and is
+ *   written with worksheet_write_number() at full precision; the "0.0"
+ *   number format only changes what is shown;
+ * - every text a person wrote is written with worksheet_write_string(), never
+ *   as a formula, so "=SUM(A1)" or "@cmd" stays text;
+ * - a text longer than a cell can hold is cut with a visible marker
+ *   (cirt_export_fit_cell()), never dropped and never an error;
+ * - the file appears only when complete (temporary file + rename).
+ */
+#include "config.h"
+
+#include "cirt-export-xlsx.h"
+#include "cirt-export-private.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* Colours shared with the report (cirt-report.c); the series colours are
+ * those of cirt-chart.c (Okabe–Ito, readable by colour-blind readers). */
+#define COLOR_INK        0x1B2733
+#define COLOR_NAVY       0x16365C
+#define COLOR_MUTED      0x5B6675
+#define COLOR_BAND       0xE9EEF4
+#define COLOR_RULE       0xB9C4D0
+#define COLOR_CURRENT    0x0072B2
+#define COLOR_TARGET     0xD55E00
+#define COLOR_BASELINE   0xCC79A7
+#define COLOR_WARNING    0x9A3412
+
+/* Paper codes of the print setup (ECMA-376 ST_PaperSize). */
+#define XLSX_PAPER_LETTER 1
+#define XLSX_PAPER_A4     9
+
+typedef struct {
+  lxw_workbook            *wb;
+  CirtExportData          *data;
+  const CirtExportOptions *opts;
+  const char              *lang;
+  lxw_error                error;
+  char                    *error_where;
+  guint                    n_truncated;
+
+  /* Row heights: spreadsheets do not all grow a row to fit wrapped text
+   * on load (LibreOffice keeps the default height), so estimate them. */
+  lxw_worksheet           *track_ws;
+  lxw_row_t                track_row;
+  guint                    track_lines;
+  double                   widths[32];
+
+  lxw_format *banner;
+  lxw_format *tlp;
+  lxw_format *heading;
+  lxw_format *header;
+  lxw_format *text;
+  lxw_format *text_bold;
+  lxw_format *label;
+  lxw_format *notice;
+  lxw_format *number;
+  lxw_format *number_big;
+  lxw_format *integer;
+  lxw_format *gap;
+  lxw_format *percent;
+  lxw_format *priority;
+  lxw_format *datetime;
+  lxw_format *center;
+  lxw_format *para;
+} Xlsx;
+
+static const char *
+str (Xlsx             *x,
+     CirtExportString  id)
+{
+  return cirt_export_str (x->lang, id);
+}
+
+static void
+check (Xlsx       *x,
+       lxw_error   err,
+       const char *where)
+{
+  if (err != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
+    {
+      x->error = err;
+      x->error_where = g_strdup (where);
+    }
+}
+
+static guint
+estimate_lines (const char *text,
+                double      width_chars)
+{
+  double per_line = MAX (4.0, width_chars * 1.1 - 1.0);
+  guint lines = 0;
+  const char *p = text, *nl;
+
+  do
+    {
+      glong n;
+      nl = strchr (p, '\n');
+      n = nl ? g_utf8_pointer_to_offset (p, nl) : g_utf8_strlen (p, -1);
+      /* Word wrap wastes the end of lines: count a tenth more. */
+      lines += MAX (1, (guint) ceil (n * 1.1 / per_line));
+      p = nl ? nl + 1 : NULL;
+    }
+  while (p != NULL);
+  return lines;
+}
+
+static void
+flush_row_height (Xlsx *x)
+{
+  if (x->track_ws != NULL && x->track_lines > 1)
+    check (x, worksheet_set_row (x->track_ws, x->track_row, MIN (409.0, 13.2 * x->track_lines + 2), NULL),
+           "row height");
+  x->track_ws = NULL;
+  x->track_lines = 0;
+}
+
+static void
+track_cell (Xlsx          *x,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            const char    *text)
+{
+  if (ws != x->track_ws || row != x->track_row)
+    {
+      flush_row_height (x);
+      x->track_ws = ws;
+      x->track_row = row;
+    }
+  if (col < G_N_ELEMENTS (x->widths) && x->widths[col] > 0)
+    x->track_lines = MAX (x->track_lines, estimate_lines (text, x->widths[col]));
+}
+
+static void
+set_widths (Xlsx          *x,
+            lxw_worksheet *ws,
+            const double  *widths,
+            guint          n)
+{
+  memset (x->widths, 0, sizeof x->widths);
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (x->widths); i++)
+    {
+      x->widths[i] = widths[i];
+      check (x, worksheet_set_column (ws, (lxw_col_t) i, (lxw_col_t) i, widths[i], NULL), "column width");
+    }
+}
+
+static void
+put_text (Xlsx          *x,
+          lxw_worksheet *ws,
+          lxw_row_t      row,
+          lxw_col_t      col,
+          const char    *text,
+          lxw_format    *format)
+{
+  g_autofree char *valid = NULL, *fitted = NULL;
+  gboolean cut = FALSE;
+
+  if (text == NULL || *text == '\0')
+    {
+      if (format)
+        check (x, worksheet_write_blank (ws, row, col, format), "blank cell");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  fitted = cirt_export_fit_cell (text, x->lang, CIRT_XLSX_CELL_MAX, &cut);
+  if (cut)
+    x->n_truncated++;
+  check (x, worksheet_write_string (ws, row, col, fitted ? fitted : text, format), "text cell");
+  if (format != x->header && format != x->banner && format != x->tlp && format != x->heading)
+    track_cell (x, ws, row, col, fitted ? fitted : text);
+}
+
+static void
+put_number (Xlsx          *x,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      col,
+            double         value,
+            lxw_format    *format)
+{
+  if (isnan (value) || isinf (value))
+    check (x, worksheet_write_blank (ws, row, col, format), "blank cell");
+  else
+    check (x, worksheet_write_number (ws, row, col, value, format), "number cell");
+}
+
+static void
+put_merged (Xlsx          *x,
+            lxw_worksheet *ws,
+            lxw_row_t      row,
+            lxw_col_t      first,
+            lxw_col_t      last,
+            const char    *text,
+            lxw_format    *format,
+            double         width_chars)
+{
+  g_autofree char *fitted = NULL;
+  gboolean cut = FALSE;
+  guint lines = 0;
+  const char *t;
+
+  if (text == NULL)
+    text = "";
+  fitted = cirt_export_fit_cell (text, x->lang, CIRT_XLSX_CELL_MAX, &cut);
+  if (cut)
+    x->n_truncated++;
+  t = fitted ? fitted : text;
+  /* Spreadsheets do not grow a merged row to fit wrapped text: estimate. */
+  {
+    g_auto(GStrv) paras = g_strsplit (t, "\n", -1);
+    for (guint i = 0; paras[i]; i++)
+      lines += MAX (1, (guint) ceil (g_utf8_strlen (paras[i], -1) * 1.1 / width_chars));
+  }
+  check (x, worksheet_merge_range (ws, row, first, row, last, "", format), "merged cells");
+  /* merge_range writes through worksheet_write_string: still a string. */
+  check (x, worksheet_write_string (ws, row, first, t, format), "merged cells");
+  if (lines > 1)
+    check (x, worksheet_set_row (ws, row, MIN (409.0, 15.0 * lines), NULL), "row height");
+}
+
+static void
+put_datetime (Xlsx          *x,
+              lxw_worksheet *ws,
+              lxw_row_t      row,
+              lxw_col_t      col,
+              const char    *iso)
+{
+  int y, mo, d, h = 0, mi = 0;
+  double s = 0;
+
+  if (iso == NULL || *iso == '\0')
+    return;
+  if (sscanf (iso, "%4d-%2d-%2dT%2d:%2d:%lf", &y, &mo, &d, &h, &mi, &s) >= 3 &&
+      g_date_valid_dmy (d, mo, y) && h >= 0 && h < 24 && mi >= 0 && mi < 60 && s >= 0 && s < 61)
+    {
+      lxw_datetime dt = { y, mo, d, h, mi, s };
+      check (x, worksheet_write_datetime (ws, row, col, &dt, x->datetime), "date cell");
+    }
+  else
+    put_text (x, ws, row, col, iso, x->text);
+}
+
+/* "&" starts a code in header/footer strings; Excel allows 255 characters. */
+static char *
+hf_escape (const char *text,
+           glong       max_chars)
+{
+  g_autofree char *cut = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, max_chars - 1);
+      cut = g_strconcat (head, "…", NULL);
+      text = cut;
+    }
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '&')
+        g_string_append (out, "&&");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+setup_sheet (Xlsx          *x,
+             lxw_worksheet *ws,
+             lxw_row_t      header_rows)
+{
+  const char *tlp = cirt_tlp_label (x->opts->tlp);
+  g_autofree char *title = hf_escape (x->data->info->title, 70);
+  g_autofree char *page = cirt_export_expand (str (x, CIRT_STR_PAGE_N_OF_M), "&P", "&N", NULL, NULL);
+  g_autofree char *header = g_strdup_printf ("&L&\"-,Bold\"%s&\"-,Regular\"&C%s&R&\"-,Bold\"%s", tlp, title, tlp);
+  g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R&\"-,Bold\"%s", page, tlp);
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, x->opts->paper == CIRT_PAPER_LETTER ? XLSX_PAPER_LETTER : XLSX_PAPER_A4);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.5, 0.5, 0.8, 0.8);
+  check (x, worksheet_set_header (ws, header), "page header");
+  check (x, worksheet_set_footer (ws, footer), "page footer");
+  check (x, worksheet_repeat_rows (ws, 0, header_rows - 1), "print titles");
+  worksheet_freeze_panes (ws, header_rows, 0);
+  worksheet_set_tab_color (ws, COLOR_NAVY);
+}
+
+/* Row 0 of every sheet: what it is, and the TLP marking at the right. */
+static void
+put_banner (Xlsx          *x,
+            lxw_worksheet *ws,
+            const char    *sheet_title,
+            lxw_col_t      last_col)
+{
+  g_autofree char *title = sheet_title ? g_strdup_printf ("%s — %s", sheet_title, x->data->info->title)
+                                        : g_strdup (x->data->info->title);
+
+  check (x, worksheet_set_row (ws, 0, 24, NULL), "row height");
+  if (last_col > 0)
+    check (x, worksheet_merge_range (ws, 0, 0, 0, last_col - 1, "", x->banner), "banner");
+  put_text (x, ws, 0, 0, title, x->banner);
+  put_text (x, ws, 0, last_col, cirt_tlp_label (x->opts->tlp), x->tlp);
+}
+
+static void
+put_headers (Xlsx              *x,
+             lxw_worksheet     *ws,
+             lxw_row_t          row,
+             const char * const *titles,
+             const double      *widths,
+             guint              n)
+{
+  check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+  if (widths)
+    set_widths (x, ws, widths, n);
+  for (guint i = 0; i < n; i++)
+    put_text (x, ws, row, (lxw_col_t) i, titles[i], x->header);
+}
+
+static const char *
+section_title (Xlsx              *x,
+               const CirtSection *section)
+{
+  return cirt_text_get (section->title, x->lang);
+}
+
+static char *
+level_name (Xlsx *x,
+            int   level)
+{
+  const CirtLevelInfo *info;
+
+  if (level < 1 || level > CIRT_N_LEVELS)
+    return NULL;
+  info = cirt_score_get_level_info (x->data->score, level);
+  return info ? g_strdup (cirt_text_get (info->name, x->lang)) : NULL;
+}
+
+static double
+level_min (Xlsx *x,
+           int   level)
+{
+  const CirtLevelInfo *info;
+
+  if (level < 1 || level > CIRT_N_LEVELS)
+    return NAN;
+  info = cirt_score_get_level_info (x->data->score, level);
+  return info ? info->min : NAN;
+}
+
+static void
+put_value_cells (Xlsx                 *x,
+                 lxw_worksheet        *ws,
+                 lxw_row_t             row,
+                 lxw_col_t             col,
+                 const CirtScoreValue *v)
+{
+  g_autofree char *name = NULL;
+
+  /* score, level, level name */
+  put_number (x, ws, row, col, v->defined ? v->score : NAN, x->number);
+  put_number (x, ws, row, col + 1, v->defined && v->level > 0 ? v->level : NAN, x->integer);
+  name = v->defined ? level_name (x, v->level) : NULL;
+  put_text (x, ws, row, col + 2, name ? name : str (x, CIRT_STR_NO_SCORE), x->text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Summary */
+
+static void
+write_summary (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  CirtAssessmentInfo *info = d->info;
+  const char *name = str (x, CIRT_STR_SHEET_SUMMARY);
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, name);
+  const CirtScoreValue *overall = cirt_score_get_overall (d->score);
+  GPtrArray *capped_by = cirt_score_get_capped_by (d->score);
+  GPtrArray *instruments = cirt_score_get_instruments (d->score);
+  gboolean has_baseline = d->baseline != NULL;
+  const lxw_col_t last = has_baseline ? 9 : 8;
+  const double widths[] = { 34, 13, 8, 16, 22, 16, 12, 12, 12, 13 };
+  lxw_row_t row = 2, pillar_first, pillar_last, section_first, section_last;
+  g_autofree char *period = cirt_export_format_period (info->started_on, info->ended_on, x->lang);
+  g_autofree char *doc_date = cirt_export_format_date (d->generated_on, x->lang);
+  g_autofree char *tlp_line = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp),
+                                               cirt_tlp_meaning (x->opts->tlp, x->lang));
+  g_autoptr(GString) inst_text = g_string_new (NULL);
+  guint n_sections = cirt_score_get_n_sections (d->score);
+  const char *status;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Summary sheet");
+      return;
+    }
+  worksheet_activate (ws);
+  set_widths (x, ws, widths, last + 1);
+  setup_sheet (x, ws, 1);
+  put_banner (x, ws, NULL, last);
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      if (i)
+        g_string_append (inst_text, "\n");
+      g_string_append_printf (inst_text, "%s (%s %s)", cirt_instrument_get_title (inst, x->lang),
+                              cirt_instrument_get_id (inst), cirt_instrument_get_version (inst));
+    }
+  status = g_strcmp0 (info->status, "completed") == 0 ? str (x, CIRT_STR_STATUS_COMPLETED)
+                                                       : str (x, CIRT_STR_STATUS_IN_PROGRESS);
+  {
+    const struct { CirtExportString label; const char *value; } meta[] = {
+      { CIRT_STR_ASSESSMENT, info->title },
+      { CIRT_STR_COUNTRY, info->country },
+      { CIRT_STR_ORGANISATION, info->organisation },
+      { CIRT_STR_MISSION_PHASE, cirt_export_mission_phase_name (info->phase, x->lang) },
+      { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
+      { CIRT_STR_ASSESSORS, info->assessors },
+      { CIRT_STR_MISSION_DATES, period },
+      { CIRT_STR_STATUS, status },
+      { CIRT_STR_INSTRUMENTS, inst_text->str },
+      { CIRT_STR_BASELINE, d->baseline_title },
+      { CIRT_STR_ASSESSMENT_ID, info->id },
+      { CIRT_STR_DOCUMENT_DATE, doc_date },
+      { CIRT_STR_MARKING, tlp_line },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+      {
+        if (meta[i].value == NULL || *meta[i].value == '\0')
+          continue;
+        put_text (x, ws, row, 0, str (x, meta[i].label), x->label);
+        put_merged (x, ws, row, 1, last, meta[i].value, x->text, 120);
+        row++;
+      }
+  }
+
+  /* Overall */
+  row++;
+  put_text (x, ws, row, 0, str (x, CIRT_STR_OVERALL_INDEX), x->heading);
+  put_number (x, ws, row, 1, overall->defined ? overall->score : NAN, x->number_big);
+  put_number (x, ws, row, 2, overall->defined && overall->level > 0 ? overall->level : NAN, x->integer);
+  {
+    g_autofree char *lvl = overall->defined ? level_name (x, overall->level) : NULL;
+    put_text (x, ws, row, 3, lvl ? lvl : str (x, CIRT_STR_NO_SCORE), x->text_bold);
+  }
+  row++;
+  put_text (x, ws, row, 0, str (x, CIRT_STR_COVERAGE), x->label);
+  put_number (x, ws, row, 1, overall->coverage, x->percent);
+  row++;
+  {
+    g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *pct = cirt_export_format_percent (overall->coverage, x->lang);
+
+    if (!overall->defined)
+      g_ptr_array_add (notices, g_strdup (str (x, CIRT_STR_NOTICE_UNDEFINED)));
+    else if (overall->provisional)
+      g_ptr_array_add (notices, cirt_export_expand (str (x, CIRT_STR_NOTICE_PROVISIONAL), pct, NULL, NULL, NULL));
+    if (capped_by->len > 0)
+      {
+        g_autoptr(GString) causes = g_string_new (NULL);
+        g_autofree char *lvl2 = level_name (x, 2);
+        for (guint i = 0; i < capped_by->len; i++)
+          {
+            const CirtQuestion *q = g_ptr_array_index (capped_by, i);
+            g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, x->lang));
+          }
+        g_ptr_array_add (notices, cirt_export_expand (str (x, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL));
+      }
+    for (guint i = 0; i < notices->len; i++)
+      put_merged (x, ws, row++, 0, last, g_ptr_array_index (notices, i), x->notice, 150);
+  }
+
+  /* Pillars */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PILLAR_SCORES), x->heading);
+  {
+    const char *titles[] = {
+      str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SCORE), str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_LEVEL_NAME),
+      str (x, CIRT_STR_TARGET_LEVEL), str (x, CIRT_STR_TARGET_INDEX), str (x, CIRT_STR_GAP_LEVELS),
+      str (x, CIRT_STR_COVERAGE), str (x, CIRT_STR_PROVISIONAL), str (x, CIRT_STR_PREVIOUS_SCORE),
+    };
+    put_headers (x, ws, row++, titles, NULL, has_baseline ? 10 : 9);
+  }
+  pillar_first = row;
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      const CirtPillarScore *ps = cirt_score_get_pillar (d->score, p);
+      if (!ps->used)
+        continue;
+      put_text (x, ws, row, 0, cirt_pillar_title (p, x->lang), x->text_bold);
+      put_value_cells (x, ws, row, 1, &ps->value);
+      put_number (x, ws, row, 4, ps->target > 0 ? ps->target : NAN, x->integer);
+      put_number (x, ws, row, 5, level_min (x, ps->target), x->number);
+      put_number (x, ws, row, 6, ps->has_gap ? ps->gap : NAN, x->gap);
+      put_number (x, ws, row, 7, ps->value.coverage, x->percent);
+      put_text (x, ws, row, 8, ps->value.provisional ? str (x, CIRT_STR_YES) : "", x->center);
+      if (has_baseline)
+        {
+          const CirtPillarScore *bs = cirt_score_get_pillar (d->baseline, p);
+          put_number (x, ws, row, 9, bs->value.defined ? bs->value.score : NAN, x->number);
+        }
+      row++;
+    }
+  pillar_last = row - 1;
+
+  /* Sections */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_SECTION_SCORES), x->heading);
+  {
+    const char *titles[] = {
+      str (x, CIRT_STR_SECTION), str (x, CIRT_STR_SCORE), str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_LEVEL_NAME),
+      str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_ANSWERED),
+      str (x, CIRT_STR_COVERAGE), str (x, CIRT_STR_PROVISIONAL),
+    };
+    put_headers (x, ws, row++, titles, NULL, 9);
+  }
+  section_first = row;
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    for (guint i = 0; i < n_sections; i++)
+      {
+        const CirtSectionScore *ss = cirt_score_get_section (d->score, i);
+        g_autofree char *answered = NULL, *a = NULL, *b = NULL;
+        if (ss->section->pillar != p)
+          continue;
+        a = g_strdup_printf ("%u", ss->answered);
+        b = g_strdup_printf ("%u", ss->total);
+        answered = cirt_export_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+        put_text (x, ws, row, 0, section_title (x, ss->section), x->text);
+        put_value_cells (x, ws, row, 1, &ss->value);
+        put_text (x, ws, row, 4, cirt_pillar_title (p, x->lang), x->text);
+        put_text (x, ws, row, 5, cirt_instrument_get_id (ss->instrument), x->text);
+        put_text (x, ws, row, 6, answered, x->center);
+        put_number (x, ws, row, 7, ss->value.coverage, x->percent);
+        put_text (x, ws, row, 8, ss->value.provisional ? str (x, CIRT_STR_YES) : "", x->center);
+        row++;
+      }
+  section_last = row - 1;
+  row += 2;
+
+  /* Native charts on the cells above: they stay editable. */
+  if (pillar_last >= pillar_first)
+    {
+      lxw_chart *radar = workbook_add_chart (x->wb, LXW_CHART_RADAR);
+      lxw_chart_series *s;
+      lxw_chart_line line_cur = { .color = COLOR_CURRENT, .width = 2.25 };
+      lxw_chart_line line_tgt = { .color = COLOR_TARGET, .width = 1.75, .dash_type = LXW_CHART_LINE_DASH_DASH };
+      lxw_chart_line line_base = { .color = COLOR_BASELINE, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_ROUND_DOT };
+      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE, .color = COLOR_NAVY };
+      /* Columns A–D (about 510 px): the chart stays inside the print area. */
+      lxw_chart_options place = { .x_offset = 4, .y_offset = 4, .x_scale = 1.04, .y_scale = 1.45 };
+
+      s = chart_add_series (radar, NULL, NULL);
+      chart_series_set_categories (s, name, pillar_first, 0, pillar_last, 0);
+      chart_series_set_values (s, name, pillar_first, 1, pillar_last, 1);
+      chart_series_set_name (s, str (x, CIRT_STR_SERIES_CURRENT));
+      chart_series_set_line (s, &line_cur);
+      chart_series_set_marker_type (s, LXW_CHART_MARKER_CIRCLE);
+      s = chart_add_series (radar, NULL, NULL);
+      chart_series_set_categories (s, name, pillar_first, 0, pillar_last, 0);
+      chart_series_set_values (s, name, pillar_first, 5, pillar_last, 5);
+      chart_series_set_name (s, str (x, CIRT_STR_SERIES_TARGET));
+      chart_series_set_line (s, &line_tgt);
+      if (has_baseline)
+        {
+          s = chart_add_series (radar, NULL, NULL);
+          chart_series_set_categories (s, name, pillar_first, 0, pillar_last, 0);
+          chart_series_set_values (s, name, pillar_first, 9, pillar_last, 9);
+          chart_series_set_name (s, str (x, CIRT_STR_PREVIOUS_SCORE));
+          chart_series_set_line (s, &line_base);
+        }
+      chart_title_set_name (radar, str (x, CIRT_STR_CHART_RADAR));
+      chart_title_set_name_font (radar, &title_font);
+      chart_axis_set_min (radar->y_axis, 0);
+      chart_axis_set_max (radar->y_axis, 100);
+      chart_axis_set_major_unit (radar->y_axis, 20);
+      chart_legend_set_position (radar, LXW_CHART_LEGEND_BOTTOM);
+      check (x, worksheet_insert_chart_opt (ws, row, 0, radar, &place), "radar chart");
+    }
+  if (section_last >= section_first)
+    {
+      lxw_chart *bars = workbook_add_chart (x->wb, LXW_CHART_BAR);
+      lxw_chart_series *s = chart_add_series (bars, NULL, NULL);
+      lxw_chart_fill fill = { .color = COLOR_CURRENT };
+      lxw_chart_font title_font = { .size = 12, .bold = LXW_TRUE, .color = COLOR_NAVY };
+      lxw_chart_font small = { .size = 8 };
+      guint n = section_last - section_first + 1;
+      /* Columns E–I (about 540 px). */
+      lxw_chart_options place = { .x_offset = 4, .y_offset = 4, .x_scale = 1.1,
+                                  .y_scale = MAX (1.45, (60.0 + 19.0 * n) / 288.0) };
+
+      chart_series_set_categories (s, name, section_first, 0, section_last, 0);
+      chart_series_set_values (s, name, section_first, 1, section_last, 1);
+      chart_series_set_name (s, str (x, CIRT_STR_SERIES_CURRENT));
+      chart_series_set_fill (s, &fill);
+      chart_series_set_labels (s);
+      chart_series_set_labels_num_format (s, "0.0");
+      chart_series_set_labels_font (s, &small);
+      chart_title_set_name (bars, str (x, CIRT_STR_CHART_SECTIONS));
+      chart_title_set_name_font (bars, &title_font);
+      /* In a bar chart x_axis is the horizontal value axis and y_axis the
+       * vertical category axis; reverse the latter so the sections read
+       * top-down in table order. */
+      chart_axis_set_reverse (bars->y_axis);
+      chart_axis_set_num_font (bars->y_axis, &small);
+      chart_axis_set_min (bars->x_axis, 0);
+      chart_axis_set_max (bars->x_axis, 100);
+      chart_axis_set_major_unit (bars->x_axis, 20);
+      chart_axis_major_gridlines_set_visible (bars->x_axis, LXW_TRUE);
+      chart_legend_set_position (bars, LXW_CHART_LEGEND_NONE);
+      chart_set_series_gap (bars, 60);
+      check (x, worksheet_insert_chart_opt (ws, row, 4, bars, &place), "section chart");
+    }
+  worksheet_print_area (ws, 0, 0, row + MAX (30, (lxw_row_t) (3 + n_sections * 1.3)), last);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Answers */
+
+static char *
+answer_words (Xlsx               *x,
+              const CirtQuestion *q,
+              const CirtAnswer   *a)
+{
+  if (a == NULL || (!a->not_applicable && a->value == NULL))
+    return g_strdup (str (x, CIRT_STR_NOT_ANSWERED));
+  if (a->not_applicable)
+    return g_strdup (str (x, CIRT_STR_NOT_APPLICABLE));
+  return cirt_question_describe_value (q, a->value, x->lang);
+}
+
+static double
+answer_score (const CirtQuestion *q,
+              const CirtAnswer   *a)
+{
+  double s;
+
+  if (a == NULL || a->not_applicable || a->value == NULL || !cirt_kind_is_scored (q->kind))
+    return NAN;
+  s = cirt_question_score_value (q, a->value);
+  return s < 0 ? NAN : 100.0 * s;
+}
+
+static void
+write_answers (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_ANSWERS));
+  GPtrArray *instruments = cirt_score_get_instruments (d->score);
+  const char *titles[] = {
+    str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_QUESTION_ID),
+    str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_ANSWER), str (x, CIRT_STR_SCORE), str (x, CIRT_STR_NOT_APPLICABLE_SHORT),
+    str (x, CIRT_STR_NOTES), str (x, CIRT_STR_EVIDENCE), str (x, CIRT_STR_SOURCE), str (x, CIRT_STR_AUTHOR),
+    str (x, CIRT_STR_UPDATED), str (x, CIRT_STR_CRITICAL), str (x, CIRT_STR_WEIGHT), str (x, CIRT_STR_FOLLOW_UP),
+  };
+  const double widths[] = { 14, 14, 18, 9, 40, 26, 8, 6, 50, 28, 20, 12, 15, 8, 7, 9 };
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Answers sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_ANSWERS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, si);
+          for (guint qi = 0; qi < sec->questions->len; qi++)
+            {
+              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
+              const CirtAnswer *a = cirt_export_data_answer (d, q);
+              g_autofree char *words = answer_words (x, q, a);
+              gboolean scored = cirt_kind_is_scored (q->kind);
+
+              put_text (x, ws, row, 0, cirt_instrument_get_id (inst), x->text);
+              put_text (x, ws, row, 1, cirt_pillar_title (sec->pillar, x->lang), x->text);
+              put_text (x, ws, row, 2, section_title (x, sec), x->text);
+              put_text (x, ws, row, 3, q->id, x->text_bold);
+              put_text (x, ws, row, 4, cirt_text_get (q->text, x->lang), x->text);
+              put_text (x, ws, row, 5, words, x->text);
+              put_number (x, ws, row, 6, answer_score (q, a), x->number);
+              put_text (x, ws, row, 7, a && a->not_applicable ? str (x, CIRT_STR_YES) : "", x->center);
+              if (a)
+                {
+                  put_text (x, ws, row, 8, a->notes, x->text);
+                  put_text (x, ws, row, 9, a->evidence, x->text);
+                  put_text (x, ws, row, 10, a->source, x->text);
+                  put_text (x, ws, row, 11, a->author, x->text);
+                  put_datetime (x, ws, row, 12, a->updated_at);
+                  put_text (x, ws, row, 15, a->flagged ? str (x, CIRT_STR_YES) : "", x->center);
+                }
+              put_text (x, ws, row, 13, q->critical ? str (x, CIRT_STR_YES) : "", x->center);
+              put_number (x, ws, row, 14, scored ? q->weight : NAN, x->priority);
+              row++;
+            }
+        }
+    }
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Recommendations */
+
+static void
+write_recommendations (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_RECOMMENDATIONS));
+  const char *titles[] = {
+    str (x, CIRT_STR_RANK), str (x, CIRT_STR_PRIORITY), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SECTION),
+    str (x, CIRT_STR_QUESTION_ID), str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_CURRENT_ANSWER), str (x, CIRT_STR_SCORE),
+    str (x, CIRT_STR_CRITICAL), str (x, CIRT_STR_LIFECYCLE_PHASE), str (x, CIRT_STR_RECOMMENDATION),
+  };
+  const double widths[] = { 7, 9, 18, 20, 11, 44, 30, 9, 8, 14, 60 };
+  guint n = cirt_score_get_n_recommendations (d->score);
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Recommendations sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_RECOMMENDATIONS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtRecommendation *r = cirt_score_get_recommendation (d->score, i);
+      const CirtQuestion *q = r->question;
+      const CirtAnswer *a = cirt_export_data_answer (d, q);
+      g_autofree char *words = answer_words (x, q, a);
+
+      put_number (x, ws, row, 0, i + 1, x->integer);
+      put_number (x, ws, row, 1, r->priority, x->priority);
+      put_text (x, ws, row, 2, cirt_pillar_title (q->section->pillar, x->lang), x->text);
+      put_text (x, ws, row, 3, section_title (x, q->section), x->text);
+      put_text (x, ws, row, 4, q->id, x->text_bold);
+      put_text (x, ws, row, 5, cirt_text_get (q->text, x->lang), x->text);
+      put_text (x, ws, row, 6, words, x->text);
+      put_number (x, ws, row, 7, 100.0 * r->score, x->number);
+      put_text (x, ws, row, 8, q->critical ? str (x, CIRT_STR_YES) : "", x->center);
+      put_text (x, ws, row, 9, cirt_export_phase_name (q->phase, x->lang), x->text);
+      put_text (x, ws, row, 10, cirt_text_get (q->recommendation, x->lang), x->text);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_NO_RECOMMENDATIONS), x->notice, 200);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Gaps */
+
+static void
+write_gaps (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_GAPS));
+  const char *titles[] = {
+    str (x, CIRT_STR_SCOPE), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_SCORE),
+    str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_LEVEL_NAME), str (x, CIRT_STR_TARGET_LEVEL),
+    str (x, CIRT_STR_TARGET_INDEX), str (x, CIRT_STR_GAP_LEVELS), str (x, CIRT_STR_COVERAGE),
+    str (x, CIRT_STR_PROVISIONAL), str (x, CIRT_STR_ANSWERED),
+  };
+  const double widths[] = { 10, 24, 30, 13, 8, 16, 11, 16, 11, 11, 11, 12 };
+  guint n_sections = cirt_score_get_n_sections (d->score);
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Gaps sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_GAPS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      const CirtPillarScore *ps = cirt_score_get_pillar (d->score, p);
+      if (!ps->used)
+        continue;
+      put_text (x, ws, row, 0, str (x, CIRT_STR_PILLAR), x->text_bold);
+      put_text (x, ws, row, 1, cirt_pillar_title (p, x->lang), x->text_bold);
+      put_text (x, ws, row, 2, "", x->text);
+      put_value_cells (x, ws, row, 3, &ps->value);
+      put_number (x, ws, row, 6, ps->target > 0 ? ps->target : NAN, x->integer);
+      put_number (x, ws, row, 7, level_min (x, ps->target), x->number);
+      put_number (x, ws, row, 8, ps->has_gap ? ps->gap : NAN, x->gap);
+      put_number (x, ws, row, 9, ps->value.coverage, x->percent);
+      put_text (x, ws, row, 10, ps->value.provisional ? str (x, CIRT_STR_YES) : "", x->center);
+      row++;
+      for (guint i = 0; i < n_sections; i++)
+        {
+          const CirtSectionScore *ss = cirt_score_get_section (d->score, i);
+          g_autofree char *a = NULL, *b = NULL, *answered = NULL;
+          if (ss->section->pillar != p)
+            continue;
+          a = g_strdup_printf ("%u", ss->answered);
+          b = g_strdup_printf ("%u", ss->total);
+          answered = cirt_export_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+          put_text (x, ws, row, 0, str (x, CIRT_STR_SECTION), x->text);
+          put_text (x, ws, row, 1, cirt_pillar_title (p, x->lang), x->text);
+          put_text (x, ws, row, 2, section_title (x, ss->section), x->text);
+          put_value_cells (x, ws, row, 3, &ss->value);
+          /* A section is measured against its pillar's target. */
+          put_number (x, ws, row, 6, ps->target > 0 ? ps->target : NAN, x->integer);
+          put_number (x, ws, row, 7, level_min (x, ps->target), x->number);
+          put_number (x, ws, row, 8, ps->target > 0 && ss->value.defined ? ps->target - ss->value.level : NAN, x->gap);
+          put_number (x, ws, row, 9, ss->value.coverage, x->percent);
+          put_text (x, ws, row, 10, ss->value.provisional ? str (x, CIRT_STR_YES) : "", x->center);
+          put_text (x, ws, row, 11, answered, x->center);
+          row++;
+        }
+    }
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stakeholders */
+
+static void
+write_stakeholders (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_STAKEHOLDERS));
+  const char *titles[] = {
+    str (x, CIRT_STR_NAME), str (x, CIRT_STR_ORGANISATION), str (x, CIRT_STR_SECTOR),
+    str (x, CIRT_STR_DATE), str (x, CIRT_STR_NOTES),
+  };
+  const double widths[] = { 28, 36, 22, 12, 80 };
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Stakeholders sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_STAKEHOLDERS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < d->stakeholders->len; i++)
+    {
+      CirtStakeholder *s = g_ptr_array_index (d->stakeholders, i);
+      put_text (x, ws, row, 0, s->name, x->text_bold);
+      put_text (x, ws, row, 1, s->organisation, x->text);
+      put_text (x, ws, row, 2, s->sector, x->text);
+      put_text (x, ws, row, 3, s->met_on, x->center);
+      put_text (x, ws, row, 4, s->notes, x->text);
+      row++;
+    }
+  if (d->stakeholders->len == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_NO_STAKEHOLDERS), x->notice, 170);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Methodology */
+
+static void
+write_methodology (Xlsx *x)
+{
+  CirtExportData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_METHODOLOGY));
+  GPtrArray *instruments = cirt_score_get_instruments (d->score);
+  const double widths[] = { 22, 14, 18, 90 };
+  const CirtExportString paras[] = {
+    CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
+    CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
+  };
+  g_autofree char *tlp = NULL;
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Methodology sheet");
+      return;
+    }
+  set_widths (x, ws, widths, G_N_ELEMENTS (widths));
+  setup_sheet (x, ws, 1);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_METHODOLOGY), 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
+    {
+      put_merged (x, ws, row, 0, 3, str (x, paras[i]), x->para, 140);
+      row += 2;
+    }
+
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_LEVELS), x->heading);
+  put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_LEVELS), x->para, 140);
+  {
+    const char *titles[] = { str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_FROM_INDEX), str (x, CIRT_STR_LEVEL_NAME),
+                             str (x, CIRT_STR_DESCRIPTION) };
+    put_headers (x, ws, row++, titles, NULL, G_N_ELEMENTS (titles));
+  }
+  for (int l = 1; l <= CIRT_N_LEVELS; l++)
+    {
+      const CirtLevelInfo *li = cirt_score_get_level_info (d->score, l);
+      if (li == NULL)
+        continue;
+      put_number (x, ws, row, 0, l, x->integer);
+      put_number (x, ws, row, 1, li->min, x->number);
+      put_text (x, ws, row, 2, cirt_text_get (li->name, x->lang), x->text_bold);
+      put_text (x, ws, row, 3, cirt_text_get (li->description, x->lang), x->text);
+      row++;
+    }
+
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_INSTRUMENTS), x->heading);
+  put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_INSTRUMENTS), x->para, 140);
+  {
+    const char *titles[] = { str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_VERSION), "SHA-256", "" };
+    put_headers (x, ws, row, titles, NULL, 3);
+    check (x, worksheet_merge_range (ws, row, 2, row, 3, "", x->header), "merged cells");
+    put_text (x, ws, row++, 2, "SHA-256", x->header);
+  }
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      g_autofree char *ident = g_strdup_printf ("%s\n%s", cirt_instrument_get_title (inst, x->lang),
+                                                cirt_instrument_get_id (inst));
+      put_text (x, ws, row, 0, ident, x->text_bold);
+      put_text (x, ws, row, 1, cirt_instrument_get_version (inst), x->center);
+      check (x, worksheet_merge_range (ws, row, 2, row, 3, "", x->text), "merged cells");
+      put_text (x, ws, row, 2, cirt_instrument_get_sha256 (inst), x->text);
+      check (x, worksheet_set_row (ws, row, 45, NULL), "row height");
+      row++;
+    }
+
+  row++;
+  tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp), cirt_tlp_meaning (x->opts->tlp, x->lang));
+  {
+    g_autofree char *line = cirt_export_expand (str (x, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
+    put_merged (x, ws, row++, 0, 3, line, x->para, 140);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+
+static lxw_format *
+new_format (Xlsx *x)
+{
+  lxw_format *f = workbook_add_format (x->wb);
+  format_set_font_name (f, "Calibri");
+  format_set_font_size (f, 10);
+  format_set_font_color (f, COLOR_INK);
+  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
+
+static void
+make_formats (Xlsx *x)
+{
+  x->banner = new_format (x);
+  format_set_bold (x->banner);
+  format_set_font_size (x->banner, 13);
+  format_set_font_color (x->banner, COLOR_NAVY);
+  format_set_align (x->banner, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bottom (x->banner, LXW_BORDER_MEDIUM);
+  format_set_bottom_color (x->banner, COLOR_NAVY);
+
+  /* FIRST TLP 2.0: the label in its colour on a black background. */
+  x->tlp = new_format (x);
+  format_set_bold (x->tlp);
+  format_set_font_size (x->tlp, 11);
+  format_set_font_color (x->tlp, cirt_tlp_color (x->opts->tlp));
+  format_set_bg_color (x->tlp, 0x000000);
+  format_set_pattern (x->tlp, LXW_PATTERN_SOLID);
+  format_set_align (x->tlp, LXW_ALIGN_CENTER);
+  format_set_align (x->tlp, LXW_ALIGN_VERTICAL_CENTER);
+
+  x->heading = new_format (x);
+  format_set_bold (x->heading);
+  format_set_font_size (x->heading, 12);
+  format_set_font_color (x->heading, COLOR_NAVY);
+
+  x->header = new_format (x);
+  format_set_bold (x->header);
+  format_set_font_color (x->header, 0xFFFFFF);
+  format_set_bg_color (x->header, COLOR_NAVY);
+  format_set_pattern (x->header, LXW_PATTERN_SOLID);
+  format_set_text_wrap (x->header);
+  format_set_align (x->header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border (x->header, LXW_BORDER_THIN);
+  format_set_border_color (x->header, COLOR_RULE);
+
+  x->text = new_format (x);
+  format_set_text_wrap (x->text);
+  format_set_border (x->text, LXW_BORDER_HAIR);
+  format_set_border_color (x->text, COLOR_RULE);
+
+  x->text_bold = new_format (x);
+  format_set_text_wrap (x->text_bold);
+  format_set_bold (x->text_bold);
+  format_set_border (x->text_bold, LXW_BORDER_HAIR);
+  format_set_border_color (x->text_bold, COLOR_RULE);
+
+  x->label = new_format (x);
+  format_set_bold (x->label);
+  format_set_font_color (x->label, COLOR_MUTED);
+  format_set_text_wrap (x->label);
+
+  x->notice = new_format (x);
+  format_set_text_wrap (x->notice);
+  format_set_italic (x->notice);
+  format_set_font_color (x->notice, COLOR_WARNING);
+
+  x->number = new_format (x);
+  format_set_num_format (x->number, "0.0");
+  format_set_border (x->number, LXW_BORDER_HAIR);
+  format_set_border_color (x->number, COLOR_RULE);
+
+  x->number_big = new_format (x);
+  format_set_num_format (x->number_big, "0.0");
+  format_set_bold (x->number_big);
+  format_set_font_size (x->number_big, 14);
+  format_set_font_color (x->number_big, COLOR_NAVY);
+  format_set_align (x->number_big, LXW_ALIGN_LEFT);
+
+  x->integer = new_format (x);
+  format_set_num_format (x->integer, "0");
+  format_set_align (x->integer, LXW_ALIGN_CENTER);
+  format_set_border (x->integer, LXW_BORDER_HAIR);
+  format_set_border_color (x->integer, COLOR_RULE);
+
+  x->gap = new_format (x);
+  format_set_num_format (x->gap, "+0;-0;0");
+  format_set_align (x->gap, LXW_ALIGN_CENTER);
+  format_set_border (x->gap, LXW_BORDER_HAIR);
+  format_set_border_color (x->gap, COLOR_RULE);
+
+  x->percent = new_format (x);
+  format_set_num_format (x->percent, "0%");
+  format_set_align (x->percent, LXW_ALIGN_CENTER);
+  format_set_border (x->percent, LXW_BORDER_HAIR);
+  format_set_border_color (x->percent, COLOR_RULE);
+
+  x->priority = new_format (x);
+  format_set_num_format (x->priority, "0.000");
+  format_set_border (x->priority, LXW_BORDER_HAIR);
+  format_set_border_color (x->priority, COLOR_RULE);
+
+  x->datetime = new_format (x);
+  format_set_num_format (x->datetime, "yyyy-mm-dd hh:mm");
+  format_set_border (x->datetime, LXW_BORDER_HAIR);
+  format_set_border_color (x->datetime, COLOR_RULE);
+
+  x->para = new_format (x);
+  format_set_text_wrap (x->para);
+
+  x->center = new_format (x);
+  format_set_align (x->center, LXW_ALIGN_CENTER);
+  format_set_text_wrap (x->center);
+  format_set_border (x->center, LXW_BORDER_HAIR);
+  format_set_border_color (x->center, COLOR_RULE);
+}
+
+gboolean
+cirt_export_xlsx (CirtStore               *store,
+                  const char              *assessment_id,
+                  const CirtExportOptions *options,
+                  const char              *path,
+                  guint                   *n_truncated,
+                  GError                 **error)
+{
+  CirtExportOptions defaults;
+  g_autoptr(CirtExportData) data = NULL;
+  g_autofree char *tmp = NULL, *subject = NULL, *keywords = NULL;
+  lxw_workbook_options wb_opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  lxw_doc_properties props = { 0 };
+  Xlsx x = { 0 };
+  lxw_error err;
+
+  g_return_val_if_fail (CIRT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (assessment_id != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      cirt_export_options_init (&defaults);
+      options = &defaults;
+    }
+  if (!cirt_export_options_check (options, error))
+    return FALSE;
+  if ((data = cirt_export_data_load (store, assessment_id, error)) == NULL)
+    return FALSE;
+  if ((tmp = cirt_export_temp_create (path, NULL, error)) == NULL)
+    return FALSE;
+
+  x.wb = workbook_new_opt (tmp, &wb_opts);
+  if (x.wb == NULL)
+    {
+      g_unlink (tmp);
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot create the workbook %s", path);
+      return FALSE;
+    }
+  x.data = data;
+  x.opts = options;
+  x.lang = cirt_export_language_find (options->lang ? options->lang : "en");
+  make_formats (&x);
+
+  subject = g_strdup_printf ("%s — %s", cirt_export_str (x.lang, CIRT_STR_DOC_TITLE),
+                             data->info->country ? data->info->country : "");
+  keywords = g_strdup_printf ("%s, CIRT, %s", cirt_tlp_label (options->tlp), data->info->country ? data->info->country : "");
+  props.title = data->info->title;
+  props.subject = subject;
+  props.author = data->info->lead_assessor;
+  props.company = data->info->organisation;
+  props.keywords = keywords;
+  props.comments = (char *) cirt_tlp_label (options->tlp);
+  props.status = (char *) (g_strcmp0 (data->info->status, "completed") == 0
+                           ? cirt_export_str (x.lang, CIRT_STR_STATUS_COMPLETED)
+                           : cirt_export_str (x.lang, CIRT_STR_STATUS_IN_PROGRESS));
+  check (&x, workbook_set_properties (x.wb, &props), "document properties");
+
+  write_summary (&x);
+  write_answers (&x);
+  write_recommendations (&x);
+  write_gaps (&x);
+  write_stakeholders (&x);
+  write_methodology (&x);
+  flush_row_height (&x);
+
+  err = workbook_close (x.wb);
+  if (x.error == LXW_NO_ERROR && err != LXW_NO_ERROR)
+    {
+      x.error = err;
+      x.error_where = g_strdup ("saving");
+    }
+  if (x.error != LXW_NO_ERROR)
+    {
+      g_unlink (tmp);
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot write the workbook %s (%s: %s)",
+                   path, x.error_where, lxw_strerror (x.error));
+      g_free (x.error_where);
+      return FALSE;
+    }
+  if (!cirt_export_verify_xlsx (tmp, error))
+    {
+      g_unlink (tmp);
+      g_prefix_error (error, "cannot write the workbook %s: ", path);
+      return FALSE;
+    }
+  if (!cirt_export_temp_commit (tmp, path, error))
+    return FALSE;
+  if (n_truncated)
+    *n_truncated = x.n_truncated;
+  return TRUE;
+}

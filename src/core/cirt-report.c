@@ -1,0 +1,1962 @@
+/* cirt-report.c — the PDF report left with the ministry (cairo + pango)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the layout works:
+ * - The document is laid out twice with the same code on the same kind of
+ *   surface (a PDF surface; the first one writes nowhere), so the line
+ *   breaks and page breaks are identical. The first pass counts pages and
+ *   records on which page each chapter starts; the second draws, with the
+ *   table of contents and "Page N of M" filled in.
+ * - Everything that flows is a "row" of one or more cells, each a
+ *   PangoLayout with its width set (flow_row()): a paragraph is a row of one
+ *   cell, a table row several. A row that does not fit is continued on the
+ *   next page line by line, so a note of any length wraps and flows and
+ *   nothing is clipped. Table headers repeat after a page break.
+ * - User text is set with pango_layout_set_text() (never parsed as markup);
+ *   Pango shapes right-to-left scripts and picks the paragraph direction.
+ * - Charts come from cirt-chart (cirt_chart_draw()), the module that draws
+ *   the dashboard and the chart files, so the pictures agree everywhere.
+ */
+#include "config.h"
+
+#include "cirt-report.h"
+#include "cirt-chart.h"
+#include "cirt-export-private.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The family list of cirt-chart.c, so text and charts match. */
+#define FONT_SANS "Cantarell,DejaVu Sans,sans"
+#define FONT_MONO "DejaVu Sans Mono"
+
+/* Colours shared with the workbook (cirt-export-xlsx.c). */
+#define COLOR_INK        0x1B2733
+#define COLOR_NAVY       0x16365C
+#define COLOR_NAVY_LIGHT 0xBFD0E6
+#define COLOR_MUTED      0x5B6675
+#define COLOR_BAND       0xE9EEF4
+#define COLOR_ZEBRA      0xF5F7FA
+#define COLOR_RULE       0xB9C4D0
+#define COLOR_WARNING    0x9A3412
+#define COLOR_WARNING_BG 0xFCEFE6
+#define COLOR_WHITE      0xFFFFFF
+
+/* Type sizes (points). */
+#define PT_BODY   9.5
+#define PT_SMALL  8.0
+#define PT_TABLE  8.5
+#define PT_H1     20.0
+#define PT_H2     12.5
+#define PT_H3     10.5
+
+#define LINE_SPACING 1.18
+
+typedef struct {
+  char *number;
+  char *title;
+  int   page;            /* where it starts (from the previous pass) */
+} TocEntry;
+
+typedef struct {
+  CirtExportData          *data;
+  const CirtExportOptions *opts;
+  const char              *lang;
+  CirtScore               *score;
+
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  PangoContext    *pango;
+  gboolean         measuring;
+
+  double page_w, page_h;
+  double left, right, top, bottom;   /* the body box */
+  double y;
+  int    page;
+  int    n_pages;                    /* from the first pass; 0 during it */
+
+  GArray *toc;                       /* TocEntry */
+  char   *running_title;
+  char   *doc_date;
+} Report;
+
+/* ------------------------------------------------------------------------ */
+/* Text */
+
+enum {
+  STYLE_REGULAR = 0,
+  STYLE_BOLD = 1 << 0,
+  STYLE_ITALIC = 1 << 1,
+  STYLE_MONO = 1 << 2,
+};
+
+/* Text with per-run size, style and colour, built up piece by piece. */
+typedef struct {
+  GString       *text;
+  PangoAttrList *attrs;
+} Rich;
+
+static void
+rich_init (Rich *rt)
+{
+  rt->text = g_string_new (NULL);
+  rt->attrs = pango_attr_list_new ();
+}
+
+static void
+rich_clear (Rich *rt)
+{
+  g_string_free (rt->text, TRUE);
+  pango_attr_list_unref (rt->attrs);
+}
+
+static void
+add_attr (Rich           *rt,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (rt->attrs, attr);
+}
+
+static void
+rich_append (Rich       *rt,
+             const char *text,
+             double      size,
+             int         style,
+             guint32     color)
+{
+  g_autofree char *valid = NULL;
+  guint start = rt->text->len, end;
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  g_string_append (rt->text, text);
+  end = rt->text->len;
+  add_attr (rt, pango_attr_size_new_absolute ((int) (size * PANGO_SCALE)), start, end);
+  if (style & STYLE_BOLD)
+    add_attr (rt, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+  if (style & STYLE_ITALIC)
+    add_attr (rt, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+  if (style & STYLE_MONO)
+    add_attr (rt, pango_attr_family_new (FONT_MONO), start, end);
+  add_attr (rt, pango_attr_foreground_new (((color >> 16) & 0xFF) * 257, ((color >> 8) & 0xFF) * 257,
+                                           (color & 0xFF) * 257),
+            start, end);
+}
+
+static PangoLayout *
+rich_layout (Report         *r,
+             Rich           *rt,
+             double          width,
+             double          base_size,
+             PangoAlignment  align)
+{
+  PangoLayout *layout = pango_layout_new (r->pango);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, FONT_SANS);
+  pango_font_description_set_absolute_size (desc, base_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_line_spacing (layout, LINE_SPACING);
+  pango_layout_set_text (layout, rt->text->str, (int) rt->text->len);
+  pango_layout_set_attributes (layout, rt->attrs);
+  return layout;
+}
+
+/* Every size is absolute: device units, which are points on a PDF surface. */
+static PangoLayout *
+text_layout (Report         *r,
+             const char     *text,
+             double          size,
+             int             style,
+             guint32         color,
+             double          width,
+             PangoAlignment  align)
+{
+  Rich rt;
+  PangoLayout *layout;
+
+  rich_init (&rt);
+  rich_append (&rt, text, size, style, color);
+  layout = rich_layout (r, &rt, width, size, align);
+  rich_clear (&rt);
+  return layout;
+}
+
+static double
+text_height (Report     *r,
+             const char *text,
+             double      size,
+             double      width)
+{
+  g_autoptr(PangoLayout) layout = text_layout (r, text, size, STYLE_REGULAR, COLOR_INK, width, PANGO_ALIGN_LEFT);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+static void
+set_rgb (cairo_t *cr,
+         guint32  color)
+{
+  cairo_set_source_rgb (cr, ((color >> 16) & 0xFF) / 255.0, ((color >> 8) & 0xFF) / 255.0, (color & 0xFF) / 255.0);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+static void
+show_layout (Report      *r,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  if (r->measuring)
+    return;
+  cairo_move_to (r->cr, x, y);
+  pango_cairo_show_layout (r->cr, layout);
+}
+
+static const char *
+S (Report           *r,
+   CirtExportString  id)
+{
+  return cirt_export_str (r->lang, id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pages */
+
+static double
+draw_tlp_badge (Report *r,
+                double  x,
+                double  y,
+                double  size,
+                gboolean align_right)
+{
+  g_autoptr(PangoLayout) layout = text_layout (r, cirt_tlp_label (r->opts->tlp), size, STYLE_BOLD,
+                                               cirt_tlp_color (r->opts->tlp), 400, PANGO_ALIGN_LEFT);
+  double w = layout_width (layout), h = layout_height (layout);
+  double pad_x = size * 0.55, pad_y = size * 0.22;
+  double bx = align_right ? x - w - 2 * pad_x : x;
+
+  if (!r->measuring)
+    {
+      cairo_rectangle (r->cr, bx, y, w + 2 * pad_x, h + 2 * pad_y);
+      cairo_set_source_rgb (r->cr, 0, 0, 0);
+      cairo_fill (r->cr);
+      show_layout (r, layout, bx + pad_x, y + pad_y);
+    }
+  return h + 2 * pad_y;
+}
+
+static void
+hrule (Report  *r,
+       double   x1,
+       double   x2,
+       double   y,
+       double   width,
+       guint32  color)
+{
+  if (r->measuring)
+    return;
+  cairo_move_to (r->cr, x1, y);
+  cairo_line_to (r->cr, x2, y);
+  cairo_set_line_width (r->cr, width);
+  set_rgb (r->cr, color);
+  cairo_stroke (r->cr);
+}
+
+/* Header and footer: the TLP marking top and bottom of every page (FIRST
+ * TLP 2.0 asks for both), the running title and "Page N of M". */
+static void
+page_furniture (Report *r)
+{
+  gboolean cover = r->page == 1;
+  double header_y = 26, footer_y = r->page_h - 40;
+
+  if (r->measuring)
+    return;
+  draw_tlp_badge (r, r->right, header_y, 7.5, TRUE);
+  if (!cover)
+    {
+      g_autoptr(PangoLayout) run = text_layout (r, r->running_title, 7.5, STYLE_REGULAR, COLOR_MUTED,
+                                                (r->right - r->left) * 0.75, PANGO_ALIGN_LEFT);
+      pango_layout_set_ellipsize (run, PANGO_ELLIPSIZE_END);
+      show_layout (r, run, r->left, header_y + 1);
+      hrule (r, r->left, r->right, header_y + 18, 0.5, COLOR_RULE);
+      hrule (r, r->left, r->right, footer_y - 8, 0.5, COLOR_RULE);
+    }
+  draw_tlp_badge (r, r->left, footer_y, 7.5, FALSE);
+  {
+    g_autofree char *n = g_strdup_printf ("%d", r->page);
+    g_autofree char *m = g_strdup_printf ("%d", r->n_pages);
+    g_autofree char *text = cirt_export_expand (S (r, CIRT_STR_PAGE_N_OF_M), n, m, NULL, NULL);
+    g_autoptr(PangoLayout) num = text_layout (r, text, 7.5, STYLE_REGULAR, COLOR_MUTED, 200, PANGO_ALIGN_CENTER);
+    g_autoptr(PangoLayout) date = text_layout (r, r->doc_date, 7.5, STYLE_REGULAR, COLOR_MUTED, 200, PANGO_ALIGN_RIGHT);
+    show_layout (r, num, (r->left + r->right) / 2 - 100, footer_y + 1);
+    show_layout (r, date, r->right - 200, footer_y + 1);
+  }
+}
+
+static void
+new_page (Report *r)
+{
+  if (r->page > 0)
+    cairo_show_page (r->cr);
+  r->page++;
+  r->y = r->top;
+  page_furniture (r);
+}
+
+static gboolean
+at_page_top (Report *r)
+{
+  return r->y <= r->top + 0.5;
+}
+
+static void
+ensure_space (Report *r,
+              double  height)
+{
+  if (r->y + height > r->bottom && !at_page_top (r))
+    new_page (r);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rows: the one thing that flows */
+
+typedef struct {
+  double           y;          /* top of the line in layout coordinates */
+  double           height;
+  double           baseline;   /* in layout coordinates */
+  double           x;
+  PangoLayoutLine *line;
+} LineInfo;
+
+typedef struct {
+  PangoLayout *layout;         /* owned; NULL for an empty cell */
+  double       width;          /* including padding */
+  guint32      fill;
+  gboolean     has_fill;
+} Cell;
+
+typedef struct Row Row;
+typedef void (*RowHeaderFunc) (Report *r, gpointer data);
+
+struct Row {
+  double        pad_x, pad_y;
+  gboolean      grid;           /* hairlines around the cells */
+  gboolean      keep;           /* move the whole row to the next page when it does not fit */
+  RowHeaderFunc header;         /* redrawn after a page break (table header) */
+  gpointer      header_data;
+};
+
+static GArray *
+collect_lines (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  PangoLayoutIter *iter;
+
+  if (layout == NULL)
+    return lines;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      LineInfo li;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      li.y = logical.y / (double) PANGO_SCALE;
+      li.height = logical.height / (double) PANGO_SCALE;
+      li.x = logical.x / (double) PANGO_SCALE;
+      li.baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+      li.line = pango_layout_iter_get_line_readonly (iter);
+      g_array_append_val (lines, li);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+/* Lays out @cells side by side from r->y, continuing on following pages
+ * line by line when they do not fit. Frees the cells' layouts. */
+static void
+flow_row (Report     *r,
+          Cell       *cells,
+          guint       n,
+          const Row  *style)
+{
+  g_autofree GArray **lines = g_new0 (GArray *, n);
+  g_autofree guint *next = g_new0 (guint, n);
+  g_autofree guint *end = g_new0 (guint, n);
+  double full = 0;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lines[i] = collect_lines (cells[i].layout);
+      if (lines[i]->len > 0)
+        {
+          LineInfo *last = &g_array_index (lines[i], LineInfo, lines[i]->len - 1);
+          full = MAX (full, last->y + last->height);
+        }
+    }
+
+  for (;;)
+    {
+      double avail = r->bottom - r->y - 2 * style->pad_y;
+      double chunk = 0, x;
+      gboolean done = TRUE;
+      guint fit_lines = G_MAXUINT;
+
+      /* What fits of each cell on this page. */
+      for (guint i = 0; i < n; i++)
+        {
+          double base;
+          guint k = next[i];
+
+          end[i] = k;
+          if (k >= lines[i]->len)
+            continue;
+          base = g_array_index (lines[i], LineInfo, k).y;
+          while (end[i] < lines[i]->len)
+            {
+              LineInfo *li = &g_array_index (lines[i], LineInfo, end[i]);
+              if (li->y + li->height - base > avail + 0.01)
+                break;
+              end[i]++;
+            }
+          fit_lines = MIN (fit_lines, end[i] - k);
+        }
+
+      if (first && !at_page_top (r))
+        {
+          gboolean fits = full <= avail + 0.01;
+          gboolean remaining = FALSE;
+          for (guint i = 0; i < n; i++)
+            remaining |= next[i] < lines[i]->len;
+          /* Whole rows that are short or marked "keep", and anything that
+           * would leave fewer than two lines here, start on a new page. */
+          if (!fits && remaining &&
+              (style->keep || full < 0.3 * (r->bottom - r->top) || fit_lines < 2))
+            {
+              new_page (r);
+              if (style->header)
+                style->header (r, style->header_data);
+              first = FALSE;
+              continue;
+            }
+        }
+      first = FALSE;
+
+      /* A fresh page where not even a line fits: place one line per cell
+       * anyway (it can only be a line taller than the page). */
+      if (at_page_top (r))
+        for (guint i = 0; i < n; i++)
+          if (end[i] == next[i] && next[i] < lines[i]->len)
+            end[i]++;
+
+      for (guint i = 0; i < n; i++)
+        if (end[i] > next[i])
+          {
+            LineInfo *a = &g_array_index (lines[i], LineInfo, next[i]);
+            LineInfo *b = &g_array_index (lines[i], LineInfo, end[i] - 1);
+            chunk = MAX (chunk, b->y + b->height - a->y);
+          }
+
+      if (!r->measuring)
+        {
+          x = r->left;
+          for (guint i = 0; i < n; i++)
+            {
+              if (cells[i].has_fill)
+                {
+                  cairo_rectangle (r->cr, x, r->y, cells[i].width, chunk + 2 * style->pad_y);
+                  set_rgb (r->cr, cells[i].fill);
+                  cairo_fill (r->cr);
+                }
+              if (style->grid)
+                {
+                  cairo_rectangle (r->cr, x, r->y, cells[i].width, chunk + 2 * style->pad_y);
+                  cairo_set_line_width (r->cr, 0.4);
+                  set_rgb (r->cr, COLOR_RULE);
+                  cairo_stroke (r->cr);
+                }
+              if (end[i] > next[i])
+                {
+                  double base = g_array_index (lines[i], LineInfo, next[i]).y;
+                  /* Text colour comes from the runs' foreground attributes. */
+                  set_rgb (r->cr, COLOR_INK);
+                  for (guint k = next[i]; k < end[i]; k++)
+                    {
+                      LineInfo *li = &g_array_index (lines[i], LineInfo, k);
+                      cairo_move_to (r->cr, x + style->pad_x + li->x, r->y + style->pad_y + li->baseline - base);
+                      pango_cairo_show_layout_line (r->cr, li->line);
+                    }
+                }
+              x += cells[i].width;
+            }
+        }
+      r->y += chunk + 2 * style->pad_y;
+
+      for (guint i = 0; i < n; i++)
+        {
+          next[i] = end[i];
+          if (next[i] < lines[i]->len)
+            done = FALSE;
+        }
+      if (done)
+        break;
+      new_page (r);
+      if (style->header)
+        style->header (r, style->header_data);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_unref (lines[i]);
+      g_clear_object (&cells[i].layout);
+    }
+}
+
+static const Row ROW_PLAIN = { 0, 0, FALSE, FALSE, NULL, NULL };
+static const Row ROW_KEEP = { 0, 0, FALSE, TRUE, NULL, NULL };
+
+static double
+body_width (Report *r)
+{
+  return r->right - r->left;
+}
+
+static void
+paragraph_rich (Report *r,
+                Rich   *rt,
+                double  size,
+                double  space_after)
+{
+  Cell cell = { rich_layout (r, rt, body_width (r), size, PANGO_ALIGN_LEFT), body_width (r), 0, FALSE };
+  flow_row (r, &cell, 1, &ROW_PLAIN);
+  r->y += space_after;
+}
+
+static void
+paragraph (Report     *r,
+           const char *text,
+           double      size,
+           int         style,
+           guint32     color,
+           double      space_after)
+{
+  Rich rt;
+
+  rich_init (&rt);
+  rich_append (&rt, text, size, style, color);
+  paragraph_rich (r, &rt, size, space_after);
+  rich_clear (&rt);
+}
+
+/* A tinted box around a paragraph (notices). */
+static void
+notice_box (Report     *r,
+            const char *text)
+{
+  const double pad = 7;
+  Row row = { pad, pad - 1, FALSE, TRUE, NULL, NULL };
+  Cell cell = { text_layout (r, text, PT_BODY, STYLE_REGULAR, COLOR_WARNING, body_width (r) - 2 * pad, PANGO_ALIGN_LEFT),
+                body_width (r), COLOR_WARNING_BG, TRUE };
+
+  flow_row (r, &cell, 1, &row);
+  r->y += 6;
+}
+
+static void
+bullet (Report     *r,
+        const char *text)
+{
+  Cell cells[2] = {
+    { text_layout (r, "•", PT_BODY, STYLE_BOLD, COLOR_NAVY, 12, PANGO_ALIGN_LEFT), 14, 0, FALSE },
+    { text_layout (r, text, PT_BODY, STYLE_REGULAR, COLOR_INK, body_width (r) - 14, PANGO_ALIGN_LEFT),
+      body_width (r) - 14, 0, FALSE },
+  };
+  flow_row (r, cells, 2, &ROW_PLAIN);
+  r->y += 3;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Headings */
+
+static void
+toc_entry_clear (gpointer p)
+{
+  TocEntry *e = p;
+  g_free (e->number);
+  g_free (e->title);
+}
+
+static void
+chapter (Report *r,
+         guint   index)
+{
+  TocEntry *e = &g_array_index (r->toc, TocEntry, index);
+  double w = body_width (r);
+  g_autofree char *label = g_strdup_printf ("%s  %s", e->number, e->title);
+  Rich rt;
+  PangoLayout *layout;
+
+  new_page (r);
+  if (r->measuring)
+    e->page = r->page;
+  else
+    {
+      g_autofree char *dest = g_strdup_printf ("page=%d", r->page);
+      cairo_pdf_surface_add_outline (r->surface, CAIRO_PDF_OUTLINE_ROOT, label, dest, 0);
+    }
+
+  rich_init (&rt);
+  rich_append (&rt, e->number, PT_H1, STYLE_BOLD, COLOR_NAVY_LIGHT);
+  rich_append (&rt, "  ", PT_H1, STYLE_BOLD, COLOR_NAVY);
+  rich_append (&rt, e->title, PT_H1, STYLE_BOLD, COLOR_NAVY);
+  layout = rich_layout (r, &rt, w, PT_H1, PANGO_ALIGN_LEFT);
+  rich_clear (&rt);
+  r->y += 6;
+  {
+    Cell cell = { layout, w, 0, FALSE };
+    flow_row (r, &cell, 1, &ROW_PLAIN);
+  }
+  r->y += 6;
+  hrule (r, r->left, r->left + 64, r->y, 2.5, COLOR_NAVY);
+  r->y += 18;
+}
+
+static void
+heading2_keep (Report     *r,
+               const char *text,
+               double      keep_with)
+{
+  g_autoptr(PangoLayout) probe = NULL;
+  double h;
+
+  probe = text_layout (r, text, PT_H2, STYLE_BOLD, COLOR_NAVY, body_width (r), PANGO_ALIGN_LEFT);
+  h = layout_height (probe);
+  /* Keep a heading with what follows it. */
+  ensure_space (r, h + 14 + keep_with);
+  if (!at_page_top (r))
+    r->y += 10;
+  {
+    Cell cell = { g_steal_pointer (&probe), body_width (r), 0, FALSE };
+    flow_row (r, &cell, 1, &ROW_KEEP);
+  }
+  r->y += 2;
+  hrule (r, r->left, r->right, r->y, 0.6, COLOR_RULE);
+  r->y += 7;
+}
+
+static void
+heading2 (Report     *r,
+          const char *text)
+{
+  heading2_keep (r, text, 60);
+}
+
+static void
+heading3 (Report     *r,
+          const char *text,
+          double      keep_with)
+{
+  g_autoptr(PangoLayout) probe = text_layout (r, text, PT_H3, STYLE_BOLD, COLOR_INK, body_width (r), PANGO_ALIGN_LEFT);
+  double h = layout_height (probe);
+
+  ensure_space (r, h + 6 + keep_with);
+  if (!at_page_top (r))
+    r->y += 6;
+  {
+    Cell cell = { g_steal_pointer (&probe), body_width (r), 0, FALSE };
+    flow_row (r, &cell, 1, &ROW_KEEP);
+  }
+  r->y += 4;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tables */
+
+typedef struct {
+  guint               n;
+  const double       *fractions;   /* of the body width, summing to 1 */
+  const char * const *titles;
+  const PangoAlignment *align;     /* may be NULL: all left */
+} Table;
+
+static void
+table_header (Report  *r,
+              gpointer data)
+{
+  const Table *t = data;
+  Row row = { 5, 4, FALSE, TRUE, NULL, NULL };
+  g_autofree Cell *cells = g_new0 (Cell, t->n);
+
+  for (guint i = 0; i < t->n; i++)
+    {
+      double w = t->fractions[i] * body_width (r);
+      /* "Score (0–100)" breaks at the space, not at the dash. */
+      g_auto(GStrv) parts = g_strsplit (t->titles[i], "–", -1);
+      g_autofree char *title = g_strjoinv ("\u2060–\u2060", parts);
+      cells[i].width = w;
+      cells[i].layout = text_layout (r, title, PT_SMALL, STYLE_BOLD, COLOR_WHITE, w - 2 * row.pad_x,
+                                     t->align ? t->align[i] : PANGO_ALIGN_LEFT);
+      cells[i].fill = COLOR_NAVY;
+      cells[i].has_fill = TRUE;
+    }
+  flow_row (r, cells, t->n, &row);
+}
+
+/* @keep: height the table needs to stay on one page when it is short
+ * (0: just the header and a couple of rows). */
+static void
+table_begin (Report      *r,
+             const Table *t,
+             double       keep)
+{
+  ensure_space (r, MAX (60, keep));
+  table_header (r, (gpointer) t);
+}
+
+/* @texts: one per column (NULL = empty); @styles may be NULL. */
+static void
+table_row (Report             *r,
+           const Table        *t,
+           const char * const *texts,
+           const int          *styles,
+           gboolean            zebra)
+{
+  Row row = { 5, 3.5, FALSE, FALSE, table_header, (gpointer) t };
+  g_autofree Cell *cells = g_new0 (Cell, t->n);
+
+  for (guint i = 0; i < t->n; i++)
+    {
+      double w = t->fractions[i] * body_width (r);
+      cells[i].width = w;
+      cells[i].layout = text_layout (r, texts[i] ? texts[i] : "", PT_TABLE, styles ? styles[i] : STYLE_REGULAR,
+                                     COLOR_INK, w - 2 * row.pad_x, t->align ? t->align[i] : PANGO_ALIGN_LEFT);
+      cells[i].fill = COLOR_ZEBRA;
+      cells[i].has_fill = zebra;
+    }
+  flow_row (r, cells, t->n, &row);
+  hrule (r, r->left, r->right, r->y, 0.3, COLOR_RULE);
+}
+
+/* A full-width row under a table row (stakeholder notes). */
+static void
+table_span_row (Report      *r,
+                const Table *t,
+                const char  *text,
+                gboolean     zebra)
+{
+  Row row = { 5, 3.5, FALSE, FALSE, table_header, (gpointer) t };
+  Cell cell = { text_layout (r, text, PT_TABLE, STYLE_ITALIC, COLOR_MUTED, body_width (r) - 10, PANGO_ALIGN_LEFT),
+                body_width (r), COLOR_ZEBRA, zebra };
+  flow_row (r, &cell, 1, &row);
+  hrule (r, r->left, r->right, r->y, 0.3, COLOR_RULE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words for numbers */
+
+static char *
+score_words (Report               *r,
+             const CirtScoreValue *v)
+{
+  return v->defined ? cirt_export_format_score (v->score, r->lang) : g_strdup ("—");
+}
+
+static char *
+level_words (Report *r,
+             const CirtScoreValue *v)
+{
+  return cirt_export_level_words (r->score, v->defined ? v->level : 0, r->lang);
+}
+
+static char *
+answer_words (Report             *r,
+              const CirtQuestion *q,
+              const CirtAnswer   *a)
+{
+  if (a == NULL || (!a->not_applicable && a->value == NULL))
+    return g_strdup (S (r, CIRT_STR_NOT_ANSWERED));
+  if (a->not_applicable)
+    return g_strdup (S (r, CIRT_STR_NOT_APPLICABLE));
+  return cirt_question_describe_value (q, a->value, r->lang);
+}
+
+static double
+answer_score (const CirtQuestion *q,
+              const CirtAnswer   *a)
+{
+  double s;
+
+  if (a == NULL || a->not_applicable || a->value == NULL || !cirt_kind_is_scored (q->kind))
+    return NAN;
+  s = cirt_question_score_value (q, a->value);
+  return s < 0 ? NAN : 100.0 * s;
+}
+
+static gboolean
+has_text (const char *s)
+{
+  if (s == NULL)
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cover and contents */
+
+static void
+cover (Report *r)
+{
+  CirtAssessmentInfo *info = r->data->info;
+  double w = body_width (r), band_h, y;
+  g_autofree char *kicker_text = g_utf8_strup (S (r, CIRT_STR_DOC_TITLE), -1);
+  g_autoptr(PangoLayout) kicker = NULL, country = NULL, title = NULL, subtitle = NULL;
+
+  new_page (r);
+
+  /* No letter spacing: it splits the words for text extraction and screen readers. */
+  kicker = text_layout (r, kicker_text, 9.5, STYLE_BOLD, COLOR_NAVY_LIGHT, w, PANGO_ALIGN_LEFT);
+  country = text_layout (r, info->country, 30, STYLE_BOLD, COLOR_WHITE, w, PANGO_ALIGN_LEFT);
+  title = text_layout (r, info->title, 14, STYLE_REGULAR, COLOR_WHITE, w, PANGO_ALIGN_LEFT);
+  /* The cover is one page: a country or title of absurd length ends in "…"
+   * here (the title is whole in the document's metadata and the workbook). */
+  pango_layout_set_ellipsize (country, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (country, -3);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (title, -6);
+  subtitle = text_layout (r, S (r, CIRT_STR_DOC_SUBTITLE), 9, STYLE_REGULAR, COLOR_NAVY_LIGHT, w, PANGO_ALIGN_LEFT);
+
+  y = 0.13 * r->page_h;
+  band_h = y + layout_height (kicker) + 10 + layout_height (country) + 8 + layout_height (title) + 14 +
+           layout_height (subtitle) + 40;
+  band_h = MAX (band_h, 0.38 * r->page_h);
+  if (!r->measuring)
+    {
+      cairo_rectangle (r->cr, 0, 0, r->page_w, band_h);
+      set_rgb (r->cr, COLOR_NAVY);
+      cairo_fill (r->cr);
+      cairo_rectangle (r->cr, 0, band_h, r->page_w, 4);
+      set_rgb (r->cr, cirt_tlp_color (r->opts->tlp) == 0xFFFFFF ? COLOR_NAVY_LIGHT : cirt_tlp_color (r->opts->tlp));
+      cairo_fill (r->cr);
+      /* The header badge again, on top of the band. */
+      draw_tlp_badge (r, r->right, 26, 7.5, TRUE);
+    }
+  show_layout (r, kicker, r->left, y);
+  y += layout_height (kicker) + 10;
+  show_layout (r, country, r->left, y);
+  y += layout_height (country) + 8;
+  show_layout (r, title, r->left, y);
+  y += layout_height (title) + 14;
+  show_layout (r, subtitle, r->left, y);
+
+  /* The marking, large, with what it means. */
+  r->y = band_h + 30;
+  {
+    g_autoptr(PangoLayout) label = text_layout (r, cirt_tlp_label (r->opts->tlp), 15, STYLE_BOLD,
+                                                cirt_tlp_color (r->opts->tlp), w * 0.4, PANGO_ALIGN_LEFT);
+    double lw = layout_width (label) + 8;
+    Row row = { 12, 9, FALSE, TRUE, NULL, NULL };
+    Cell cells[2] = {
+      { g_steal_pointer (&label), lw + 24, 0x000000, TRUE },
+      { text_layout (r, cirt_tlp_meaning (r->opts->tlp, r->lang), 8.5, STYLE_REGULAR, COLOR_WHITE,
+                     w - lw - 24 - 24, PANGO_ALIGN_LEFT), w - lw - 24, 0x000000, TRUE },
+    };
+    flow_row (r, cells, 2, &row);
+  }
+  r->y += 24;
+
+  /* Who, where, when. */
+  {
+    g_autofree char *period = cirt_export_format_period (info->started_on, info->ended_on, r->lang);
+    const char *status = g_strcmp0 (info->status, "completed") == 0 ? S (r, CIRT_STR_STATUS_COMPLETED)
+                                                                     : S (r, CIRT_STR_STATUS_IN_PROGRESS);
+    g_autoptr(GString) insts = g_string_new (NULL);
+    GPtrArray *instruments = cirt_score_get_instruments (r->score);
+    const double label_w = 0.3 * w;
+
+    for (guint i = 0; i < instruments->len; i++)
+      {
+        CirtInstrument *inst = g_ptr_array_index (instruments, i);
+        g_string_append_printf (insts, "%s%s (%s)", i ? "\n" : "", cirt_instrument_get_title (inst, r->lang),
+                                cirt_instrument_get_version (inst));
+      }
+    {
+      const struct { CirtExportString label; const char *value; } meta[] = {
+        { CIRT_STR_ORGANISATION, info->organisation },
+        { CIRT_STR_MISSION_PHASE, cirt_export_mission_phase_name (info->phase, r->lang) },
+        { CIRT_STR_MISSION_DATES, period },
+        { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
+        { CIRT_STR_ASSESSORS, info->assessors },
+        { CIRT_STR_INSTRUMENTS, insts->str },
+        { CIRT_STR_BASELINE, r->data->baseline_title },
+        { CIRT_STR_STATUS, status },
+        { CIRT_STR_DOCUMENT_DATE, r->doc_date },
+      };
+      Row row = { 0, 5, FALSE, FALSE, NULL, NULL };
+
+      hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
+      for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+        {
+          Cell cells[2];
+          if (!has_text (meta[i].value))
+            continue;
+          cells[0] = (Cell) { text_layout (r, S (r, meta[i].label), PT_SMALL, STYLE_BOLD, COLOR_MUTED, label_w - 8,
+                                           PANGO_ALIGN_LEFT), label_w, 0, FALSE };
+          cells[1] = (Cell) { text_layout (r, meta[i].value, 10, STYLE_REGULAR, COLOR_INK, w - label_w,
+                                           PANGO_ALIGN_LEFT), w - label_w, 0, FALSE };
+          flow_row (r, cells, 2, &row);
+          hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
+        }
+    }
+    if (g_strcmp0 (info->status, "completed") != 0)
+      {
+        r->y += 16;
+        notice_box (r, S (r, CIRT_STR_DRAFT_NOTICE));
+      }
+  }
+
+  {
+    g_autofree char *made = cirt_export_expand (S (r, CIRT_STR_PREPARED_WITH), PACKAGE_VERSION, NULL, NULL, NULL);
+    g_autoptr(PangoLayout) l = text_layout (r, made, 7.5, STYLE_REGULAR, COLOR_MUTED, w, PANGO_ALIGN_LEFT);
+    double ly = r->bottom - layout_height (l);
+    if (ly > r->y + 10)
+      show_layout (r, l, r->left, ly);
+  }
+}
+
+static void
+contents (Report *r)
+{
+  double w = body_width (r);
+  const double num_w = 30, page_w = 40;
+
+  new_page (r);
+  paragraph (r, S (r, CIRT_STR_CONTENTS), PT_H1, STYLE_BOLD, COLOR_NAVY, 6);
+  hrule (r, r->left, r->left + 64, r->y, 2.5, COLOR_NAVY);
+  r->y += 22;
+
+  for (guint i = 0; i < r->toc->len; i++)
+    {
+      TocEntry *e = &g_array_index (r->toc, TocEntry, i);
+      g_autofree char *page = e->page > 0 ? g_strdup_printf ("%d", e->page) : g_strdup ("000");
+      g_autoptr(PangoLayout) title = text_layout (r, e->title, 11, STYLE_REGULAR, COLOR_INK, w - num_w - page_w - 20,
+                                                  PANGO_ALIGN_LEFT);
+      double y0 = r->y, h, end_x;
+      Row row = { 0, 5, FALSE, TRUE, NULL, NULL };
+      PangoRectangle last;
+      int n_lines = pango_layout_get_line_count (title);
+
+      /* Where the title's last line ends, for the dot leader. */
+      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (title, n_lines - 1), NULL, &last);
+      end_x = r->left + num_w + last.x + last.width;
+      {
+        Cell cells[3] = {
+          { text_layout (r, e->number, 11, STYLE_BOLD, COLOR_NAVY, num_w, PANGO_ALIGN_LEFT), num_w, 0, FALSE },
+          { g_steal_pointer (&title), w - num_w - page_w, 0, FALSE },
+          { text_layout (r, page, 11, STYLE_REGULAR, COLOR_INK, page_w, PANGO_ALIGN_RIGHT), page_w, 0, FALSE },
+        };
+        flow_row (r, cells, 3, &row);
+      }
+      h = r->y - y0;
+      if (!r->measuring)
+        {
+          double dots_y = r->y - 5 - 3.2;
+          cairo_save (r->cr);
+          set_rgb (r->cr, COLOR_RULE);
+          for (double dx = end_x + 8; dx < r->right - 36; dx += 5)
+            {
+              cairo_arc (r->cr, dx, dots_y, 0.6, 0, 2 * G_PI);
+              cairo_fill (r->cr);
+            }
+          cairo_restore (r->cr);
+          if (e->page > 0 && y0 + h <= r->bottom)
+            {
+              g_autofree char *attrs = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%d",
+                                                        r->left, y0, w, h, e->page);
+              cairo_tag_begin (r->cr, CAIRO_TAG_LINK, attrs);
+              cairo_tag_end (r->cr, CAIRO_TAG_LINK);
+            }
+        }
+      r->y += 3;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Executive summary */
+
+typedef struct {
+  const char *label;
+  char       *value;
+  char       *detail;
+} CardItem;
+
+/* A band of key figures. Frees the items' strings. */
+static void
+score_card (Report   *r,
+            CardItem *items,
+            guint     n,
+            double    value_size)
+{
+  const double pad = 10;
+  Row row = { pad, pad, FALSE, TRUE, NULL, NULL };
+  g_autofree Cell *cells = g_new0 (Cell, n);
+  double cw = body_width (r) / n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Rich rt;
+      rich_init (&rt);
+      rich_append (&rt, items[i].label, PT_SMALL, STYLE_BOLD, COLOR_MUTED);
+      rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+      rich_append (&rt, items[i].value, value_size, STYLE_BOLD, COLOR_NAVY);
+      if (has_text (items[i].detail))
+        {
+          rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+          rich_append (&rt, items[i].detail, PT_SMALL, STYLE_REGULAR, COLOR_INK);
+        }
+      cells[i] = (Cell) { rich_layout (r, &rt, cw - 2 * pad, PT_SMALL, PANGO_ALIGN_LEFT), cw, COLOR_BAND, TRUE };
+      rich_clear (&rt);
+      g_free (items[i].value);
+      g_free (items[i].detail);
+    }
+  flow_row (r, cells, n, &row);
+  r->y += 10;
+}
+
+static void
+draw_chart (Report        *r,
+            CirtChartKind  kind,
+            double         width,
+            double         height)
+{
+  CirtChartOptions options = { 0 };
+
+  options.lang = r->lang;
+  options.baseline = r->data->baseline;
+  options.font_scale = 1.0;
+  options.transparent = TRUE;
+  height = MIN (height, r->bottom - r->top);
+  ensure_space (r, height);
+  if (!r->measuring)
+    {
+      cairo_save (r->cr);
+      cairo_translate (r->cr, r->left + (body_width (r) - width) / 2, r->y);
+      cairo_rectangle (r->cr, 0, 0, width, height);
+      cairo_clip (r->cr);
+      cirt_chart_draw (r->cr, kind, r->score, &options, width, height);
+      cairo_restore (r->cr);
+    }
+  r->y += height + 8;
+}
+
+static void
+recommendation_item (Report                   *r,
+                     guint                     rank,
+                     const CirtRecommendation *rec)
+{
+  const CirtQuestion *q = rec->question;
+  const CirtAnswer *a = cirt_export_data_answer (r->data, q);
+  g_autofree char *words = answer_words (r, q, a);
+  g_autofree char *where = g_strdup_printf ("%s – %s", cirt_pillar_title (q->section->pillar, r->lang),
+                                            cirt_text_get (q->section->title, r->lang));
+  g_autofree char *id = q->critical ? g_strdup_printf ("%s (%s)", q->id, S (r, CIRT_STR_CRITICAL_MARK))
+                                    : g_strdup (q->id);
+  g_autofree char *meta = cirt_export_expand (S (r, CIRT_STR_REC_META), id, where, words, NULL);
+  g_autofree char *num = g_strdup_printf ("%u", rank);
+  const double num_w = 28;
+  double w = body_width (r);
+  Rich rt;
+  Cell cells[2];
+
+  rich_init (&rt);
+  rich_append (&rt, cirt_text_get (q->recommendation, r->lang), PT_BODY, STYLE_REGULAR, COLOR_INK);
+  rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+  rich_append (&rt, meta, 7.5, STYLE_REGULAR, COLOR_MUTED);
+  if (q->phase != CIRT_PHASE_NONE)
+    {
+      rich_append (&rt, " · ", 7.5, STYLE_REGULAR, COLOR_MUTED);
+      rich_append (&rt, cirt_export_phase_name (q->phase, r->lang), 7.5, STYLE_BOLD, COLOR_MUTED);
+    }
+  cells[0] = (Cell) { text_layout (r, num, PT_BODY, STYLE_BOLD, COLOR_NAVY, num_w - 8, PANGO_ALIGN_RIGHT), num_w, 0, FALSE };
+  cells[1] = (Cell) { rich_layout (r, &rt, w - num_w - 8, PT_BODY, PANGO_ALIGN_LEFT), w - num_w, 0, FALSE };
+  rich_clear (&rt);
+  {
+    Row row = { 0, 2, FALSE, FALSE, NULL, NULL };
+    flow_row (r, cells, 2, &row);
+  }
+  r->y += 5;
+}
+
+static const double PILLAR_TABLE_FRACTIONS[] = { 0.28, 0.15, 0.21, 0.09, 0.13, 0.14 };
+static const PangoAlignment PILLAR_TABLE_ALIGN[] = {
+  PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER, PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT,
+};
+
+static void
+pillar_table (Report *r)
+{
+  const char *titles[] = {
+    S (r, CIRT_STR_PILLAR), S (r, CIRT_STR_SCORE), S (r, CIRT_STR_LEVEL), S (r, CIRT_STR_TARGET_LEVEL),
+    S (r, CIRT_STR_GAP_LEVELS), S (r, CIRT_STR_COVERAGE),
+  };
+  Table t = { G_N_ELEMENTS (titles), PILLAR_TABLE_FRACTIONS, titles, PILLAR_TABLE_ALIGN };
+  const int styles[] = { STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_REGULAR, STYLE_REGULAR };
+  guint n = 0;
+
+  table_begin (r, &t, 40 + 30 * CIRT_N_PILLARS);
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      const CirtPillarScore *ps = cirt_score_get_pillar (r->score, p);
+      g_autofree char *score = NULL, *level = NULL, *target = NULL, *gap = NULL, *cov = NULL;
+      if (!ps->used)
+        continue;
+      score = score_words (r, &ps->value);
+      level = level_words (r, &ps->value);
+      target = ps->target > 0 ? g_strdup_printf ("%d", ps->target) : g_strdup ("—");
+      if (!ps->has_gap)
+        gap = g_strdup ("—");
+      else
+        gap = ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
+      cov = cirt_export_format_percent (ps->value.coverage, r->lang);
+      if (ps->value.provisional)
+        {
+          char *tmp = g_strdup_printf ("%s\n%s", cov, S (r, CIRT_STR_PROVISIONAL));
+          g_free (cov);
+          cov = tmp;
+        }
+      {
+        const char *cells[] = { cirt_pillar_title (p, r->lang), score, level, target, gap, cov };
+        table_row (r, &t, cells, styles, n++ % 2 == 1);
+      }
+    }
+  r->y += 10;
+}
+
+static void
+executive_summary (Report *r,
+                   guint   toc_index)
+{
+  const CirtScoreValue *overall = cirt_score_get_overall (r->score);
+  GPtrArray *capped_by = cirt_score_get_capped_by (r->score);
+  guint n_recs = cirt_score_get_n_recommendations (r->score);
+  const CirtPillarScore *best = NULL, *worst = NULL, *gap = NULL;
+  gboolean any_target = FALSE;
+  double w = body_width (r);
+
+  chapter (r, toc_index);
+
+  /* The index, the level, the coverage. */
+  {
+    CardItem items[3] = { { 0 } };
+    const CirtLevelInfo *li = overall->defined ? cirt_score_get_level_info (r->score, overall->level) : NULL;
+    g_autofree char *cov = cirt_export_format_percent (overall->coverage, r->lang);
+
+    items[0].label = S (r, CIRT_STR_OVERALL_INDEX);
+    items[0].value = overall->defined ? cirt_export_format_score (overall->score, r->lang) : g_strdup ("—");
+    items[0].detail = overall->defined ? g_strdup ("/ 100") : NULL;
+    items[1].label = S (r, CIRT_STR_OVERALL_LEVEL);
+    items[1].value = level_words (r, overall);
+    items[1].detail = li && li->description ? g_strdup (cirt_text_get (li->description, r->lang)) : NULL;
+    items[2].label = S (r, CIRT_STR_COVERAGE);
+    items[2].value = g_strdup (cov);
+    items[2].detail = overall->provisional ? g_strdup (S (r, CIRT_STR_PROVISIONAL)) : NULL;
+    score_card (r, items, 3, 15);
+  }
+
+  /* The provisional and critical-cap notices, in words. */
+  {
+    g_autofree char *pct = cirt_export_format_percent (overall->coverage, r->lang);
+    if (!overall->defined)
+      notice_box (r, S (r, CIRT_STR_NOTICE_UNDEFINED));
+    else if (overall->provisional)
+      {
+        g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_NOTICE_PROVISIONAL), pct, NULL, NULL, NULL);
+        notice_box (r, t);
+      }
+    if (capped_by->len > 0)
+      {
+        g_autoptr(GString) causes = g_string_new (NULL);
+        g_autofree char *lvl2 = NULL, *t = NULL;
+        const CirtLevelInfo *li = cirt_score_get_level_info (r->score, 2);
+        lvl2 = g_strdup (li ? cirt_text_get (li->name, r->lang) : "2");
+        for (guint i = 0; i < capped_by->len; i++)
+          {
+            const CirtQuestion *q = g_ptr_array_index (capped_by, i);
+            g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, r->lang));
+          }
+        t = cirt_export_expand (S (r, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL);
+        notice_box (r, t);
+      }
+  }
+  r->y += 4;
+
+  /* Radar: current, target, and the previous assessment of a follow-up
+   * (the chart carries its own title and legend). Shrunk a little rather
+   * than leaving half a page empty. */
+  r->y += 6;
+  {
+    double cw = MIN (w, 440);
+    double natural = cirt_chart_natural_height (CIRT_CHART_RADAR, r->score, cw);
+    double avail = r->bottom - r->y - 8;
+    double ch;
+
+    if (natural <= 0)
+      natural = cw * 0.75;
+    ch = MIN (natural, 340);
+    if (avail < ch && avail >= 0.85 * ch)
+      ch = avail;
+    draw_chart (r, CIRT_CHART_RADAR, w, ch);
+  }
+
+  pillar_table (r);
+
+  /* Key findings. */
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      const CirtPillarScore *ps = cirt_score_get_pillar (r->score, p);
+      if (!ps->used)
+        continue;
+      if (ps->target > 0)
+        any_target = TRUE;
+      if (ps->value.defined)
+        {
+          if (best == NULL || ps->value.score > best->value.score)
+            best = ps;
+          if (worst == NULL || ps->value.score < worst->value.score)
+            worst = ps;
+        }
+      if (ps->has_gap && ps->gap > 0 && (gap == NULL || ps->gap > gap->gap))
+        gap = ps;
+    }
+  heading2 (r, S (r, CIRT_STR_KEY_FINDINGS));
+  if (best != NULL)
+    {
+      g_autofree char *s = score_words (r, &best->value), *l = level_words (r, &best->value);
+      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_STRONGEST), cirt_pillar_title (best->pillar, r->lang), s, l, NULL);
+      bullet (r, t);
+    }
+  if (worst != NULL && worst != best)
+    {
+      g_autofree char *s = score_words (r, &worst->value), *l = level_words (r, &worst->value);
+      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_WEAKEST), cirt_pillar_title (worst->pillar, r->lang), s, l, NULL);
+      bullet (r, t);
+    }
+  if (gap != NULL)
+    {
+      g_autofree char *g = g_strdup_printf ("%d", gap->gap), *tl = g_strdup_printf ("%d", gap->target);
+      g_autofree char *t = cirt_export_expand (S (r, gap->gap == 1 ? CIRT_STR_LARGEST_GAP_ONE : CIRT_STR_LARGEST_GAP),
+                                               cirt_pillar_title (gap->pillar, r->lang), g, tl, NULL);
+      bullet (r, t);
+    }
+  else if (any_target && best != NULL)
+    bullet (r, S (r, CIRT_STR_TARGETS_MET));
+
+  /* The recommendations that matter most. */
+  heading2 (r, S (r, CIRT_STR_TOP_RECOMMENDATIONS));
+  if (n_recs == 0)
+    paragraph (r, S (r, CIRT_STR_NO_RECOMMENDATIONS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_recs);
+      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_RECS_COUNT), count, NULL, NULL, NULL);
+      paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_MUTED, 6);
+      for (guint i = 0; i < MIN (n_recs, 5); i++)
+        recommendation_item (r, i + 1, cirt_score_get_recommendation (r->score, i));
+    }
+
+  /* Every section at a glance. */
+  if (cirt_score_get_n_sections (r->score) > 0)
+    {
+      double ch = cirt_chart_natural_height (CIRT_CHART_SECTIONS, r->score, w);
+      if (ch <= 0)
+        ch = 24.0 * cirt_score_get_n_sections (r->score) + 60;
+      r->y += 12;
+      draw_chart (r, CIRT_CHART_SECTIONS, w, ch);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pillars */
+
+static void
+pillar_chapter (Report     *r,
+                guint       toc_index,
+                CirtPillar  pillar)
+{
+  const CirtPillarScore *ps = cirt_score_get_pillar (r->score, pillar);
+  GPtrArray *instruments = cirt_score_get_instruments (r->score);
+  guint n_sections = cirt_score_get_n_sections (r->score);
+  guint n_recs = cirt_score_get_n_recommendations (r->score);
+  guint n_findings = 0, n_pillar_recs = 0;
+
+  chapter (r, toc_index);
+
+  {
+    CardItem items[4] = { { 0 } };
+    items[0].label = S (r, CIRT_STR_SCORE);
+    items[0].value = score_words (r, &ps->value);
+    items[0].detail = ps->value.defined ? g_strdup ("/ 100") : NULL;
+    items[1].label = S (r, CIRT_STR_LEVEL);
+    items[1].value = level_words (r, &ps->value);
+    items[2].label = S (r, CIRT_STR_TARGET_LEVEL);
+    items[2].value = ps->target > 0 ? g_strdup_printf ("%d", ps->target) : g_strdup ("—");
+    if (ps->has_gap)
+      {
+        g_autofree char *g = ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
+        items[2].detail = g_strdup_printf ("%s: %s", S (r, CIRT_STR_GAP_LEVELS), g);
+      }
+    items[3].label = S (r, CIRT_STR_COVERAGE);
+    items[3].value = cirt_export_format_percent (ps->value.coverage, r->lang);
+    items[3].detail = ps->value.provisional ? g_strdup (S (r, CIRT_STR_PROVISIONAL)) : NULL;
+    score_card (r, items, 4, 12.5);
+  }
+  if (!ps->value.defined)
+    notice_box (r, S (r, CIRT_STR_PILLAR_NOT_SCORED));
+
+  /* Sections of the pillar. */
+  {
+    const char *titles[] = {
+      S (r, CIRT_STR_SECTION), S (r, CIRT_STR_SCORE), S (r, CIRT_STR_LEVEL), S (r, CIRT_STR_ANSWERED),
+      S (r, CIRT_STR_COVERAGE),
+    };
+    static const double fractions[] = { 0.36, 0.15, 0.25, 0.12, 0.12 };
+    static const PangoAlignment align[] = {
+      PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT,
+    };
+    const int styles[] = { STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_REGULAR };
+    Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+    guint n = 0;
+
+    heading2 (r, S (r, CIRT_STR_SECTION_SCORES));
+    table_begin (r, &t, 0);
+    for (guint i = 0; i < n_sections; i++)
+      {
+        const CirtSectionScore *ss = cirt_score_get_section (r->score, i);
+        g_autofree char *score = NULL, *level = NULL, *answered = NULL, *a = NULL, *b = NULL, *cov = NULL;
+        if (ss->section->pillar != pillar)
+          continue;
+        score = score_words (r, &ss->value);
+        /* Sections take their own instrument's thresholds. */
+        if (ss->value.defined)
+          {
+            const CirtLevelInfo *li = cirt_instrument_get_level_info (ss->instrument, ss->value.level);
+            g_autofree char *num = g_strdup_printf ("%d", ss->value.level);
+            g_autofree char *head = cirt_export_expand (S (r, CIRT_STR_LEVEL_N), num, NULL, NULL, NULL);
+            level = li ? g_strdup_printf ("%s – %s", head, cirt_text_get (li->name, r->lang)) : g_strdup (head);
+          }
+        else
+          level = g_strdup (S (r, CIRT_STR_NO_SCORE));
+        a = g_strdup_printf ("%u", ss->answered);
+        b = g_strdup_printf ("%u", ss->total);
+        answered = cirt_export_expand (S (r, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+        cov = cirt_export_format_percent (ss->value.coverage, r->lang);
+        {
+          const char *cells[] = { cirt_text_get (ss->section->title, r->lang), score, level, answered, cov };
+          table_row (r, &t, cells, styles, n++ % 2 == 1);
+        }
+      }
+    r->y += 8;
+  }
+
+  /* What the assessors wrote down. */
+  heading2 (r, S (r, CIRT_STR_FINDINGS));
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, si);
+          if (sec->pillar != pillar)
+            continue;
+          for (guint qi = 0; qi < sec->questions->len; qi++)
+            {
+              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
+              const CirtAnswer *a = cirt_export_data_answer (r->data, q);
+              g_autofree char *words = NULL;
+              Rich rt;
+
+              if (a == NULL || !has_text (a->notes))
+                continue;
+              n_findings++;
+              words = answer_words (r, q, a);
+              rich_init (&rt);
+              rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
+              rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
+              rich_append (&rt, cirt_text_get (q->text, r->lang), PT_SMALL, STYLE_BOLD, COLOR_INK);
+              rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+              rich_append (&rt, S (r, CIRT_STR_LABEL_ANSWER), PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+              rich_append (&rt, " ", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+              rich_append (&rt, words, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
+              ensure_space (r, 50);
+              {
+                Cell cell = { rich_layout (r, &rt, body_width (r), PT_SMALL, PANGO_ALIGN_LEFT), body_width (r), 0, FALSE };
+                flow_row (r, &cell, 1, &ROW_KEEP);
+              }
+              rich_clear (&rt);
+              r->y += 2;
+              paragraph (r, a->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 9);
+            }
+        }
+    }
+  if (n_findings == 0)
+    paragraph (r, S (r, CIRT_STR_NO_FINDINGS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
+
+  heading2 (r, S (r, CIRT_STR_PILLAR_RECOMMENDATIONS));
+  for (guint i = 0; i < n_recs; i++)
+    {
+      const CirtRecommendation *rec = cirt_score_get_recommendation (r->score, i);
+      if (rec->question->section->pillar != pillar)
+        continue;
+      recommendation_item (r, i + 1, rec);
+      n_pillar_recs++;
+    }
+  if (n_pillar_recs == 0)
+    paragraph (r, S (r, CIRT_STR_NO_PILLAR_RECOMMENDATIONS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Roadmap */
+
+/* The recommendations of @ranks (indices into the ranking) as one table:
+ * rank, what to do, where it comes from. */
+static void
+roadmap_table (Report *r,
+               GArray *ranks)
+{
+  const char *titles[] = {
+    "#", S (r, CIRT_STR_RECOMMENDATION), S (r, CIRT_STR_PILLAR), S (r, CIRT_STR_QUESTION_ID),
+  };
+  static const double fractions[] = { 0.06, 0.62, 0.18, 0.14 };
+  static const PangoAlignment align[] = { PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT };
+  const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_BOLD };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+
+  table_begin (r, &t, 90);
+  for (guint k = 0; k < ranks->len; k++)
+    {
+      guint i = g_array_index (ranks, guint, k);
+      const CirtQuestion *q = cirt_score_get_recommendation (r->score, i)->question;
+      g_autofree char *num = g_strdup_printf ("%u", i + 1);
+      g_autofree char *id = q->critical ? g_strdup_printf ("%s\n%s", q->id, S (r, CIRT_STR_CRITICAL_MARK))
+                                        : g_strdup (q->id);
+      const char *cells[] = {
+        num, cirt_text_get (q->recommendation, r->lang), cirt_pillar_title (q->section->pillar, r->lang), id,
+      };
+      table_row (r, &t, cells, styles, k % 2 == 1);
+    }
+  r->y += 8;
+}
+
+static void
+roadmap (Report *r,
+         guint   toc_index)
+{
+  guint n = cirt_score_get_n_recommendations (r->score);
+  const CirtPhase phases[] = { CIRT_PHASE_DESIGN, CIRT_PHASE_ESTABLISHMENT, CIRT_PHASE_ENHANCEMENT };
+  const CirtExportString intros[] = {
+    CIRT_STR_ROADMAP_DESIGN_INTRO, CIRT_STR_ROADMAP_ESTABLISHMENT_INTRO, CIRT_STR_ROADMAP_ENHANCEMENT_INTRO,
+  };
+  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  chapter (r, toc_index);
+  if (n == 0)
+    {
+      paragraph (r, S (r, CIRT_STR_NO_RECOMMENDATIONS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    if (cirt_score_get_recommendation (r->score, i)->question->phase == CIRT_PHASE_NONE)
+      g_array_append_val (other, i);
+
+  if (other->len < n)
+    {
+      paragraph (r, S (r, CIRT_STR_ROADMAP_INTRO), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+      for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+        {
+          g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint i = 0; i < n; i++)
+            if (cirt_score_get_recommendation (r->score, i)->question->phase == phases[p])
+              g_array_append_val (ranks, i);
+          if (ranks->len == 0)
+            continue;
+          heading2 (r, cirt_export_phase_name (phases[p], r->lang));
+          paragraph (r, S (r, intros[p]), PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
+          roadmap_table (r, ranks);
+        }
+      if (other->len > 0)
+        {
+          heading2 (r, S (r, CIRT_STR_ROADMAP_OTHER));
+          roadmap_table (r, other);
+        }
+      return;
+    }
+
+  /* No phase anywhere: high / medium / lower priority by thirds of the ranking. */
+  paragraph (r, S (r, CIRT_STR_ROADMAP_BY_PRIORITY), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  {
+    const CirtExportString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
+    for (guint b = 0; b < 3; b++)
+      {
+        g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+        for (guint i = 0; i < n; i++)
+          if ((3 * i) / n == b)
+            g_array_append_val (ranks, i);
+        if (ranks->len == 0)
+          continue;
+        heading2 (r, S (r, bands[b]));
+        roadmap_table (r, ranks);
+      }
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Methodology, stakeholders */
+
+static void
+methodology (Report *r,
+             guint   toc_index)
+{
+  const CirtExportString paras[] = {
+    CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
+    CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
+  };
+  GPtrArray *instruments = cirt_score_get_instruments (r->score);
+
+  chapter (r, toc_index);
+  for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
+    paragraph (r, S (r, paras[i]), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+
+  heading2_keep (r, S (r, CIRT_STR_LEVELS), 200);
+  paragraph (r, S (r, CIRT_STR_METH_LEVELS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+  {
+    const char *titles[] = { S (r, CIRT_STR_LEVEL), S (r, CIRT_STR_LEVEL_NAME), S (r, CIRT_STR_FROM_INDEX),
+                             S (r, CIRT_STR_DESCRIPTION) };
+    static const double fractions[] = { 0.1, 0.2, 0.14, 0.56 };
+    static const PangoAlignment align[] = { PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT };
+    const int styles[] = { STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR };
+    Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+
+    table_begin (r, &t, 0);
+    for (int l = 1; l <= CIRT_N_LEVELS; l++)
+      {
+        const CirtLevelInfo *li = cirt_score_get_level_info (r->score, l);
+        g_autofree char *num = g_strdup_printf ("%d", l);
+        g_autofree char *min = NULL;
+        if (li == NULL)
+          continue;
+        min = cirt_export_format_score (li->min, r->lang);
+        {
+          const char *cells[] = { num, cirt_text_get (li->name, r->lang), min, cirt_text_get (li->description, r->lang) };
+          table_row (r, &t, cells, styles, l % 2 == 0);
+        }
+      }
+    r->y += 8;
+  }
+
+  heading2_keep (r, S (r, CIRT_STR_INSTRUMENTS), 150);
+  paragraph (r, S (r, CIRT_STR_METH_INSTRUMENTS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+  {
+    const char *titles[] = { S (r, CIRT_STR_INSTRUMENT), S (r, CIRT_STR_VERSION), "SHA-256" };
+    static const double fractions[] = { 0.4, 0.12, 0.48 };
+    const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_MONO };
+    Table t = { G_N_ELEMENTS (titles), fractions, titles, NULL };
+
+    table_begin (r, &t, 30 + 40 * instruments->len);
+    for (guint i = 0; i < instruments->len; i++)
+      {
+        CirtInstrument *inst = g_ptr_array_index (instruments, i);
+        g_autofree char *name = g_strdup_printf ("%s\n%s", cirt_instrument_get_title (inst, r->lang),
+                                                 cirt_instrument_get_id (inst));
+        const char *cells[] = { name, cirt_instrument_get_version (inst), cirt_instrument_get_sha256 (inst) };
+        table_row (r, &t, cells, styles, i % 2 == 1);
+      }
+    r->y += 10;
+  }
+  {
+    g_autofree char *tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (r->opts->tlp),
+                                            cirt_tlp_meaning (r->opts->tlp, r->lang));
+    g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
+    paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  }
+}
+
+static void
+stakeholders (Report *r,
+              guint   toc_index)
+{
+  GPtrArray *list = r->data->stakeholders;
+  const char *titles[] = { S (r, CIRT_STR_NAME), S (r, CIRT_STR_ORGANISATION), S (r, CIRT_STR_SECTOR), S (r, CIRT_STR_DATE) };
+  static const double fractions[] = { 0.27, 0.37, 0.18, 0.18 };
+  const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_REGULAR };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, NULL };
+
+  chapter (r, toc_index);
+  if (list->len == 0)
+    {
+      paragraph (r, S (r, CIRT_STR_NO_STAKEHOLDERS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
+      return;
+    }
+  paragraph (r, S (r, CIRT_STR_STAKEHOLDERS_INTRO), PT_BODY, STYLE_REGULAR, COLOR_INK, 10);
+  table_begin (r, &t, 0);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CirtStakeholder *s = g_ptr_array_index (list, i);
+      g_autofree char *date = cirt_export_format_date (s->met_on, r->lang);
+      const char *cells[] = { s->name, s->organisation, s->sector, date };
+      /* Keep a person's row with the notes under it when they are short. */
+      if (has_text (s->notes))
+        {
+          double h = text_height (r, s->notes, PT_TABLE, body_width (r) - 10) + 40;
+          if (h < 0.3 * (r->bottom - r->top))
+            ensure_space (r, h);
+        }
+      table_row (r, &t, cells, styles, i % 2 == 1);
+      if (has_text (s->notes))
+        table_span_row (r, &t, s->notes, i % 2 == 1);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Appendix */
+
+static void
+labelled (Report     *r,
+          const char *label,
+          const char *value,
+          int         style,
+          guint32     color)
+{
+  const double label_w = 92;
+  double w = body_width (r);
+  Row row = { 0, 1.5, FALSE, FALSE, NULL, NULL };
+  Cell cells[2] = {
+    { text_layout (r, label, PT_SMALL, STYLE_BOLD, COLOR_MUTED, label_w - 8, PANGO_ALIGN_LEFT), label_w, 0, FALSE },
+    { text_layout (r, value, PT_TABLE, style, color, w - label_w, PANGO_ALIGN_LEFT), w - label_w, 0, FALSE },
+  };
+  flow_row (r, cells, 2, &row);
+}
+
+static void
+appendix_question (Report             *r,
+                   const CirtQuestion *q)
+{
+  const CirtAnswer *a = cirt_export_data_answer (r->data, q);
+  g_autofree char *words = answer_words (r, q, a);
+  double score = answer_score (q, a);
+  gboolean answered = a != NULL && (a->value != NULL || a->not_applicable);
+  const double id_w = 70;
+  double w = body_width (r);
+  Rich rt;
+
+  ensure_space (r, 56);
+  rich_init (&rt);
+  rich_append (&rt, cirt_text_get (q->text, r->lang), PT_TABLE, STYLE_BOLD, COLOR_INK);
+  if (q->critical)
+    {
+      rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_WARNING);
+      rich_append (&rt, S (r, CIRT_STR_CRITICAL_MARK), PT_SMALL, STYLE_BOLD, COLOR_WARNING);
+    }
+  {
+    Row row = { 4, 3, FALSE, TRUE, NULL, NULL };
+    Cell cells[2] = {
+      { text_layout (r, q->id, PT_TABLE, STYLE_BOLD, COLOR_NAVY, id_w - 8, PANGO_ALIGN_LEFT), id_w, COLOR_BAND, TRUE },
+      { rich_layout (r, &rt, w - id_w - 8, PT_TABLE, PANGO_ALIGN_LEFT), w - id_w, COLOR_BAND, TRUE },
+    };
+    flow_row (r, cells, 2, &row);
+  }
+  rich_clear (&rt);
+  r->y += 3;
+
+  if (!isnan (score))
+    {
+      g_autofree char *s = cirt_export_format_score (score, r->lang);
+      g_autofree char *t = g_strdup_printf ("%s   (%s %s / 100)", words, S (r, CIRT_STR_LABEL_SCORE), s);
+      labelled (r, S (r, CIRT_STR_LABEL_ANSWER), t, STYLE_REGULAR, COLOR_INK);
+    }
+  else
+    labelled (r, S (r, CIRT_STR_LABEL_ANSWER), words, answered ? STYLE_REGULAR : STYLE_ITALIC,
+              answered ? COLOR_INK : COLOR_MUTED);
+  if (a != NULL)
+    {
+      if (has_text (a->notes))
+        labelled (r, S (r, CIRT_STR_LABEL_NOTES), a->notes, STYLE_REGULAR, COLOR_INK);
+      if (has_text (a->evidence))
+        labelled (r, S (r, CIRT_STR_LABEL_EVIDENCE), a->evidence, STYLE_REGULAR, COLOR_INK);
+      if (has_text (a->source))
+        labelled (r, S (r, CIRT_STR_LABEL_SOURCE), a->source, STYLE_REGULAR, COLOR_INK);
+      if (has_text (a->author) || has_text (a->updated_at))
+        {
+          g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;
+          g_autofree char *nice = cirt_export_format_date (date, r->lang);
+          g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_LABEL_BY), a->author ? a->author : "—",
+                                                   nice ? nice : "—", NULL, NULL);
+          labelled (r, "", t, STYLE_ITALIC, COLOR_MUTED);
+        }
+    }
+  r->y += 9;
+}
+
+static void
+appendix (Report *r,
+          guint   toc_index)
+{
+  GPtrArray *instruments = cirt_score_get_instruments (r->score);
+
+  chapter (r, toc_index);
+  paragraph (r, S (r, CIRT_STR_APPENDIX_INTRO), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      g_autofree char *head = g_strdup_printf ("%s (%s %s)", cirt_instrument_get_title (inst, r->lang),
+                                               cirt_instrument_get_id (inst), cirt_instrument_get_version (inst));
+      heading2 (r, head);
+      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, si);
+          g_autofree char *title = g_strdup_printf ("%s · %s", cirt_text_get (sec->title, r->lang),
+                                                    cirt_pillar_title (sec->pillar, r->lang));
+          heading3 (r, title, 70);
+          for (guint qi = 0; qi < sec->questions->len; qi++)
+            appendix_question (r, g_ptr_array_index (sec->questions, qi));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Passes */
+
+static void
+build_toc (Report *r)
+{
+  guint number = 1;
+
+#define ADD_ENTRY(num, text) G_STMT_START { \
+    TocEntry e = { (num), g_strdup (text), 0 }; \
+    g_array_append_val (r->toc, e); \
+  } G_STMT_END
+
+  ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_EXEC_SUMMARY));
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    if (cirt_score_get_pillar (r->score, p)->used)
+      ADD_ENTRY (g_strdup_printf ("%u", number++), cirt_pillar_title (p, r->lang));
+  ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_ROADMAP));
+  ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_METHODOLOGY));
+  ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_STAKEHOLDERS_MET));
+  ADD_ENTRY (g_strdup ("A"), S (r, CIRT_STR_APPENDIX));
+#undef ADD_ENTRY
+}
+
+static void
+render (Report *r)
+{
+  guint index = 0;
+  cairo_font_options_t *fo = cairo_font_options_create ();
+
+  r->cr = cairo_create (r->surface);
+  r->pango = pango_cairo_create_context (r->cr);
+  /* Unhinted metrics: the layout depends on the text, not on the surface. */
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (r->pango, fo);
+  cairo_font_options_destroy (fo);
+  r->page = 0;
+
+  cover (r);
+  contents (r);
+  executive_summary (r, index++);
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    if (cirt_score_get_pillar (r->score, p)->used)
+      pillar_chapter (r, index++, p);
+  roadmap (r, index++);
+  methodology (r, index++);
+  stakeholders (r, index++);
+  appendix (r, index++);
+  cairo_show_page (r->cr);
+
+  g_clear_object (&r->pango);
+  g_clear_pointer (&r->cr, cairo_destroy);
+}
+
+static cairo_status_t
+discard_write (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+typedef struct {
+  int fd;
+  int saved_errno;
+} Sink;
+
+static cairo_status_t
+fd_write (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (Report *r)
+{
+  CirtAssessmentInfo *info = r->data->info;
+  g_autofree char *subject = g_strdup_printf ("%s — %s", S (r, CIRT_STR_DOC_TITLE), info->country ? info->country : "");
+  g_autofree char *keywords = g_strdup_printf ("%s, CIRT, %s", cirt_tlp_label (r->opts->tlp), info->country ? info->country : "");
+  g_autofree char *creator = g_strdup_printf ("CIRT Assess %s", PACKAGE_VERSION);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_TITLE, info->title ? info->title : "");
+  if (info->lead_assessor)
+    cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_AUTHOR, info->lead_assessor);
+  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+gboolean
+cirt_report_write_pdf (CirtStore               *store,
+                       const char              *assessment_id,
+                       const CirtExportOptions *options,
+                       const char              *path,
+                       guint                   *n_pages,
+                       GError                 **error)
+{
+  CirtExportOptions defaults;
+  g_autoptr(CirtExportData) data = NULL;
+  g_autofree char *tmp = NULL;
+  Report r = { 0 };
+  Sink sink = { -1, 0 };
+  cairo_status_t status;
+  int measured;
+
+  g_return_val_if_fail (CIRT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (assessment_id != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      cirt_export_options_init (&defaults);
+      options = &defaults;
+    }
+  if (!cirt_export_options_check (options, error))
+    return FALSE;
+  if ((data = cirt_export_data_load (store, assessment_id, error)) == NULL)
+    return FALSE;
+
+  r.data = data;
+  r.opts = options;
+  r.lang = cirt_export_language_find (options->lang ? options->lang : "en");
+  r.score = data->score;
+  cirt_paper_get_size (options->paper, &r.page_w, &r.page_h);
+  r.left = 62;
+  r.right = r.page_w - 62;
+  r.top = 72;
+  r.bottom = r.page_h - 64;
+  r.toc = g_array_new (FALSE, TRUE, sizeof (TocEntry));
+  g_array_set_clear_func (r.toc, toc_entry_clear);
+  r.running_title = g_strdup_printf ("%s · %s", data->info->country ? data->info->country : "",
+                                     cirt_export_str (r.lang, CIRT_STR_DOC_TITLE));
+  r.doc_date = cirt_export_format_date (data->generated_on, r.lang);
+  build_toc (&r);
+
+  /* Pass 1: lay out, count pages, note where chapters start. */
+  r.measuring = TRUE;
+  r.surface = cairo_pdf_surface_create_for_stream (discard_write, NULL, r.page_w, r.page_h);
+  render (&r);
+  cairo_surface_finish (r.surface);
+  cairo_surface_destroy (r.surface);
+  measured = r.page;
+
+  /* Pass 2: draw into the temporary file. */
+  if ((tmp = cirt_export_temp_create (path, &sink.fd, error)) == NULL)
+    {
+      g_array_unref (r.toc);
+      g_free (r.running_title);
+      g_free (r.doc_date);
+      return FALSE;
+    }
+  r.measuring = FALSE;
+  r.n_pages = measured;
+  r.surface = cairo_pdf_surface_create_for_stream (fd_write, &sink, r.page_w, r.page_h);
+  set_metadata (&r);
+  render (&r);
+  cairo_surface_finish (r.surface);
+  status = cairo_surface_status (r.surface);
+  cairo_surface_destroy (r.surface);
+  close (sink.fd);
+  g_array_unref (r.toc);
+  g_free (r.running_title);
+  g_free (r.doc_date);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot write the report %s: %s", path,
+                   sink.saved_errno ? g_strerror (sink.saved_errno) : cairo_status_to_string (status));
+      return FALSE;
+    }
+  /* Both passes run the same code on the same text: a difference is a bug. */
+  g_warn_if_fail (r.page == measured);
+  if (!cirt_export_temp_commit (tmp, path, error))
+    return FALSE;
+  if (n_pages)
+    *n_pages = (guint) r.page;
+  return TRUE;
+}
