@@ -525,6 +525,7 @@ inspect (CirtStore  *self,
   g_autoptr(sqlite3_stmt) check = NULL;
   g_autoptr(GError) local_error = NULL;
   int n_tables = 0, has_assessment = 0;
+  int rc = SQLITE_ERROR;
   const char *result;
 
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, &local_error))
@@ -533,16 +534,33 @@ inspect (CirtStore  *self,
         g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB,
                      "%s is not a CIRT Assess database (it is not an SQLite file). "
                      "It was left unchanged.", self->path);
-      else
+      else if (g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT))
         g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
                      "%s cannot be read: it is damaged or truncated (%s). It was left unchanged; "
                      "restore it from a backup (%s.bak if an upgrade made one).",
                      self->path, sqlite3_errmsg (self->db), self->path);
+      else
+        /* Locked, disk full, no permission to create the shared-memory file…:
+         * the file may be fine, so do not call it damaged. */
+        g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
+                     "%s cannot be opened now (%s). It was left unchanged.",
+                     self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
 
   check = prepare (self, "PRAGMA quick_check", NULL);
-  if (check == NULL || sqlite3_step (check) != SQLITE_ROW ||
+  if (check == NULL || (rc = sqlite3_step (check)) != SQLITE_ROW)
+    {
+      int code = sqlite3_errcode (self->db) & 0xff;
+      if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+        {
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
+                       "%s cannot be opened now (%s). It was left unchanged.",
+                       self->path, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_ROW ||
       (result = (const char *) sqlite3_column_text (check, 0)) == NULL || strcmp (result, "ok") != 0)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
