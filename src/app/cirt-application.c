@@ -2,9 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
+#include "cirt-app-util.h"
 #include "cirt-application.h"
+#include "cirt-preferences-window.h"
 #include "cirt-store.h"
 #include "cirt-window.h"
 
@@ -13,6 +16,7 @@ struct _CirtApplication {
 
   char           *db_path;
   CirtStore      *store;
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (CirtApplication, cirt_application, ADW_TYPE_APPLICATION)
@@ -74,21 +78,111 @@ quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Through each window's close request: unsaved input is flushed or
+   * reported there, and the application ends with its last window. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  gtk_window_present (GTK_WINDOW (cirt_preferences_window_new (parent)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The CIRT Assess developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("CIRT Assess"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", "The CIRT Assess developers",
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "website", "https://github.com/cirtassess/cirt-assess",
+                "issue-url", "https://github.com/cirtassess/cirt-assess/issues",
+                "comments", _("National CIRT readiness and cybersecurity maturity assessments, for the assessors "
+                              "of a country mission. Works offline; every answer stays on this computer."),
+                "translator-credits", _("translator-credits"),
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
 };
+
+static void
+flush_windows (CirtApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CIRT_IS_WINDOW (l->data))
+      cirt_window_finish (CIRT_WINDOW (l->data));
+}
+
+static gboolean
+on_terminate_cb (gpointer user_data)
+{
+  CirtApplication *self = user_data;
+
+  /* Logout or kill: what is typed is written before the end. */
+  flush_windows (self);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 cirt_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  CirtApplication *self = CIRT_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new-assessment", { "<Control>n", NULL } },
+    { "win.search-assessments", { "<Control><Shift>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+  static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
 
   G_APPLICATION_CLASS (cirt_application_parent_class)->startup (app);
+
+  /* Settings are needed by every window: fail early and clearly. */
+  cirt_app_get_settings ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (signals[i], on_terminate_cb, self);
+}
+
+static void
+cirt_application_shutdown (GApplication *app)
+{
+  CirtApplication *self = CIRT_APPLICATION (app);
+
+  flush_windows (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  G_APPLICATION_CLASS (cirt_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -107,6 +201,7 @@ cirt_application_class_init (CirtApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cirt_application_finalize;
   G_APPLICATION_CLASS (klass)->activate = cirt_application_activate;
   G_APPLICATION_CLASS (klass)->startup = cirt_application_startup;
+  G_APPLICATION_CLASS (klass)->shutdown = cirt_application_shutdown;
   G_APPLICATION_CLASS (klass)->handle_local_options = cirt_application_handle_local_options;
 }
 
@@ -130,4 +225,11 @@ cirt_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/cirtassess/CirtAssess",
                        NULL);
+}
+
+CirtStore *
+cirt_application_get_store (CirtApplication *self)
+{
+  g_return_val_if_fail (CIRT_IS_APPLICATION (self), NULL);
+  return self->store;
 }

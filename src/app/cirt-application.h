@@ -4,11 +4,15 @@
 
 #include <adwaita.h>
 
+#include "cirt-store.h"
+
 G_BEGIN_DECLS
 
 #define CIRT_TYPE_APPLICATION (cirt_application_get_type ())
 G_DECLARE_FINAL_TYPE (CirtApplication, cirt_application, CIRT, APPLICATION, AdwApplication)
 
-CirtApplication *cirt_application_new (void);
+CirtApplication *cirt_application_new       (void);
+/* The database opened on activation, or NULL before. */
+CirtStore       *cirt_application_get_store (CirtApplication *self);
 
 G_END_DECLS

@@ -1,22 +1,34 @@
-/* cirt-window.c — the main window
+/* cirt-window.c — the main window: assessments beside the open one
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "cirt-app-util.h"
+#include "cirt-new-assessment-dialog.h"
 #include "cirt-window.h"
 
 struct _CirtWindow {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
 
   /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkStack             *sidebar_stack;
-  GtkListBox           *assessment_list;
+  AdwToastOverlay       *toast_overlay;
+  AdwLeaflet            *leaflet;
+  CirtAssessmentSidebar *sidebar;
+  GtkStack              *content_stack;
+  AdwStatusPage         *welcome;
+  CirtAssessmentView    *view;
 
   /* owned */
-  CirtStore            *store;
+  CirtStore             *store;
+  char                  *pending_delete;     /* deleted, Undo still offered */
+
+  /* borrowed */
+  AdwToast              *pending_toast;
+  GtkWindow             *dialog;
+
+  gboolean               close_confirmed;
+  gboolean               finished;
 };
 
 G_DEFINE_FINAL_TYPE (CirtWindow, cirt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -29,46 +41,412 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_row (const CirtAssessmentInfo *info)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u answered"), info->country,
-                                               info->n_answered, info->n_questions);
+/* ------------------------------------------------------------------------ */
+/* Content                                                                  */
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+static void
+update_welcome (CirtWindow *self)
+{
+  g_autoptr(GPtrArray) list = cirt_store_list_assessments (self->store, NULL);
+
+  if (list == NULL || list->len == 0)
+    {
+      adw_status_page_set_title (self->welcome, _("Welcome to CIRT Assess"));
+      adw_status_page_set_description (self->welcome,
+        _("Start a country mission with a new assessment: name it, give the country and pick the questionnaires. "
+          "Then answer question by question, by keyboard if you like; everything is saved as you type."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->welcome, _("No Assessment Open"));
+      adw_status_page_set_description (self->welcome, _("Pick an assessment in the list, or start a new one."));
+    }
 }
 
 static void
-reload (CirtWindow *self)
+show_assessment (CirtWindow *self,
+                 const char *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = cirt_store_list_assessments (self->store, &error);
-  GtkWidget *child;
+  const char *current = cirt_assessment_view_get_assessment_id (self->view);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->assessment_list))))
-    gtk_list_box_remove (self->assessment_list, child);
-  if (list == NULL)
+  if (id == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      if (current != NULL)
+        cirt_assessment_view_set_assessment (self->view, self->store, NULL);
+      update_welcome (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "welcome");
       return;
     }
-  for (guint i = 0; i < list->len; i++)
-    gtk_list_box_append (self->assessment_list, create_row (g_ptr_array_index (list, i)));
-  gtk_stack_set_visible_child_name (self->sidebar_stack, list->len ? "list" : "empty");
+  if (g_strcmp0 (id, current) != 0)
+    cirt_assessment_view_set_assessment (self->view, self->store, id);
+  gtk_stack_set_visible_child_name (self->content_stack, "assessment");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
+
+static void
+on_assessments_changed_cb (CirtWindow *self)
+{
+  const char *open = cirt_assessment_view_get_assessment_id (self->view);
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+
+  update_welcome (self);
+  /* The open assessment was deleted (by another window): close it. */
+  if (open != NULL && g_strcmp0 (open, self->pending_delete) != 0 &&
+      (info = cirt_store_get_assessment (self->store, open, NULL)) == NULL)
+    show_assessment (self, NULL);
+}
+
+static void
+on_selected_id_cb (CirtWindow *self)
+{
+  show_assessment (self, cirt_assessment_sidebar_get_selected_id (self->sidebar));
+}
+
+static void
+on_sidebar_activated_cb (CirtWindow *self,
+                         const char *id)
+{
+  show_assessment (self, id);
+  cirt_assessment_view_focus_start (self->view);
+}
+
+static void
+on_folded_cb (CirtWindow *self)
+{
+  /* Unfolded again: nothing to navigate. Folded: show what is open. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "assessment") == 0)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Delete with undo                                                         */
+
+static void
+commit_pending_delete (CirtWindow *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->pending_delete);
+  g_autoptr(GError) error = NULL;
+
+  self->pending_toast = NULL;
+  if (id == NULL)
+    return;
+  if (!cirt_store_delete_assessment (self->store, id, &error))
+    {
+      cirt_assessment_sidebar_set_hidden (self->sidebar, NULL);
+      cirt_app_report_error (GTK_WIDGET (self), _("The assessment was not deleted"), error);
+      return;
+    }
+  cirt_assessment_sidebar_set_hidden (self->sidebar, NULL);
+}
+
+static void
+on_toast_dismissed_cb (AdwToast   *toast,
+                       CirtWindow *self)
+{
+  /* Undo was not pressed while it showed: delete for real. */
+  if (self->pending_toast == toast)
+    commit_pending_delete (self);
+}
+
+static void
+delete_now (CirtWindow *self,
+            const char *id)
+{
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (self->store, id, NULL);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* One undo at a time: the previous delete happens now. */
+  if (self->pending_toast != NULL)
+    {
+      AdwToast *old = self->pending_toast;
+      commit_pending_delete (self);
+      adw_toast_dismiss (old);
+    }
+  /* What was typed is written first: Undo brings back all of it. */
+  cirt_window_flush (self, NULL);
+  self->pending_delete = g_strdup (id);
+  cirt_assessment_sidebar_set_hidden (self->sidebar, id);
+  show_assessment (self, NULL);
+
+  /* translators: toast after deleting an assessment, with an Undo button */
+  title = g_strdup_printf (_("“%s” deleted"), info ? info->title : id);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  self->pending_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CirtWindow       *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "cirt-id");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_now (self, id);
+}
+
+static void
+delete_assessment_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (id == NULL || (info = cirt_store_get_assessment (self->store, id, NULL)) == NULL)
+    return;
+  /* translators: heading of the delete confirmation */
+  heading = g_strdup_printf (_("Delete “%s”?"), info->title);
+  body = g_strdup_printf (ngettext ("Its %u answer, the notes, the interviews and the targets go with it.",
+                                    "Its %u answers, the notes, the interviews and the targets go with it.",
+                                    info->n_answered), info->n_answered);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cirt-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  g_autofree char *id = g_steal_pointer (&self->pending_delete);
+
+  self->pending_toast = NULL;
+  if (id == NULL)
+    return;
+  cirt_assessment_sidebar_set_hidden (self->sidebar, NULL);
+  cirt_assessment_sidebar_select (self->sidebar, id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Other actions                                                            */
+
+static void
+on_dialog_destroyed_cb (CirtWindow *self)
+{
+  self->dialog = NULL;
+}
+
+static void
+on_created_cb (CirtWindow *self,
+               const char *id)
+{
+  cirt_assessment_sidebar_select (self->sidebar, id);
+  show_assessment (self, id);
+  cirt_assessment_view_focus_start (self->view);
+}
+
+static void
+open_new_dialog (CirtWindow *self,
+                 const char *baseline)
+{
+  GtkWidget *dialog = cirt_new_assessment_dialog_new (GTK_WINDOW (self), self->store, baseline);
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_created_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  self->dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_assessment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_new_dialog (CIRT_WINDOW (widget), NULL);
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+
+  if (id != NULL)
+    open_new_dialog (self, id);
+}
+
+static void
+show_assessments_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  cirt_assessment_sidebar_focus_list (self->sidebar);
+}
+
+static void
+search_assessments_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  cirt_assessment_sidebar_focus_search (self->sidebar);
+}
+
+static void
+on_sort_order_changed_cb (CirtWindow *self,
+                          const char *key,
+                          GSettings  *settings)
+{
+  g_autofree char *order = g_settings_get_string (settings, "sort-order");
+  cirt_assessment_sidebar_set_sort_order (self->sidebar, order);
+}
+
+static void
+update_actions (CirtWindow *self)
+{
+  gboolean open = cirt_assessment_view_get_assessment_id (self->view) != NULL &&
+                  g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "assessment") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-assessment", open);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Closing                                                                  */
+
+static void
+set_int_if_changed (GSettings  *settings,
+                    const char *key,
+                    int         value)
+{
+  if (g_settings_get_int (settings, key) != value)
+    g_settings_set_int (settings, key, value);
+}
+
+static void
+save_window_state (CirtWindow *self)
+{
+  GSettings *settings = cirt_app_get_settings ();
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  /* Written only when changed: nothing to commit on most closes. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (!maximized && width > 0 && height > 0)
+    {
+      set_int_if_changed (settings, "window-width", width);
+      set_int_if_changed (settings, "window-height", height);
+    }
+  if (g_settings_get_boolean (settings, "window-maximized") != maximized)
+    g_settings_set_boolean (settings, "window-maximized", maximized);
+}
+
+static void
+close_later_cb (gpointer user_data)
+{
+  g_autoptr(CirtWindow) self = user_data;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CirtWindow       *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->close_confirmed = TRUE;
+      /* After the dialog is gone: it is transient for this window. */
+      g_idle_add_once (close_later_cb, g_object_ref (self));
+    }
+}
+
+static gboolean
+cirt_window_close_request (GtkWindow *window)
+{
+  CirtWindow *self = CIRT_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->close_confirmed && !cirt_window_flush (self, &error))
+    {
+      /* Something typed could not be stored: say so before it goes. */
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Some Input Is Not Saved"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nKeep the window open to correct it, or close and lose that input."),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Open"),
+                                        "close", _("_Close Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  cirt_window_finish (self);
+  return GTK_WINDOW_CLASS (cirt_window_parent_class)->close_request (window);
+}
+
+static void
+on_active_cb (CirtWindow *self)
+{
+  /* The laptop lid closes, the screen locks, another window comes up:
+   * whatever is typed goes to disk now rather than in a second. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    cirt_window_flush (self, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
 
 static void
 cirt_window_constructed (GObject *object)
 {
   CirtWindow *self = CIRT_WINDOW (object);
+  GSettings *settings = cirt_app_get_settings ();
+  g_autoptr(GAction) sort = g_settings_create_action (settings, "sort-order");
 
   G_OBJECT_CLASS (cirt_window_parent_class)->constructed (object);
-  g_signal_connect_object (self->store, "assessments-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_action_map_add_action (G_ACTION_MAP (self), sort);
+  g_signal_connect_object (settings, "changed::sort-order", G_CALLBACK (on_sort_order_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_sort_order_changed_cb (self, "sort-order", settings);
+
+  cirt_assessment_sidebar_set_store (self->sidebar, self->store);
+  g_signal_connect_object (self->store, "assessments-changed", G_CALLBACK (on_assessments_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_welcome (self);
+  update_actions (self);
 }
 
 static void
@@ -112,6 +490,11 @@ cirt_window_dispose (GObject *object)
 {
   CirtWindow *self = CIRT_WINDOW (object);
 
+  if (self->store != NULL)
+    cirt_window_finish (self);
+  /* The settings outlive the window: their action must not keep telling
+   * its state to a window that is gone. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "sort-order");
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -119,37 +502,126 @@ cirt_window_dispose (GObject *object)
 }
 
 static void
+cirt_window_finalize (GObject *object)
+{
+  CirtWindow *self = CIRT_WINDOW (object);
+
+  g_free (self->pending_delete);
+  G_OBJECT_CLASS (cirt_window_parent_class)->finalize (object);
+}
+
+static void
 cirt_window_class_init (CirtWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = cirt_window_constructed;
   object_class->dispose = cirt_window_dispose;
+  object_class->finalize = cirt_window_finalize;
   object_class->set_property = cirt_window_set_property;
   object_class->get_property = cirt_window_get_property;
+  window_class->close_request = cirt_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CIRT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CIRT_TYPE_ASSESSMENT_SIDEBAR);
+  g_type_ensure (CIRT_TYPE_ASSESSMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CirtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CirtWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CirtWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, CirtWindow, assessment_list);
+  gtk_widget_class_bind_template_child (widget_class, CirtWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CirtWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CirtWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, CirtWindow, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_id_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-assessment", NULL, delete_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assessments", NULL, show_assessments_action);
+  gtk_widget_class_install_action (widget_class, "win.search-assessments", NULL, search_assessments_action);
 }
 
 static void
 cirt_window_init (CirtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
 
 CirtWindow *
 cirt_window_new (AdwApplication *app,
                  CirtStore      *store)
 {
   return g_object_new (CIRT_TYPE_WINDOW, "application", app, "store", store, NULL);
+}
+
+gboolean
+cirt_window_flush (CirtWindow  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), FALSE);
+  return cirt_assessment_view_flush (self->view, error);
+}
+
+void
+cirt_window_finish (CirtWindow *self)
+{
+  g_return_if_fail (CIRT_IS_WINDOW (self));
+
+  if (self->finished)
+    return;
+  self->finished = TRUE;
+  cirt_window_flush (self, NULL);
+  commit_pending_delete (self);
+  save_window_state (self);
+}
+
+void
+cirt_window_open (CirtWindow *self,
+                  const char *id)
+{
+  g_return_if_fail (CIRT_IS_WINDOW (self));
+  cirt_assessment_sidebar_select (self->sidebar, id);
+  show_assessment (self, id);
+}
+
+GtkWindow *
+cirt_window_get_dialog (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->dialog;
+}
+
+CirtAssessmentSidebar *
+cirt_window_get_sidebar (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+CirtAssessmentView *
+cirt_window_get_view (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->view;
+}
+
+const char *
+cirt_window_get_pending_delete (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->pending_delete;
 }

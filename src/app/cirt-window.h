@@ -1,9 +1,11 @@
-/* cirt-window.h — the main window
+/* cirt-window.h — the main window: assessments beside the open one
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
 
+#include "cirt-assessment-sidebar.h"
+#include "cirt-assessment-view.h"
 #include "cirt-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +13,22 @@ G_BEGIN_DECLS
 #define CIRT_TYPE_WINDOW (cirt_window_get_type ())
 G_DECLARE_FINAL_TYPE (CirtWindow, cirt_window, CIRT, WINDOW, AdwApplicationWindow)
 
-CirtWindow *cirt_window_new (AdwApplication *app,
-                             CirtStore      *store);
+CirtWindow            *cirt_window_new          (AdwApplication *app,
+                                                 CirtStore      *store);
+/* Writes everything pending; FALSE with @error when some input could not be. */
+gboolean               cirt_window_flush        (CirtWindow     *self,
+                                                 GError        **error);
+/* Before the program ends: flushes, carries out a delete whose undo is
+ * still offered, and remembers the window's size. */
+void                   cirt_window_finish       (CirtWindow     *self);
+/* Opens assessment @id (selects it in the list). */
+void                   cirt_window_open         (CirtWindow     *self,
+                                                 const char     *id);
+/* The open dialog of "New assessment" (NULL when none), for tests. */
+GtkWindow             *cirt_window_get_dialog   (CirtWindow     *self);
+CirtAssessmentSidebar *cirt_window_get_sidebar  (CirtWindow     *self);
+CirtAssessmentView    *cirt_window_get_view     (CirtWindow     *self);
+/* The id of an assessment deleted with its Undo toast still showing. */
+const char            *cirt_window_get_pending_delete (CirtWindow *self);
 
 G_END_DECLS

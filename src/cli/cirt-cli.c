@@ -23,10 +23,15 @@ static const CirtCliCommand commands[] = {
   { "stakeholder", "ID add --name N --organisation O [--sector S] [--date YYYY-MM-DD] [--notes T]",
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
+  { "score", "ID [--json] [--lang LL]", N_("Print an assessment's scores, levels, gaps and recommendations"), cirt_cli_cmd_score },
+  { "chart", "ID --kind radar|sections|coverage --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark]",
+    N_("Draw a chart of an assessment to a file"), cirt_cli_cmd_chart },
   { "demo", "[--file SAMPLE.json]", N_("Load the sample assessment and print its id"), cirt_cli_cmd_demo },
   { "merge-export", "ID --out FILE.json", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
   { "import", "FILE.json [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
   { "conflicts", "ID [--json] [--reviewed CONFLICT]", N_("List the answers that differed in merges"), cirt_cli_cmd_conflicts },
+  { "export", "ID --xlsx FILE | --pdf FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter]",
+    N_("Write the workbook and/or the PDF report for the ministry"), cirt_cli_cmd_export },
 };
 
 const CirtCliCommand *

@@ -1,0 +1,50 @@
+/* cirt-chart-view.h — one chart of cirt-chart on screen
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cirt-chart.h"
+#include "cirt-score.h"
+
+G_BEGIN_DECLS
+
+#define CIRT_TYPE_CHART_VIEW (cirt_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (CirtChartView, cirt_chart_view, CIRT, CHART_VIEW, GtkWidget)
+
+GtkWidget     *cirt_chart_view_new             (CirtChartKind  kind);
+
+CirtChartKind  cirt_chart_view_get_kind        (CirtChartView *self);
+void           cirt_chart_view_set_kind        (CirtChartView *self,
+                                                CirtChartKind  kind);
+/* The score drawn; NULL draws nothing and asks for no height. */
+CirtScore     *cirt_chart_view_get_score       (CirtChartView *self);
+void           cirt_chart_view_set_score       (CirtChartView *self,
+                                                CirtScore     *score);
+/* The earlier assessment a follow-up is compared with (radar), or NULL. */
+CirtScore     *cirt_chart_view_get_baseline    (CirtChartView *self);
+void           cirt_chart_view_set_baseline    (CirtChartView *self,
+                                                CirtScore     *baseline);
+/* Language of the chart's text ("en", "fr"…); NULL: the interface language. */
+const char    *cirt_chart_view_get_lang        (CirtChartView *self);
+void           cirt_chart_view_set_lang        (CirtChartView *self,
+                                                const char    *lang);
+/* How much larger than the chart module's own size for that width the
+ * chart is drawn (default 1.2): drawn at width / zoom, scaled by zoom. */
+double         cirt_chart_view_get_zoom        (CirtChartView *self);
+void           cirt_chart_view_set_zoom        (CirtChartView *self,
+                                                double         zoom);
+/* The chart in words, as given to assistive technologies
+ * ("Radar chart: Legal 41.1, level 3 Established; …"); "" without a score. */
+const char    *cirt_chart_view_get_description (CirtChartView *self);
+/* Whether the last drawing used the dark palette. */
+gboolean       cirt_chart_view_get_drawn_dark  (CirtChartView *self);
+
+/* A score (@decimals 1) or percentage (0) as the charts show it in @lang:
+ * cut, never rounded up (cirt_score_display_value()), with the chart's
+ * decimal mark ("40.3", "40,3" in French). */
+char          *cirt_chart_view_format_number   (const char    *lang,
+                                                double         value,
+                                                int            decimals);
+
+G_END_DECLS
