@@ -104,7 +104,7 @@ about_activated (GSimpleAction *action,
                  GVariant      *param,
                  gpointer       user_data)
 {
-  static const char *developers[] = { "The CIRT Assess developers", NULL };
+  const char *developers[] = { _("The CIRT Assess developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   GtkWidget *about = adw_about_window_new ();
 
@@ -113,7 +113,7 @@ about_activated (GSimpleAction *action,
                 "application-name", _("CIRT Assess"),
                 "application-icon", APP_ID,
                 "version", PACKAGE_VERSION,
-                "developer-name", "The CIRT Assess developers",
+                "developer-name", _("The CIRT Assess developers"),
                 "developers", developers,
                 "license-type", GTK_LICENSE_GPL_3_0,
                 "website", "https://github.com/cirtassess/cirt-assess",
@@ -158,6 +158,7 @@ cirt_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-assessment", { "<Control>n", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.search-assessments", { "<Control><Shift>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

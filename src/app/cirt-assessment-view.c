@@ -7,6 +7,9 @@
 #include "cirt-app-util.h"
 #include "cirt-assessment-page.h"
 #include "cirt-assessment-view.h"
+#include "cirt-overview-page.h"
+#include "cirt-questionnaire.h"
+#include "cirt-recommendations-page.h"
 
 struct _CirtAssessmentView {
   GtkWidget             parent_instance;
@@ -127,6 +130,22 @@ on_visible_page_cb (CirtAssessmentView *self)
   if (!self->opening && CIRT_IS_ASSESSMENT_PAGE (page) && gtk_widget_get_mapped (page) &&
       (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
     cirt_assessment_page_focus_start (CIRT_ASSESSMENT_PAGE (page));
+}
+
+static void
+on_question_activated_cb (CirtAssessmentView *self,
+                          const char         *question_id)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "questionnaire");
+  if (!cirt_questionnaire_go_to_question (self->questionnaire, question_id))
+    cirt_app_show_toast (GTK_WIDGET (self), _("That question is not in this assessment’s questionnaire"));
+  cirt_assessment_page_focus_start (CIRT_ASSESSMENT_PAGE (self->questionnaire));
+}
+
+static void
+on_show_recommendations_cb (CirtAssessmentView *self)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "recommendations");
 }
 
 static void
@@ -251,6 +270,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   g_type_ensure (CIRT_TYPE_QUESTIONNAIRE);
   g_type_ensure (CIRT_TYPE_STAKEHOLDERS_PAGE);
   g_type_ensure (CIRT_TYPE_TARGETS_PAGE);
+  g_type_ensure (CIRT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CIRT_TYPE_RECOMMENDATIONS_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-assessment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, header_bar);
@@ -263,6 +284,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_label);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_recommendations_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
 }
@@ -298,9 +321,9 @@ cirt_assessment_view_set_assessment (CirtAssessmentView *self,
     }
   g_free (self->assessment_id);
   self->assessment_id = g_strdup (id);
-  /* Until an overview page exists, an assessment opens on its questionnaire. */
+  /* An assessment opens on its overview: where it stands, what is missing. */
   self->opening = TRUE;
-  adw_view_stack_set_visible_child_name (self->stack, "questionnaire");
+  adw_view_stack_set_visible_child_name (self->stack, "overview");
   self->opening = FALSE;
   foreach_page (self, set_page_assessment, self);
   update_title (self);

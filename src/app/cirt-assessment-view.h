@@ -24,7 +24,7 @@ const char           *cirt_assessment_view_get_assessment_id (CirtAssessmentView
 gboolean              cirt_assessment_view_flush            (CirtAssessmentView  *self,
                                                              GError             **error);
 void                  cirt_assessment_view_focus_start      (CirtAssessmentView  *self);
-/* "questionnaire", "stakeholders", "targets", … */
+/* "overview", "questionnaire", "stakeholders", "targets", "recommendations" */
 void                  cirt_assessment_view_show_page        (CirtAssessmentView  *self,
                                                              const char          *name);
 CirtQuestionnaire    *cirt_assessment_view_get_questionnaire (CirtAssessmentView *self);

@@ -207,13 +207,17 @@ cirt_gui_test_screenshot (GtkWidget  *widget,
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   ck_assert_msg (w > 0 && h > 0, "%s is not laid out", name);
-  /* Finish pending layout and drawing first. */
-  cirt_gui_test_spin (100);
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  ck_assert_msg (node != NULL, "%s: nothing drawn", name);
+  /* Finish pending layout and drawing first; a page that was just switched
+   * to may need a few frames (and a loaded machine more) before it draws. */
+  for (guint attempt = 0; attempt < 50 && node == NULL; attempt++)
+    {
+      cirt_gui_test_spin (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  ck_assert_msg (node != NULL, "%s: nothing drawn in 5 s", name);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   ck_assert_msg (gdk_texture_save_to_png (texture, path), "cannot write %s", path);
 }

@@ -661,6 +661,12 @@ START_TEST (test_store_error)
   cirt_window_open (window, a);
   cirt_gui_test_spin (50);
   view = cirt_window_get_view (window);
+  /* An existing assessment opens on its overview; go answer. */
+  ck_assert_str_eq (adw_view_stack_get_visible_child_name (
+                      ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), CIRT_TYPE_ASSESSMENT_VIEW, "stack"))),
+                    "overview");
+  cirt_assessment_view_show_page (view, "questionnaire");
+  cirt_gui_test_spin (50);
   cirt_assessment_view_focus_start (view);
   /* Another assessor's process deletes it meanwhile. */
   ck_assert_int_eq (cirt_test_run_cli (NULL, &err, "--db", db, "delete", a, NULL), 0);
