@@ -1040,27 +1040,6 @@ radar_draw (Chart  *c,
   set_rgb (cr, &c->pal->grid);
   cairo_stroke (cr);
 
-  /* Level names in their bands, down the empty wedge between the two lower
-   * axes, on a chip so the axes do not run through the text. */
-  for (int level = 1; level <= CIRT_N_LEVELS; level++)
-    {
-      double inner = threshold (c->first, level);
-      double outer = level == CIRT_N_LEVELS ? 100 : threshold (c->first, level + 1);
-      double band = rd.radius * (outer - inner) / 100, mid = rd.radius * (inner + outer) / 200;
-      g_autoptr(PangoLayout) l = make_layout (c, level_name (c, c->first, level), FALSE, c->base * 0.72,
-                                              PANGO_WEIGHT_NORMAL, 0, 0, PANGO_ALIGN_CENTER);
-      Box b = layout_box (l);
-      double x = rd.cx - b.w / 2, y = rd.cy + mid - b.h / 2;
-
-      if (b.h > band * 0.95)
-        continue;
-      cairo_new_path (cr);
-      cairo_rectangle (cr, x - 3, y, b.w + 6, b.h);
-      set_rgba (cr, (CIRT_N_LEVELS - level) % 2 == 0 ? &c->pal->band_a : &c->pal->band_b, 0.9);
-      cairo_fill (cr);
-      show_layout (c, l, x, y, &c->pal->muted);
-    }
-
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     {
       const CirtPillarScore *ps = cirt_score_get_pillar (c->score, p);
@@ -1080,6 +1059,29 @@ radar_draw (Chart  *c,
   if (any_target)
     radar_series (c, &rd, target, SERIES_TARGET);
   radar_series (c, &rd, current, SERIES_CURRENT);
+
+  /* Level names in their bands, down the empty wedge between the two lower
+   * axes, on a chip drawn over the series so neither the axes nor the data
+   * shape run through the text. */
+  for (int level = 1; level <= CIRT_N_LEVELS; level++)
+    {
+      double inner = threshold (c->first, level);
+      double outer = level == CIRT_N_LEVELS ? 100 : threshold (c->first, level + 1);
+      double band = rd.radius * (outer - inner) / 100, mid = rd.radius * (inner + outer) / 200;
+      g_autoptr(PangoLayout) l = make_layout (c, level_name (c, c->first, level), FALSE, c->base * 0.72,
+                                              PANGO_WEIGHT_NORMAL, 0, 0, PANGO_ALIGN_CENTER);
+      Box b = layout_box (l);
+      double x = rd.cx - b.w / 2, y = rd.cy + mid - b.h / 2;
+
+      if (b.h > band * 0.95)
+        continue;
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x - 3, y, b.w + 6, b.h);
+      set_rgba (cr, (CIRT_N_LEVELS - level) % 2 == 0 ? &c->pal->band_a : &c->pal->band_b, 0.9);
+      cairo_fill (cr);
+      show_layout (c, l, x, y, &c->pal->muted);
+    }
+
 
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     show_layout (c, rd.labels[p], rd.boxes[p].x, rd.boxes[p].y, &c->pal->fg);
