@@ -41,9 +41,11 @@ cirt_app_get_settings (void)
 
       if (schema == NULL)
         {
-          fprintf (stderr, "cirt-assess: %s\n",
-                   _("the settings schema " APP_ID " is not installed; install the application "
-                     "or set GSETTINGS_SCHEMA_DIR to the folder holding gschemas.compiled"));
+          fputs ("cirt-assess: ", stderr);
+          /* translators: %s is the application id, io.github.cirtassess.CirtAssess */
+          fprintf (stderr, _("the settings schema %s is not installed; install the application "
+                             "or set GSETTINGS_SCHEMA_DIR to the folder holding gschemas.compiled"), APP_ID);
+          fputc ('\n', stderr);
           exit (EXIT_FAILURE);
         }
       settings = g_settings_new_full (schema, NULL, NULL);
@@ -67,6 +69,15 @@ cirt_app_get_language (void)
 {
   const char * const *names = g_get_language_names ();
   return names[0];
+}
+
+AdwToast *
+cirt_app_new_toast (const char *text)
+{
+  /* A toast's title is markup; what we show is plain text (titles, names,
+   * file names, error messages may hold "&" or "<"). */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  return adw_toast_new (markup);
 }
 
 void
@@ -93,7 +104,7 @@ cirt_app_show_toast (GtkWidget  *widget,
       g_message ("%s", message);
       return;
     }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), cirt_app_new_toast (message));
 }
 
 void
@@ -110,7 +121,7 @@ cirt_app_report_error (GtkWidget    *widget,
       return;
     }
   {
-    AdwToast *toast = adw_toast_new (message);
+    AdwToast *toast = cirt_app_new_toast (message);
     /* An error stays until the assessor has seen it. */
     adw_toast_set_timeout (toast, 0);
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -138,6 +149,78 @@ cirt_app_format_date (const char *iso)
   }
 }
 
+char *
+cirt_app_format_time (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  if (dt == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (dt);
+  /* translators: a date and time, "2 Mar 2026, 14:05", see strftime(3) */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+/* Appends @text to @name as lower-case ASCII words joined by dashes (at most
+ * about @max characters of it), after a dash when @name is not empty. */
+static void
+append_file_name_part (GString    *name,
+                       const char *text,
+                       gsize       max)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GString) part = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  if (text == NULL)
+    return;
+  ascii = g_str_to_ascii (text, NULL);
+  for (const char *p = ascii; *p != '\0' && part->len < max; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        {
+          gap = TRUE;
+          continue;
+        }
+      if (gap && part->len > 0)
+        g_string_append_c (part, '-');
+      g_string_append_c (part, g_ascii_tolower (*p));
+      gap = FALSE;
+    }
+  if (part->len == 0)
+    return;
+  if (name->len > 0)
+    g_string_append_c (name, '-');
+  g_string_append_len (name, part->str, part->len);
+}
+
+char *
+cirt_app_exchange_file_name (const CirtAssessmentInfo *info,
+                             const char               *assessor,
+                             GDateTime                *date)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  day = g_date_time_format (date, "%Y-%m-%d");
+  append_file_name_part (name, info->country, 40);
+  append_file_name_part (name, info->title, 60);
+  /* The digits of the day are kept, its dashes too. */
+  if (name->len > 0)
+    g_string_append_c (name, '-');
+  g_string_append (name, day);
+  append_file_name_part (name, assessor, 40);
+  g_string_append (name, ".json");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 const char *
 cirt_app_phase_label (const char *phase)
 {
@@ -160,6 +243,33 @@ cirt_app_level_label (CirtInstrument *instrument,
     return g_strdup_printf ("%d", level);
   /* translators: a maturity level, "3 — Established" */
   return g_strdup_printf (_("%d — %s"), level, cirt_text_get (info->name, cirt_app_get_language ()));
+}
+
+void
+cirt_app_set_menu_label (GMenu      *menu,
+                         const char *action,
+                         const char *label)
+{
+  g_return_if_fail (G_IS_MENU (menu));
+
+  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (menu)); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_menu_model_get_item_attribute (G_MENU_MODEL (menu), i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) ||
+          g_strcmp0 (item_action, action) != 0)
+        continue;
+      g_menu_model_get_item_attribute (G_MENU_MODEL (menu), i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+      if (g_strcmp0 (item_label, label) == 0)
+        return;
+      item = g_menu_item_new_from_model (G_MENU_MODEL (menu), i);
+      g_menu_item_set_label (item, label);
+      g_menu_remove (menu, i);
+      g_menu_insert_item (menu, i, item);
+      return;
+    }
 }
 
 gboolean

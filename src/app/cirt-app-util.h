@@ -21,6 +21,8 @@ char       *cirt_app_get_author        (void);
 /* The language instrument texts are shown in ("fr_FR.UTF-8", "en", …). */
 const char *cirt_app_get_language      (void);
 
+/* A toast showing @text as it is (a toast's title is otherwise markup). */
+AdwToast   *cirt_app_new_toast         (const char *text);
 /* Shows @message in the nearest AdwToastOverlay above @widget, or prints it
  * as a warning when there is none (widgets outside a window). */
 void        cirt_app_show_toast        (GtkWidget  *widget,
@@ -34,12 +36,28 @@ void        cirt_app_report_error      (GtkWidget    *widget,
 /* "2 Mar 2026" from "2026-03-02…", or a copy of @iso when it is not a date. */
 char       *cirt_app_format_date       (const char *iso);
 
+/* "2 Mar 2026, 14:05" in local time from an ISO 8601 time, or a copy of
+ * @iso when it is not one. */
+char       *cirt_app_format_time       (const char *iso);
+
+/* The suggested name of an assessment's exchange file:
+ * "country-title-YYYY-MM-DD-assessor.json" (@date's day), in lower-case
+ * ASCII letters, digits and dashes (accents dropped, anything else a dash). */
+char       *cirt_app_exchange_file_name (const CirtAssessmentInfo *info,
+                                         const char               *assessor,
+                                         GDateTime                *date);
+
 /* The translated name of a mission phase (assessment, design, …). */
 const char *cirt_app_phase_label       (const char *phase);
 
 /* The instrument's level @level (1..5) as "3 — Established", in the UI language. */
 char       *cirt_app_level_label       (CirtInstrument *instrument,
                                         int             level);
+
+/* Gives the item of @menu that activates @action the label @label. */
+void        cirt_app_set_menu_label    (GMenu      *menu,
+                                        const char *action,
+                                        const char *label);
 
 /* TRUE when @widget is a text field that takes printable keys (GtkText,
  * GtkTextView): single-key shortcuts must not fire while it has the focus. */

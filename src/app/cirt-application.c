@@ -159,6 +159,7 @@ cirt_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-assessment", { "<Control>n", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.search-assessments", { "<Control><Shift>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -24,6 +24,7 @@ struct _CirtAssessmentView {
   GtkWidget            *save_box;
   GtkImage             *save_icon;
   GtkLabel             *save_label;
+  GMenu                *merge_section;
 
   /* owned */
   CirtStore            *store;
@@ -146,6 +147,18 @@ static void
 on_show_recommendations_cb (CirtAssessmentView *self)
 {
   adw_view_stack_set_visible_child_name (self->stack, "recommendations");
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CirtAssessmentView *self = CIRT_ASSESSMENT_VIEW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
 static void
@@ -283,11 +296,20 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_box);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, merge_section);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_recommendations_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
+  /* Alt+1…5 reach the pages in every language (the underlined letters of
+   * the page titles change with the translation). */
+  gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
+  {
+    static const char *pages[] = { "overview", "questionnaire", "stakeholders", "targets", "recommendations" };
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "view.show-page", "s", pages[i]);
+  }
 }
 
 static void
@@ -390,4 +412,18 @@ cirt_assessment_view_get_save_text (CirtAssessmentView *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
   return gtk_label_get_label (self->save_label);
+}
+
+void
+cirt_assessment_view_set_n_conflicts (CirtAssessmentView *self,
+                                      guint               n_unreviewed)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CIRT_IS_ASSESSMENT_VIEW (self));
+
+  if (n_unreviewed > 0)
+    /* translators: assessment menu item, with the number of merge conflicts not reviewed yet */
+    label = g_strdup_printf (_("Merge _Conflicts (%u)"), n_unreviewed);
+  cirt_app_set_menu_label (self->merge_section, "win.merge-conflicts", label ? label : _("Merge _Conflicts"));
 }

@@ -32,5 +32,8 @@ CirtStakeholdersPage *cirt_assessment_view_get_stakeholders (CirtAssessmentView 
 CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
+/* Shows the number of merge conflicts not reviewed yet in the menu. */
+void                  cirt_assessment_view_set_n_conflicts  (CirtAssessmentView  *self,
+                                                             guint                n_unreviewed);
 
 G_END_DECLS

@@ -73,6 +73,11 @@ fill (CirtRecommendationRow    *self,
   /* translators: a question's current score on a recommendation */
   score = g_strdup_printf (_("Score %s / 100"), score_num);
   g_ascii_formatd (buf, sizeof buf, "%.2f", rec->priority);
+  /* The same decimal mark as the scores beside it. */
+  if (lang != NULL && (g_str_has_prefix (lang, "fr") || g_str_has_prefix (lang, "es")))
+    for (char *c = buf; *c; c++)
+      if (*c == '.')
+        *c = ',';
   priority_num = g_strdup (buf);
   /* translators: a recommendation's priority, e.g. "Priority 2.25" */
   priority = g_strdup_printf (_("Priority %s"), priority_num);

@@ -108,7 +108,8 @@ cirt_targets_page_set_assessment (CirtAssessmentPage *page,
         g_string_append (legend, "\n");
       g_string_append (legend, label);
       if (description != NULL)
-        g_string_append_printf (legend, ": %s", description);
+        /* translators: after a level's name, its description: "3 — Established: The main parts…" */
+        g_string_append_printf (legend, _(": %s"), description);
     }
   gtk_label_set_label (self->levels_label, legend->str);
 

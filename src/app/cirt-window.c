@@ -5,6 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-assessment-page.h"
+#include "cirt-conflicts-dialog.h"
+#include "cirt-exchange.h"
+#include "cirt-export-dialog.h"
+#include "cirt-merge.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-window.h"
 
@@ -22,13 +27,20 @@ struct _CirtWindow {
   /* owned */
   CirtStore             *store;
   char                  *pending_delete;     /* deleted, Undo still offered */
+  GCancellable          *cancellable;
+  GtkNativeDialog       *chooser;            /* the file chooser showing, if any */
+  GFile                 *exchange_folder;    /* where the last exchange file was */
+  char                  *import_path;        /* the file being imported */
+  GWeakRef               import_focus;       /* the focus when the import began */
 
   /* borrowed */
   AdwToast              *pending_toast;
   GtkWindow             *dialog;
+  GtkWindow             *conflicts_dialog;
 
   gboolean               close_confirmed;
   gboolean               finished;
+  gboolean               importing;
 };
 
 G_DEFINE_FINAL_TYPE (CirtWindow, cirt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -40,6 +52,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_conflict_count (CirtWindow *self);
 
 /* ------------------------------------------------------------------------ */
 /* Content                                                                  */
@@ -78,7 +92,10 @@ show_assessment (CirtWindow *self,
       return;
     }
   if (g_strcmp0 (id, current) != 0)
-    cirt_assessment_view_set_assessment (self->view, self->store, id);
+    {
+      cirt_assessment_view_set_assessment (self->view, self->store, id);
+      update_conflict_count (self);
+    }
   gtk_stack_set_visible_child_name (self->content_stack, "assessment");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
@@ -173,7 +190,7 @@ delete_now (CirtWindow *self,
 
   /* translators: toast after deleting an assessment, with an Undo button */
   title = g_strdup_printf (_("“%s” deleted"), info ? info->title : id);
-  toast = adw_toast_new (title);
+  toast = cirt_app_new_toast (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -255,6 +272,8 @@ on_created_cb (CirtWindow *self,
 {
   cirt_assessment_sidebar_select (self->sidebar, id);
   show_assessment (self, id);
+  /* A new assessment has nothing to overview yet: work starts at once. */
+  cirt_assessment_view_show_page (self->view, "questionnaire");
   cirt_assessment_view_focus_start (self->view);
 }
 
@@ -276,6 +295,23 @@ new_assessment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   open_new_dialog (CIRT_WINDOW (widget), NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  g_autoptr(GError) error = NULL;
+
+  if (id == NULL)
+    return;
+  /* Notes still being typed belong in the export. */
+  if (!cirt_assessment_view_flush (self->view, &error))
+    cirt_app_show_toast (widget, error->message);
+  gtk_window_present (GTK_WINDOW (cirt_export_dialog_new (GTK_WINDOW (self), self->store, id)));
 }
 
 static void
@@ -329,6 +365,297 @@ update_actions (CirtWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-assessment", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-merge", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-conflicts", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->importing);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Merging the work of several assessors                                    */
+
+static void
+update_conflict_count (CirtWindow *self)
+{
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+
+  cirt_assessment_view_set_n_conflicts (self->view, id ? cirt_conflicts_count_unreviewed (self->store, id) : 0);
+}
+
+static void
+on_conflicts_dialog_destroyed_cb (CirtWindow *self)
+{
+  self->conflicts_dialog = NULL;
+}
+
+static void
+on_go_to_question_cb (CirtWindow *self,
+                      const char *question)
+{
+  CirtQuestionnaire *questionnaire = cirt_assessment_view_get_questionnaire (self->view);
+
+  cirt_assessment_view_show_page (self->view, "questionnaire");
+  if (cirt_questionnaire_go_to_question (questionnaire, question))
+    cirt_question_page_focus_answer (cirt_questionnaire_get_page (questionnaire));
+}
+
+static void
+open_conflicts_dialog (CirtWindow *self)
+{
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  GtkWidget *dialog;
+
+  if (id == NULL)
+    return;
+  if (self->conflicts_dialog != NULL)
+    {
+      gtk_window_present (self->conflicts_dialog);
+      return;
+    }
+  /* What is being typed is the answer the dialog compares with. */
+  cirt_window_flush (self, NULL);
+  dialog = cirt_conflicts_dialog_new (GTK_WINDOW (self), self->store, id);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "go-to-question", G_CALLBACK (on_go_to_question_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "notify::n-unreviewed", G_CALLBACK (update_conflict_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_conflicts_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->conflicts_dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_conflicts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_conflicts_dialog (CIRT_WINDOW (widget));
+}
+
+static void
+review_conflicts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (self->store, id, NULL);
+
+  /* Deleted since the toast came up. */
+  if (info == NULL)
+    return;
+  cirt_window_open (self, id);
+  open_conflicts_dialog (self);
+}
+
+static GtkNativeDialog *
+new_exchange_chooser (CirtWindow           *self,
+                      const char           *title,
+                      GtkFileChooserAction  action,
+                      const char           *accept_label)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                                               _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Exchange Files (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Files travel on a USB stick: the next one is likely where the last was. */
+  if (self->exchange_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->exchange_folder, NULL);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  return self->chooser;
+}
+
+/* The local path of the chosen file (NULL with a message when it has none),
+ * remembering its folder for the next time. */
+static char *
+take_chosen_path (CirtWindow      *self,
+                  GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL)
+    {
+      cirt_app_show_toast (GTK_WIDGET (self->view), _("Only files on this computer can be used"));
+      return NULL;
+    }
+  g_clear_object (&self->exchange_folder);
+  self->exchange_folder = g_file_get_parent (file);
+  return path;
+}
+
+static void
+show_failure (CirtWindow   *self,
+              const char   *heading,
+              const char   *consequence,
+              const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message, consequence);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* While an import runs the assessment cannot be edited: what it writes and
+ * what is typed cannot cross. */
+static void
+set_importing (CirtWindow *self,
+               gboolean    importing)
+{
+  GtkWidget *view = GTK_WIDGET (self->view);
+
+  self->importing = importing;
+  if (importing)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      g_weak_ref_set (&self->import_focus, focus != NULL && gtk_widget_is_ancestor (focus, view) ? focus : NULL);
+    }
+  gtk_widget_set_sensitive (view, !importing);
+  if (!importing)
+    {
+      g_autoptr(GtkWidget) focus = g_weak_ref_get (&self->import_focus);
+
+      g_weak_ref_set (&self->import_focus, NULL);
+      if (focus != NULL && gtk_root_get_focus (GTK_ROOT (self)) == NULL && gtk_widget_is_ancestor (focus, view))
+        gtk_widget_grab_focus (focus);
+    }
+  update_actions (self);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CirtWindow) self = user_data;
+  g_autoptr(CirtMergeResult) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *path = g_steal_pointer (&self->import_path);
+  const char *id;
+  AdwToast *toast;
+
+  merge = cirt_merge_import_finish (CIRT_STORE (source), result, &error);
+  /* The window is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_importing (self, FALSE);
+  if (merge == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = NULL;
+
+      /* translators: heading of the message when an exchange file is refused */
+      heading = g_strdup_printf (_("Cannot Import “%s”"), name);
+      show_failure (self, heading, _("Nothing was changed."), error);
+      return;
+    }
+
+  id = merge->report->assessment_id;
+  cirt_merge_announce (self->store, merge);
+  /* Targets are read when the page opens; an import may have set some. */
+  if (merge->report->targets_added > 0 && g_strcmp0 (cirt_assessment_view_get_assessment_id (self->view), id) == 0)
+    cirt_assessment_page_set_assessment (CIRT_ASSESSMENT_PAGE (cirt_assessment_view_get_targets (self->view)),
+                                         self->store, id);
+  cirt_window_open (self, id);
+  update_conflict_count (self);
+  if (self->conflicts_dialog != NULL &&
+      g_strcmp0 (cirt_conflicts_dialog_get_assessment_id (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog)), id) == 0)
+    cirt_conflicts_dialog_reload (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog));
+
+  info = cirt_store_get_assessment (self->store, id, NULL);
+  summary = cirt_merge_describe (merge, info ? info->title : id);
+  toast = cirt_app_new_toast (summary);
+  if (merge->n_to_review > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Review"));
+      adw_toast_set_action_name (toast, "win.review-conflicts");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+      adw_toast_set_timeout (toast, 10);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       CirtWindow      *self)
+{
+  g_autoptr(GtkNativeDialog) owned = g_object_ref (chooser);
+  g_autofree char *path = NULL;
+
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT || (path = take_chosen_path (self, chooser)) == NULL)
+    return;
+  cirt_window_import_file (self, path);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  GtkNativeDialog *chooser;
+
+  if (self->importing)
+    return;
+  chooser = new_exchange_chooser (self, _("Import for Merge"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (chooser);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       CirtWindow      *self)
+{
+  g_autoptr(GtkNativeDialog) owned = g_object_ref (chooser);
+  const char *id = g_object_get_data (G_OBJECT (chooser), "cirt-id");
+  g_autofree char *path = NULL;
+
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT || (path = take_chosen_path (self, chooser)) == NULL)
+    return;
+  /* The assessment that was open when asked, if another one opened since. */
+  if (g_strcmp0 (cirt_assessment_view_get_assessment_id (self->view), id) != 0)
+    cirt_window_open (self, id);
+  cirt_window_export_file (self, path);
+}
+
+static void
+export_merge_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CirtWindow *self = CIRT_WINDOW (widget);
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *author = cirt_app_get_author ();
+  g_autofree char *name = NULL;
+  GtkNativeDialog *chooser;
+
+  if (id == NULL || (info = cirt_store_get_assessment (self->store, id, NULL)) == NULL)
+    return;
+  name = cirt_app_exchange_file_name (info, author, today);
+  chooser = new_exchange_chooser (self, _("Export for Merge"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "cirt-id", g_strdup (id), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (chooser);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -495,6 +822,12 @@ cirt_window_dispose (GObject *object)
   /* The settings outlive the window: their action must not keep telling
    * its state to a window that is gone. */
   g_action_map_remove_action (G_ACTION_MAP (self), "sort-order");
+  /* An import still running finishes in its thread, unannounced. */
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->exchange_folder);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -507,6 +840,9 @@ cirt_window_finalize (GObject *object)
   CirtWindow *self = CIRT_WINDOW (object);
 
   g_free (self->pending_delete);
+  g_free (self->import_path);
+  g_clear_object (&self->cancellable);
+  g_weak_ref_clear (&self->import_focus);
   G_OBJECT_CLASS (cirt_window_parent_class)->finalize (object);
 }
 
@@ -544,16 +880,24 @@ cirt_window_class_init (CirtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.delete-assessment", NULL, delete_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-assessments", NULL, show_assessments_action);
   gtk_widget_class_install_action (widget_class, "win.search-assessments", NULL, search_assessments_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-merge", NULL, export_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-conflicts", NULL, merge_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", "s", review_conflicts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
 cirt_window_init (CirtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  g_weak_ref_init (&self->import_focus, NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
   g_signal_connect_swapped (self->content_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
 }
@@ -624,4 +968,84 @@ cirt_window_get_pending_delete (CirtWindow *self)
 {
   g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
   return self->pending_delete;
+}
+
+void
+cirt_window_import_file (CirtWindow *self,
+                         const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIRT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->importing)
+    return;
+  /* What is typed takes part in the merge. A delete still offered for undo
+   * happens now: the file may bring the assessment back. */
+  cirt_window_flush (self, NULL);
+  if (self->pending_toast != NULL)
+    {
+      AdwToast *old = self->pending_toast;
+      commit_pending_delete (self);
+      adw_toast_dismiss (old);
+    }
+  set_importing (self, TRUE);
+  g_free (self->import_path);
+  self->import_path = g_strdup (path);
+  cirt_merge_import_async (self->store, path, self->cancellable, on_import_done_cb, g_object_ref (self));
+}
+
+gboolean
+cirt_window_is_importing (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), FALSE);
+  return self->importing;
+}
+
+gboolean
+cirt_window_export_file (CirtWindow *self,
+                         const char *path)
+{
+  const char *id;
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  id = cirt_assessment_view_get_assessment_id (self->view);
+  if (id == NULL)
+    return FALSE;
+  /* Notes still being typed belong in the file; what cannot be stored is
+   * not in it, and the assessor is told so. */
+  if (!cirt_window_flush (self, &error))
+    {
+      cirt_app_report_error (GTK_WIDGET (self->view), _("Not in the exchange file"), error);
+      g_clear_error (&error);
+    }
+  info = cirt_store_get_assessment (self->store, id, &error);
+  if (info == NULL || !cirt_exchange_export (self->store, id, path, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      /* translators: heading of the message when an exchange file cannot be written */
+      heading = g_strdup_printf (_("Cannot Export “%s”"), info ? info->title : id);
+      show_failure (self, heading, _("No file was written."), error);
+      return FALSE;
+    }
+  name = g_filename_display_basename (path);
+  /* translators: toast after writing an exchange file; %s is the file's name */
+  message = g_strdup_printf (_("Exported for merging as “%s”"), name);
+  cirt_app_show_toast (GTK_WIDGET (self->view), message);
+  return TRUE;
+}
+
+GtkWindow *
+cirt_window_get_conflicts_dialog (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->conflicts_dialog;
 }

@@ -31,4 +31,18 @@ CirtAssessmentView    *cirt_window_get_view     (CirtWindow     *self);
 /* The id of an assessment deleted with its Undo toast still showing. */
 const char            *cirt_window_get_pending_delete (CirtWindow *self);
 
+/* Merges the exchange file at @path into the database (the file chooser of
+ * win.import ends here): in a worker thread, then the assessment is selected
+ * and a toast says what changed, or a dialog why nothing did. */
+void                   cirt_window_import_file  (CirtWindow     *self,
+                                                 const char     *path);
+/* TRUE from cirt_window_import_file() until its result is shown. */
+gboolean               cirt_window_is_importing (CirtWindow     *self);
+/* Writes the open assessment's exchange file to @path (win.export-merge's
+ * file chooser ends here); a toast on success, else a dialog. */
+gboolean               cirt_window_export_file  (CirtWindow     *self,
+                                                 const char     *path);
+/* The open "Merge Conflicts" dialog (NULL when none), for tests. */
+GtkWindow             *cirt_window_get_conflicts_dialog (CirtWindow *self);
+
 G_END_DECLS

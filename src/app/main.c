@@ -12,9 +12,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CirtApplication) app = NULL;
+  /* CIRT_LOCALEDIR points at another catalogue tree, e.g. <build>/po to run
+   * the translations of an uninstalled build. */
+  const char *localedir = g_getenv ("CIRT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

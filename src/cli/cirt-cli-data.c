@@ -29,7 +29,7 @@ cirt_cli_cmd_instruments (CirtCli *cli,
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+    return cirt_cli_usage_error (cmd, _("unexpected argument \"%s\""), argv[1]);
 
   list = cirt_instrument_list_available (problems);
   if (json)
@@ -76,7 +76,8 @@ cirt_cli_cmd_instruments (CirtCli *cli,
       for (guint i = 0; i < list->len; i++)
         {
           CirtInstrument *inst = g_ptr_array_index (list, i);
-          printf ("%-22s %-8s %3u questions (%u scored)  %s\n",
+          /* translators: instrument id, version, number of questions, number of scored questions, title */
+          printf (_("%-22s %-8s %3u questions (%u scored)  %s\n"),
                   cirt_instrument_get_id (inst), cirt_instrument_get_version (inst),
                   cirt_instrument_get_n_questions (inst), cirt_instrument_get_n_scored (inst),
                   cirt_instrument_get_title (inst, NULL));
@@ -116,12 +117,14 @@ cirt_cli_cmd_validate (CirtCli *cli,
         }
       warnings = cirt_instrument_get_warnings (inst);
       for (guint w = 0; w < warnings->len; w++)
-        fprintf (stderr, "%s: %s\n", _("warning"), (char *) g_ptr_array_index (warnings, w));
-      printf ("%s: %s %s, %u sections, %u questions (%u scored), %u %s\n", argv[i],
+        fprintf (stderr, "%s: %s\n", C_("diagnostic prefix", "warning"), (char *) g_ptr_array_index (warnings, w));
+      /* translators: file, instrument id, version, numbers of sections, questions, scored questions and
+       * warnings, then the word "warning" or "warnings" */
+      printf (_("%s: %s %s, %u sections, %u questions (%u scored), %u %s\n"), argv[i],
               cirt_instrument_get_id (inst), cirt_instrument_get_version (inst),
               cirt_instrument_get_n_sections (inst), cirt_instrument_get_n_questions (inst),
               cirt_instrument_get_n_scored (inst), warnings->len,
-              warnings->len == 1 ? _("warning") : _("warnings"));
+              ngettext ("warning", "warnings", warnings->len));
     }
   return result;
 }
@@ -158,7 +161,7 @@ cirt_cli_cmd_new (CirtCli *cli,
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+    return cirt_cli_usage_error (cmd, _("unexpected argument \"%s\""), argv[1]);
   if (title == NULL)
     return cirt_cli_usage_error (cmd, "%s", _("--title is required"));
   if (country == NULL)
@@ -253,7 +256,7 @@ cirt_cli_cmd_list (CirtCli *cli,
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+    return cirt_cli_usage_error (cmd, _("unexpected argument \"%s\""), argv[1]);
 
   store = cirt_cli_open_store (cli, &error);
   if (store == NULL || (list = cirt_store_list_assessments (store, &error)) == NULL)
@@ -448,7 +451,7 @@ cirt_cli_cmd_show (CirtCli *cli,
             {
               const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
               CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
-              const char *shown = a == NULL ? "—" : a->not_applicable ? "N/A" : a->value ? a->value : "…";
+              const char *shown = a == NULL ? "—" : a->not_applicable ? _("N/A") : a->value ? a->value : "…";
               printf ("    %-12s %-10s%s\n", qu->id, shown, a && a->flagged ? _(" (follow-up)") : "");
             }
         }
@@ -685,7 +688,7 @@ cirt_cli_cmd_demo (CirtCli *cli,
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return cirt_cli_usage_error (cmd, "unexpected argument \"%s\"", argv[1]);
+    return cirt_cli_usage_error (cmd, _("unexpected argument \"%s\""), argv[1]);
   path = file ? g_strdup (file) : cirt_sample_default_path ();
   store = cirt_cli_open_store (cli, &error);
   if (store == NULL)

@@ -118,7 +118,7 @@ print_side (const char       *label,
       printf ("    %-7s —\n", label);
       return;
     }
-  printf ("    %-7s %s%s%s\n", label, a->not_applicable ? "N/A" : a->value ? a->value : "—",
+  printf ("    %-7s %s%s%s\n", label, a->not_applicable ? _("N/A") : a->value ? a->value : "—",
           a->notes ? "  · " : "", a->notes ? a->notes : "");
 }
 

@@ -83,11 +83,11 @@ print_score_text (CirtScore          *score,
 
   {
     g_autofree char *s = score_text (overall), *l = level_text (first, overall, lang), *c = coverage_text (overall);
-    print_padded (_("Overall"), 28);
+    print_padded (_("Overall"), 36);
     print_right (s, 6);
     printf ("  ");
     print_padded (l, 18);
-    print_right (c, 9);
+    print_right (c, 11);
     printf ("\n");
   }
   if (capped->len > 0)
@@ -165,6 +165,7 @@ print_score_text (CirtScore          *score,
       printf ("\n");
     }
   if (any_provisional)
+    /* xgettext:no-c-format */
     printf ("%s\n", _("* provisional: under 80% of the applicable questions answered"));
 
   n_recs = cirt_score_get_n_recommendations (score);

@@ -180,11 +180,15 @@ main (int   argc,
 {
   CirtCli cli = { 0 };
   const CirtCliCommand *command;
+  const char *localedir;
   int i = 1;
 
+  /* CIRT_LOCALEDIR points at another catalogue tree, e.g. <build>/po to run
+   * the translations of an uninstalled build. */
+  localedir = g_getenv ("CIRT_LOCALEDIR");
   setlocale (LC_ALL, "");
   g_set_prgname ("cirt-assess-cli");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -665,6 +665,16 @@ START_TEST (test_store_error)
   ck_assert_str_eq (adw_view_stack_get_visible_child_name (
                       ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), CIRT_TYPE_ASSESSMENT_VIEW, "stack"))),
                     "overview");
+  /* Alt+1…5 reach the pages whatever the language of the page titles. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), CIRT_TYPE_ASSESSMENT_VIEW, "stack"));
+    cirt_assessment_view_focus_start (view);
+    cirt_gui_test_spin (50);
+    press (window, GDK_KEY_5, GDK_ALT_MASK);
+    ck_assert_str_eq (adw_view_stack_get_visible_child_name (stack), "recommendations");
+    press (window, GDK_KEY_4, GDK_ALT_MASK);
+    ck_assert_str_eq (adw_view_stack_get_visible_child_name (stack), "targets");
+  }
   cirt_assessment_view_show_page (view, "questionnaire");
   cirt_gui_test_spin (50);
   cirt_assessment_view_focus_start (view);
