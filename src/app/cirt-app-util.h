@@ -63,4 +63,20 @@ void        cirt_app_set_menu_label    (GMenu      *menu,
  * GtkTextView): single-key shortcuts must not fire while it has the focus. */
 gboolean    cirt_app_is_text_widget    (GtkWidget *widget);
 
+/* measure and size_allocate for a page of an AdwViewStack. The stack sizes
+ * itself for all its pages, shown or not: a hidden page of long wrapped
+ * texts would be laid out again at every resize of the window. Hidden, the
+ * page asks for nothing; shown, it is measured again. */
+void        cirt_app_measure_page      (GtkWidget      *widget,
+                                        GtkOrientation  orientation,
+                                        int             for_size,
+                                        int            *minimum,
+                                        int            *natural,
+                                        int            *minimum_baseline,
+                                        int            *natural_baseline);
+void        cirt_app_allocate_page     (GtkWidget      *widget,
+                                        int             width,
+                                        int             height,
+                                        int             baseline);
+
 G_END_DECLS

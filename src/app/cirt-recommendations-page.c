@@ -231,47 +231,6 @@ cirt_recommendations_page_iface_init (CirtAssessmentPageInterface *iface)
 /* ------------------------------------------------------------------------ */
 /* GtkWidget, GObject                                                        */
 
-/* AdwViewStack sizes itself for all its pages, shown or not: a hidden page
- * of long wrapped texts would be laid out again at every resize of the
- * window. Hidden, it asks for nothing; shown, it is measured again. */
-static void
-cirt_recommendations_page_measure (GtkWidget      *widget,
-                                    GtkOrientation  orientation,
-                                    int             for_size,
-                                    int            *minimum,
-                                    int            *natural,
-                                    int            *minimum_baseline,
-                                    int            *natural_baseline)
-{
-  if (!gtk_widget_get_child_visible (widget))
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      int min = 0, nat = 0;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, orientation, for_size, &min, &nat, NULL, NULL);
-      *minimum = MAX (*minimum, min);
-      *natural = MAX (*natural, nat);
-    }
-}
-
-static void
-cirt_recommendations_page_size_allocate (GtkWidget *widget,
-                                         int        width,
-                                         int        height,
-                                         int        baseline)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_should_layout (child))
-      gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 static void
 cirt_recommendations_page_map (GtkWidget *widget)
 {
@@ -320,8 +279,8 @@ cirt_recommendations_page_class_init (CirtRecommendationsPageClass *klass)
   object_class->dispose = cirt_recommendations_page_dispose;
   object_class->finalize = cirt_recommendations_page_finalize;
   widget_class->map = cirt_recommendations_page_map;
-  widget_class->measure = cirt_recommendations_page_measure;
-  widget_class->size_allocate = cirt_recommendations_page_size_allocate;
+  widget_class->measure = cirt_app_measure_page;
+  widget_class->size_allocate = cirt_app_allocate_page;
 
   signals[QUESTION_ACTIVATED] =
     g_signal_new ("question-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
