@@ -4,8 +4,11 @@
  * Rules this file keeps:
  * - every number comes from CirtScore (or, per question, from
  *   cirt_question_score_value(), the function CirtScore itself uses) and is
- *   written with worksheet_write_number() at full precision; the "0.0"
- *   number format only changes what is shown;
+ *   written with worksheet_write_number() at full precision; the "0.00"
+ *   number format only changes what is shown. Two decimals, not one:
+ *   spreadsheets round for display while the report and the charts cut
+ *   (59.96 is not yet level 3's 60), so 41.18 shows as "41.18" beside the
+ *   report's "41.1" rather than as a contradicting "41.2";
  * - every text a person wrote is written with worksheet_write_string(), never
  *   as a formula, so "=SUM(A1)" or "@cmd" stays text;
  * - a text longer than a cell can hold is cut with a visible marker
@@ -1026,12 +1029,12 @@ make_formats (Xlsx *x)
   format_set_font_color (x->notice, COLOR_WARNING);
 
   x->number = new_format (x);
-  format_set_num_format (x->number, "0.0");
+  format_set_num_format (x->number, "0.00");
   format_set_border (x->number, LXW_BORDER_HAIR);
   format_set_border_color (x->number, COLOR_RULE);
 
   x->number_big = new_format (x);
-  format_set_num_format (x->number_big, "0.0");
+  format_set_num_format (x->number_big, "0.00");
   format_set_bold (x->number_big);
   format_set_font_size (x->number_big, 14);
   format_set_font_color (x->number_big, COLOR_NAVY);
@@ -1050,7 +1053,7 @@ make_formats (Xlsx *x)
   format_set_border_color (x->gap, COLOR_RULE);
 
   x->percent = new_format (x);
-  format_set_num_format (x->percent, "0%");
+  format_set_num_format (x->percent, "0.0%");
   format_set_align (x->percent, LXW_ALIGN_CENTER);
   format_set_border (x->percent, LXW_BORDER_HAIR);
   format_set_border_color (x->percent, COLOR_RULE);
