@@ -9,6 +9,14 @@
 #include "cirt-cli.h"
 #include "cirt-sample.h"
 
+/* The language of the terminal's messages ("fr_FR.UTF-8", "C"…): instrument
+ * texts and pillar titles follow it, falling back to English. */
+static const char *
+ui_language (void)
+{
+  return g_get_language_names ()[0];
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -80,7 +88,7 @@ cirt_cli_cmd_instruments (CirtCli *cli,
           printf (_("%-22s %-8s %3u questions (%u scored)  %s\n"),
                   cirt_instrument_get_id (inst), cirt_instrument_get_version (inst),
                   cirt_instrument_get_n_questions (inst), cirt_instrument_get_n_scored (inst),
-                  cirt_instrument_get_title (inst, NULL));
+                  cirt_instrument_get_title (inst, ui_language ()));
         }
       if (list->len == 0)
         fprintf (stderr, "%s\n", _("No instruments found."));
@@ -437,16 +445,16 @@ cirt_cli_cmd_show (CirtCli *cli,
   printf ("  %-14s %u / %u\n", _("Answered:"), info->n_answered, info->n_questions);
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     if (targets[p] > 0)
-      printf ("  %s %-28s %d\n", _("Target"), cirt_pillar_title (p, NULL), targets[p]);
+      printf ("  %s %-28s %d\n", _("Target"), cirt_pillar_title (p, ui_language ()), targets[p]);
   for (guint i = 0; i < instruments->len; i++)
     {
       CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      printf ("\n%s (%s %s)\n", cirt_instrument_get_title (inst, NULL), cirt_instrument_get_id (inst),
+      printf ("\n%s (%s %s)\n", cirt_instrument_get_title (inst, ui_language ()), cirt_instrument_get_id (inst),
               cirt_instrument_get_version (inst));
       for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
         {
           const CirtSection *sec = cirt_instrument_get_section (inst, s);
-          printf ("  %s\n", cirt_text_get (sec->title, NULL));
+          printf ("  %s\n", cirt_text_get (sec->title, ui_language ()));
           for (guint q = 0; q < sec->questions->len; q++)
             {
               const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
