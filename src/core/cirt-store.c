@@ -1509,22 +1509,26 @@ write_answer (CirtStore         *self,
   return TRUE;
 }
 
-gboolean
-cirt_store_save_answer (CirtStore        *self,
-                        const char       *id,
-                        const CirtAnswer *answer,
-                        GError          **error)
+/* The one way an answer is written: checked against its question, made
+ * canonical, compared with what is stored (the same content writes nothing),
+ * then written with its history row in one transaction. @author and @when
+ * are recorded as given. */
+static gboolean
+store_answer (CirtStore        *self,
+              const char       *id,
+              const CirtAnswer *answer,
+              const char       *author,
+              const char       *when,
+              gboolean         *changed,
+              GError          **error)
 {
   const CirtQuestion *q;
   g_autoptr(CirtAnswer) clean = NULL;
   g_autoptr(CirtAnswer) old = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = NULL;
-  const char *author;
 
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
-
+  if (changed)
+    *changed = FALSE;
   q = cirt_store_lookup_question (self, id, answer->question, error);
   if (q == NULL)
     return FALSE;
@@ -1533,7 +1537,7 @@ cirt_store_save_answer (CirtStore        *self,
       !check_text ("evidence", answer->evidence, FALSE, CIRT_STORE_MAX_TEXT, error) ||
       !check_text ("source", answer->source, FALSE, CIRT_STORE_MAX_TEXT, error) ||
       !check_text ("answer", answer->value, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("author", answer->author, FALSE, 4096, error))
+      !check_text ("author", author, FALSE, 4096, error))
     return FALSE;
 
   clean = cirt_answer_copy (answer);
@@ -1573,10 +1577,10 @@ cirt_store_save_answer (CirtStore        *self,
       rollback (self);
       return TRUE;
     }
-  now = cirt_now_iso8601 ();
-  author = empty_to_null (answer->author) ? answer->author : g_get_real_name ();
-  if (!write_answer (self, id, old, clean, author, now, &local_error) || !commit (self, &local_error))
+  if (!write_answer (self, id, old, clean, author, when, &local_error) || !commit (self, &local_error))
     goto fail;
+  if (changed)
+    *changed = TRUE;
 
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, id, q->id);
   g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
@@ -1586,6 +1590,22 @@ fail:
   rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+gboolean
+cirt_store_save_answer (CirtStore        *self,
+                        const char       *id,
+                        const CirtAnswer *answer,
+                        GError          **error)
+{
+  g_autofree char *now = cirt_now_iso8601 ();
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
+
+  return store_answer (self, id, answer,
+                       empty_to_null (answer->author) ? answer->author : g_get_real_name (),
+                       now, NULL, error);
 }
 
 gboolean
@@ -1931,68 +1951,14 @@ cirt_store_import_answer (CirtStore        *self,
                           gboolean         *changed,
                           GError          **error)
 {
-  const CirtQuestion *q;
-  g_autoptr(CirtAnswer) old = NULL;
-  g_autoptr(CirtAnswer) clean = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *now = cirt_now_iso8601 ();
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
 
-  if (changed)
-    *changed = FALSE;
-  q = cirt_store_lookup_question (self, id, answer->question, error);
-  if (q == NULL)
-    return FALSE;
-  if (!check_text ("notes", answer->notes, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("evidence", answer->evidence, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("source", answer->source, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("author", answer->author, FALSE, 4096, error))
-    return FALSE;
-  clean = cirt_answer_copy (answer);
-  if (clean->value != NULL)
-    {
-      g_free (clean->value);
-      clean->value = cirt_question_parse_value (q, answer->value, &local_error);
-      if (clean->value == NULL)
-        {
-          g_set_error_literal (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, local_error->message);
-          return FALSE;
-        }
-    }
-  if (clean->not_applicable && (is_blank (clean->notes) || !cirt_kind_is_scored (q->kind)))
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "%s: not applicable without a justification", q->id);
-      return FALSE;
-    }
-  if (clean->not_applicable)
-    g_clear_pointer (&clean->value, g_free);
-
-  if (!begin (self, error))
-    return FALSE;
-  old = cirt_store_get_answer (self, id, q->id, &local_error);
-  if (local_error != NULL)
-    goto fail;
-  if (cirt_answer_same_content (old, clean))
-    {
-      rollback (self);
-      return TRUE;
-    }
   /* Keep when and by whom the answer was given over there. */
-  if (!write_answer (self, id, old, clean, clean->author, clean->updated_at ? clean->updated_at : now, &local_error) ||
-      !commit (self, &local_error))
-    goto fail;
-  if (changed)
-    *changed = TRUE;
-  g_signal_emit (self, signals[ANSWER_CHANGED], 0, id, q->id);
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
-  return TRUE;
-
-fail:
-  rollback (self);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return store_answer (self, id, answer, answer->author, answer->updated_at ? answer->updated_at : now,
+                       changed, error);
 }
 
 gboolean
