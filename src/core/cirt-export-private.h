@@ -197,6 +197,14 @@ typedef enum {
 /* The string in @lang (a code from cirt_export_languages()), else English. */
 const char *cirt_export_str            (const char       *lang,
                                         CirtExportString  id);
+/* An answer in words for people: the value described in @lang, or "Not
+ * answered" / "Not applicable". */
+char       *cirt_export_answer_words   (const char         *lang,
+                                        const CirtQuestion *question,
+                                        const CirtAnswer   *answer);
+/* Its score on 0–100, or NAN when it has none (unanswered, N/A, unscored). */
+double      cirt_export_answer_score   (const CirtQuestion *question,
+                                        const CirtAnswer   *answer);
 /* For tests: the English and French text of entry @id. */
 void        cirt_export_str_pair       (CirtExportString  id,
                                         const char      **en,

@@ -635,30 +635,6 @@ write_summary (Xlsx *x)
 /* ------------------------------------------------------------------------ */
 /* Answers */
 
-static char *
-answer_words (Xlsx               *x,
-              const CirtQuestion *q,
-              const CirtAnswer   *a)
-{
-  if (a == NULL || (!a->not_applicable && a->value == NULL))
-    return g_strdup (str (x, CIRT_STR_NOT_ANSWERED));
-  if (a->not_applicable)
-    return g_strdup (str (x, CIRT_STR_NOT_APPLICABLE));
-  return cirt_question_describe_value (q, a->value, x->lang);
-}
-
-static double
-answer_score (const CirtQuestion *q,
-              const CirtAnswer   *a)
-{
-  double s;
-
-  if (a == NULL || a->not_applicable || a->value == NULL || !cirt_kind_is_scored (q->kind))
-    return NAN;
-  s = cirt_question_score_value (q, a->value);
-  return s < 0 ? NAN : 100.0 * s;
-}
-
 static void
 write_answers (Xlsx *x)
 {
@@ -693,7 +669,7 @@ write_answers (Xlsx *x)
             {
               const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
               const CirtAnswer *a = cirt_export_data_answer (d, q);
-              g_autofree char *words = answer_words (x, q, a);
+              g_autofree char *words = cirt_export_answer_words (x->lang, q, a);
               gboolean scored = cirt_kind_is_scored (q->kind);
 
               put_text (x, ws, row, 0, cirt_instrument_get_id (inst), x->text);
@@ -702,7 +678,7 @@ write_answers (Xlsx *x)
               put_text (x, ws, row, 3, q->id, x->text_bold);
               put_text (x, ws, row, 4, cirt_text_get (q->text, x->lang), x->text);
               put_text (x, ws, row, 5, words, x->text);
-              put_number (x, ws, row, 6, answer_score (q, a), x->number);
+              put_number (x, ws, row, 6, cirt_export_answer_score (q, a), x->number);
               put_text (x, ws, row, 7, a && a->not_applicable ? str (x, CIRT_STR_YES) : "", x->center);
               if (a)
                 {
@@ -752,7 +728,7 @@ write_recommendations (Xlsx *x)
       const CirtRecommendation *r = cirt_score_get_recommendation (d->score, i);
       const CirtQuestion *q = r->question;
       const CirtAnswer *a = cirt_export_data_answer (d, q);
-      g_autofree char *words = answer_words (x, q, a);
+      g_autofree char *words = cirt_export_answer_words (x->lang, q, a);
 
       put_number (x, ws, row, 0, i + 1, x->integer);
       put_number (x, ws, row, 1, r->priority, x->priority);

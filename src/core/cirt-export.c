@@ -297,6 +297,30 @@ cirt_export_str (const char       *lang,
   return export_strings[id].en;
 }
 
+char *
+cirt_export_answer_words (const char         *lang,
+                          const CirtQuestion *question,
+                          const CirtAnswer   *answer)
+{
+  if (answer == NULL || (!answer->not_applicable && answer->value == NULL))
+    return g_strdup (cirt_export_str (lang, CIRT_STR_NOT_ANSWERED));
+  if (answer->not_applicable)
+    return g_strdup (cirt_export_str (lang, CIRT_STR_NOT_APPLICABLE));
+  return cirt_question_describe_value (question, answer->value, lang);
+}
+
+double
+cirt_export_answer_score (const CirtQuestion *question,
+                          const CirtAnswer   *answer)
+{
+  double s;
+
+  if (answer == NULL || answer->not_applicable || answer->value == NULL || !cirt_kind_is_scored (question->kind))
+    return NAN;
+  s = cirt_question_score_value (question, answer->value);
+  return s < 0 ? NAN : 100.0 * s;
+}
+
 void
 cirt_export_str_pair (CirtExportString   id,
                       const char       **en,

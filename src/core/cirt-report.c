@@ -804,30 +804,6 @@ level_words (Report *r,
   return cirt_export_level_words (r->score, v->defined ? v->level : 0, r->lang);
 }
 
-static char *
-answer_words (Report             *r,
-              const CirtQuestion *q,
-              const CirtAnswer   *a)
-{
-  if (a == NULL || (!a->not_applicable && a->value == NULL))
-    return g_strdup (S (r, CIRT_STR_NOT_ANSWERED));
-  if (a->not_applicable)
-    return g_strdup (S (r, CIRT_STR_NOT_APPLICABLE));
-  return cirt_question_describe_value (q, a->value, r->lang);
-}
-
-static double
-answer_score (const CirtQuestion *q,
-              const CirtAnswer   *a)
-{
-  double s;
-
-  if (a == NULL || a->not_applicable || a->value == NULL || !cirt_kind_is_scored (q->kind))
-    return NAN;
-  s = cirt_question_score_value (q, a->value);
-  return s < 0 ? NAN : 100.0 * s;
-}
-
 static gboolean
 has_text (const char *s)
 {
@@ -1094,7 +1070,7 @@ recommendation_item (Report                   *r,
 {
   const CirtQuestion *q = rec->question;
   const CirtAnswer *a = cirt_export_data_answer (r->data, q);
-  g_autofree char *words = answer_words (r, q, a);
+  g_autofree char *words = cirt_export_answer_words (r->lang, q, a);
   g_autofree char *where = g_strdup_printf ("%s – %s", cirt_pillar_title (q->section->pillar, r->lang),
                                             cirt_text_get (q->section->title, r->lang));
   g_autofree char *id = q->critical ? g_strdup_printf ("%s (%s)", q->id, S (r, CIRT_STR_CRITICAL_MARK))
@@ -1416,7 +1392,7 @@ pillar_chapter (Report     *r,
               if (a == NULL || !has_text (a->notes))
                 continue;
               n_findings++;
-              words = answer_words (r, q, a);
+              words = cirt_export_answer_words (r->lang, q, a);
               rich_init (&rt);
               rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
               rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
@@ -1679,8 +1655,8 @@ appendix_question (Report             *r,
                    const CirtQuestion *q)
 {
   const CirtAnswer *a = cirt_export_data_answer (r->data, q);
-  g_autofree char *words = answer_words (r, q, a);
-  double score = answer_score (q, a);
+  g_autofree char *words = cirt_export_answer_words (r->lang, q, a);
+  double score = cirt_export_answer_score (q, a);
   gboolean answered = a != NULL && (a->value != NULL || a->not_applicable);
   const double id_w = 70;
   double w = body_width (r);
