@@ -69,6 +69,24 @@ START_TEST (test_fixture_loads)
   ck_assert (cirt_instrument_lookup_question (inst, "T-LAW-1")->critical);
   ck_assert_int_eq (cirt_instrument_lookup_question (inst, "T-LAW-1")->phase, CIRT_PHASE_DESIGN);
   ck_assert_str_eq (cirt_instrument_lookup_question (inst, "T-LAW-1")->refs[0], "SIM3 O-1");
+  ck_assert_ptr_null (cirt_instrument_lookup_question (inst, "T-LAW-1")->ask);
+}
+END_TEST
+
+START_TEST (test_ask_groups)
+{
+  g_autofree char *json = variant ("\"kind\":\"choice\",", "\"kind\":\"choice\",\"ask\":[\"regulator\",\"ci-energy\"],");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtInstrument) inst = cirt_instrument_new_from_data (json, -1, "ask.json", &error);
+  const CirtQuestion *q;
+
+  ck_assert_msg (inst != NULL, "%s", error ? error->message : "");
+  q = cirt_instrument_lookup_question (inst, "Q-2");
+  ck_assert_uint_eq (g_strv_length (q->ask), 2);
+  ck_assert_str_eq (q->ask[0], "regulator");
+  ck_assert_str_eq (q->ask[1], "ci-energy");
+  ck_assert (cirt_stakeholder_group_is_valid ("international-partners"));
+  ck_assert (!cirt_stakeholder_group_is_valid ("Regulator"));
 }
 END_TEST
 
@@ -105,6 +123,12 @@ static const struct {
   /* 15 */ { "\"id\":\"s1\"", "\"id\":\"S 1\"", "sections[0].id: section id \"S 1\" must be" },
   /* 16 */ { "\"kind\":\"choice\",", "\"kind\":\"text\",", "sections[0].questions[1].options: only choice and checklist questions have options" },
   /* 17 */ { "\"kind\":\"level\",\"weight\":1,", "\"kind\":\"level\",\"weight\":\"heavy\",", "sections[0].questions[0].weight: must be a number" },
+  /* 18 */ { "\"kind\":\"choice\",", "\"kind\":\"choice\",\"ask\":[\"regulator\",\"press\"],",
+           "sections[0].questions[1].ask[1]: unknown stakeholder group \"press\"" },
+  /* 19 */ { "\"kind\":\"choice\",", "\"kind\":\"choice\",\"ask\":[\"regulator\",\"regulator\"],",
+           "sections[0].questions[1].ask[1]: \"regulator\" is listed twice" },
+  /* 20 */ { "\"kind\":\"choice\",", "\"kind\":\"choice\",\"ask\":\"regulator\",",
+           "sections[0].questions[1].ask: must be an array of stakeholder group ids" },
 };
 
 START_TEST (test_broken_refused)
@@ -306,6 +330,7 @@ instrument_suite (void)
 
   tcase_add_test (tc, test_base_loads);
   tcase_add_test (tc, test_fixture_loads);
+  tcase_add_test (tc, test_ask_groups);
   tcase_add_loop_test (tc, test_broken_refused, 0, G_N_ELEMENTS (broken));
   tcase_add_test (tc, test_every_problem_reported);
   tcase_add_test (tc, test_not_json);

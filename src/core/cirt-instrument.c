@@ -63,6 +63,7 @@ question_free (CirtQuestion *q)
     cirt_text_free (q->level_text[i]);
   g_clear_pointer (&q->options, g_ptr_array_unref);
   g_strfreev (q->refs);
+  g_strfreev (q->ask);
   g_free (q);
 }
 
@@ -489,7 +490,7 @@ load_question (Loader      *ld,
 {
   static const char * const keys[] = {
     "id", "kind", "weight", "critical", "text", "guidance", "levels", "options",
-    "recommendation", "phase", "refs", "unit", NULL,
+    "recommendation", "phase", "refs", "unit", "ask", NULL,
   };
   CirtQuestion *q = g_new0 (CirtQuestion, 1);
   const char *id, *kind, *phase;
@@ -596,6 +597,44 @@ load_question (Loader      *ld,
             }
         }
       q->refs = g_strv_builder_end (b);
+    }
+
+  node = json_object_get_member (qobj, "ask");
+  if (node != NULL)
+    {
+      g_autofree char *p = join_path (qpath, "ask");
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        problem (ld, p, "must be an array of stakeholder group ids");
+      else
+        {
+          JsonArray *arr = json_node_get_array (node);
+          for (guint i = 0; i < json_array_get_length (arr); i++)
+            {
+              JsonNode *g = json_array_get_element (arr, i);
+              g_autofree char *gp = index_path (qpath, "ask", i);
+              const char *group;
+
+              if (!JSON_NODE_HOLDS_VALUE (g) || json_node_get_value_type (g) != G_TYPE_STRING)
+                {
+                  problem (ld, gp, "must be a string");
+                  continue;
+                }
+              group = json_node_get_string (g);
+              if (!cirt_stakeholder_group_is_valid (group))
+                {
+                  g_autofree char *list = g_strjoinv (", ", (char **) cirt_stakeholder_groups ());
+                  problem (ld, gp, "unknown stakeholder group \"%s\" (expected one of %s)", group, list);
+                }
+              else if (g_ptr_array_find_with_equal_func (groups, group, g_str_equal, NULL))
+                problem (ld, gp, "\"%s\" is listed twice", group);
+              else
+                g_ptr_array_add (groups, (gpointer) group);
+            }
+        }
+      g_ptr_array_add (groups, NULL);
+      q->ask = g_strdupv ((char **) groups->pdata);
     }
   return q;
 }

@@ -50,6 +50,7 @@ struct _CirtQuestion {
   GPtrArray         *options;                            /* CirtOption*, choice/checklist */
   CirtPhase          phase;
   GStrv              refs;
+  GStrv              ask;                                /* stakeholder groups to ask (cirt_stakeholder_groups()) */
   const CirtSection *section;                            /* owner */
   guint              index;                              /* position in its section */
 };

@@ -31,6 +31,30 @@ static const char * const mission_phases[] = {
   "assessment", "design", "establishment", "enhancement", NULL,
 };
 
+/* Whom a readiness mission meets (issue 10): ministry in charge of ICT,
+ * regulator, law enforcement and justice, critical infrastructure operators
+ * by sector, ISPs and telecom operators, existing CSIRTs and SOCs, academia,
+ * finance ministry, defence and security, civil society, regional and
+ * international partners. */
+static const char * const stakeholder_groups[] = {
+  "ict-ministry", "regulator", "law-enforcement", "ci-energy", "ci-finance",
+  "ci-transport", "ci-water", "ci-health", "isp-telecom", "csirt-soc",
+  "academia", "finance-ministry", "defence-security", "civil-society",
+  "international-partners", NULL,
+};
+
+gboolean
+cirt_stakeholder_group_is_valid (const char *group)
+{
+  return group != NULL && g_strv_contains (stakeholder_groups, group);
+}
+
+const char * const *
+cirt_stakeholder_groups (void)
+{
+  return stakeholder_groups;
+}
+
 const char *
 cirt_pillar_to_string (CirtPillar pillar)
 {

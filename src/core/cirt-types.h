@@ -58,6 +58,11 @@ gboolean    cirt_phase_from_string     (const char *str,
 gboolean    cirt_mission_phase_is_valid (const char *phase);
 const char * const *cirt_mission_phases (void);
 
+/* The stakeholder groups a question is asked of ("ask" in an instrument):
+ * the fixed list of whom a readiness mission meets. */
+gboolean    cirt_stakeholder_group_is_valid (const char *group);
+const char * const *cirt_stakeholder_groups  (void);
+
 /* A multilingual string: language code → text. "en" is always present in a
  * loaded instrument. */
 typedef struct _CirtText CirtText;
