@@ -6,6 +6,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cirt-app-util.h"
 
@@ -311,4 +312,30 @@ cirt_app_allocate_page (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_should_layout (child))
       gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  /* Nothing to tear down: the measurement ends with the first frame. */
+  fflush (stdout);
+  _exit (EXIT_SUCCESS);
+}
+
+static void
+on_window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame_painted_cb), NULL);
+}
+
+void
+cirt_app_exit_after_first_frame (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_window_realized_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), NULL);
 }

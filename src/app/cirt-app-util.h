@@ -79,4 +79,8 @@ void        cirt_app_allocate_page     (GtkWidget      *widget,
                                         int             height,
                                         int             baseline);
 
+/* Ends the process as soon as @window has drawn its first frame: how start-up
+ * is measured (CIRT_EXIT_AFTER_FIRST_FRAME=1, tests/bench/bench-startup.c). */
+void        cirt_app_exit_after_first_frame (GtkWindow *window);
+
 G_END_DECLS

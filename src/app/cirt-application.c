@@ -15,6 +15,7 @@ struct _CirtApplication {
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *open_id;          /* --open: the assessment to show first */
   CirtStore      *store;
   guint           signal_sources[3];
 };
@@ -55,6 +56,18 @@ cirt_application_activate (GApplication *app)
         }
     }
   window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->store));
+  if (self->open_id != NULL)
+    {
+      g_autofree char *id = cirt_store_resolve_id (self->store, self->open_id, &error);
+
+      if (id != NULL)
+        cirt_window_open (CIRT_WINDOW (window), id);
+      else
+        g_printerr ("cirt-assess: --open %s: %s\n", self->open_id, error->message);
+      g_clear_pointer (&self->open_id, g_free);
+    }
+  if (g_getenv ("CIRT_EXIT_AFTER_FIRST_FRAME") != NULL)
+    cirt_app_exit_after_first_frame (window);
   gtk_window_present (window);
 }
 
@@ -70,6 +83,7 @@ cirt_application_handle_local_options (GApplication *app,
       return 0;
     }
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  g_variant_dict_lookup (options, "open", "s", &self->open_id);
   return -1;
 }
 
@@ -194,6 +208,7 @@ cirt_application_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_free (self->db_path);
+  g_free (self->open_id);
   G_OBJECT_CLASS (cirt_application_parent_class)->finalize (object);
 }
 
@@ -212,6 +227,7 @@ cirt_application_init (CirtApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Database to open"), N_("PATH") },
+    { "open", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Assessment to show (its id or a unique prefix of it)"), N_("ID") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version"), NULL },
     { NULL }
   };
