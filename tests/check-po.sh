@@ -11,7 +11,7 @@
 #     is extracted afresh from POTFILES.in, as `meson compile cirt-assess-pot`
 #     does, and merged with the .po in a temporary folder).
 # It also fails when POTFILES.in names a file that does not exist, or leaves
-# out a file of src/app, src/cli or ui that has translatable strings.
+# out a file of src/core, src/app, src/cli or ui that has translatable strings.
 # The fix is `meson compile -C BUILD cirt-assess-update-po`, then translating
 # what it adds. Exits 77 (skipped) without the gettext tools.
 
@@ -49,8 +49,8 @@ while IFS= read -r f; do
   fi
 done < "$tmp/listed"
 
-(cd "$srcroot" && grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|ngettext|g_dngettext)[[:space:]]*\(|translatable="yes"' \
-   --include='*.c' --include='*.ui' src/app src/cli ui 2>/dev/null) | LC_ALL=C sort > "$tmp/marked"
+(cd "$srcroot" && grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|ngettext|g_dngettext|CIRT_S)[[:space:]]*\(|translatable="yes"' \
+   --include='*.c' --include='*.h' --include='*.ui' src/core src/app src/cli ui 2>/dev/null) | LC_ALL=C sort > "$tmp/marked"
 while IFS= read -r f; do
   if ! grep -qxF "$f" "$tmp/listed"; then
     echo "POTFILES.in: $f has translatable strings but is not listed"
@@ -61,7 +61,7 @@ done < "$tmp/marked"
 # --- a fresh template (the keywords of meson's 'glib' preset) ----------------
 if ! xgettext --package-name=check -f "$podir/POTFILES.in" -D "$srcroot" -o "$tmp/fresh.pot" \
      --from-code=UTF-8 --add-comments -k_ --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-     --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3; then
+     --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 --keyword=CIRT_S:2c,3; then
   echo "xgettext could not extract the messages"
   exit 1
 fi

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -1023,36 +1024,41 @@ START_TEST (test_in_process)
   g_autofree char *pdf = cirt_test_tmp_path ("lib.pdf");
   g_autofree char *missing = cirt_test_tmp_path ("missing/lib.pdf");
   g_autofree char *missing_dir = g_path_get_dirname (missing);
+  g_autoptr(CirtAssessmentData) data = NULL;
   CirtExportOptions options;
   guint truncated = 0, pages = 0;
 
   ck_assert (store != NULL);
-  ck_assert_msg (cirt_export_xlsx (store, id, NULL, xlsx, &truncated, &error), "%s", error ? error->message : "");
+  data = cirt_assessment_data_load (store, id, CIRT_LOAD_ALL, &error);
+  ck_assert_msg (data != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (cirt_export_xlsx (data, NULL, xlsx, &truncated, &error), "%s", error ? error->message : "");
   ck_assert_uint_eq (truncated, 1);   /* the 40 000-character note */
   ck_assert_msg (cirt_export_verify_xlsx (xlsx, &error), "%s", error ? error->message : "");
-  ck_assert_msg (cirt_report_write_pdf (store, id, NULL, pdf, &pages, &error), "%s", error ? error->message : "");
+  ck_assert_msg (cirt_report_write_pdf (data, NULL, pdf, &pages, &error), "%s", error ? error->message : "");
   ck_assert_uint_ge (pages, 10);
 
   cirt_export_options_init (&options);
   options.lang = "fr";
   options.tlp = CIRT_TLP_CLEAR;
   options.paper = CIRT_PAPER_LETTER;
-  ck_assert_msg (cirt_report_write_pdf (store, id, &options, pdf, &pages, &error), "%s", error ? error->message : "");
-  ck_assert_msg (cirt_export_xlsx (store, id, &options, xlsx, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_msg (cirt_report_write_pdf (data, &options, pdf, &pages, &error), "%s", error ? error->message : "");
+  ck_assert_msg (cirt_export_xlsx (data, &options, xlsx, NULL, &error), "%s", error ? error->message : "");
 
-  /* Refusals leave nothing behind. */
-  ck_assert (!cirt_report_write_pdf (store, id, NULL, missing, NULL, &error));
-  ck_assert_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE);
+  /* Refusals leave nothing behind. A file that cannot be written is the one
+   * atomic writer's error (cirt-file.h): G_IO_ERROR, here a missing folder. */
+  ck_assert (!cirt_report_write_pdf (data, NULL, missing, NULL, &error));
+  ck_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  ck_assert (!cirt_export_xlsx (store, id, NULL, missing, NULL, &error));
-  ck_assert_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE);
+  ck_assert (!cirt_export_xlsx (data, NULL, missing, NULL, &error));
+  ck_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
   ck_assert (!g_file_test (missing_dir, G_FILE_TEST_EXISTS));
   options.lang = "de";
-  ck_assert (!cirt_export_xlsx (store, id, &options, xlsx, NULL, &error));
+  ck_assert (!cirt_export_xlsx (data, &options, xlsx, NULL, &error));
   ck_assert_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_OPTION);
   g_clear_error (&error);
-  ck_assert (!cirt_report_write_pdf (store, "no-such-assessment", NULL, pdf, NULL, &error));
+  ck_assert_ptr_null (cirt_assessment_data_load (store, "no-such-assessment", CIRT_LOAD_ALL, &error));
+  ck_assert_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A workbook cut short is caught before it replaces anything. */
@@ -1073,11 +1079,14 @@ END_TEST
 
 START_TEST (test_strings_complete)
 {
-  for (guint i = 0; i < CIRT_N_EXPORT_STRINGS; i++)
+  const CirtLang *french = cirt_lang_lookup ("fr");
+
+  ck_assert_ptr_nonnull (french);
+  for (guint i = 0; i < CIRT_N_STRINGS; i++)
     {
-      const char *en, *fr;
-      cirt_export_str_pair (i, &en, &fr);
-      ck_assert_msg (en && *en && fr && *fr, "string %u lacks a translation", i);
+      const char *en = cirt_lang_str (cirt_lang_default (), i);
+      const char *fr = cirt_lang_lookup_translation (french, i);
+      ck_assert_msg (en && *en && fr && *fr, "string %u (%s) lacks a French translation", i, en);
       for (char n = '1'; n <= '4'; n++)
         {
           char ph[4] = { '{', n, '}', 0 };
@@ -1085,8 +1094,8 @@ START_TEST (test_strings_complete)
                          "string %u: placeholder %s in one language only:\n%s\n%s", i, ph, en, fr);
         }
     }
-  ck_assert_str_eq (cirt_export_str ("fr_FR.UTF-8", CIRT_STR_CONTENTS), "Sommaire");
-  ck_assert_str_eq (cirt_export_str ("de", CIRT_STR_CONTENTS), "Contents");
+  ck_assert_str_eq (cirt_lang_str (cirt_lang_get ("fr_FR.UTF-8"), CIRT_STR_CONTENTS), "Sommaire");
+  ck_assert_str_eq (cirt_lang_str (cirt_lang_get ("de"), CIRT_STR_CONTENTS), "Contents");
   for (guint t = 0; t < CIRT_N_TLP; t++)
     {
       CirtTlp back;
@@ -1106,12 +1115,12 @@ START_TEST (test_fit_cell)
   g_autoptr(GString) big = g_string_new (NULL);
   gboolean truncated = TRUE;
 
-  ck_assert_ptr_null (cirt_export_fit_cell ("short", "en", 100, &truncated));
+  ck_assert_ptr_null (cirt_export_fit_cell ("short", cirt_lang_default (), 100, &truncated));
   ck_assert (!truncated);
   /* 99 emoji are 198 UTF-16 units: more than 150 allow; never split a character. */
   for (guint i = 0; i < 99; i++)
     g_string_append (big, "🚀");
-  cut = cirt_export_fit_cell (big->str, "en", 150, &truncated);
+  cut = cirt_export_fit_cell (big->str, cirt_lang_default (), 150, &truncated);
   ck_assert (truncated);
   ck_assert (g_utf8_validate (cut, -1, NULL));
   ck_assert_uint_le (utf16_length (cut), 150);

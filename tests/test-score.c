@@ -26,6 +26,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-score.h"
 #include "cirt-test-util.h"
 
@@ -886,7 +887,8 @@ START_TEST (test_load_from_store)
   g_autoptr(CirtStore) store = cirt_store_open (path, &error);
   g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
   g_autoptr(GPtrArray) insts = g_ptr_array_new ();
-  g_autoptr(CirtScore) loaded = NULL, computed = NULL, missing = NULL;
+  g_autoptr(CirtScore) loaded = NULL, computed = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL, missing = NULL;
   g_autofree char *id = NULL;
   static const char *pairs[][2] = {
     { "SA-OPS-1", "p,r" }, { "SA-OPS-2", "2" }, { "SA-LAW-1", "3" }, { "SA-LAW-2", "partial" },
@@ -919,8 +921,9 @@ START_TEST (test_load_from_store)
   }
   ck_assert (cirt_store_set_target (store, id, CIRT_PILLAR_LEGAL, 4, &error));
 
-  loaded = cirt_score_load (store, id, &error);
-  ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
+  data = cirt_assessment_data_load (store, id, CIRT_LOAD_SCORE, &error);
+  ck_assert_msg (data != NULL, "%s", error ? error->message : "");
+  loaded = g_object_ref (data->score);
   /* Same numbers as scenario 1: overall 313/576, legal gap +1. */
   ck_assert_double_eq_tol (cirt_score_get_overall (loaded)->score, 31300.0 / 576.0, TOL);
   ck_assert_int_eq (cirt_score_get_pillar (loaded, CIRT_PILLAR_LEGAL)->gap, 1);
@@ -928,7 +931,7 @@ START_TEST (test_load_from_store)
   computed = score_with (NULL, 1, inst_a, SCENARIO_1, "SA-GOV-1", "1", NULL);
   ck_assert (cirt_score_get_overall (loaded)->score == cirt_score_get_overall (computed)->score);
 
-  missing = cirt_score_load (store, "00000000-0000-0000-0000-000000000000", &error);
+  missing = cirt_assessment_data_load (store, "00000000-0000-0000-0000-000000000000", CIRT_LOAD_SCORE, &error);
   ck_assert_ptr_null (missing);
   ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
 }

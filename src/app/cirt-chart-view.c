@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-chart-view.h"
 #include "cirt-overview-style.h"
 
@@ -123,7 +124,7 @@ describe_radar (CirtChartView *self,
       if (!ps->used)
         continue;
       v = describe_value (self->score, &ps->value, lang);
-      g_string_append_printf (s, " %s %s", cirt_pillar_title (p, lang), v);
+      g_string_append_printf (s, " %s %s", cirt_lang_pillar_title (cirt_lang_get (lang), p), v);
       if (ps->target > 0)
         /* translators: after a pillar's score in the radar chart's description */
         g_string_append_printf (s, _(", target level %d"), ps->target);
@@ -140,7 +141,7 @@ describe_radar (CirtChartView *self,
           if (!ps->used)
             continue;
           v = describe_value (self->baseline, &ps->value, lang);
-          g_string_append_printf (s, " %s %s;", cirt_pillar_title (p, lang), v);
+          g_string_append_printf (s, " %s %s;", cirt_lang_pillar_title (cirt_lang_get (lang), p), v);
         }
     }
 }
@@ -181,7 +182,7 @@ describe_sections (CirtChartView *self,
         v = g_strdup (_("no answers"));
       /* translators: "Section title (Pillar) 41.1, level 3 Established;" */
       g_string_append_printf (s, _(" %s (%s) %s;"), cirt_text_get (ss->section->title, lang),
-                              cirt_pillar_title (ss->section->pillar, lang), v);
+                              cirt_lang_pillar_title (cirt_lang_get (lang), ss->section->pillar), v);
     }
 }
 
@@ -196,7 +197,7 @@ describe_coverage (CirtChartView *self,
   for (CirtPillar p = 0; p <= CIRT_N_PILLARS; p++)
     {
       const CirtScoreValue *v = p == CIRT_N_PILLARS ? overall : &cirt_score_get_pillar (self->score, p)->value;
-      const char *title = p == CIRT_N_PILLARS ? _("Overall") : cirt_pillar_title (p, lang);
+      const char *title = p == CIRT_N_PILLARS ? _("Overall") : cirt_lang_pillar_title (cirt_lang_get (lang), p);
       guint answered = 0, na = 0, total = 0;
 
       if (p < CIRT_N_PILLARS && !cirt_score_get_pillar (self->score, p)->used)

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "cirt-app-util.h"
+#include "cirt-assessment-data.h"
 #include "cirt-export-dialog.h"
 #include "cirt-export-xlsx.h"
 #include "cirt-overview-style.h"
@@ -96,27 +97,20 @@ write_chart (CirtStore  *store,
              ExportJob  *job,
              GError    **error)
 {
-  g_autoptr(CirtScore) score = NULL;
-  g_autoptr(CirtScore) baseline = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL;
   CirtChartOptions options = { 0 };
   g_autofree char *lower = g_ascii_strdown (job->path, -1);
   int width = g_str_has_suffix (lower, ".svg") ? SVG_WIDTH : PNG_WIDTH;
   int height;
 
-  info = cirt_store_get_assessment (store, job->assessment_id, error);
-  if (info == NULL)
+  data = cirt_assessment_data_load (store, job->assessment_id, CIRT_LOAD_BASELINE, error);
+  if (data == NULL)
     return FALSE;
-  score = cirt_score_load (store, job->assessment_id, error);
-  if (score == NULL)
-    return FALSE;
-  if (info->baseline != NULL)
-    baseline = cirt_score_load (store, info->baseline, NULL);
   options.lang = job->lang;
-  options.baseline = baseline;
+  options.baseline = data->baseline;
   options.font_scale = 1.0;
-  height = (int) ceil (cirt_chart_natural_height (job->chart, score, width));
-  return cirt_chart_write_file (job->chart, score, &options, job->path, width, MAX (height, 1), error);
+  height = (int) ceil (cirt_chart_natural_height (job->chart, data->score, width));
+  return cirt_chart_write_file (job->chart, data->score, &options, job->path, width, MAX (height, 1), error);
 }
 
 static gboolean
@@ -125,17 +119,21 @@ run_job (CirtStore  *store,
          GError    **error)
 {
   CirtExportOptions options;
+  g_autoptr(CirtAssessmentData) data = NULL;
 
   cirt_export_options_init (&options);
   options.lang = job->lang;
   options.tlp = job->tlp;
   options.paper = job->paper;
+  if (job->target != CIRT_EXPORT_TARGET_CHART &&
+      (data = cirt_assessment_data_load (store, job->assessment_id, CIRT_LOAD_ALL, error)) == NULL)
+    return FALSE;
   switch (job->target)
     {
     case CIRT_EXPORT_TARGET_WORKBOOK:
-      return cirt_export_xlsx (store, job->assessment_id, &options, job->path, NULL, error);
+      return cirt_export_xlsx (data, &options, job->path, NULL, error);
     case CIRT_EXPORT_TARGET_REPORT:
-      return cirt_report_write_pdf (store, job->assessment_id, &options, job->path, NULL, error);
+      return cirt_report_write_pdf (data, &options, job->path, NULL, error);
     case CIRT_EXPORT_TARGET_CHART:
     default:
       return write_chart (store, job, error);
@@ -181,7 +179,7 @@ language_name (const char *code)
 static guint
 n_languages (void)
 {
-  return g_strv_length ((char **) cirt_export_languages ());
+  return g_strv_length ((char **) cirt_lang_available ());
 }
 
 /* Lower-case ASCII letters and digits, runs of anything else as one dash. */
@@ -284,7 +282,7 @@ update_sensitivity (CirtExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), target != CIRT_EXPORT_TARGET_CHART);
   if (tlp < CIRT_N_TLP)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tlp_row),
-                                 cirt_tlp_meaning ((CirtTlp) tlp, cirt_app_get_language ()));
+                                 cirt_tlp_meaning ((CirtTlp) tlp, cirt_lang_get (cirt_app_get_language ())));
 }
 
 static ExportJob *
@@ -576,7 +574,7 @@ cirt_export_dialog_init (CirtExportDialog *self)
 {
   g_autoptr(GtkStringList) langs = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tlps = gtk_string_list_new (NULL);
-  const char * const *codes = cirt_export_languages ();
+  const char * const *codes = cirt_lang_available ();
   g_autofree char *setting = NULL;
   CirtExportOptions options;
 
@@ -593,9 +591,7 @@ cirt_export_dialog_init (CirtExportDialog *self)
 
   cirt_export_options_init (&options);
   setting = g_settings_get_string (cirt_app_get_settings (), "report-language");
-  options.lang = cirt_export_language_find (setting);
-  if (options.lang == NULL)
-    options.lang = "en";
+  options.lang = cirt_lang_get_code (cirt_lang_get (setting));
   cirt_export_dialog_set_options (self, &options);
   update_sensitivity (self);
 }
@@ -673,7 +669,7 @@ void
 cirt_export_dialog_get_options (CirtExportDialog  *self,
                                 CirtExportOptions *options)
 {
-  const char * const *codes = cirt_export_languages ();
+  const char * const *codes = cirt_lang_available ();
   guint lang = adw_combo_row_get_selected (self->lang_row);
   guint tlp = adw_combo_row_get_selected (self->tlp_row);
   guint paper = adw_combo_row_get_selected (self->paper_row);
@@ -694,16 +690,16 @@ gboolean
 cirt_export_dialog_set_options (CirtExportDialog        *self,
                                 const CirtExportOptions *options)
 {
-  const char * const *codes = cirt_export_languages ();
+  const char * const *codes = cirt_lang_available ();
   const char *lang;
 
   g_return_val_if_fail (CIRT_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (options->tlp < CIRT_N_TLP && options->paper < CIRT_N_PAPERS, FALSE);
 
-  lang = cirt_export_language_find (options->lang ? options->lang : "en");
-  if (lang == NULL)
+  if (cirt_lang_lookup (options->lang ? options->lang : "en") == NULL)
     return FALSE;
+  lang = cirt_lang_get_code (cirt_lang_lookup (options->lang ? options->lang : "en"));
   for (guint i = 0; codes[i] != NULL; i++)
     if (g_strcmp0 (codes[i], lang) == 0)
       adw_combo_row_set_selected (self->lang_row, i);

@@ -11,6 +11,8 @@
 #include <math.h>
 
 #include "cirt-app-util.h"
+#include "cirt-assessment-data.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-card-columns.h"
 #include "cirt-chart-view.h"
@@ -218,7 +220,7 @@ fill_provisional (CirtOverviewPage     *self,
   pillars = g_ptr_array_new ();
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     if (cirt_score_get_pillar (self->score, p)->value.provisional)
-      g_ptr_array_add (pillars, (gpointer) cirt_pillar_title (p, lang ()));
+      g_ptr_array_add (pillars, (gpointer) cirt_lang_pillar_title (cirt_lang_get (lang ()), p));
   if (pillars->len > 0)
     {
       g_autofree char *list = NULL;
@@ -369,6 +371,7 @@ recompute (CirtOverviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL;
   const CirtScoreValue *overall;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
@@ -389,9 +392,12 @@ recompute (CirtOverviewPage *self)
       return;
     }
 
-  info = cirt_store_get_assessment (self->store, self->assessment_id, &error);
-  if (info != NULL)
-    self->score = cirt_score_load (self->store, self->assessment_id, &error);
+  data = cirt_assessment_data_load (self->store, self->assessment_id, CIRT_LOAD_BASELINE, &error);
+  if (data != NULL)
+    {
+      info = cirt_assessment_info_copy (data->info);
+      self->score = g_object_ref (data->score);
+    }
   if (self->score == NULL)
     {
       set_charts (self, NULL, NULL);
@@ -401,12 +407,11 @@ recompute (CirtOverviewPage *self)
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  if (info->baseline != NULL && g_strcmp0 (info->baseline, self->assessment_id) != 0)
+  if (data->baseline != NULL)
     {
       /* An earlier assessment since deleted is simply not compared with. */
-      self->baseline = cirt_score_load (self->store, info->baseline, NULL);
-      if (self->baseline != NULL)
-        self->baseline_id = g_strdup (info->baseline);
+      self->baseline = g_object_ref (data->baseline);
+      self->baseline_id = g_strdup (info->baseline);
     }
 
   overall = cirt_score_get_overall (self->score);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-question-page.h"
 
 /* One selectable row of a level, yes/no, choice or checklist question. The
@@ -916,7 +917,7 @@ cirt_question_page_bind (CirtQuestionPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->critical_label), question->critical);
   {
     const CirtSection *section = question->section;
-    const char *pillar = cirt_pillar_title (section->pillar, lang);
+    const char *pillar = cirt_lang_pillar_title (cirt_lang_get (lang), section->pillar);
     /* translators: "Legal · Cybercrime law" (pillar · section) */
     g_autofree char *where = g_strdup_printf (_("%s · %s"), pillar, cirt_text_get (section->title, lang));
     gtk_label_set_label (self->section_label, where);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-questionnaire.h"
 
@@ -458,7 +459,7 @@ section_header_cb (GtkListBoxRow *row,
       gtk_box_append (GTK_BOX (box), title);
     }
   {
-    GtkWidget *pillar = gtk_label_new (cirt_pillar_title (e->section->pillar, lang));
+    GtkWidget *pillar = gtk_label_new (cirt_lang_pillar_title (cirt_lang_get (lang), e->section->pillar));
     gtk_label_set_xalign (GTK_LABEL (pillar), 0);
     gtk_label_set_ellipsize (GTK_LABEL (pillar), PANGO_ELLIPSIZE_END);
     gtk_label_set_max_width_chars (GTK_LABEL (pillar), 26);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-chart-view.h"
 #include "cirt-overview-style.h"
 #include "cirt-recommendation-row.h"
@@ -68,7 +69,7 @@ fill (CirtRecommendationRow    *self,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* translators: where a question sits: "Pillar › Section" */
-  where = g_strdup_printf (_("%s › %s"), cirt_pillar_title (section->pillar, lang),
+  where = g_strdup_printf (_("%s › %s"), cirt_lang_pillar_title (cirt_lang_get (lang), section->pillar),
                            cirt_text_get (section->title, lang));
   /* translators: a question's current score on a recommendation */
   score = g_strdup_printf (_("Score %s / 100"), score_num);

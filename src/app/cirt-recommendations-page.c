@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-assessment-data.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-overview-style.h"
 #include "cirt-recommendation-item.h"
@@ -139,7 +141,11 @@ refresh (CirtRecommendationsPage *self)
   g_clear_object (&self->score);
   if (self->store != NULL && self->assessment_id != NULL)
     {
-      self->score = cirt_score_load (self->store, self->assessment_id, &error);
+      {
+        g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (self->store, self->assessment_id, CIRT_LOAD_SCORE,
+                                                                        &error);
+        self->score = data ? g_object_ref (data->score) : NULL;
+      }
       if (self->score == NULL)
         cirt_app_report_error (GTK_WIDGET (self), _("Cannot compute the recommendations"), error);
     }
@@ -312,7 +318,7 @@ cirt_recommendations_page_init (CirtRecommendationsPage *self)
 
   gtk_string_list_append (pillars, _("All Pillars"));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    gtk_string_list_append (pillars, cirt_pillar_title (p, lang));
+    gtk_string_list_append (pillars, cirt_lang_pillar_title (cirt_lang_get (lang), p));
   gtk_string_list_append (phases, _("Any Phase"));
   gtk_string_list_append (phases, _("Design"));
   gtk_string_list_append (phases, _("Establishment"));

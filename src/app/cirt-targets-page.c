@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-store.h"
 #include "cirt-targets-page.h"
@@ -124,7 +125,7 @@ cirt_targets_page_set_assessment (CirtAssessmentPage *page,
       if (!used)
         continue;
       row = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cirt_pillar_title (p, lang));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cirt_lang_pillar_title (cirt_lang_get (lang), p));
       adw_combo_row_set_model (row, G_LIST_MODEL (levels));
       adw_combo_row_set_selected (row, self->targets[p]);
       g_object_set_data (G_OBJECT (row), "cirt-pillar", GUINT_TO_POINTER (p));

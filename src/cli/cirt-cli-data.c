@@ -14,7 +14,16 @@
 static const char *
 ui_language (void)
 {
-  return g_get_language_names ()[0];
+  return cirt_lang_get_code (cirt_cli_language ());
+}
+
+/* "  Label:        value" with the label padded in terminal cells. */
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *padded = cirt_cli_pad (label, 14, FALSE);
+  printf ("  %s %s\n", padded, value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -310,19 +319,7 @@ static void
 build_answer (JsonBuilder      *b,
               const CirtAnswer *a)
 {
-  json_builder_begin_object (b);
-  add_string_member (b, "question", a->question);
-  add_string_member (b, "value", a->value);
-  json_builder_set_member_name (b, "not_applicable");
-  json_builder_add_boolean_value (b, a->not_applicable);
-  add_string_member (b, "notes", a->notes);
-  add_string_member (b, "evidence", a->evidence);
-  add_string_member (b, "source", a->source);
-  json_builder_set_member_name (b, "flagged");
-  json_builder_add_boolean_value (b, a->flagged);
-  add_string_member (b, "author", a->author);
-  add_string_member (b, "updated_at", a->updated_at);
-  json_builder_end_object (b);
+  json_builder_add_value (b, cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META));
 }
 
 int
@@ -433,19 +430,25 @@ cirt_cli_cmd_show (CirtCli *cli,
     }
 
   printf ("%s\n", info->title);
-  printf ("  %-14s %s\n", _("Id:"), info->id);
-  printf ("  %-14s %s\n", _("Country:"), info->country);
+  print_field (_("Id:"), info->id);
+  print_field (_("Country:"), info->country);
   if (info->organisation)
-    printf ("  %-14s %s\n", _("Organisation:"), info->organisation);
-  printf ("  %-14s %s\n", _("Phase:"), info->phase);
+    print_field (_("Organisation:"), info->organisation);
+  print_field (_("Phase:"), info->phase);
   if (info->lead_assessor)
-    printf ("  %-14s %s\n", _("Lead assessor:"), info->lead_assessor);
+    print_field (_("Lead assessor:"), info->lead_assessor);
   if (info->baseline)
-    printf ("  %-14s %s\n", _("Follow-up of:"), info->baseline);
-  printf ("  %-14s %u / %u\n", _("Answered:"), info->n_answered, info->n_questions);
+    print_field (_("Follow-up of:"), info->baseline);
+  {
+    g_autofree char *answered = g_strdup_printf ("%u / %u", info->n_answered, info->n_questions);
+    print_field (_("Answered:"), answered);
+  }
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     if (targets[p] > 0)
-      printf ("  %s %-28s %d\n", _("Target"), cirt_pillar_title (p, ui_language ()), targets[p]);
+      {
+        g_autofree char *pillar = cirt_cli_pad (cirt_lang_pillar_title (cirt_cli_language (), p), 28, FALSE);
+        printf ("  %s %s %d\n", _("Target"), pillar, targets[p]);
+      }
   for (guint i = 0; i < instruments->len; i++)
     {
       CirtInstrument *inst = g_ptr_array_index (instruments, i);
@@ -500,7 +503,9 @@ cirt_cli_cmd_answer (CirtCli *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
   g_autoptr(CirtAnswer) answer = NULL;
+  g_autoptr(CirtAnswer) base = NULL;
   g_autofree char *id = NULL;
+  CirtSaveOutcome outcome = CIRT_SAVE_WRITTEN;
   int status;
 
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
@@ -521,15 +526,13 @@ cirt_cli_cmd_answer (CirtCli *cli,
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
-  if (cirt_store_lookup_question (store, id, argv[2], &error) == NULL)
-    return cirt_cli_refuse_error (error);
 
-  /* Options not given keep what is stored. */
-  answer = cirt_store_get_answer (store, id, argv[2], &error);
+  /* Options not given keep what is stored; what is given is an edit of it,
+   * merged with any change made meanwhile (the application may be open). */
+  base = cirt_store_get_answer (store, id, argv[2], &error);
   if (error)
     return cirt_cli_refuse_error (error);
-  if (answer == NULL)
-    answer = cirt_answer_new (argv[2]);
+  answer = base ? cirt_answer_copy (base) : cirt_answer_new (argv[2]);
   g_clear_pointer (&answer->value, g_free);
   answer->not_applicable = na;
   if (!na)
@@ -544,8 +547,12 @@ cirt_cli_cmd_answer (CirtCli *cli,
     answer->flagged = flag;
   g_free (answer->author);
   answer->author = g_strdup (author);
-  if (!cirt_store_save_answer (store, id, answer, &error))
+  if (!cirt_store_save_answer_over (store, id, base, answer, &outcome, NULL, &error))
     return cirt_cli_refuse_error (error);
+  if (outcome == CIRT_SAVE_CONFLICT)
+    fprintf (stderr, "cirt-assess-cli: %s\n",
+             _("the answer was changed elsewhere at the same moment; the other version is kept in the merge "
+               "conflicts (cirt-assess-cli conflicts)"));
   return CIRT_CLI_OK;
 }
 

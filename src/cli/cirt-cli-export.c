@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-cli.h"
 #include "cirt-export-xlsx.h"
 #include "cirt-report.h"
@@ -19,7 +20,7 @@ cirt_cli_cmd_export (CirtCli *cli,
   GOptionEntry entries[] = {
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the workbook (Excel/LibreOffice) to FILE"), "FILE" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the report (PDF) to FILE"), "FILE" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the documents: en or fr (default: en)"), "LL" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the documents (default: en)"), "LL" },
     { "tlp", 0, 0, G_OPTION_ARG_STRING, &tlp,
       N_("TLP 2.0 marking on every page and sheet: clear, green, amber, amber-strict or red (default: amber)"),
       "LEVEL" },
@@ -29,6 +30,7 @@ cirt_cli_cmd_export (CirtCli *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL;
   g_autofree char *id = NULL;
   CirtExportOptions options;
   int status;
@@ -47,9 +49,13 @@ cirt_cli_cmd_export (CirtCli *cli,
   cirt_export_options_init (&options);
   if (lang != NULL)
     {
-      options.lang = cirt_export_language_find (lang);
-      if (options.lang == NULL)
-        return cirt_cli_usage_error (cmd, _("documents cannot be written in \"%s\" (available: en, fr)"), lang);
+      const CirtLang *l = cirt_lang_lookup (lang);
+      if (l == NULL)
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) cirt_lang_available ());
+          return cirt_cli_usage_error (cmd, _("documents cannot be written in \"%s\" (available: %s)"), lang, list);
+        }
+      options.lang = cirt_lang_get_code (l);
     }
   if (tlp != NULL && !cirt_tlp_from_string (tlp, &options.tlp))
     return cirt_cli_usage_error (cmd, _("unknown TLP marking \"%s\" (expected clear, green, amber, amber-strict or red)"), tlp);
@@ -59,11 +65,13 @@ cirt_cli_cmd_export (CirtCli *cli,
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
+  if ((data = cirt_assessment_data_load (store, id, CIRT_LOAD_ALL, &error)) == NULL)
+    return cirt_cli_refuse_error (error);
 
   if (xlsx != NULL)
     {
       guint truncated = 0;
-      if (!cirt_export_xlsx (store, id, &options, xlsx, &truncated, &error))
+      if (!cirt_export_xlsx (data, &options, xlsx, &truncated, &error))
         return cirt_cli_refuse_error (error);
       printf ("%s\n", xlsx);
       if (truncated > 0)
@@ -73,7 +81,7 @@ cirt_cli_cmd_export (CirtCli *cli,
     }
   if (pdf != NULL)
     {
-      if (!cirt_report_write_pdf (store, id, &options, pdf, NULL, &error))
+      if (!cirt_report_write_pdf (data, &options, pdf, NULL, &error))
         return cirt_cli_refuse_error (error);
       printf ("%s\n", pdf);
     }

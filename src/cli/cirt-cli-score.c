@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-chart.h"
 #include "cirt-cli.h"
 #include "cirt-score.h"
@@ -16,44 +17,43 @@
 #define CHART_MAX_SIZE 10000
 #define TEXT_RECOMMENDATIONS 10
 
-/* Prints @text left-aligned in @width terminal columns (counting characters,
- * not bytes, so accented titles line up). */
+/* Prints @text left-aligned in @width terminal cells (so accented and
+ * Chinese titles line up). */
 static void
 print_padded (const char *text,
               int         width)
 {
-  glong len = g_utf8_strlen (text, -1);
-
-  fputs (text, stdout);
-  for (glong i = len; i < width; i++)
-    fputc (' ', stdout);
+  g_autofree char *padded = cirt_cli_pad (text, width, FALSE);
+  fputs (padded, stdout);
 }
 
 static void
 print_right (const char *text,
              int         width)
 {
-  glong len = g_utf8_strlen (text, -1);
-
-  for (glong i = len; i < width; i++)
-    fputc (' ', stdout);
-  fputs (text, stdout);
+  g_autofree char *padded = cirt_cli_pad (text, width, TRUE);
+  fputs (padded, stdout);
 }
 
 static char *
-score_text (const CirtScoreValue *v)
+score_text (const CirtLang       *l,
+            const CirtScoreValue *v)
 {
   if (!v->defined)
     return g_strdup ("—");
-  return g_strdup_printf ("%.1f", cirt_score_display_value (v->score, 1));
+  return cirt_lang_format_score (l, v->score);
 }
 
 static char *
-coverage_text (const CirtScoreValue *v)
+coverage_text (const CirtLang       *l,
+               const CirtScoreValue *v)
 {
+  g_autofree char *pct = NULL;
+
   if (isnan (v->coverage))
     return g_strdup ("—");
-  return g_strdup_printf ("%.0f%%%s", cirt_score_display_value (100 * v->coverage, 0), v->provisional ? "*" : "");
+  pct = cirt_lang_format_percent (l, v->coverage);
+  return g_strconcat (pct, v->provisional ? "*" : "", NULL);
 }
 
 static char *
@@ -72,6 +72,7 @@ print_score_text (CirtScore          *score,
                   CirtAssessmentInfo *info,
                   const char         *lang)
 {
+  const CirtLang *ln = cirt_lang_get (lang);
   CirtInstrument *first = g_ptr_array_index (cirt_score_get_instruments (score), 0);
   const CirtScoreValue *overall = cirt_score_get_overall (score);
   GPtrArray *capped = cirt_score_get_capped_by (score);
@@ -82,7 +83,7 @@ print_score_text (CirtScore          *score,
   printf ("%s %s\n\n", _("Country:"), info->country);
 
   {
-    g_autofree char *s = score_text (overall), *l = level_text (first, overall, lang), *c = coverage_text (overall);
+    g_autofree char *s = score_text (ln, overall), *l = level_text (first, overall, lang), *c = coverage_text (ln, overall);
     print_padded (_("Overall"), 36);
     print_right (s, 6);
     printf ("  ");
@@ -116,13 +117,13 @@ print_score_text (CirtScore          *score,
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     {
       const CirtPillarScore *ps = cirt_score_get_pillar (score, p);
-      g_autofree char *s = score_text (&ps->value), *l = NULL, *c = coverage_text (&ps->value);
+      g_autofree char *s = score_text (ln, &ps->value), *l = NULL, *c = coverage_text (ln, &ps->value);
       g_autofree char *t = ps->target > 0 ? g_strdup_printf ("%d", ps->target) : g_strdup ("—");
       g_autofree char *g = !ps->has_gap ? g_strdup ("—") : ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
 
       l = ps->used ? level_text (first, &ps->value, lang) : g_strdup (_("not assessed"));
       any_provisional |= ps->value.provisional;
-      print_padded (cirt_pillar_title (p, lang), 28);
+      print_padded (cirt_lang_pillar_title (ln, p), 28);
       print_right (s, 6);
       printf ("  ");
       print_padded (l, 18);
@@ -143,8 +144,8 @@ print_score_text (CirtScore          *score,
   for (guint i = 0; i < cirt_score_get_n_sections (score); i++)
     {
       const CirtSectionScore *ss = cirt_score_get_section (score, i);
-      g_autofree char *s = score_text (&ss->value), *l = level_text (ss->instrument, &ss->value, lang);
-      g_autofree char *c = coverage_text (&ss->value);
+      g_autofree char *s = score_text (ln, &ss->value), *l = level_text (ss->instrument, &ss->value, lang);
+      g_autofree char *c = coverage_text (ln, &ss->value);
       g_autofree char *a = g_strdup_printf ("%u/%u", ss->answered, ss->total);
       const char *title = cirt_text_get (ss->section->title, lang);
       g_autofree char *cut = g_utf8_strlen (title, -1) > 38 ? g_utf8_substring (title, 0, 37) : g_strdup (title);
@@ -199,8 +200,7 @@ cirt_cli_cmd_score (CirtCli *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autoptr(CirtScore) score = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL;
   g_autofree char *id = NULL;
   int status;
 
@@ -214,17 +214,16 @@ cirt_cli_cmd_score (CirtCli *cli,
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
-  if ((info = cirt_store_get_assessment (store, id, &error)) == NULL ||
-      (score = cirt_score_load (store, id, &error)) == NULL)
+  if ((data = cirt_assessment_data_load (store, id, CIRT_LOAD_SCORE, &error)) == NULL)
     return cirt_cli_refuse_error (error);
 
   if (json)
     {
-      g_autoptr(JsonNode) root = cirt_score_to_json (score, id, lang ? lang : "en");
+      g_autoptr(JsonNode) root = cirt_score_to_json (data->score, id, lang ? lang : "en");
       cirt_cli_print_json (root);
     }
   else
-    print_score_text (score, info, lang ? lang : "en");
+    print_score_text (data->score, data->info, lang ? lang : "en");
   return CIRT_CLI_OK;
 }
 
@@ -248,9 +247,7 @@ cirt_cli_cmd_chart (CirtCli *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autoptr(CirtScore) score = NULL;
-  g_autoptr(CirtScore) baseline = NULL;
+  g_autoptr(CirtAssessmentData) data = NULL;
   g_autofree char *id = NULL, *lower = NULL;
   CirtChartOptions options = { 0 };
   CirtChartKind kind;
@@ -279,28 +276,22 @@ cirt_cli_cmd_chart (CirtCli *cli,
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
-  if ((info = cirt_store_get_assessment (store, id, &error)) == NULL ||
-      (score = cirt_score_load (store, id, &error)) == NULL)
-    return cirt_cli_refuse_error (error);
-
   /* A follow-up is drawn against the assessment it follows up. */
-  if (info->baseline != NULL && kind == CIRT_CHART_RADAR)
-    {
-      g_autoptr(GError) berror = NULL;
-      baseline = cirt_score_load (store, info->baseline, &berror);
-      if (baseline == NULL)
-        fprintf (stderr, "cirt-assess-cli: %s: %s\n", _("the earlier assessment is left out"), berror->message);
-    }
+  if ((data = cirt_assessment_data_load (store, id, kind == CIRT_CHART_RADAR ? CIRT_LOAD_BASELINE : CIRT_LOAD_SCORE,
+                                         &error)) == NULL)
+    return cirt_cli_refuse_error (error);
+  if (kind == CIRT_CHART_RADAR && data->info->baseline != NULL && data->baseline == NULL)
+    fprintf (stderr, "cirt-assess-cli: %s\n", _("the earlier assessment is left out: it is no longer in the database"));
 
   if (width == 0)
     width = CHART_DEFAULT_WIDTH;
   if (height == 0)
-    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, score, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
+    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, data->score, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
   options.lang = lang ? lang : "en";
   options.dark = dark;
-  options.baseline = baseline;
+  options.baseline = data->baseline;
   options.font_scale = 1.0;
-  if (!cirt_chart_write_file (kind, score, &options, out, width, height, &error))
+  if (!cirt_chart_write_file (kind, data->score, &options, out, width, height, &error))
     return cirt_cli_refuse_error (error);
   return CIRT_CLI_OK;
 }

@@ -174,6 +174,38 @@ cirt_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+gsize
+cirt_cli_text_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+char *
+cirt_cli_pad (const char *text,
+              gsize       width,
+              gboolean    right)
+{
+  gsize have = cirt_cli_text_width (text);
+  g_autofree char *spaces = g_strnfill (have < width ? width - have : 0, ' ');
+
+  return right ? g_strconcat (spaces, text, NULL) : g_strconcat (text, spaces, NULL);
+}
+
+const CirtLang *
+cirt_cli_language (void)
+{
+  return cirt_lang_for_locale ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,12 +215,12 @@ main (int   argc,
   const char *localedir;
   int i = 1;
 
-  /* CIRT_LOCALEDIR points at another catalogue tree, e.g. <build>/po to run
-   * the translations of an uninstalled build. */
-  localedir = g_getenv ("CIRT_LOCALEDIR");
+  /* The catalogues of the language layer: installed, $CIRT_LOCALEDIR, or
+   * the build tree's when running uninstalled. */
+  localedir = cirt_lang_get_locale_dir ();
   setlocale (LC_ALL, "");
   g_set_prgname ("cirt-assess-cli");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "cirt-lang.h"
 #include "cirt-store.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,16 @@ CirtStore *cirt_cli_open_assessment (CirtCli     *cli,
                                      char       **id);
 
 void       cirt_cli_print_json   (JsonNode *node);
+
+/* Columns for people: texts measured in terminal cells (a Chinese character
+ * takes two, a combining accent none), not in bytes. */
+gsize      cirt_cli_text_width   (const char *text);
+/* @text followed by spaces up to @width cells (right-aligned: before it). */
+char      *cirt_cli_pad          (const char *text,
+                                  gsize       width,
+                                  gboolean    right);
+/* The language of the terminal, for instrument texts and pillar names. */
+const CirtLang *cirt_cli_language (void);
 
 const CirtCliCommand *cirt_cli_lookup (const char *name);
 

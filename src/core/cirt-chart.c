@@ -8,26 +8,27 @@
  * vision deficiencies) and every series is also told apart by its line style
  * or marker, so the charts survive grey-scale printing.
  *
- * Text is in the report language (options->lang), not the UI language: the
- * strings below are a table per language like the pillar titles, because a
- * report for a ministry is often produced in a language other than the
- * assessor's desktop. */
+ * Text is in the report language (options->lang), not the UI language,
+ * from the language layer (cirt-lang.h), as are the numbers: a report for a
+ * ministry is often produced in a language other than the assessor's
+ * desktop. */
 #include "config.h"
 
 #include "cirt-chart.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <unistd.h>
 
-#define FONT_FAMILY "Cantarell,DejaVu Sans,sans"
+#include "cirt-file.h"
+#include "cirt-lang.h"
+#include "cirt-style.h"
+
+#define FONT_FAMILY CIRT_FONT_SANS
 
 /* ------------------------------------------------------------------------ */
 /* Palette                                                                  */
@@ -51,73 +52,74 @@ typedef struct {
 static const Palette palette_light = {
   .bg = HEX (0xffffff), .fg = HEX (0x1c1c1c), .muted = HEX (0x5e5c64), .grid = HEX (0xc0bfbc),
   .rim = HEX (0x9a9996), .band_a = HEX (0xf6f5f4), .band_b = HEX (0xffffff),
-  .level = { HEX (0xd55e00), HEX (0xe69f00), HEX (0xf0e442), HEX (0x56b4e9), HEX (0x0072b2) },
+  .level = { HEX (CIRT_COLOR_LEVEL_1), HEX (CIRT_COLOR_LEVEL_2), HEX (CIRT_COLOR_LEVEL_3), HEX (CIRT_COLOR_LEVEL_4),
+             HEX (CIRT_COLOR_LEVEL_5) },
   .level_edge = { HEX (0xa04600), HEX (0xad7700), HEX (0xa89f2e), HEX (0x3a87b5), HEX (0x004f7c) },
-  .current = HEX (0x0072b2), .target = HEX (0xd55e00), .baseline = HEX (0xcc79a7),
-  .answered = HEX (0x009e73), .unanswered = HEX (0xe8e6e3), .hatch = HEX (0xb8b5b0),
+  .current = HEX (CIRT_COLOR_CURRENT), .target = HEX (CIRT_COLOR_TARGET), .baseline = HEX (CIRT_COLOR_BASELINE),
+  .answered = HEX (CIRT_COLOR_ANSWERED), .unanswered = HEX (0xe8e6e3), .hatch = HEX (0xb8b5b0),
 };
 
 static const Palette palette_dark = {
   .bg = HEX (0x242424), .fg = HEX (0xf6f5f4), .muted = HEX (0xc0bfbc), .grid = HEX (0x5e5c64),
   .rim = HEX (0x8a8990), .band_a = HEX (0x2e2e32), .band_b = HEX (0x242424),
-  .level = { HEX (0xd55e00), HEX (0xe69f00), HEX (0xf0e442), HEX (0x56b4e9), HEX (0x0072b2) },
+  .level = { HEX (CIRT_COLOR_LEVEL_1), HEX (CIRT_COLOR_LEVEL_2), HEX (CIRT_COLOR_LEVEL_3), HEX (CIRT_COLOR_LEVEL_4),
+             HEX (CIRT_COLOR_LEVEL_5) },
   .level_edge = { HEX (0xff8a3d), HEX (0xffc04d), HEX (0xfff48a), HEX (0x9ad3f5), HEX (0x56b4e9) },
-  .current = HEX (0x56b4e9), .target = HEX (0xe69f00), .baseline = HEX (0xcc79a7),
-  .answered = HEX (0x009e73), .unanswered = HEX (0x3d3846), .hatch = HEX (0x5e5c64),
+  /* On dark backgrounds the lighter blue and orange of the same palette. */
+  .current = HEX (0x56b4e9), .target = HEX (0xe69f00), .baseline = HEX (CIRT_COLOR_BASELINE),
+  .answered = HEX (CIRT_COLOR_ANSWERED), .unanswered = HEX (0x3d3846), .hatch = HEX (0x5e5c64),
 };
 
 /* ------------------------------------------------------------------------ */
 /* Strings of the report language                                          */
 
 typedef struct {
-  const char *lang;
   const char *radar_title, *sections_title, *coverage_title;
   const char *current, *target, *baseline;
   const char *overall, *no_answers, *no_answers_yet, *not_assessed, *nothing_applicable, *not_scored;
-  const char *capped, *provisional, *provisional_note;
+  const char *capped, *provisional;
+  char       *provisional_note;   /* owned: "under 80%" in the language's figures */
   const char *answered, *unanswered, *answered_lower, *na;
-  const char *target_tick, *threshold_note, *no_sections;
-  char        decimal;
-  const char *percent;
+  const char *target_tick;
+  char       *threshold_note;     /* owned */
+  const char *no_sections;
 } Strings;
 
-static const Strings strings[] = {
-  { "en",
-    "Maturity by pillar", "Maturity by section", "Coverage by pillar",
-    "Current", "Target", "Earlier assessment",
-    "Overall", "no answers", "no answers yet", "not assessed", "nothing applicable", "no scored questions",
-    "capped at level 2 by critical questions", "provisional", "† provisional: under 80% answered",
-    "Answered", "Not yet answered", "answered", "N/A",
-    "Target level of the pillar", "Under 80%: scores are provisional", "No sections to show",
-    '.', "%" },
-  { "fr",
-    "Maturité par pilier", "Maturité par section", "Couverture par pilier",
-    "Actuel", "Cible", "Évaluation précédente",
-    "Ensemble", "aucune réponse", "aucune réponse pour l’instant", "non évalué", "rien d’applicable",
-    "aucune question notée",
-    "plafonné au niveau 2 par des questions critiques", "provisoire", "† provisoire : moins de 80\u00a0% de réponses",
-    "Répondu", "Sans réponse", "répondues", "s.o.",
-    "Niveau cible du pilier", "Moins de 80\u00a0% : scores provisoires", "Aucune section à afficher",
-    ',', "\u00a0%" },
-  { "es",
-    "Madurez por pilar", "Madurez por sección", "Cobertura por pilar",
-    "Actual", "Objetivo", "Evaluación anterior",
-    "Global", "sin respuestas", "aún sin respuestas", "no evaluado", "nada aplicable",
-    "sin preguntas puntuadas",
-    "limitado al nivel 2 por preguntas críticas", "provisional", "† provisional: menos del 80\u00a0% respondido",
-    "Respondido", "Sin responder", "respondidas", "N/A",
-    "Nivel objetivo del pilar", "Menos del 80\u00a0%: puntuaciones provisionales", "No hay secciones que mostrar",
-    ',', "\u00a0%" },
-};
-
-static const Strings *
-strings_for (const char *lang)
+static void
+strings_init (Strings        *s,
+              const CirtLang *l)
 {
-  if (lang != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-      if (g_str_has_prefix (lang, strings[i].lang))
-        return &strings[i];
-  return &strings[0];
+  g_autofree char *eighty = cirt_lang_format_percent (l, 0.8);
+
+  s->radar_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_RADAR);
+  s->sections_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_SECTIONS);
+  s->coverage_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_COVERAGE);
+  s->current = cirt_lang_str (l, CIRT_STR_CHART_CURRENT);
+  s->target = cirt_lang_str (l, CIRT_STR_CHART_TARGET);
+  s->baseline = cirt_lang_str (l, CIRT_STR_CHART_BASELINE);
+  s->overall = cirt_lang_str (l, CIRT_STR_CHART_OVERALL);
+  s->no_answers = cirt_lang_str (l, CIRT_STR_CHART_NO_ANSWERS);
+  s->no_answers_yet = cirt_lang_str (l, CIRT_STR_CHART_NO_ANSWERS_YET);
+  s->not_assessed = cirt_lang_str (l, CIRT_STR_CHART_NOT_ASSESSED);
+  s->nothing_applicable = cirt_lang_str (l, CIRT_STR_CHART_NOTHING_APPLICABLE);
+  s->not_scored = cirt_lang_str (l, CIRT_STR_CHART_NOT_SCORED);
+  s->capped = cirt_lang_str (l, CIRT_STR_CHART_CAPPED);
+  s->provisional = cirt_lang_str (l, CIRT_STR_CHART_PROVISIONAL);
+  s->provisional_note = cirt_lang_format (l, CIRT_STR_CHART_PROVISIONAL_NOTE, eighty, NULL, NULL, NULL);
+  s->answered = cirt_lang_str (l, CIRT_STR_CHART_ANSWERED);
+  s->unanswered = cirt_lang_str (l, CIRT_STR_CHART_UNANSWERED);
+  s->answered_lower = cirt_lang_str (l, CIRT_STR_CHART_ANSWERED_LOWER);
+  s->na = cirt_lang_str (l, CIRT_STR_CHART_NA);
+  s->target_tick = cirt_lang_str (l, CIRT_STR_CHART_TARGET_TICK);
+  s->threshold_note = cirt_lang_format (l, CIRT_STR_CHART_THRESHOLD_NOTE, eighty, NULL, NULL, NULL);
+  s->no_sections = cirt_lang_str (l, CIRT_STR_CHART_NO_SECTIONS);
+}
+
+static void
+strings_clear (Strings *s)
+{
+  g_clear_pointer (&s->provisional_note, g_free);
+  g_clear_pointer (&s->threshold_note, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -132,7 +134,9 @@ typedef struct {
   PangoContext           *pango;
   const Palette          *pal;
   const Strings          *str;
-  const char             *lang;
+  Strings                 strings;
+  const char             *lang;      /* code, for instrument texts */
+  const CirtLang         *l;
   CirtScore              *score;
   CirtInstrument         *first;     /* thresholds of pillars and overall */
   const CirtChartOptions *opt;
@@ -166,8 +170,10 @@ chart_init (Chart                  *c,
   memset (c, 0, sizeof *c);
   c->cr = cr;
   c->opt = opt ? opt : &default_options;
-  c->lang = c->opt->lang ? c->opt->lang : "en";
-  c->str = strings_for (c->lang);
+  c->l = cirt_lang_get (c->opt->lang);
+  c->lang = cirt_lang_get_code (c->l);
+  strings_init (&c->strings, c->l);
+  c->str = &c->strings;
   c->pal = c->opt->dark ? &palette_dark : &palette_light;
   c->score = score;
   c->first = g_ptr_array_index (cirt_score_get_instruments (score), 0);
@@ -189,6 +195,7 @@ static void
 chart_clear (Chart *c)
 {
   g_clear_object (&c->pango);
+  strings_clear (&c->strings);
 }
 
 static void
@@ -280,22 +287,14 @@ format_number (const Chart *c,
                double       value,
                int          decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : "%.1f", cirt_score_display_value (value, decimals));
-  if (c->str->decimal != '.')
-    for (char *p = buf; *p; p++)
-      if (*p == '.')
-        *p = c->str->decimal;
-  return g_strdup (buf);
+  return cirt_lang_format_number (c->l, value, decimals);
 }
 
 static char *
 format_percent (const Chart *c,
                 double       fraction)
 {
-  g_autofree char *n = format_number (c, 100.0 * fraction, 0);
-  return g_strconcat (n, c->str->percent, NULL);
+  return cirt_lang_format_percent (c->l, fraction);
 }
 
 static const char *
@@ -757,13 +756,13 @@ radar_label_markup (Chart      *c,
   g_autofree char *muted = rgb_hex (&c->pal->muted);
 
   if (!ps->used || !ps->value.defined)
-    return g_markup_printf_escaped ("<b>%s</b>\n<span foreground=\"%s\" style=\"italic\">%s</span>", cirt_pillar_title (p, c->lang),
+    return g_markup_printf_escaped ("<b>%s</b>\n<span foreground=\"%s\" style=\"italic\">%s</span>", cirt_lang_pillar_title (c->l, p),
                                     muted, ps->used ? c->str->no_answers : c->str->not_assessed);
   else
     {
       g_autofree char *num = format_number (c, ps->value.score, 1);
       *provisional |= ps->value.provisional;
-      return g_markup_printf_escaped ("<b>%s</b>\n%s · %s%s", cirt_pillar_title (p, c->lang), num,
+      return g_markup_printf_escaped ("<b>%s</b>\n%s · %s%s", cirt_lang_pillar_title (c->l, p), num,
                                       level_name (c, c->first, ps->value.level),
                                       ps->value.provisional ? "\u00a0†" : "");
     }
@@ -1209,12 +1208,12 @@ pillar_heading_markup (Chart      *c,
 
   if (!ps->value.defined)
     return g_markup_printf_escaped ("<b>%s</b>  <span foreground=\"%s\" style=\"italic\">%s</span>",
-                                    cirt_pillar_title (p, c->lang), muted, c->str->no_answers);
+                                    cirt_lang_pillar_title (c->l, p), muted, c->str->no_answers);
   else
     {
       g_autofree char *num = format_number (c, ps->value.score, 1);
       return g_markup_printf_escaped ("<b>%s</b>  <span foreground=\"%s\">%s · %s%s</span>",
-                                      cirt_pillar_title (p, c->lang), muted, num,
+                                      cirt_lang_pillar_title (c->l, p), muted, num,
                                       level_name (c, c->first, ps->value.level),
                                       ps->value.provisional ? " †" : "");
     }
@@ -1428,7 +1427,7 @@ coverage_label_markup (Chart      *c,
                        gboolean    used)
 {
   g_autofree char *muted = rgb_hex (&c->pal->muted);
-  const char *title = p == CIRT_N_PILLARS ? c->str->overall : cirt_pillar_title (p, c->lang);
+  const char *title = p == CIRT_N_PILLARS ? c->str->overall : cirt_lang_pillar_title (c->l, p);
   guint answered, na, total;
   g_autofree char *counts = NULL;
 
@@ -1462,7 +1461,7 @@ coverage_layout (Chart  *c,
   header_init (c, &b->header, c->str->coverage_title, subtitle);
 
   {
-    g_autofree char *probe_text = g_strconcat ("100", c->str->percent, NULL);
+    g_autofree char *probe_text = format_percent (c, 1.0);
     g_autoptr(PangoLayout) probe = make_layout (c, probe_text, FALSE, c->base * 0.9, PANGO_WEIGHT_BOLD, 0, 0, PANGO_ALIGN_LEFT);
     value_w = MAX (layout_box (probe).w, c->base * 3) + c->base * 0.5;
   }
@@ -1752,47 +1751,28 @@ typedef enum {
   FORMAT_PDF,
 } FileFormat;
 
-typedef struct {
-  int fd;
-  int error;     /* errno of the first failed write */
-} Writer;
-
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  Writer *w = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (w->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          if (w->error == 0)
-            w->error = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  return cirt_atomic_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static const char *
 chart_title (CirtChartKind           kind,
              const CirtChartOptions *options)
 {
-  const Strings *s = strings_for (options ? options->lang : NULL);
-  return kind == CIRT_CHART_RADAR ? s->radar_title : kind == CIRT_CHART_SECTIONS ? s->sections_title : s->coverage_title;
+  const CirtLang *l = cirt_lang_get (options ? options->lang : NULL);
+  return cirt_lang_str (l, kind == CIRT_CHART_RADAR ? CIRT_STR_CHART_TITLE_RADAR
+                           : kind == CIRT_CHART_SECTIONS ? CIRT_STR_CHART_TITLE_SECTIONS
+                           : CIRT_STR_CHART_TITLE_COVERAGE);
 }
 
-/* Draws into a surface of @format writing to @w; returns the cairo status. */
+/* Draws into a surface of @format writing to @file; returns the cairo status. */
 static cairo_status_t
 render_to (FileFormat              format,
-           Writer                 *w,
+           CirtAtomicFile         *file,
            CirtChartKind           kind,
            CirtScore              *score,
            const CirtChartOptions *options,
@@ -1809,13 +1789,13 @@ render_to (FileFormat              format,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       break;
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, w, width, height);
+      surface = cairo_svg_surface_create_for_stream (write_cb, file, width, height);
       /* cairo 1.16 sizes SVG documents in pt by default. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case FORMAT_PDF:
     default:
-      surface = cairo_pdf_surface_create_for_stream (write_cb, w, width, height);
+      surface = cairo_pdf_surface_create_for_stream (write_cb, file, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chart_title (kind, options));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CIRT Assess " PACKAGE_VERSION);
       break;
@@ -1835,7 +1815,7 @@ render_to (FileFormat              format,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, w);
+    status = cairo_surface_write_to_png_stream (surface, write_cb, file);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -1852,16 +1832,18 @@ cirt_chart_write_file (CirtChartKind           kind,
                        int                     height,
                        GError                **error)
 {
-  g_autofree char *dir = NULL, *name = NULL, *tmp = NULL, *lower = NULL;
+  g_autoptr(CirtAtomicFile) file = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *lower = NULL, *display = NULL;
   const char *dot;
   FileFormat format;
   cairo_status_t status;
-  Writer w = { -1, 0 };
 
   g_return_val_if_fail (CIRT_IS_SCORE (score), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  display = g_filename_display_name (path);
   dot = strrchr (path, '.');
   lower = g_ascii_strdown (dot ? dot : "", -1);
   if (strcmp (lower, ".png") == 0)
@@ -1873,48 +1855,27 @@ cirt_chart_write_file (CirtChartKind           kind,
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "cannot write %s: the file name must end in .png, .svg or .pdf", path);
+                   _("cannot write %s: the file name must end in .png, .svg or .pdf"), display);
       return FALSE;
     }
   if (width < 1 || height < 1 || width > 32767 || height > 32767)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "cannot write %s: a chart of %d × %d is not possible (1 to 32767 each way)", path, width, height);
+                   _("cannot write %s: a chart of %d × %d is not possible (1 to 32767 each way)"), display, width,
+                   height);
       return FALSE;
     }
-
-  dir = g_path_get_dirname (path);
-  name = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, name);
-  w.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (w.fd < 0)
+  if ((file = cirt_atomic_file_new (path, error)) == NULL)
+    return FALSE;
+  status = render_to (format, file, kind, score, options, width, height);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot write %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-
-  status = render_to (format, &w, kind, score, options, width, height);
-  if (status == CAIRO_STATUS_SUCCESS && fsync (w.fd) != 0 && errno != EINVAL)
-    w.error = errno;
-  if (close (w.fd) != 0 && w.error == 0)
-    w.error = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || w.error != 0)
-    {
-      g_unlink (tmp);
-      if (w.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (w.error), "cannot write %s: %s", path, g_strerror (w.error));
+      if (!cirt_atomic_file_write (file, "", 0, &write_error))
+        g_propagate_error (error, g_steal_pointer (&write_error));
       else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot draw %s: %s", path, cairo_status_to_string (status));
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot draw %s: %s"), display,
+                     cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot write %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return cirt_atomic_file_commit (g_steal_pointer (&file), error);
 }

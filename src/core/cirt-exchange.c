@@ -1,13 +1,26 @@
 /* cirt-exchange.c — exchange files: one assessment as JSON, to merge the work
  * of several assessors on separate laptops
- * SPDX-License-Identifier: GPL-3.0-or-later */
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading is in two steps. First the whole file is checked against the
+ * format (docs/exchange-format.md) and turned into values: every member of
+ * the right type, every answer's value one its question takes, every text
+ * within the limits a local edit has, every question known, no question
+ * answered twice, every time an instant. Only then is anything merged, in
+ * one transaction. A file that breaks any rule is refused whole, with the
+ * JSON path of the first problem, and the database is not touched. */
 #include "config.h"
 
 #include "cirt-exchange.h"
 
-#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cirt-file.h"
+#include "cirt-json.h"
+
+/* An exchange file carries the instrument snapshots and the whole history:
+ * a large mission's file is a few megabytes. */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 
 void
@@ -17,8 +30,12 @@ cirt_import_report_free (CirtImportReport *report)
     return;
   g_free (report->assessment_id);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
   g_free (report);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
 
 static void
 add_string (JsonBuilder *b,
@@ -33,33 +50,19 @@ add_string (JsonBuilder *b,
 }
 
 static void
-add_answer_content (JsonBuilder      *b,
-                    const CirtAnswer *a)
+add_answer (JsonBuilder         *b,
+            const char          *name,
+            const CirtAnswer    *a,
+            CirtAnswerJsonFlags  flags)
 {
-  add_string (b, "value", a->value);
-  json_builder_set_member_name (b, "not_applicable");
-  json_builder_add_boolean_value (b, a->not_applicable);
-  add_string (b, "notes", a->notes);
-  add_string (b, "evidence", a->evidence);
-  add_string (b, "source", a->source);
-  json_builder_set_member_name (b, "flagged");
-  json_builder_add_boolean_value (b, a->flagged);
-}
+  JsonNode *node = cirt_answer_to_json_node (a, flags);
 
-static void
-add_answer_or_null (JsonBuilder      *b,
-                    const char       *name,
-                    const CirtAnswer *a)
-{
-  json_builder_set_member_name (b, name);
-  if (a == NULL)
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  json_builder_begin_object (b);
-  add_answer_content (b, a);
-  json_builder_end_object (b);
+  if (name != NULL)
+    json_builder_set_member_name (b, name);
+  if (node != NULL)
+    json_builder_add_value (b, node);
+  else
+    json_builder_add_null_value (b);
 }
 
 gboolean
@@ -149,6 +152,8 @@ cirt_exchange_export (CirtStore   *store,
     }
   json_builder_end_array (b);
 
+  /* In questionnaire order: the file reads like the form, and is the same
+   * from one export to the next. */
   json_builder_set_member_name (b, "answers");
   json_builder_begin_array (b);
   for (guint i = 0; i < instruments->len; i++)
@@ -161,14 +166,8 @@ cirt_exchange_export (CirtStore   *store,
             {
               const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
               CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
-              if (a == NULL)
-                continue;
-              json_builder_begin_object (b);
-              add_string (b, "question", a->question);
-              add_answer_content (b, a);
-              add_string (b, "author", a->author);
-              add_string (b, "updated_at", a->updated_at);
-              json_builder_end_object (b);
+              if (a != NULL)
+                add_answer (b, NULL, a, CIRT_ANSWER_JSON_WITH_META);
             }
         }
     }
@@ -183,8 +182,8 @@ cirt_exchange_export (CirtStore   *store,
       add_string (b, "question", e->question);
       add_string (b, "author", e->author);
       add_string (b, "changed_at", e->changed_at);
-      add_answer_or_null (b, "old", e->old_answer);
-      add_answer_or_null (b, "new", e->new_answer);
+      add_answer (b, "old", e->old_answer, CIRT_ANSWER_JSON_CONTENT);
+      add_answer (b, "new", e->new_answer, CIRT_ANSWER_JSON_CONTENT);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -194,92 +193,509 @@ cirt_exchange_export (CirtStore   *store,
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   data = json_generator_to_data (gen, &len);
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return cirt_file_set_contents (path, data, len, error);
 }
 
 /* ------------------------------------------------------------------------ */
+/* Reading: the whole file checked and turned into values                   */
 
-#define FILE_ERROR(...) \
-  (g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, __VA_ARGS__), (gpointer) NULL)
+/* A time later than this computer's clock by more than this is a clock set
+ * wrong over there: it is taken as the time of the import (with a warning),
+ * so that it cannot win every merge to come. */
+#define CLOCK_SKEW_ALLOWANCE (10 * G_TIME_SPAN_MINUTE)
 
-static gboolean G_GNUC_PRINTF (2, 3)
-invalid (GError    **error,
-         const char *format,
+typedef struct {
+  const char         *path;        /* for messages */
+  JsonNode           *root;
+  CirtAssessmentInfo *info;
+  GPtrArray          *instruments; /* CirtInstrument* */
+  int                 targets[CIRT_N_PILLARS];
+  GPtrArray          *stakeholders;/* CirtStakeholder* */
+  GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
+  GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
+  GDateTime          *now;
+  guint               n_clamped;
+  char               *latest_clamped;
+} ExchangeFile;
+
+static void
+exchange_file_clear (ExchangeFile *f)
+{
+  g_clear_pointer (&f->root, json_node_unref);
+  g_clear_pointer (&f->info, cirt_assessment_info_free);
+  g_clear_pointer (&f->instruments, g_ptr_array_unref);
+  g_clear_pointer (&f->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&f->answers, g_ptr_array_unref);
+  g_clear_pointer (&f->history, g_ptr_array_unref);
+  g_clear_pointer (&f->now, g_date_time_unref);
+  g_clear_pointer (&f->latest_clamped, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExchangeFile, exchange_file_clear)
+
+static gboolean G_GNUC_PRINTF (3, 4)
+invalid (ExchangeFile  *f,
+         GError       **error,
+         const char    *format,
          ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
+  g_autofree char *display = g_filename_display_name (f->path);
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error_literal (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, msg);
+  g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", display, msg);
   return FALSE;
 }
 
-static const char *
-get_str (JsonObject *o,
-         const char *name)
+/* @error (from a check that names the JSON path) as the file's refusal. */
+static gboolean
+refuse (ExchangeFile  *f,
+        GError        *local_error,
+        GError       **error)
 {
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
+  return invalid (f, error, "%s", local_error->message);
+}
+
+/* An instant, UTC, no later than now (plus the allowance). */
+static char *
+read_time (ExchangeFile  *f,
+           const char    *value,
+           const char    *where,
+           GError       **error)
+{
+  g_autoptr(GDateTime) t = cirt_time_parse (value);
+
+  if (t == NULL)
+    {
+      invalid (f, error, _("%s: \"%s\" is not an ISO 8601 time"), where, value ? value : "");
+      return NULL;
+    }
+  if (g_date_time_difference (t, f->now) > CLOCK_SKEW_ALLOWANCE)
+    {
+      g_autofree char *utc = cirt_time_format (t);
+
+      f->n_clamped++;
+      if (f->latest_clamped == NULL || strcmp (utc, f->latest_clamped) > 0)
+        {
+          g_free (f->latest_clamped);
+          f->latest_clamped = g_steal_pointer (&utc);
+        }
+      return cirt_time_format (f->now);
+    }
+  return cirt_time_format (t);
+}
+
+static const CirtQuestion *
+find_question (ExchangeFile *f,
+               const char   *id)
+{
+  for (guint i = 0; i < f->instruments->len; i++)
+    {
+      const CirtQuestion *q = cirt_instrument_lookup_question (g_ptr_array_index (f->instruments, i), id);
+      if (q != NULL)
+        return q;
+    }
+  return NULL;
+}
+
+/* An answer's content held to the rules of a local edit: its value one the
+ * question takes (made canonical), N/A only with a justification and only
+ * on a scored question. */
+static gboolean
+check_content (ExchangeFile  *f,
+               CirtAnswer    *a,
+               const char    *where,
+               GError       **error)
+{
+  const CirtQuestion *q = find_question (f, a->question);
+
+  if (q == NULL)
+    return invalid (f, error, _("%s: no question \"%s\" in the file's instruments"), where, a->question);
+  if (a->not_applicable)
+    {
+      if (a->value != NULL)
+        return invalid (f, error, _("%s: marked not applicable, yet it has a value"), where);
+    }
+  if (a->not_applicable)
+    {
+      g_autofree char *notes = g_strstrip (g_strdup (a->notes ? a->notes : ""));
+      if (*notes == '\0')
+        return invalid (f, error, _("%s: marked not applicable without a justification in the notes"), where);
+      if (!cirt_kind_is_scored (q->kind))
+        return invalid (f, error, _("%s: only scored questions can be marked not applicable"), where);
+    }
+  else if (a->value != NULL)
+    {
+      g_autoptr(GError) value_error = NULL;
+      char *canonical = cirt_question_parse_value (q, a->value, &value_error);
+
+      if (canonical == NULL)
+        return invalid (f, error, "%s: %s", where, value_error->message);
+      g_free (a->value);
+      a->value = canonical;
+    }
+  return TRUE;
 }
 
 static gboolean
-get_bool (JsonObject *o,
-          const char *name)
+read_assessment (ExchangeFile  *f,
+                 JsonObject    *root,
+                 GError       **error)
 {
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (n);
-}
+  static const char * const keys[] = {
+    "id", "title", "country", "organisation", "phase", "lead_assessor", "assessors", "status", "started_on",
+    "ended_on", "created_at", NULL,
+  };
+  static const struct { const char *name; gboolean required; gsize offset; } fields[] = {
+    { "id", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, id) },
+    { "title", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, title) },
+    { "country", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, country) },
+    { "organisation", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, organisation) },
+    { "phase", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, phase) },
+    { "lead_assessor", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, lead_assessor) },
+    { "assessors", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, assessors) },
+    { "status", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, status) },
+    { "started_on", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, started_on) },
+    { "ended_on", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, ended_on) },
+    { "created_at", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, created_at) },
+  };
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *meta = NULL;
 
-static JsonArray *
-get_array (JsonObject *o,
-           const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-  return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *o,
-            const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-}
-
-static CirtAnswer *
-read_answer_content (const char *question,
-                     JsonObject *o)
-{
-  CirtAnswer *a = cirt_answer_new (question);
-  a->value = g_strdup (get_str (o, "value"));
-  a->not_applicable = get_bool (o, "not_applicable");
-  a->notes = g_strdup (get_str (o, "notes"));
-  a->evidence = g_strdup (get_str (o, "evidence"));
-  a->source = g_strdup (get_str (o, "source"));
-  a->flagged = get_bool (o, "flagged");
-  return a;
+  if (!cirt_json_get_object (root, "assessment", FALSE, "", &meta, &local_error) ||
+      !cirt_json_check_members (meta, keys, "assessment", &local_error))
+    return refuse (f, local_error, error);
+  f->info = cirt_assessment_info_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *value = NULL;
+      if (!cirt_json_get_string (meta, fields[i].name, !fields[i].required, CIRT_MAX_SHORT_TEXT, "assessment",
+                                 &value, &local_error))
+        return refuse (f, local_error, error);
+      G_STRUCT_MEMBER (char *, f->info, fields[i].offset) = g_strdup (value);
+    }
+  if (!g_uuid_string_is_valid (f->info->id))
+    return invalid (f, error, _("assessment.id: \"%s\" is not an assessment id"), f->info->id);
+  if (f->info->created_at != NULL)
+    {
+      char *created = read_time (f, f->info->created_at, "assessment.created_at", error);
+      if (created == NULL)
+        return FALSE;
+      g_free (f->info->created_at);
+      f->info->created_at = created;
+    }
+  return TRUE;
 }
 
 static gboolean
-valid_timestamp (const char *ts)
+read_instruments (ExchangeFile  *f,
+                  JsonObject    *root,
+                  GError       **error)
 {
-  g_autoptr(GDateTime) dt = ts ? g_date_time_new_from_iso8601 (ts, NULL) : NULL;
-  return dt != NULL;
+  static const char * const keys[] = { "id", "version", "sha256", "json", NULL };
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  if (!cirt_json_get_array (root, "instruments", FALSE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (json_array_get_length (arr) == 0)
+    return invalid (f, error, _("instruments: at least one is needed"));
+  f->instruments = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "instruments", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      const char *json = NULL, *sha = NULL, *s;
+      g_autofree char *origin = NULL;
+      CirtInstrument *inst;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      if (!cirt_json_check_members (o, keys, where, &local_error) ||
+          !cirt_json_get_string (o, "id", TRUE, CIRT_MAX_SHORT_TEXT, where, &s, &local_error) ||
+          !cirt_json_get_string (o, "version", TRUE, CIRT_MAX_SHORT_TEXT, where, &s, &local_error) ||
+          !cirt_json_get_string (o, "sha256", FALSE, 64, where, &sha, &local_error) ||
+          !cirt_json_get_string (o, "json", FALSE, G_MAXSIZE, where, &json, &local_error))
+        return refuse (f, local_error, error);
+      origin = g_strdup_printf ("%s: %s", f->path, where);
+      inst = cirt_instrument_new_from_data (json, -1, origin, &local_error);
+      if (inst == NULL)
+        return invalid (f, error, "%s", local_error->message);
+      g_ptr_array_add (f->instruments, inst);
+      if (g_strcmp0 (cirt_instrument_get_sha256 (inst), sha) != 0)
+        return invalid (f, error, _("%s: the instrument does not match its sha256 (the file was altered)"), where);
+      /* Two instruments of one assessment never share a question id. */
+      for (guint j = 0; j < i; j++)
+        for (guint s2 = 0; s2 < cirt_instrument_get_n_sections (inst); s2++)
+          {
+            const CirtSection *sec = cirt_instrument_get_section (inst, s2);
+            for (guint q = 0; q < sec->questions->len; q++)
+              {
+                const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+                if (cirt_instrument_lookup_question (g_ptr_array_index (f->instruments, j), qu->id) != NULL)
+                  return invalid (f, error, _("%s: question \"%s\" is also in instruments[%u]"), where, qu->id, j);
+              }
+          }
+    }
+  return TRUE;
 }
 
-/* The later change wins; on equal times the greater content does, so every
- * laptop picks the same winner. */
 static gboolean
-remote_wins (const CirtAnswer *local,
-             const CirtAnswer *remote)
+read_targets (ExchangeFile  *f,
+              JsonObject    *root,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *obj = NULL;
+
+  if (!cirt_json_get_object (root, "targets", TRUE, "", &obj, &local_error))
+    return refuse (f, local_error, error);
+  if (obj == NULL)
+    return TRUE;
+  members = json_object_get_members (obj);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      CirtPillar pillar;
+      gint64 level = 0;
+
+      if (!cirt_pillar_from_string (l->data, &pillar))
+        return invalid (f, error, _("targets.%s: not a pillar (expected legal, technical, organizational, capacity "
+                                    "or cooperation)"), (const char *) l->data);
+      if (!cirt_json_get_int (obj, l->data, FALSE, "targets", &level, &local_error))
+        return refuse (f, local_error, error);
+      if (level < 1 || level > CIRT_N_LEVELS)
+        return invalid (f, error, _("targets.%s: %lld is not a level from 1 to 5"),
+                        (const char *) l->data, (long long) level);
+      f->targets[pillar] = (int) level;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_stakeholders (ExchangeFile  *f,
+                   JsonObject    *root,
+                   GError       **error)
+{
+  static const char * const keys[] = { "name", "organisation", "sector", "date", "notes", NULL };
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  f->stakeholders = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_stakeholder_free);
+  if (!cirt_json_get_array (root, "stakeholders", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "stakeholders", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
+      const char *name = NULL, *org = NULL, *sector = NULL, *date = NULL, *notes = NULL;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      if (!cirt_json_check_members (o, keys, where, &local_error) ||
+          !cirt_json_get_string (o, "name", FALSE, CIRT_MAX_SHORT_TEXT, where, &name, &local_error) ||
+          !cirt_json_get_string (o, "organisation", TRUE, CIRT_MAX_SHORT_TEXT, where, &org, &local_error) ||
+          !cirt_json_get_string (o, "sector", TRUE, CIRT_MAX_SHORT_TEXT, where, &sector, &local_error) ||
+          !cirt_json_get_string (o, "date", TRUE, 10, where, &date, &local_error) ||
+          !cirt_json_get_string (o, "notes", TRUE, CIRT_MAX_TEXT, where, &notes, &local_error))
+        return refuse (f, local_error, error);
+      if (date != NULL && *date != '\0')
+        {
+          g_autofree char *iso = g_strconcat (date, "T00:00:00Z", NULL);
+          g_autoptr(GDateTime) dt = strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+          if (dt == NULL)
+            return invalid (f, error, _("%s.date: \"%s\" is not a date (YYYY-MM-DD)"), where, date);
+        }
+      s->name = g_strdup (name);
+      s->organisation = g_strdup (org);
+      s->sector = g_strdup (sector);
+      s->met_on = g_strdup (date);
+      s->notes = g_strdup (notes);
+      g_ptr_array_add (f->stakeholders, g_steal_pointer (&s));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_answers (ExchangeFile  *f,
+              JsonObject    *root,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = NULL;
+
+  f->answers = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_answer_free);
+  if (!cirt_json_get_array (root, "answers", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "answers", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      g_autoptr(CirtAnswer) a = NULL;
+      char *updated;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        return invalid (f, error, _("%s: must be an object"), where);
+      a = cirt_answer_from_json_object (json_node_get_object (n), NULL, CIRT_ANSWER_JSON_WITH_META, where,
+                                        &local_error);
+      if (a == NULL)
+        return refuse (f, local_error, error);
+      if (!check_content (f, a, where, error))
+        return FALSE;
+      if (g_hash_table_contains (seen, a->question))
+        return invalid (f, error, _("%s: a second answer to %s (answers[%u] is the first)"), where, a->question,
+                        GPOINTER_TO_UINT (g_hash_table_lookup (seen, a->question)) - 1);
+      g_hash_table_insert (seen, a->question, GUINT_TO_POINTER (i + 1));
+      {
+        g_autofree char *p = g_strdup_printf ("%s.updated_at", where);
+        updated = read_time (f, a->updated_at, p, error);
+        if (updated == NULL)
+          return FALSE;
+      }
+      g_free (a->updated_at);
+      a->updated_at = updated;
+      if (!cirt_answer_is_empty (a))
+        g_ptr_array_add (f->answers, g_steal_pointer (&a));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_history_side (ExchangeFile  *f,
+                   JsonObject    *entry,
+                   const char    *name,
+                   const char    *question,
+                   const char    *where,
+                   CirtAnswer   **out,
+                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *p = g_strdup_printf ("%s.%s", where, name);
+  JsonObject *o = NULL;
+
+  *out = NULL;
+  if (!cirt_json_get_object (entry, name, TRUE, where, &o, &local_error))
+    return refuse (f, local_error, error);
+  if (o == NULL)
+    return TRUE;
+  *out = cirt_answer_from_json_object (o, question, CIRT_ANSWER_JSON_CONTENT, p, &local_error);
+  if (*out == NULL)
+    return refuse (f, local_error, error);
+  return check_content (f, *out, p, error);
+}
+
+static gboolean
+read_history (ExchangeFile  *f,
+              JsonObject    *root,
+              GError       **error)
+{
+  static const char * const keys[] = { "question", "author", "changed_at", "old", "new", NULL };
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  f->history = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_history_entry_free);
+  if (!cirt_json_get_array (root, "history", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "history", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtHistoryEntry) e = g_new0 (CirtHistoryEntry, 1);
+      const char *question = NULL, *author = NULL, *changed = NULL;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      if (!cirt_json_check_members (o, keys, where, &local_error) ||
+          !cirt_json_get_string (o, "question", FALSE, CIRT_MAX_SHORT_TEXT, where, &question, &local_error) ||
+          !cirt_json_get_string (o, "author", TRUE, CIRT_MAX_SHORT_TEXT, where, &author, &local_error) ||
+          !cirt_json_get_string (o, "changed_at", FALSE, CIRT_MAX_SHORT_TEXT, where, &changed, &local_error))
+        return refuse (f, local_error, error);
+      if (find_question (f, question) == NULL)
+        return invalid (f, error, _("%s.question: no question \"%s\" in the file's instruments"), where, question);
+      e->question = g_strdup (question);
+      e->author = g_strdup (author);
+      {
+        g_autofree char *p = g_strdup_printf ("%s.changed_at", where);
+        e->changed_at = read_time (f, changed, p, error);
+        if (e->changed_at == NULL)
+          return FALSE;
+      }
+      if (!read_history_side (f, o, "old", question, where, &e->old_answer, error) ||
+          !read_history_side (f, o, "new", question, where, &e->new_answer, error))
+        return FALSE;
+      g_ptr_array_add (f->history, g_steal_pointer (&e));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_file (ExchangeFile  *f,
+           const char    *path,
+           GError       **error)
+{
+  static const char * const keys[] = {
+    "format", "format_version", "exported_at", "assessment", "instruments", "targets", "stakeholders",
+    "answers", "history", NULL,
+  };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  JsonObject *root;
+  const char *format = NULL, *exported = NULL;
+  gint64 version = 0;
+
+  f->path = path;
+  f->now = g_date_time_new_now_utc ();
+  f->root = cirt_json_parse_file (path, MAX_FILE_SIZE, &local_error);
+  if (f->root == NULL)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   _("%s is not a CIRT Assess exchange file: %s"), display, local_error->message);
+      return FALSE;
+    }
+  root = JSON_NODE_HOLDS_OBJECT (f->root) ? json_node_get_object (f->root) : NULL;
+  if (root == NULL || !cirt_json_get_string (root, "format", TRUE, 64, "", &format, NULL) ||
+      g_strcmp0 (format, CIRT_EXCHANGE_FORMAT) != 0)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("%s is not a CIRT Assess exchange file"),
+                   display);
+      return FALSE;
+    }
+  if (!cirt_json_get_int (root, "format_version", FALSE, "", &version, &local_error))
+    return refuse (f, local_error, error);
+  if (version != CIRT_EXCHANGE_FORMAT_VERSION)
+    return invalid (f, error, _("exchange format version %lld is not supported (this version reads %d)"),
+                    (long long) version, CIRT_EXCHANGE_FORMAT_VERSION);
+  if (!cirt_json_check_members (root, keys, "", &local_error) ||
+      !cirt_json_get_string (root, "exported_at", TRUE, CIRT_MAX_SHORT_TEXT, "", &exported, &local_error))
+    return refuse (f, local_error, error);
+  return read_assessment (f, root, error) &&
+         read_instruments (f, root, error) &&
+         read_targets (f, root, error) &&
+         read_stakeholders (f, root, error) &&
+         read_answers (f, root, error) &&
+         read_history (f, root, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Merging                                                                  */
+
+/* The later change wins; at the same instant the greater content does, so
+ * every laptop picks the same winner. Times are stored in one UTC form, so
+ * comparing the texts compares the instants. */
+static gboolean
+remote_is_later (const CirtAnswer *local,
+                 const CirtAnswer *remote)
 {
   int cmp = g_strcmp0 (remote->updated_at, local->updated_at);
+
   if (cmp == 0)
     {
       g_autofree char *l = cirt_answer_to_json (local);
@@ -289,72 +705,154 @@ remote_wins (const CirtAnswer *local,
   return cmp > 0;
 }
 
-/* Whether @answer's content is one that @question had at some point: in the
- * store's history when @store is given, else in the file's @history. */
+/* Whether @answer's content is one the file's history shows @question had. */
 static gboolean
-history_has (CirtStore        *store,
-             const char       *id,
-             JsonArray        *history,
-             const char       *question,
-             const CirtAnswer *answer)
+file_history_has (ExchangeFile     *f,
+                  const CirtAnswer *answer)
 {
-  if (store != NULL)
+  for (guint i = 0; i < f->history->len; i++)
     {
-      g_autoptr(GPtrArray) entries = cirt_store_get_history (store, id, question, NULL);
-      for (guint i = 0; entries && i < entries->len; i++)
-        {
-          CirtHistoryEntry *e = g_ptr_array_index (entries, i);
-          if (e->new_answer && cirt_answer_same_content (e->new_answer, answer))
-            return TRUE;
-        }
-      return FALSE;
-    }
-  for (guint i = 0; history && i < json_array_get_length (history); i++)
-    {
-      JsonNode *n = json_array_get_element (history, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-      g_autoptr(CirtAnswer) version = NULL;
-
-      if (g_strcmp0 (get_str (o, "question"), question) != 0 || get_object (o, "new") == NULL)
-        continue;
-      version = read_answer_content (question, get_object (o, "new"));
-      if (cirt_answer_same_content (version, answer))
+      CirtHistoryEntry *e = g_ptr_array_index (f->history, i);
+      if (g_strcmp0 (e->question, answer->question) == 0 && e->new_answer != NULL &&
+          cirt_answer_same_content (e->new_answer, answer))
         return TRUE;
     }
   return FALSE;
 }
 
-static GPtrArray *
-load_instruments (JsonObject  *root,
-                  const char  *path,
-                  GError     **error)
+static gboolean
+merge_answer (CirtStore        *store,
+              ExchangeFile     *f,
+              const char       *id,
+              const CirtAnswer *remote,
+              guint             index,
+              CirtImportReport *report,
+              GError          **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *arr = get_array (root, "instruments");
+  g_autoptr(CirtAnswer) local = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean changed, remote_seen_here = FALSE, local_seen_there, won, added;
 
-  if (arr == NULL || json_array_get_length (arr) == 0)
-    return FILE_ERROR ("%s: instruments: missing", path);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  local = cirt_store_get_answer (store, id, remote->question, &local_error);
+  if (local_error != NULL)
     {
-      JsonNode *n = json_array_get_element (arr, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-      const char *json = get_str (o, "json");
-      const char *sha = get_str (o, "sha256");
-      g_autofree char *origin = g_strdup_printf ("%s: instruments[%u]", path, i);
-      g_autoptr(GError) local_error = NULL;
-      CirtInstrument *inst;
-
-      if (json == NULL || sha == NULL)
-        return FILE_ERROR ("%s: instruments[%u]: needs json and sha256", path, i);
-      inst = cirt_instrument_new_from_data (json, -1, origin, &local_error);
-      if (inst == NULL)
-        return FILE_ERROR ("%s", local_error->message);
-      g_ptr_array_add (result, inst);
-      if (g_strcmp0 (cirt_instrument_get_sha256 (inst), sha) != 0)
-        return FILE_ERROR ("%s: instruments[%u]: the instrument does not match its sha256 (the file was altered)",
-                           path, i);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  return g_steal_pointer (&result);
+  if (local != NULL && cirt_answer_same_content (local, remote))
+    {
+      report->answers_same++;
+      return TRUE;
+    }
+  if (cirt_answer_is_empty (local))
+    {
+      if (!cirt_store_import_answer (store, id, remote, &changed, error))
+        goto refused;
+      report->answers_taken++;
+      return TRUE;
+    }
+
+  /* Both sides have something, and it differs. When one side's answer is a
+   * version the other side has had, that side simply moved on since: its
+   * answer is kept, whatever the clocks say (a file imported again after a
+   * later edit here does not undo the edit). */
+  if (!cirt_store_answer_in_history (store, id, remote, &remote_seen_here, error))
+    return FALSE;
+  local_seen_there = file_history_has (f, local);
+  if (remote_seen_here && !local_seen_there)
+    {
+      report->answers_kept++;
+      return TRUE;
+    }
+  if (local_seen_there && !remote_seen_here)
+    {
+      if (!cirt_store_import_answer (store, id, remote, &changed, error))
+        goto refused;
+      report->answers_taken++;
+      return TRUE;
+    }
+
+  /* Changed on both sides: the later change wins, and the pair is kept. */
+  won = remote_is_later (local, remote);
+  if (won && !cirt_store_import_answer (store, id, remote, &changed, error))
+    goto refused;
+  if (won)
+    report->answers_taken++;
+  else
+    report->answers_kept++;
+  if (!cirt_store_record_conflict (store, id, remote->question, local, remote, won, &added, error))
+    return FALSE;
+  g_ptr_array_add (report->conflicts, g_strdup (remote->question));
+  return TRUE;
+
+refused:
+  g_prefix_error (error, "%s: answers[%u]: ", f->path, index);
+  return FALSE;
+}
+
+static gboolean
+merge_content (CirtStore        *store,
+               ExchangeFile     *f,
+               const char       *id,
+               CirtImportReport *report,
+               GError          **error)
+{
+  int targets[CIRT_N_PILLARS];
+  g_autoptr(GPtrArray) stakeholders = NULL;
+
+  /* Targets: taken where none is set here. */
+  if (!cirt_store_get_targets (store, id, targets, error))
+    return FALSE;
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    if (f->targets[p] > 0 && targets[p] == 0)
+      {
+        if (!cirt_store_set_target (store, id, p, f->targets[p], error))
+          return FALSE;
+        report->targets_added++;
+      }
+
+  /* Stakeholders: added unless the same person, organisation and date are here. */
+  stakeholders = cirt_store_list_stakeholders (store, id, error);
+  if (stakeholders == NULL)
+    return FALSE;
+  for (guint i = 0; i < f->stakeholders->len; i++)
+    {
+      CirtStakeholder *s = g_ptr_array_index (f->stakeholders, i);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < stakeholders->len && !present; j++)
+        {
+          CirtStakeholder *l = g_ptr_array_index (stakeholders, j);
+          present = g_strcmp0 (l->name, s->name) == 0 && g_strcmp0 (l->organisation, s->organisation) == 0 &&
+                    g_strcmp0 (l->met_on, s->met_on) == 0;
+        }
+      if (present)
+        continue;
+      if (cirt_store_add_stakeholder (store, id, s, error) == 0)
+        {
+          g_prefix_error (error, "%s: stakeholders[%u]: ", f->path, i);
+          return FALSE;
+        }
+      g_ptr_array_add (stakeholders, cirt_stakeholder_copy (s));
+      report->stakeholders_added++;
+    }
+
+  for (guint i = 0; i < f->answers->len; i++)
+    if (!merge_answer (store, f, id, g_ptr_array_index (f->answers, i), i, report, error))
+      return FALSE;
+
+  /* History: every change made over there, once. */
+  for (guint i = 0; i < f->history->len; i++)
+    {
+      gboolean added;
+      if (!cirt_store_import_history (store, id, g_ptr_array_index (f->history, i), &added, error))
+        {
+          g_prefix_error (error, "%s: history[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->history_added += added;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -370,238 +868,51 @@ same_instruments (GPtrArray *a,
   return TRUE;
 }
 
-static gboolean
-merge_content (CirtStore        *store,
-               JsonObject       *root,
-               const char       *id,
-               const char       *path,
-               CirtImportReport *report,
-               GError          **error)
-{
-  JsonArray *arr;
-  JsonObject *targets_obj;
-  int targets[CIRT_N_PILLARS];
-  g_autoptr(GPtrArray) stakeholders = NULL;
-
-  /* Targets: taken where none is set here. */
-  if (!cirt_store_get_targets (store, id, targets, error))
-    return FALSE;
-  targets_obj = get_object (root, "targets");
-  for (guint p = 0; targets_obj && p < CIRT_N_PILLARS; p++)
-    {
-      JsonNode *n = json_object_get_member (targets_obj, cirt_pillar_to_string (p));
-      if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64 || targets[p] > 0)
-        continue;
-      if (!cirt_store_set_target (store, id, p, (int) json_node_get_int (n), error))
-        return FALSE;
-      report->targets_added++;
-    }
-
-  /* Stakeholders: added unless the same person, organisation and date are here. */
-  stakeholders = cirt_store_list_stakeholders (store, id, error);
-  if (stakeholders == NULL)
-    return FALSE;
-  arr = get_array (root, "stakeholders");
-  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
-    {
-      JsonNode *n = json_array_get_element (arr, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-      g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
-      gboolean present = FALSE;
-
-      if (o == NULL)
-        continue;
-      s->name = g_strdup (get_str (o, "name"));
-      s->organisation = g_strdup (get_str (o, "organisation"));
-      s->sector = g_strdup (get_str (o, "sector"));
-      s->met_on = g_strdup (get_str (o, "date"));
-      s->notes = g_strdup (get_str (o, "notes"));
-      for (guint j = 0; j < stakeholders->len && !present; j++)
-        {
-          CirtStakeholder *l = g_ptr_array_index (stakeholders, j);
-          present = g_strcmp0 (l->name, s->name) == 0 && g_strcmp0 (l->organisation, s->organisation) == 0 &&
-                    g_strcmp0 (l->met_on, s->met_on) == 0;
-        }
-      if (present)
-        continue;
-      if (cirt_store_add_stakeholder (store, id, s, error) == 0)
-        {
-          g_prefix_error (error, "%s: stakeholders[%u]: ", path, i);
-          return FALSE;
-        }
-      report->stakeholders_added++;
-    }
-
-  /* Answers. */
-  arr = get_array (root, "answers");
-  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
-    {
-      JsonNode *n = json_array_get_element (arr, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-      const char *question = get_str (o, "question");
-      g_autoptr(CirtAnswer) remote = NULL;
-      g_autoptr(CirtAnswer) local = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gboolean changed;
-
-      if (question == NULL)
-        return invalid (error, "%s: answers[%u]: no question id", path, i);
-      remote = read_answer_content (question, o);
-      remote->author = g_strdup (get_str (o, "author"));
-      remote->updated_at = g_strdup (get_str (o, "updated_at"));
-      if (!valid_timestamp (remote->updated_at))
-        return invalid (error, "%s: answers[%u].updated_at: not an ISO 8601 time", path, i);
-      local = cirt_store_get_answer (store, id, question, &local_error);
-      if (local_error)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (local != NULL && cirt_answer_same_content (local, remote))
-        {
-          report->answers_same++;
-          continue;
-        }
-      if (local == NULL || cirt_answer_is_empty (local))
-        {
-          if (!cirt_store_import_answer (store, id, remote, &changed, error))
-            {
-              g_prefix_error (error, "%s: answers[%u]: ", path, i);
-              return FALSE;
-            }
-          report->answers_taken++;
-          continue;
-        }
-      /* Both sides have something, and it differs. If one side's answer is
-       * an earlier version of the other's, the other simply moved on. */
-      if (!remote_wins (local, remote) && history_has (store, id, NULL, question, remote))
-        {
-          report->answers_kept++;
-          continue;
-        }
-      if (remote_wins (local, remote) && history_has (NULL, NULL, get_array (root, "history"), question, local))
-        {
-          if (!cirt_store_import_answer (store, id, remote, &changed, error))
-            {
-              g_prefix_error (error, "%s: answers[%u]: ", path, i);
-              return FALSE;
-            }
-          report->answers_taken++;
-          continue;
-        }
-      {
-        gboolean won = remote_wins (local, remote);
-        gboolean added;
-
-        if (won && !cirt_store_import_answer (store, id, remote, &changed, error))
-          {
-            g_prefix_error (error, "%s: answers[%u]: ", path, i);
-            return FALSE;
-          }
-        if (won)
-          report->answers_taken++;
-        else
-          report->answers_kept++;
-        if (!cirt_store_record_conflict (store, id, question, local, remote, won, &added, error))
-          return FALSE;
-        g_ptr_array_add (report->conflicts, g_strdup (question));
-      }
-    }
-
-  /* History: every change made over there, once. */
-  arr = get_array (root, "history");
-  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
-    {
-      JsonNode *n = json_array_get_element (arr, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-      CirtHistoryEntry e = { 0 };
-      g_autoptr(CirtAnswer) old_a = NULL;
-      g_autoptr(CirtAnswer) new_a = NULL;
-      gboolean added;
-
-      e.question = (char *) get_str (o, "question");
-      e.author = (char *) get_str (o, "author");
-      e.changed_at = (char *) get_str (o, "changed_at");
-      if (e.question == NULL || !valid_timestamp (e.changed_at))
-        return invalid (error, "%s: history[%u]: needs a question and an ISO 8601 changed_at", path, i);
-      if (get_object (o, "old"))
-        old_a = read_answer_content (e.question, get_object (o, "old"));
-      if (get_object (o, "new"))
-        new_a = read_answer_content (e.question, get_object (o, "new"));
-      e.old_answer = old_a;
-      e.new_answer = new_a;
-      if (!cirt_store_import_history (store, id, &e, &added, error))
-        return FALSE;
-      report->history_added += added;
-    }
-  return TRUE;
-}
-
 CirtImportReport *
 cirt_exchange_import (CirtStore   *store,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) instruments = NULL;
+  g_auto(ExchangeFile) f = { 0 };
   g_autoptr(CirtImportReport) report = g_new0 (CirtImportReport, 1);
   g_autoptr(CirtAssessmentInfo) existing = NULL;
-  g_autofree char *data = NULL;
-  JsonObject *root, *meta;
-  const char *id;
-  gsize len = 0;
-  double version;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *id = NULL;
 
   report->conflicts = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
-    return FILE_ERROR ("%s", local_error->message);
-  if (len > MAX_FILE_SIZE)
-    return FILE_ERROR ("%s is too large for an exchange file (%.0f MB)", path, len / 1048576.0);
-  if (!g_utf8_validate (data, len, NULL))
-    return FILE_ERROR ("%s is not a CIRT Assess exchange file (not UTF-8 text)", path);
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    return FILE_ERROR ("%s is not a CIRT Assess exchange file (not valid JSON: %s)", path, local_error->message);
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser)) : NULL;
-  if (root == NULL || g_strcmp0 (get_str (root, "format"), CIRT_EXCHANGE_FORMAT) != 0)
-    return FILE_ERROR ("%s is not a CIRT Assess exchange file", path);
-  version = json_object_get_double_member_with_default (root, "format_version", 0);
-  if (version != CIRT_EXCHANGE_FORMAT_VERSION)
-    return FILE_ERROR ("%s: exchange format version %g is not supported (this version reads %d)", path, version,
-                       CIRT_EXCHANGE_FORMAT_VERSION);
-  meta = get_object (root, "assessment");
-  id = get_str (meta, "id");
-  if (id == NULL || !g_uuid_string_is_valid (id))
-    return FILE_ERROR ("%s: assessment.id: missing or not an assessment id", path);
-  instruments = load_instruments (root, path, error);
-  if (instruments == NULL)
+  /* The whole file, checked, before anything is written. */
+  if (!read_file (&f, path, error))
     return NULL;
+  if (f.n_clamped > 0)
+    {
+      g_autofree char *now = cirt_time_format (f.now);
+      g_ptr_array_add (report->warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u time in the file is later than this computer's clock "
+                                                     "(%s); it was taken as the time of the import, %s. Check the "
+                                                     "clock of the laptop the file comes from.",
+                                                     "%u times in the file are later than this computer's clock "
+                                                     "(the latest: %s); they were taken as the time of the import, "
+                                                     "%s. Check the clock of the laptop the file comes from.",
+                                                     f.n_clamped),
+                                        f.n_clamped, f.latest_clamped, now));
+    }
 
+  id = g_ascii_strdown (f.info->id, -1);
   if (!cirt_store_transaction_begin (store, error))
     return NULL;
-
   existing = cirt_store_get_assessment (store, id, NULL);
   if (existing == NULL)
     {
-      g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
       g_autofree char *created = NULL;
 
-      info->id = g_strdup (id);
-      info->title = g_strdup (get_str (meta, "title"));
-      info->country = g_strdup (get_str (meta, "country"));
-      info->organisation = g_strdup (get_str (meta, "organisation"));
-      info->phase = g_strdup (get_str (meta, "phase"));
-      info->lead_assessor = g_strdup (get_str (meta, "lead_assessor"));
-      info->assessors = g_strdup (get_str (meta, "assessors"));
-      info->status = g_strdup (get_str (meta, "status"));
-      info->started_on = g_strdup (get_str (meta, "started_on"));
-      info->ended_on = g_strdup (get_str (meta, "ended_on"));
-      info->created_at = g_strdup (get_str (meta, "created_at"));
-      created = cirt_store_create_assessment (store, info, instruments, &local_error);
+      created = cirt_store_create_assessment (store, f.info, f.instruments, &local_error);
       if (created == NULL)
         {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", path, local_error->message);
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", display, local_error->message);
           goto fail;
         }
       report->created = TRUE;
@@ -614,19 +925,18 @@ cirt_exchange_import (CirtStore   *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           goto fail;
         }
-      if (!same_instruments (here, instruments))
+      if (!same_instruments (here, f.instruments))
         {
           g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                       "%s was made with other instruments (or other versions of them) than the assessment "
-                       "\"%s\" here; it cannot be merged", path, existing->title);
+                       _("%s was made with other instruments (or other versions of them) than the assessment "
+                         "\"%s\" here; it cannot be merged"), display, existing->title);
           goto fail;
         }
     }
 
-  if (!merge_content (store, root, id, path, report, error) ||
-      !cirt_store_transaction_commit (store, error))
+  if (!merge_content (store, &f, id, report, error) || !cirt_store_transaction_commit (store, error))
     goto fail;
-  report->assessment_id = g_strdup (id);
+  report->assessment_id = g_steal_pointer (&id);
   return g_steal_pointer (&report);
 
 fail:

@@ -20,6 +20,7 @@ typedef struct {
   guint     targets_added;
   guint     history_added;
   GPtrArray *conflicts;           /* question ids that differed (char*) */
+  GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
 } CirtImportReport;
 
 void              cirt_import_report_free (CirtImportReport *report);
@@ -32,12 +33,17 @@ gboolean          cirt_exchange_export    (CirtStore   *store,
                                            const char  *path,
                                            GError     **error);
 
-/* Creates the assessment if it is new here, or merges into it: a question
- * answered on one side only is taken; equal answers stay; different answers:
- * the later change wins (ties broken the same way on every laptop) and the
- * pair is recorded as a conflict for review. Importing the same file twice
- * changes nothing. A file made with other instruments is refused. All in one
- * transaction: on any error nothing changes. */
+/* Creates the assessment if it is new here, or merges into it. The whole
+ * file is checked first against the format (docs/exchange-format.md); any
+ * violation refuses it whole, naming the JSON path, and nothing changes.
+ * Then: a question answered on one side only is taken; equal answers stay;
+ * when one side's answer is a version the other side has had (its
+ * history), the side that moved on is kept; otherwise the later change wins
+ * (times compared as instants; a time later than this computer's clock by
+ * more than ten minutes is taken as now, with a warning) and the pair is
+ * recorded as a conflict for review. Importing the same file twice changes
+ * nothing. A file made with other instruments is refused. All in one
+ * transaction. */
 CirtImportReport *cirt_exchange_import    (CirtStore   *store,
                                            const char  *path,
                                            GError     **error);

@@ -20,23 +20,25 @@
 #include "cirt-export-xlsx.h"
 #include "cirt-export-private.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-/* Colours shared with the report (cirt-report.c); the series colours are
- * those of cirt-chart.c (Okabe–Ito, readable by colour-blind readers). */
-#define COLOR_INK        0x1B2733
-#define COLOR_NAVY       0x16365C
-#define COLOR_MUTED      0x5B6675
-#define COLOR_BAND       0xE9EEF4
-#define COLOR_RULE       0xB9C4D0
-#define COLOR_CURRENT    0x0072B2
-#define COLOR_TARGET     0xD55E00
-#define COLOR_BASELINE   0xCC79A7
-#define COLOR_WARNING    0x9A3412
+#include "cirt-file.h"
+#include "cirt-style.h"
+
+#define COLOR_INK        CIRT_COLOR_INK
+#define COLOR_NAVY       CIRT_COLOR_NAVY
+#define COLOR_MUTED      CIRT_COLOR_MUTED
+#define COLOR_RULE       CIRT_COLOR_RULE
+#define COLOR_CURRENT    CIRT_COLOR_CURRENT
+#define COLOR_TARGET     CIRT_COLOR_TARGET
+#define COLOR_BASELINE   CIRT_COLOR_BASELINE
+#define COLOR_WARNING    CIRT_COLOR_WARNING
 
 /* Paper codes of the print setup (ECMA-376 ST_PaperSize). */
 #define XLSX_PAPER_LETTER 1
@@ -44,9 +46,10 @@
 
 typedef struct {
   lxw_workbook            *wb;
-  CirtExportData          *data;
+  CirtAssessmentData      *data;
   const CirtExportOptions *opts;
-  const char              *lang;
+  const char              *lang;     /* code, for instrument texts */
+  const CirtLang          *l;
   lxw_error                error;
   char                    *error_where;
   guint                    n_truncated;
@@ -77,11 +80,264 @@ typedef struct {
   lxw_format *para;
 } Xlsx;
 
-static const char *
-str (Xlsx             *x,
-     CirtExportString  id)
+/* ------------------------------------------------------------------------ */
+/* Cells and the file */
+
+static gsize
+utf16_units (gunichar c)
 {
-  return cirt_export_str (x->lang, id);
+  return c > 0xFFFF ? 2 : 1;
+}
+
+char *
+cirt_export_fit_cell (const char     *text,
+                      const CirtLang *lang,
+                      gsize       limit,
+                      gboolean   *truncated)
+{
+  gsize units = 0, total_chars = 0, kept_chars = 0, marker_units = 0;
+  const char *p, *cut = NULL;
+  g_autofree char *marker = NULL, *count = NULL;
+
+  *truncated = FALSE;
+  if (text == NULL)
+    return NULL;
+  for (p = text; *p; p = g_utf8_next_char (p))
+    units += utf16_units (g_utf8_get_char (p));
+  if (units <= limit)
+    return NULL;
+
+  total_chars = g_utf8_strlen (text, -1);
+  /* The marker names how many characters were left out, which depends on
+   * where the cut falls; size it with the largest possible count. */
+  count = g_strdup_printf ("%" G_GSIZE_FORMAT, total_chars);
+  marker = cirt_lang_format (lang, CIRT_STR_TRUNCATED, count, NULL, NULL, NULL);
+  for (p = marker; *p; p = g_utf8_next_char (p))
+    marker_units += utf16_units (g_utf8_get_char (p));
+  g_return_val_if_fail (marker_units + 2 < limit, NULL);
+
+  units = 0;
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gsize u = utf16_units (g_utf8_get_char (p));
+      if (units + u + marker_units + 2 > limit)
+        break;
+      units += u;
+      kept_chars++;
+    }
+  cut = p;
+  g_clear_pointer (&count, g_free);
+  g_clear_pointer (&marker, g_free);
+  count = g_strdup_printf ("%" G_GSIZE_FORMAT, total_chars - kept_chars);
+  marker = cirt_lang_format (lang, CIRT_STR_TRUNCATED, count, NULL, NULL, NULL);
+  *truncated = TRUE;
+  return g_strdup_printf ("%.*s\n\n%s", (int) (cut - text), text, marker);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking a written workbook */
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         len)
+{
+  static guint32 table[256];
+  static gsize init = 0;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint32 i = 0; i < 256; i++)
+        {
+          guint32 c = i;
+          for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+          table[i] = c;
+        }
+      g_once_init_leave (&init, 1);
+    }
+  crc = ~crc;
+  for (gsize i = 0; i < len; i++)
+    crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  return ~crc;
+}
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | (p[1] << 8));
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static gboolean
+inflate_raw (const guint8 *in,
+             gsize         in_len,
+             guint8       *out,
+             gsize         out_len)
+{
+  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  gsize done_in = 0, done_out = 0;
+
+  for (;;)
+    {
+      gsize r = 0, w = 0;
+      GConverterResult res;
+      /* One spare byte: more output than the directory says is an error too. */
+      guint8 spare;
+      guint8 *dst = done_out < out_len ? out + done_out : &spare;
+      gsize room = done_out < out_len ? out_len - done_out : 1;
+
+      res = g_converter_convert (G_CONVERTER (z), in + done_in, in_len - done_in, dst, room,
+                                 G_CONVERTER_INPUT_AT_END, &r, &w, NULL);
+      if (res == G_CONVERTER_ERROR)
+        return FALSE;
+      done_in += r;
+      done_out += w;
+      if (done_out > out_len)
+        return FALSE;
+      if (res == G_CONVERTER_FINISHED)
+        return done_out == out_len;
+      if (r == 0 && w == 0)
+        return FALSE;
+    }
+}
+
+/* An XML part is complete when it ends by closing its root element. */
+static gboolean
+xml_part_complete (const char *xml,
+                   gsize       len)
+{
+  const char *p = xml, *end = xml + len, *name;
+  gsize name_len;
+  g_autofree char *closing = NULL;
+
+  while (end > p && g_ascii_isspace (end[-1]))
+    end--;
+  if (end - p >= 5 && strncmp (p, "<?xml", 5) == 0)
+    {
+      const char *q = g_strstr_len (p, end - p, "?>");
+      if (q == NULL)
+        return FALSE;
+      p = q + 2;
+    }
+  while (p < end && *p != '<')
+    p++;
+  if (p >= end)
+    return FALSE;
+  name = ++p;
+  while (p < end && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
+    p++;
+  name_len = p - name;
+  if (name_len == 0)
+    return FALSE;
+  if (end - xml >= 2 && end[-2] == '/' && end[-1] == '>' && g_strstr_len (name, end - name, ">") == end - 1)
+    return TRUE;   /* <root ... /> */
+  closing = g_strdup_printf ("</%.*s>", (int) name_len, name);
+  return (gsize) (end - xml) >= strlen (closing) && strncmp (end - strlen (closing), closing, strlen (closing)) == 0;
+}
+
+gboolean
+cirt_export_verify_xlsx (const char  *path,
+                         GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len = 0;
+  const guint8 *eocd = NULL;
+  guint n_entries;
+  gsize cd_offset, pos;
+
+#define BROKEN(what) G_STMT_START { \
+    g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, \
+                 _("the workbook came out incomplete (%s); is the disk or the temporary folder full?"), what); \
+    return FALSE; \
+  } G_STMT_END
+
+  if (!g_file_get_contents (path, (char **) &data, &len, error))
+    return FALSE;
+  if (len < 22)
+    BROKEN ("no ZIP directory");
+  for (gsize i = len - 22; ; i--)
+    {
+      if (le32 (data + i) == 0x06054b50)
+        {
+          eocd = data + i;
+          break;
+        }
+      if (i == 0 || len - i > 22 + 0xFFFF)
+        break;
+    }
+  if (eocd == NULL)
+    BROKEN ("no ZIP directory");
+  n_entries = le16 (eocd + 10);
+  cd_offset = le32 (eocd + 16);
+  if (n_entries == 0xFFFF || cd_offset == 0xFFFFFFFF)
+    return TRUE;   /* ZIP64: not written by us (use_zip64 is off) */
+  if (n_entries == 0 || cd_offset >= len)
+    BROKEN ("empty ZIP directory");
+
+  pos = cd_offset;
+  for (guint e = 0; e < n_entries; e++)
+    {
+      guint16 method, name_len;
+      guint32 crc, csize, usize, local;
+      gsize data_at;
+      g_autofree char *name = NULL;
+      g_autofree guint8 *plain = NULL;
+
+      if (pos + 46 > len || le32 (data + pos) != 0x02014b50)
+        BROKEN ("damaged ZIP directory");
+      method = le16 (data + pos + 10);
+      crc = le32 (data + pos + 16);
+      csize = le32 (data + pos + 20);
+      usize = le32 (data + pos + 24);
+      name_len = le16 (data + pos + 28);
+      local = le32 (data + pos + 42);
+      if (pos + 46 + name_len > len)
+        BROKEN ("damaged ZIP directory");
+      name = g_strndup ((const char *) data + pos + 46, name_len);
+      pos += 46 + name_len + le16 (data + pos + 30) + le16 (data + pos + 32);
+
+      if (local + 30 > len || le32 (data + local) != 0x04034b50)
+        BROKEN (name);
+      data_at = local + 30 + le16 (data + local + 26) + le16 (data + local + 28);
+      if (data_at + csize > len)
+        BROKEN (name);
+      plain = g_malloc (usize + 1);
+      if (method == 0)
+        {
+          if (csize != usize)
+            BROKEN (name);
+          memcpy (plain, data + data_at, usize);
+        }
+      else if (method == 8)
+        {
+          if (!inflate_raw (data + data_at, csize, plain, usize))
+            BROKEN (name);
+        }
+      else
+        BROKEN (name);
+      if (crc32_update (0, plain, usize) != crc)
+        BROKEN (name);
+      if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rels")) &&
+          !xml_part_complete ((const char *) plain, usize))
+        BROKEN (name);
+    }
+#undef BROKEN
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static const char *
+str (Xlsx       *x,
+     CirtString  id)
+{
+  return cirt_lang_str (x->l, id);
 }
 
 static void
@@ -177,7 +433,7 @@ put_text (Xlsx          *x,
     }
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-  fitted = cirt_export_fit_cell (text, x->lang, CIRT_XLSX_CELL_MAX, &cut);
+  fitted = cirt_export_fit_cell (text, x->l, CIRT_XLSX_CELL_MAX, &cut);
   if (cut)
     x->n_truncated++;
   check (x, worksheet_write_string (ws, row, col, fitted ? fitted : text, format), "text cell");
@@ -216,7 +472,7 @@ put_merged (Xlsx          *x,
 
   if (text == NULL)
     text = "";
-  fitted = cirt_export_fit_cell (text, x->lang, CIRT_XLSX_CELL_MAX, &cut);
+  fitted = cirt_export_fit_cell (text, x->l, CIRT_XLSX_CELL_MAX, &cut);
   if (cut)
     x->n_truncated++;
   t = fitted ? fitted : text;
@@ -288,7 +544,7 @@ setup_sheet (Xlsx          *x,
 {
   const char *tlp = cirt_tlp_label (x->opts->tlp);
   g_autofree char *title = hf_escape (x->data->info->title, 70);
-  g_autofree char *page = cirt_export_expand (str (x, CIRT_STR_PAGE_N_OF_M), "&P", "&N", NULL, NULL);
+  g_autofree char *page = cirt_lang_expand (str (x, CIRT_STR_PAGE_N_OF_M), "&P", "&N", NULL, NULL);
   g_autofree char *header = g_strdup_printf ("&L&\"-,Bold\"%s&\"-,Regular\"&C%s&R&\"-,Bold\"%s", tlp, title, tlp);
   g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R&\"-,Bold\"%s", page, tlp);
 
@@ -388,7 +644,7 @@ put_value_cells (Xlsx                 *x,
 static void
 write_summary (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   CirtAssessmentInfo *info = d->info;
   const char *name = str (x, CIRT_STR_SHEET_SUMMARY);
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, name);
@@ -399,10 +655,10 @@ write_summary (Xlsx *x)
   const lxw_col_t last = has_baseline ? 9 : 8;
   const double widths[] = { 34, 13, 8, 16, 22, 16, 12, 12, 12, 13 };
   lxw_row_t row = 2, pillar_first, pillar_last, section_first, section_last;
-  g_autofree char *period = cirt_export_format_period (info->started_on, info->ended_on, x->lang);
-  g_autofree char *doc_date = cirt_export_format_date (d->generated_on, x->lang);
+  g_autofree char *period = cirt_lang_format_period (x->l, info->started_on, info->ended_on);
+  g_autofree char *doc_date = cirt_lang_format_date (x->l, d->loaded_on);
   g_autofree char *tlp_line = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp),
-                                               cirt_tlp_meaning (x->opts->tlp, x->lang));
+                                               cirt_tlp_meaning (x->opts->tlp, x->l));
   g_autoptr(GString) inst_text = g_string_new (NULL);
   guint n_sections = cirt_score_get_n_sections (d->score);
   const char *status;
@@ -428,17 +684,17 @@ write_summary (Xlsx *x)
   status = g_strcmp0 (info->status, "completed") == 0 ? str (x, CIRT_STR_STATUS_COMPLETED)
                                                        : str (x, CIRT_STR_STATUS_IN_PROGRESS);
   {
-    const struct { CirtExportString label; const char *value; } meta[] = {
+    const struct { CirtString label; const char *value; } meta[] = {
       { CIRT_STR_ASSESSMENT, info->title },
       { CIRT_STR_COUNTRY, info->country },
       { CIRT_STR_ORGANISATION, info->organisation },
-      { CIRT_STR_MISSION_PHASE, cirt_export_mission_phase_name (info->phase, x->lang) },
+      { CIRT_STR_MISSION_PHASE, cirt_lang_mission_phase (x->l, info->phase) },
       { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
       { CIRT_STR_ASSESSORS, info->assessors },
       { CIRT_STR_MISSION_DATES, period },
       { CIRT_STR_STATUS, status },
       { CIRT_STR_INSTRUMENTS, inst_text->str },
-      { CIRT_STR_BASELINE, d->baseline_title },
+      { CIRT_STR_BASELINE, d->baseline_info ? d->baseline_info->title : NULL },
       { CIRT_STR_ASSESSMENT_ID, info->id },
       { CIRT_STR_DOCUMENT_DATE, doc_date },
       { CIRT_STR_MARKING, tlp_line },
@@ -468,12 +724,15 @@ write_summary (Xlsx *x)
   row++;
   {
     g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
-    g_autofree char *pct = cirt_export_format_percent (overall->coverage, x->lang);
+    g_autofree char *pct = cirt_lang_format_percent (x->l, overall->coverage);
 
     if (!overall->defined)
       g_ptr_array_add (notices, g_strdup (str (x, CIRT_STR_NOTICE_UNDEFINED)));
     else if (overall->provisional)
-      g_ptr_array_add (notices, cirt_export_expand (str (x, CIRT_STR_NOTICE_PROVISIONAL), pct, NULL, NULL, NULL));
+      {
+        g_autofree char *eighty = cirt_lang_format_percent (x->l, 0.8);
+        g_ptr_array_add (notices, cirt_lang_format (x->l, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL));
+      }
     if (capped_by->len > 0)
       {
         g_autoptr(GString) causes = g_string_new (NULL);
@@ -483,7 +742,7 @@ write_summary (Xlsx *x)
             const CirtQuestion *q = g_ptr_array_index (capped_by, i);
             g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, x->lang));
           }
-        g_ptr_array_add (notices, cirt_export_expand (str (x, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL));
+        g_ptr_array_add (notices, cirt_lang_expand (str (x, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL));
       }
     for (guint i = 0; i < notices->len; i++)
       put_merged (x, ws, row++, 0, last, g_ptr_array_index (notices, i), x->notice, 150);
@@ -506,7 +765,7 @@ write_summary (Xlsx *x)
       const CirtPillarScore *ps = cirt_score_get_pillar (d->score, p);
       if (!ps->used)
         continue;
-      put_text (x, ws, row, 0, cirt_pillar_title (p, x->lang), x->text_bold);
+      put_text (x, ws, row, 0, cirt_lang_pillar_title (x->l, p), x->text_bold);
       put_value_cells (x, ws, row, 1, &ps->value);
       put_number (x, ws, row, 4, ps->target > 0 ? ps->target : NAN, x->integer);
       put_number (x, ws, row, 5, level_min (x, ps->target), x->number);
@@ -543,10 +802,10 @@ write_summary (Xlsx *x)
           continue;
         a = g_strdup_printf ("%u", ss->answered);
         b = g_strdup_printf ("%u", ss->total);
-        answered = cirt_export_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+        answered = cirt_lang_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
         put_text (x, ws, row, 0, section_title (x, ss->section), x->text);
         put_value_cells (x, ws, row, 1, &ss->value);
-        put_text (x, ws, row, 4, cirt_pillar_title (p, x->lang), x->text);
+        put_text (x, ws, row, 4, cirt_lang_pillar_title (x->l, p), x->text);
         put_text (x, ws, row, 5, cirt_instrument_get_id (ss->instrument), x->text);
         put_text (x, ws, row, 6, answered, x->center);
         put_number (x, ws, row, 7, ss->value.coverage, x->percent);
@@ -638,7 +897,7 @@ write_summary (Xlsx *x)
 static void
 write_answers (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_ANSWERS));
   GPtrArray *instruments = cirt_score_get_instruments (d->score);
   const char *titles[] = {
@@ -668,12 +927,12 @@ write_answers (Xlsx *x)
           for (guint qi = 0; qi < sec->questions->len; qi++)
             {
               const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
-              const CirtAnswer *a = cirt_export_data_answer (d, q);
-              g_autofree char *words = cirt_export_answer_words (x->lang, q, a);
+              const CirtAnswer *a = cirt_assessment_data_answer (d, q);
+              g_autofree char *words = cirt_export_answer_words (x->l, q, a);
               gboolean scored = cirt_kind_is_scored (q->kind);
 
               put_text (x, ws, row, 0, cirt_instrument_get_id (inst), x->text);
-              put_text (x, ws, row, 1, cirt_pillar_title (sec->pillar, x->lang), x->text);
+              put_text (x, ws, row, 1, cirt_lang_pillar_title (x->l, sec->pillar), x->text);
               put_text (x, ws, row, 2, section_title (x, sec), x->text);
               put_text (x, ws, row, 3, q->id, x->text_bold);
               put_text (x, ws, row, 4, cirt_text_get (q->text, x->lang), x->text);
@@ -704,7 +963,7 @@ write_answers (Xlsx *x)
 static void
 write_recommendations (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_RECOMMENDATIONS));
   const char *titles[] = {
     str (x, CIRT_STR_RANK), str (x, CIRT_STR_PRIORITY), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SECTION),
@@ -727,19 +986,19 @@ write_recommendations (Xlsx *x)
     {
       const CirtRecommendation *r = cirt_score_get_recommendation (d->score, i);
       const CirtQuestion *q = r->question;
-      const CirtAnswer *a = cirt_export_data_answer (d, q);
-      g_autofree char *words = cirt_export_answer_words (x->lang, q, a);
+      const CirtAnswer *a = cirt_assessment_data_answer (d, q);
+      g_autofree char *words = cirt_export_answer_words (x->l, q, a);
 
       put_number (x, ws, row, 0, i + 1, x->integer);
       put_number (x, ws, row, 1, r->priority, x->priority);
-      put_text (x, ws, row, 2, cirt_pillar_title (q->section->pillar, x->lang), x->text);
+      put_text (x, ws, row, 2, cirt_lang_pillar_title (x->l, q->section->pillar), x->text);
       put_text (x, ws, row, 3, section_title (x, q->section), x->text);
       put_text (x, ws, row, 4, q->id, x->text_bold);
       put_text (x, ws, row, 5, cirt_text_get (q->text, x->lang), x->text);
       put_text (x, ws, row, 6, words, x->text);
       put_number (x, ws, row, 7, 100.0 * r->score, x->number);
       put_text (x, ws, row, 8, q->critical ? str (x, CIRT_STR_YES) : "", x->center);
-      put_text (x, ws, row, 9, cirt_export_phase_name (q->phase, x->lang), x->text);
+      put_text (x, ws, row, 9, cirt_lang_phase (x->l, q->phase), x->text);
       put_text (x, ws, row, 10, cirt_text_get (q->recommendation, x->lang), x->text);
       row++;
     }
@@ -754,7 +1013,7 @@ write_recommendations (Xlsx *x)
 static void
 write_gaps (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_GAPS));
   const char *titles[] = {
     str (x, CIRT_STR_SCOPE), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_SCORE),
@@ -780,7 +1039,7 @@ write_gaps (Xlsx *x)
       if (!ps->used)
         continue;
       put_text (x, ws, row, 0, str (x, CIRT_STR_PILLAR), x->text_bold);
-      put_text (x, ws, row, 1, cirt_pillar_title (p, x->lang), x->text_bold);
+      put_text (x, ws, row, 1, cirt_lang_pillar_title (x->l, p), x->text_bold);
       put_text (x, ws, row, 2, "", x->text);
       put_value_cells (x, ws, row, 3, &ps->value);
       put_number (x, ws, row, 6, ps->target > 0 ? ps->target : NAN, x->integer);
@@ -797,9 +1056,9 @@ write_gaps (Xlsx *x)
             continue;
           a = g_strdup_printf ("%u", ss->answered);
           b = g_strdup_printf ("%u", ss->total);
-          answered = cirt_export_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+          answered = cirt_lang_expand (str (x, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
           put_text (x, ws, row, 0, str (x, CIRT_STR_SECTION), x->text);
-          put_text (x, ws, row, 1, cirt_pillar_title (p, x->lang), x->text);
+          put_text (x, ws, row, 1, cirt_lang_pillar_title (x->l, p), x->text);
           put_text (x, ws, row, 2, section_title (x, ss->section), x->text);
           put_value_cells (x, ws, row, 3, &ss->value);
           /* A section is measured against its pillar's target. */
@@ -821,7 +1080,7 @@ write_gaps (Xlsx *x)
 static void
 write_stakeholders (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_STAKEHOLDERS));
   const char *titles[] = {
     str (x, CIRT_STR_NAME), str (x, CIRT_STR_ORGANISATION), str (x, CIRT_STR_SECTOR),
@@ -859,11 +1118,11 @@ write_stakeholders (Xlsx *x)
 static void
 write_methodology (Xlsx *x)
 {
-  CirtExportData *d = x->data;
+  CirtAssessmentData *d = x->data;
   lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_METHODOLOGY));
   GPtrArray *instruments = cirt_score_get_instruments (d->score);
   const double widths[] = { 22, 14, 18, 90 };
-  const CirtExportString paras[] = {
+  const CirtString paras[] = {
     CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
     CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
   };
@@ -881,7 +1140,9 @@ write_methodology (Xlsx *x)
 
   for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
     {
-      put_merged (x, ws, row, 0, 3, str (x, paras[i]), x->para, 140);
+      g_autofree char *eighty = cirt_lang_format_percent (x->l, 0.8);
+      g_autofree char *text = cirt_lang_format (x->l, paras[i], eighty, NULL, NULL, NULL);
+      put_merged (x, ws, row, 0, 3, text, x->para, 140);
       row += 2;
     }
 
@@ -927,9 +1188,9 @@ write_methodology (Xlsx *x)
     }
 
   row++;
-  tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp), cirt_tlp_meaning (x->opts->tlp, x->lang));
+  tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp), cirt_tlp_meaning (x->opts->tlp, x->l));
   {
-    g_autofree char *line = cirt_export_expand (str (x, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
+    g_autofree char *line = cirt_lang_expand (str (x, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
     put_merged (x, ws, row++, 0, 3, line, x->para, 140);
   }
 }
@@ -1055,23 +1316,21 @@ make_formats (Xlsx *x)
 }
 
 gboolean
-cirt_export_xlsx (CirtStore               *store,
-                  const char              *assessment_id,
+cirt_export_xlsx (CirtAssessmentData      *data,
                   const CirtExportOptions *options,
                   const char              *path,
                   guint                   *n_truncated,
                   GError                 **error)
 {
   CirtExportOptions defaults;
-  g_autoptr(CirtExportData) data = NULL;
-  g_autofree char *tmp = NULL, *subject = NULL, *keywords = NULL;
+  g_autoptr(CirtAtomicFile) file = NULL;
+  g_autofree char *subject = NULL, *keywords = NULL, *display = NULL;
   lxw_workbook_options wb_opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
   lxw_doc_properties props = { 0 };
   Xlsx x = { 0 };
   lxw_error err;
 
-  g_return_val_if_fail (CIRT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (assessment_id != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (options == NULL)
@@ -1081,25 +1340,23 @@ cirt_export_xlsx (CirtStore               *store,
     }
   if (!cirt_export_options_check (options, error))
     return FALSE;
-  if ((data = cirt_export_data_load (store, assessment_id, error)) == NULL)
-    return FALSE;
-  if ((tmp = cirt_export_temp_create (path, NULL, error)) == NULL)
+  display = g_filename_display_name (path);
+  if ((file = cirt_atomic_file_new (path, error)) == NULL)
     return FALSE;
 
-  x.wb = workbook_new_opt (tmp, &wb_opts);
+  x.wb = workbook_new_opt (cirt_atomic_file_get_temp_path (file), &wb_opts);
   if (x.wb == NULL)
     {
-      g_unlink (tmp);
-      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot create the workbook %s", path);
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, _("cannot create the workbook %s"), display);
       return FALSE;
     }
   x.data = data;
   x.opts = options;
-  x.lang = cirt_export_language_find (options->lang ? options->lang : "en");
+  x.l = cirt_lang_get (options->lang);
+  x.lang = cirt_lang_get_code (x.l);
   make_formats (&x);
 
-  subject = g_strdup_printf ("%s — %s", cirt_export_str (x.lang, CIRT_STR_DOC_TITLE),
-                             data->info->country ? data->info->country : "");
+  subject = g_strdup_printf ("%s — %s", str (&x, CIRT_STR_DOC_TITLE), data->info->country ? data->info->country : "");
   keywords = g_strdup_printf ("%s, CIRT, %s", cirt_tlp_label (options->tlp), data->info->country ? data->info->country : "");
   props.title = data->info->title;
   props.subject = subject;
@@ -1107,9 +1364,8 @@ cirt_export_xlsx (CirtStore               *store,
   props.company = data->info->organisation;
   props.keywords = keywords;
   props.comments = (char *) cirt_tlp_label (options->tlp);
-  props.status = (char *) (g_strcmp0 (data->info->status, "completed") == 0
-                           ? cirt_export_str (x.lang, CIRT_STR_STATUS_COMPLETED)
-                           : cirt_export_str (x.lang, CIRT_STR_STATUS_IN_PROGRESS));
+  props.status = (char *) (g_strcmp0 (data->info->status, "completed") == 0 ? str (&x, CIRT_STR_STATUS_COMPLETED)
+                                                                            : str (&x, CIRT_STR_STATUS_IN_PROGRESS));
   check (&x, workbook_set_properties (x.wb, &props), "document properties");
 
   write_summary (&x);
@@ -1128,19 +1384,17 @@ cirt_export_xlsx (CirtStore               *store,
     }
   if (x.error != LXW_NO_ERROR)
     {
-      g_unlink (tmp);
-      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot write the workbook %s (%s: %s)",
-                   path, x.error_where, lxw_strerror (x.error));
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, _("cannot write the workbook %s (%s: %s)"),
+                   display, x.error_where, lxw_strerror (x.error));
       g_free (x.error_where);
       return FALSE;
     }
-  if (!cirt_export_verify_xlsx (tmp, error))
+  if (!cirt_export_verify_xlsx (cirt_atomic_file_get_temp_path (file), error))
     {
-      g_unlink (tmp);
-      g_prefix_error (error, "cannot write the workbook %s: ", path);
+      g_prefix_error (error, _("cannot write the workbook %s: "), display);
       return FALSE;
     }
-  if (!cirt_export_temp_commit (tmp, path, error))
+  if (!cirt_atomic_file_commit (g_steal_pointer (&file), error))
     return FALSE;
   if (n_truncated)
     *n_truncated = x.n_truncated;

@@ -4,8 +4,8 @@
 
 #include <glib.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-export.h"
-#include "cirt-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +17,29 @@ G_BEGIN_DECLS
  * characters) is cut with a visible "[… truncated: N more characters…]"
  * marker; @n_truncated (may be NULL) receives how many cells were cut.
  * @options may be NULL for the defaults (cirt_export_options_init()). */
-gboolean cirt_export_xlsx (CirtStore               *store,
-                           const char              *assessment_id,
+gboolean cirt_export_xlsx (CirtAssessmentData      *data,
                            const CirtExportOptions *options,
                            const char              *path,
                            guint                   *n_truncated,
                            GError                 **error);
+
+/* Excel's limit for one cell, in UTF-16 code units. */
+#define CIRT_XLSX_CELL_MAX 32767
+
+/* @text cut to fit one spreadsheet cell: returned as is when it fits (NULL
+ * is returned then, *truncated FALSE), else the longest prefix that fits with
+ * the TRUNCATED marker of @lang appended (newly allocated). */
+char    *cirt_export_fit_cell    (const char     *text,
+                                  const CirtLang *lang,
+                                  gsize           limit,
+                                  gboolean       *truncated);
+
+/* Reads a written workbook back: a sound ZIP whose every part inflates to
+ * its recorded size and CRC, and whose every XML part closes its root
+ * element. libxlsxwriter 1.1.4 ignores write errors on its temporary part
+ * files (a full /tmp gives a short part and a "successful" workbook), so
+ * the exporter checks before it renames the file into place. */
+gboolean cirt_export_verify_xlsx (const char  *path,
+                                  GError     **error);
 
 G_END_DECLS

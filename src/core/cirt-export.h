@@ -1,9 +1,11 @@
 /* cirt-export.h — what the workbook and the report share: options, the TLP
- * marking, paper sizes, the report language and atomic file output
+ * marking, paper sizes
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>
+
+#include "cirt-lang.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +35,7 @@ typedef enum {
 } CirtPaper;
 
 typedef struct {
-  const char *lang;    /* report language: "en" or "fr" (cirt_export_languages()); NULL = "en" */
+  const char *lang;    /* report language: a code of cirt_lang_available(); NULL = "en" */
   CirtTlp     tlp;     /* marking on every page and sheet */
   CirtPaper   paper;   /* PDF page size and the workbook's print setup */
 } CirtExportOptions;
@@ -52,8 +54,8 @@ const char         *cirt_tlp_label             (CirtTlp tlp);
 /* The FIRST TLP 2.0 label colour (text on a black background), 0xRRGGBB. */
 guint32             cirt_tlp_color             (CirtTlp tlp);
 /* One sentence saying who may receive the document, in @lang. */
-const char         *cirt_tlp_meaning           (CirtTlp     tlp,
-                                                const char *lang);
+const char         *cirt_tlp_meaning           (CirtTlp         tlp,
+                                                const CirtLang *lang);
 
 /* "a4", "letter" */
 gboolean            cirt_paper_from_string     (const char *str,
@@ -64,24 +66,9 @@ void                cirt_paper_get_size        (CirtPaper  paper,
                                                 double    *width,
                                                 double    *height);
 
-/* Languages the report and workbook can be written in ("en", "fr", NULL). */
-const char * const *cirt_export_languages      (void);
-/* "en", "fr", "fr_FR.UTF-8" → the supported language code, or NULL. */
-const char         *cirt_export_language_find  (const char *lang);
-/* Checks @options; sets CIRT_EXPORT_ERROR_OPTION naming what is accepted. */
+/* Checks @options; sets CIRT_EXPORT_ERROR_OPTION naming what is accepted
+ * (an unknown language is refused with the list of those available). */
 gboolean            cirt_export_options_check  (const CirtExportOptions *options,
                                                 GError                 **error);
-
-/* Atomic output. Creates an empty temporary file next to @path (same folder,
- * so the final rename cannot cross file systems) and returns its name; @fd
- * (may be NULL, then it is closed) receives an open descriptor. */
-char               *cirt_export_temp_create    (const char  *path,
-                                                int         *fd,
-                                                GError     **error);
-/* Flushes @tmp_path to disk and renames it to @path. On failure @tmp_path is
- * removed and @path is left as it was. */
-gboolean            cirt_export_temp_commit    (const char  *tmp_path,
-                                                const char  *path,
-                                                GError     **error);
 
 G_END_DECLS

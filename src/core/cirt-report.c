@@ -2,11 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How the layout works:
- * - The document is laid out twice with the same code on the same kind of
- *   surface (a PDF surface; the first one writes nowhere), so the line
- *   breaks and page breaks are identical. The first pass counts pages and
- *   records on which page each chapter starts; the second draws, with the
- *   table of contents and "Page N of M" filled in.
+ * - The document is laid out once: each page is drawn into a cairo
+ *   recording surface, and what depends on the pages that follow (the page
+ *   numbers in the contents, "Page N of M", the outline) is noted. The PDF
+ *   is then made by replaying the recorded pages, the glyphs already
+ *   shaped, and drawing what was noted on them.
  * - Everything that flows is a "row" of one or more cells, each a
  *   PangoLayout with its width set (flow_row()): a paragraph is a row of one
  *   cell, a table row several. A row that does not fit is continued on the
@@ -22,30 +22,31 @@
 #include "cirt-report.h"
 #include "cirt-chart.h"
 #include "cirt-export-private.h"
+#include "cirt-file.h"
+#include "cirt-style.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 #include <unistd.h>
 
-/* The family list of cirt-chart.c, so text and charts match. */
-#define FONT_SANS "Cantarell,DejaVu Sans,sans"
-#define FONT_MONO "DejaVu Sans Mono"
-
-/* Colours shared with the workbook (cirt-export-xlsx.c). */
-#define COLOR_INK        0x1B2733
-#define COLOR_NAVY       0x16365C
-#define COLOR_NAVY_LIGHT 0xBFD0E6
-#define COLOR_MUTED      0x5B6675
-#define COLOR_BAND       0xE9EEF4
-#define COLOR_ZEBRA      0xF5F7FA
-#define COLOR_RULE       0xB9C4D0
-#define COLOR_WARNING    0x9A3412
-#define COLOR_WARNING_BG 0xFCEFE6
-#define COLOR_WHITE      0xFFFFFF
+/* The families and colours every surface shares (cirt-style.h). */
+#define FONT_SANS        CIRT_FONT_SANS
+#define FONT_MONO        CIRT_FONT_MONO
+#define COLOR_INK        CIRT_COLOR_INK
+#define COLOR_NAVY       CIRT_COLOR_NAVY
+#define COLOR_NAVY_LIGHT CIRT_COLOR_NAVY_LIGHT
+#define COLOR_MUTED      CIRT_COLOR_MUTED
+#define COLOR_BAND       CIRT_COLOR_BAND
+#define COLOR_ZEBRA      CIRT_COLOR_ZEBRA
+#define COLOR_RULE       CIRT_COLOR_RULE
+#define COLOR_WARNING    CIRT_COLOR_WARNING
+#define COLOR_WARNING_BG CIRT_COLOR_WARNING_BG
+#define COLOR_WHITE      CIRT_COLOR_WHITE
 
 /* Type sizes (points). */
 #define PT_BODY   9.5
@@ -63,24 +64,33 @@ typedef struct {
   int   page;            /* where it starts (from the previous pass) */
 } TocEntry;
 
+/* A page number in the contents, drawn once the pages are known. */
 typedef struct {
-  CirtExportData          *data;
+  int    page;                 /* the contents page it is on */
+  double x, y, width, height;  /* the whole entry (the link) */
+  double number_x;
+  guint  entry;
+} TocMark;
+
+typedef struct {
+  CirtAssessmentData      *data;
   const CirtExportOptions *opts;
-  const char              *lang;
+  const char              *lang;     /* code, for instrument texts */
+  const CirtLang          *l;
   CirtScore               *score;
 
-  cairo_surface_t *surface;
-  cairo_t         *cr;
+  GPtrArray       *pages;            /* cairo_surface_t*, recordings */
+  cairo_t         *cr;               /* the page being drawn */
   PangoContext    *pango;
-  gboolean         measuring;
 
   double page_w, page_h;
   double left, right, top, bottom;   /* the body box */
   double y;
   int    page;
-  int    n_pages;                    /* from the first pass; 0 during it */
+  int    n_pages;                    /* known once laid out */
 
   GArray *toc;                       /* TocEntry */
+  GArray *toc_marks;                 /* TocMark */
   char   *running_title;
   char   *doc_date;
 } Report;
@@ -239,17 +249,15 @@ show_layout (Report      *r,
              double       x,
              double       y)
 {
-  if (r->measuring)
-    return;
   cairo_move_to (r->cr, x, y);
   pango_cairo_show_layout (r->cr, layout);
 }
 
 static const char *
-S (Report           *r,
-   CirtExportString  id)
+S (Report     *r,
+   CirtString  id)
 {
-  return cirt_export_str (r->lang, id);
+  return cirt_lang_str (r->l, id);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -268,13 +276,10 @@ draw_tlp_badge (Report *r,
   double pad_x = size * 0.55, pad_y = size * 0.22;
   double bx = align_right ? x - w - 2 * pad_x : x;
 
-  if (!r->measuring)
-    {
-      cairo_rectangle (r->cr, bx, y, w + 2 * pad_x, h + 2 * pad_y);
-      cairo_set_source_rgb (r->cr, 0, 0, 0);
-      cairo_fill (r->cr);
-      show_layout (r, layout, bx + pad_x, y + pad_y);
-    }
+  cairo_rectangle (r->cr, bx, y, w + 2 * pad_x, h + 2 * pad_y);
+  cairo_set_source_rgb (r->cr, 0, 0, 0);
+  cairo_fill (r->cr);
+  show_layout (r, layout, bx + pad_x, y + pad_y);
   return h + 2 * pad_y;
 }
 
@@ -286,8 +291,6 @@ hrule (Report  *r,
        double   width,
        guint32  color)
 {
-  if (r->measuring)
-    return;
   cairo_move_to (r->cr, x1, y);
   cairo_line_to (r->cr, x2, y);
   cairo_set_line_width (r->cr, width);
@@ -296,15 +299,15 @@ hrule (Report  *r,
 }
 
 /* Header and footer: the TLP marking top and bottom of every page (FIRST
- * TLP 2.0 asks for both), the running title and "Page N of M". */
+ * TLP 2.0 asks for both), the running title and "Page N of M". Drawn on
+ * the finished page @page. */
 static void
-page_furniture (Report *r)
+page_furniture (Report *r,
+                int     page)
 {
-  gboolean cover = r->page == 1;
+  gboolean cover = page == 1;
   double header_y = 26, footer_y = r->page_h - 40;
 
-  if (r->measuring)
-    return;
   draw_tlp_badge (r, r->right, header_y, 7.5, TRUE);
   if (!cover)
     {
@@ -317,9 +320,9 @@ page_furniture (Report *r)
     }
   draw_tlp_badge (r, r->left, footer_y, 7.5, FALSE);
   {
-    g_autofree char *n = g_strdup_printf ("%d", r->page);
+    g_autofree char *n = g_strdup_printf ("%d", page);
     g_autofree char *m = g_strdup_printf ("%d", r->n_pages);
-    g_autofree char *text = cirt_export_expand (S (r, CIRT_STR_PAGE_N_OF_M), n, m, NULL, NULL);
+    g_autofree char *text = cirt_lang_expand (S (r, CIRT_STR_PAGE_N_OF_M), n, m, NULL, NULL);
     g_autoptr(PangoLayout) num = text_layout (r, text, 7.5, STYLE_REGULAR, COLOR_MUTED, 200, PANGO_ALIGN_CENTER);
     g_autoptr(PangoLayout) date = text_layout (r, r->doc_date, 7.5, STYLE_REGULAR, COLOR_MUTED, 200, PANGO_ALIGN_RIGHT);
     show_layout (r, num, (r->left + r->right) / 2 - 100, footer_y + 1);
@@ -330,11 +333,14 @@ page_furniture (Report *r)
 static void
 new_page (Report *r)
 {
-  if (r->page > 0)
-    cairo_show_page (r->cr);
+  cairo_rectangle_t extents = { 0, 0, r->page_w, r->page_h };
+  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_clear_pointer (&r->cr, cairo_destroy);
+  g_ptr_array_add (r->pages, page);
+  r->cr = cairo_create (page);
   r->page++;
   r->y = r->top;
-  page_furniture (r);
 }
 
 static gboolean
@@ -493,8 +499,7 @@ flow_row (Report     *r,
             chunk = MAX (chunk, b->y + b->height - a->y);
           }
 
-      if (!r->measuring)
-        {
+      {
           x = r->left;
           for (guint i = 0; i < n; i++)
             {
@@ -633,13 +638,7 @@ chapter (Report *r,
   PangoLayout *layout;
 
   new_page (r);
-  if (r->measuring)
-    e->page = r->page;
-  else
-    {
-      g_autofree char *dest = g_strdup_printf ("page=%d", r->page);
-      cairo_pdf_surface_add_outline (r->surface, CAIRO_PDF_OUTLINE_ROOT, label, dest, 0);
-    }
+  e->page = r->page;
 
   rich_init (&rt);
   rich_append (&rt, e->number, PT_H1, STYLE_BOLD, COLOR_NAVY_LIGHT);
@@ -794,14 +793,14 @@ static char *
 score_words (Report               *r,
              const CirtScoreValue *v)
 {
-  return v->defined ? cirt_export_format_score (v->score, r->lang) : g_strdup ("—");
+  return v->defined ? cirt_lang_format_score (r->l, v->score) : g_strdup ("—");
 }
 
 static char *
 level_words (Report *r,
              const CirtScoreValue *v)
 {
-  return cirt_export_level_words (r->score, v->defined ? v->level : 0, r->lang);
+  return cirt_export_level_words (r->l, r->score, v->defined ? v->level : 0);
 }
 
 static gboolean
@@ -844,17 +843,12 @@ cover (Report *r)
   band_h = y + layout_height (kicker) + 10 + layout_height (country) + 8 + layout_height (title) + 14 +
            layout_height (subtitle) + 40;
   band_h = MAX (band_h, 0.38 * r->page_h);
-  if (!r->measuring)
-    {
-      cairo_rectangle (r->cr, 0, 0, r->page_w, band_h);
-      set_rgb (r->cr, COLOR_NAVY);
-      cairo_fill (r->cr);
-      cairo_rectangle (r->cr, 0, band_h, r->page_w, 4);
-      set_rgb (r->cr, cirt_tlp_color (r->opts->tlp) == 0xFFFFFF ? COLOR_NAVY_LIGHT : cirt_tlp_color (r->opts->tlp));
-      cairo_fill (r->cr);
-      /* The header badge again, on top of the band. */
-      draw_tlp_badge (r, r->right, 26, 7.5, TRUE);
-    }
+  cairo_rectangle (r->cr, 0, 0, r->page_w, band_h);
+  set_rgb (r->cr, COLOR_NAVY);
+  cairo_fill (r->cr);
+  cairo_rectangle (r->cr, 0, band_h, r->page_w, 4);
+  set_rgb (r->cr, cirt_tlp_color (r->opts->tlp) == 0xFFFFFF ? COLOR_NAVY_LIGHT : cirt_tlp_color (r->opts->tlp));
+  cairo_fill (r->cr);
   show_layout (r, kicker, r->left, y);
   y += layout_height (kicker) + 10;
   show_layout (r, country, r->left, y);
@@ -872,7 +866,7 @@ cover (Report *r)
     Row row = { 12, 9, FALSE, TRUE, NULL, NULL };
     Cell cells[2] = {
       { g_steal_pointer (&label), lw + 24, 0x000000, TRUE },
-      { text_layout (r, cirt_tlp_meaning (r->opts->tlp, r->lang), 8.5, STYLE_REGULAR, COLOR_WHITE,
+      { text_layout (r, cirt_tlp_meaning (r->opts->tlp, r->l), 8.5, STYLE_REGULAR, COLOR_WHITE,
                      w - lw - 24 - 24, PANGO_ALIGN_LEFT), w - lw - 24, 0x000000, TRUE },
     };
     flow_row (r, cells, 2, &row);
@@ -881,7 +875,7 @@ cover (Report *r)
 
   /* Who, where, when. */
   {
-    g_autofree char *period = cirt_export_format_period (info->started_on, info->ended_on, r->lang);
+    g_autofree char *period = cirt_lang_format_period (r->l, info->started_on, info->ended_on);
     const char *status = g_strcmp0 (info->status, "completed") == 0 ? S (r, CIRT_STR_STATUS_COMPLETED)
                                                                      : S (r, CIRT_STR_STATUS_IN_PROGRESS);
     g_autoptr(GString) insts = g_string_new (NULL);
@@ -895,14 +889,14 @@ cover (Report *r)
                                 cirt_instrument_get_version (inst));
       }
     {
-      const struct { CirtExportString label; const char *value; } meta[] = {
+      const struct { CirtString label; const char *value; } meta[] = {
         { CIRT_STR_ORGANISATION, info->organisation },
-        { CIRT_STR_MISSION_PHASE, cirt_export_mission_phase_name (info->phase, r->lang) },
+        { CIRT_STR_MISSION_PHASE, cirt_lang_mission_phase (r->l, info->phase) },
         { CIRT_STR_MISSION_DATES, period },
         { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
         { CIRT_STR_ASSESSORS, info->assessors },
         { CIRT_STR_INSTRUMENTS, insts->str },
-        { CIRT_STR_BASELINE, r->data->baseline_title },
+        { CIRT_STR_BASELINE, r->data->baseline_info ? r->data->baseline_info->title : NULL },
         { CIRT_STR_STATUS, status },
         { CIRT_STR_DOCUMENT_DATE, r->doc_date },
       };
@@ -930,7 +924,7 @@ cover (Report *r)
   }
 
   {
-    g_autofree char *made = cirt_export_expand (S (r, CIRT_STR_PREPARED_WITH), PACKAGE_VERSION, NULL, NULL, NULL);
+    g_autofree char *made = cirt_lang_expand (S (r, CIRT_STR_PREPARED_WITH), PACKAGE_VERSION, NULL, NULL, NULL);
     g_autoptr(PangoLayout) l = text_layout (r, made, 7.5, STYLE_REGULAR, COLOR_MUTED, w, PANGO_ALIGN_LEFT);
     double ly = r->bottom - layout_height (l);
     if (ly > r->y + 10)
@@ -952,45 +946,42 @@ contents (Report *r)
   for (guint i = 0; i < r->toc->len; i++)
     {
       TocEntry *e = &g_array_index (r->toc, TocEntry, i);
-      g_autofree char *page = e->page > 0 ? g_strdup_printf ("%d", e->page) : g_strdup ("000");
       g_autoptr(PangoLayout) title = text_layout (r, e->title, 11, STYLE_REGULAR, COLOR_INK, w - num_w - page_w - 20,
                                                   PANGO_ALIGN_LEFT);
-      double y0 = r->y, h, end_x;
+      double y0 = r->y, end_x;
+      int page = r->page;
       Row row = { 0, 5, FALSE, TRUE, NULL, NULL };
       PangoRectangle last;
       int n_lines = pango_layout_get_line_count (title);
+      TocMark mark;
 
       /* Where the title's last line ends, for the dot leader. */
       pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (title, n_lines - 1), NULL, &last);
       end_x = r->left + num_w + last.x + last.width;
       {
+        /* The page number is drawn once the pages are known (TocMark). */
         Cell cells[3] = {
           { text_layout (r, e->number, 11, STYLE_BOLD, COLOR_NAVY, num_w, PANGO_ALIGN_LEFT), num_w, 0, FALSE },
           { g_steal_pointer (&title), w - num_w - page_w, 0, FALSE },
-          { text_layout (r, page, 11, STYLE_REGULAR, COLOR_INK, page_w, PANGO_ALIGN_RIGHT), page_w, 0, FALSE },
+          { NULL, page_w, 0, FALSE },
         };
         flow_row (r, cells, 3, &row);
       }
-      h = r->y - y0;
-      if (!r->measuring)
-        {
-          double dots_y = r->y - 5 - 3.2;
-          cairo_save (r->cr);
-          set_rgb (r->cr, COLOR_RULE);
-          for (double dx = end_x + 8; dx < r->right - 36; dx += 5)
-            {
-              cairo_arc (r->cr, dx, dots_y, 0.6, 0, 2 * G_PI);
-              cairo_fill (r->cr);
-            }
-          cairo_restore (r->cr);
-          if (e->page > 0 && y0 + h <= r->bottom)
-            {
-              g_autofree char *attrs = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%d",
-                                                        r->left, y0, w, h, e->page);
-              cairo_tag_begin (r->cr, CAIRO_TAG_LINK, attrs);
-              cairo_tag_end (r->cr, CAIRO_TAG_LINK);
-            }
-        }
+      if (r->page != page)
+        y0 = r->top;   /* the entry moved to the next page whole (keep) */
+      {
+        double dots_y = r->y - 5 - 3.2;
+        cairo_save (r->cr);
+        set_rgb (r->cr, COLOR_RULE);
+        for (double dx = end_x + 8; dx < r->right - 36; dx += 5)
+          {
+            cairo_arc (r->cr, dx, dots_y, 0.6, 0, 2 * G_PI);
+            cairo_fill (r->cr);
+          }
+        cairo_restore (r->cr);
+      }
+      mark = (TocMark) { r->page, r->left, y0, w, r->y - y0, r->left + w - page_w, i };
+      g_array_append_val (r->toc_marks, mark);
       r->y += 3;
     }
 }
@@ -1051,15 +1042,12 @@ draw_chart (Report        *r,
   options.transparent = TRUE;
   height = MIN (height, r->bottom - r->top);
   ensure_space (r, height);
-  if (!r->measuring)
-    {
-      cairo_save (r->cr);
-      cairo_translate (r->cr, r->left + (body_width (r) - width) / 2, r->y);
-      cairo_rectangle (r->cr, 0, 0, width, height);
-      cairo_clip (r->cr);
-      cirt_chart_draw (r->cr, kind, r->score, &options, width, height);
-      cairo_restore (r->cr);
-    }
+  cairo_save (r->cr);
+  cairo_translate (r->cr, r->left + (body_width (r) - width) / 2, r->y);
+  cairo_rectangle (r->cr, 0, 0, width, height);
+  cairo_clip (r->cr);
+  cirt_chart_draw (r->cr, kind, r->score, &options, width, height);
+  cairo_restore (r->cr);
   r->y += height + 8;
 }
 
@@ -1069,13 +1057,13 @@ recommendation_item (Report                   *r,
                      const CirtRecommendation *rec)
 {
   const CirtQuestion *q = rec->question;
-  const CirtAnswer *a = cirt_export_data_answer (r->data, q);
-  g_autofree char *words = cirt_export_answer_words (r->lang, q, a);
-  g_autofree char *where = g_strdup_printf ("%s – %s", cirt_pillar_title (q->section->pillar, r->lang),
+  const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
+  g_autofree char *words = cirt_export_answer_words (r->l, q, a);
+  g_autofree char *where = g_strdup_printf ("%s – %s", cirt_lang_pillar_title (r->l, q->section->pillar),
                                             cirt_text_get (q->section->title, r->lang));
   g_autofree char *id = q->critical ? g_strdup_printf ("%s (%s)", q->id, S (r, CIRT_STR_CRITICAL_MARK))
                                     : g_strdup (q->id);
-  g_autofree char *meta = cirt_export_expand (S (r, CIRT_STR_REC_META), id, where, words, NULL);
+  g_autofree char *meta = cirt_lang_expand (S (r, CIRT_STR_REC_META), id, where, words, NULL);
   g_autofree char *num = g_strdup_printf ("%u", rank);
   const double num_w = 28;
   double w = body_width (r);
@@ -1089,7 +1077,7 @@ recommendation_item (Report                   *r,
   if (q->phase != CIRT_PHASE_NONE)
     {
       rich_append (&rt, " · ", 7.5, STYLE_REGULAR, COLOR_MUTED);
-      rich_append (&rt, cirt_export_phase_name (q->phase, r->lang), 7.5, STYLE_BOLD, COLOR_MUTED);
+      rich_append (&rt, cirt_lang_phase (r->l, q->phase), 7.5, STYLE_BOLD, COLOR_MUTED);
     }
   cells[0] = (Cell) { text_layout (r, num, PT_BODY, STYLE_BOLD, COLOR_NAVY, num_w - 8, PANGO_ALIGN_RIGHT), num_w, 0, FALSE };
   cells[1] = (Cell) { rich_layout (r, &rt, w - num_w - 8, PT_BODY, PANGO_ALIGN_LEFT), w - num_w, 0, FALSE };
@@ -1131,7 +1119,7 @@ pillar_table (Report *r)
         gap = g_strdup ("—");
       else
         gap = ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
-      cov = cirt_export_format_percent (ps->value.coverage, r->lang);
+      cov = cirt_lang_format_percent (r->l, ps->value.coverage);
       if (ps->value.provisional)
         {
           char *tmp = g_strdup_printf ("%s\n%s", cov, S (r, CIRT_STR_PROVISIONAL));
@@ -1139,7 +1127,7 @@ pillar_table (Report *r)
           cov = tmp;
         }
       {
-        const char *cells[] = { cirt_pillar_title (p, r->lang), score, level, target, gap, cov };
+        const char *cells[] = { cirt_lang_pillar_title (r->l, p), score, level, target, gap, cov };
         table_row (r, &t, cells, styles, n++ % 2 == 1);
       }
     }
@@ -1163,10 +1151,10 @@ executive_summary (Report *r,
   {
     CardItem items[3] = { { 0 } };
     const CirtLevelInfo *li = overall->defined ? cirt_score_get_level_info (r->score, overall->level) : NULL;
-    g_autofree char *cov = cirt_export_format_percent (overall->coverage, r->lang);
+    g_autofree char *cov = cirt_lang_format_percent (r->l, overall->coverage);
 
     items[0].label = S (r, CIRT_STR_OVERALL_INDEX);
-    items[0].value = overall->defined ? cirt_export_format_score (overall->score, r->lang) : g_strdup ("—");
+    items[0].value = overall->defined ? cirt_lang_format_score (r->l, overall->score) : g_strdup ("—");
     items[0].detail = overall->defined ? g_strdup ("/ 100") : NULL;
     items[1].label = S (r, CIRT_STR_OVERALL_LEVEL);
     items[1].value = level_words (r, overall);
@@ -1179,12 +1167,13 @@ executive_summary (Report *r,
 
   /* The provisional and critical-cap notices, in words. */
   {
-    g_autofree char *pct = cirt_export_format_percent (overall->coverage, r->lang);
+    g_autofree char *pct = cirt_lang_format_percent (r->l, overall->coverage);
     if (!overall->defined)
       notice_box (r, S (r, CIRT_STR_NOTICE_UNDEFINED));
     else if (overall->provisional)
       {
-        g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_NOTICE_PROVISIONAL), pct, NULL, NULL, NULL);
+        g_autofree char *eighty = cirt_lang_format_percent (r->l, 0.8);
+        g_autofree char *t = cirt_lang_format (r->l, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL);
         notice_box (r, t);
       }
     if (capped_by->len > 0)
@@ -1198,7 +1187,7 @@ executive_summary (Report *r,
             const CirtQuestion *q = g_ptr_array_index (capped_by, i);
             g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, r->lang));
           }
-        t = cirt_export_expand (S (r, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL);
+        t = cirt_lang_expand (S (r, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL);
         notice_box (r, t);
       }
   }
@@ -1246,20 +1235,20 @@ executive_summary (Report *r,
   if (best != NULL)
     {
       g_autofree char *s = score_words (r, &best->value), *l = level_words (r, &best->value);
-      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_STRONGEST), cirt_pillar_title (best->pillar, r->lang), s, l, NULL);
+      g_autofree char *t = cirt_lang_expand (S (r, CIRT_STR_STRONGEST), cirt_lang_pillar_title (r->l, best->pillar), s, l, NULL);
       bullet (r, t);
     }
   if (worst != NULL && worst != best)
     {
       g_autofree char *s = score_words (r, &worst->value), *l = level_words (r, &worst->value);
-      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_WEAKEST), cirt_pillar_title (worst->pillar, r->lang), s, l, NULL);
+      g_autofree char *t = cirt_lang_expand (S (r, CIRT_STR_WEAKEST), cirt_lang_pillar_title (r->l, worst->pillar), s, l, NULL);
       bullet (r, t);
     }
   if (gap != NULL)
     {
       g_autofree char *g = g_strdup_printf ("%d", gap->gap), *tl = g_strdup_printf ("%d", gap->target);
-      g_autofree char *t = cirt_export_expand (S (r, gap->gap == 1 ? CIRT_STR_LARGEST_GAP_ONE : CIRT_STR_LARGEST_GAP),
-                                               cirt_pillar_title (gap->pillar, r->lang), g, tl, NULL);
+      g_autofree char *t = cirt_lang_expand (S (r, gap->gap == 1 ? CIRT_STR_LARGEST_GAP_ONE : CIRT_STR_LARGEST_GAP),
+                                               cirt_lang_pillar_title (r->l, gap->pillar), g, tl, NULL);
       bullet (r, t);
     }
   else if (any_target && best != NULL)
@@ -1272,7 +1261,7 @@ executive_summary (Report *r,
   else
     {
       g_autofree char *count = g_strdup_printf ("%u", n_recs);
-      g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_RECS_COUNT), count, NULL, NULL, NULL);
+      g_autofree char *t = cirt_lang_expand (S (r, CIRT_STR_RECS_COUNT), count, NULL, NULL, NULL);
       paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_MUTED, 6);
       for (guint i = 0; i < MIN (n_recs, 5); i++)
         recommendation_item (r, i + 1, cirt_score_get_recommendation (r->score, i));
@@ -1320,7 +1309,7 @@ pillar_chapter (Report     *r,
         items[2].detail = g_strdup_printf ("%s: %s", S (r, CIRT_STR_GAP_LEVELS), g);
       }
     items[3].label = S (r, CIRT_STR_COVERAGE);
-    items[3].value = cirt_export_format_percent (ps->value.coverage, r->lang);
+    items[3].value = cirt_lang_format_percent (r->l, ps->value.coverage);
     items[3].detail = ps->value.provisional ? g_strdup (S (r, CIRT_STR_PROVISIONAL)) : NULL;
     score_card (r, items, 4, 12.5);
   }
@@ -1355,15 +1344,15 @@ pillar_chapter (Report     *r,
           {
             const CirtLevelInfo *li = cirt_instrument_get_level_info (ss->instrument, ss->value.level);
             g_autofree char *num = g_strdup_printf ("%d", ss->value.level);
-            g_autofree char *head = cirt_export_expand (S (r, CIRT_STR_LEVEL_N), num, NULL, NULL, NULL);
+            g_autofree char *head = cirt_lang_expand (S (r, CIRT_STR_LEVEL_N), num, NULL, NULL, NULL);
             level = li ? g_strdup_printf ("%s – %s", head, cirt_text_get (li->name, r->lang)) : g_strdup (head);
           }
         else
           level = g_strdup (S (r, CIRT_STR_NO_SCORE));
         a = g_strdup_printf ("%u", ss->answered);
         b = g_strdup_printf ("%u", ss->total);
-        answered = cirt_export_expand (S (r, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
-        cov = cirt_export_format_percent (ss->value.coverage, r->lang);
+        answered = cirt_lang_expand (S (r, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
+        cov = cirt_lang_format_percent (r->l, ss->value.coverage);
         {
           const char *cells[] = { cirt_text_get (ss->section->title, r->lang), score, level, answered, cov };
           table_row (r, &t, cells, styles, n++ % 2 == 1);
@@ -1385,14 +1374,14 @@ pillar_chapter (Report     *r,
           for (guint qi = 0; qi < sec->questions->len; qi++)
             {
               const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
-              const CirtAnswer *a = cirt_export_data_answer (r->data, q);
+              const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
               g_autofree char *words = NULL;
               Rich rt;
 
               if (a == NULL || !has_text (a->notes))
                 continue;
               n_findings++;
-              words = cirt_export_answer_words (r->lang, q, a);
+              words = cirt_export_answer_words (r->l, q, a);
               rich_init (&rt);
               rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
               rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
@@ -1454,7 +1443,7 @@ roadmap_table (Report *r,
       g_autofree char *id = q->critical ? g_strdup_printf ("%s\n%s", q->id, S (r, CIRT_STR_CRITICAL_MARK))
                                         : g_strdup (q->id);
       const char *cells[] = {
-        num, cirt_text_get (q->recommendation, r->lang), cirt_pillar_title (q->section->pillar, r->lang), id,
+        num, cirt_text_get (q->recommendation, r->lang), cirt_lang_pillar_title (r->l, q->section->pillar), id,
       };
       table_row (r, &t, cells, styles, k % 2 == 1);
     }
@@ -1467,7 +1456,7 @@ roadmap (Report *r,
 {
   guint n = cirt_score_get_n_recommendations (r->score);
   const CirtPhase phases[] = { CIRT_PHASE_DESIGN, CIRT_PHASE_ESTABLISHMENT, CIRT_PHASE_ENHANCEMENT };
-  const CirtExportString intros[] = {
+  const CirtString intros[] = {
     CIRT_STR_ROADMAP_DESIGN_INTRO, CIRT_STR_ROADMAP_ESTABLISHMENT_INTRO, CIRT_STR_ROADMAP_ENHANCEMENT_INTRO,
   };
   g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1493,7 +1482,7 @@ roadmap (Report *r,
               g_array_append_val (ranks, i);
           if (ranks->len == 0)
             continue;
-          heading2 (r, cirt_export_phase_name (phases[p], r->lang));
+          heading2 (r, cirt_lang_phase (r->l, phases[p]));
           paragraph (r, S (r, intros[p]), PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
           roadmap_table (r, ranks);
         }
@@ -1508,7 +1497,7 @@ roadmap (Report *r,
   /* No phase anywhere: high / medium / lower priority by thirds of the ranking. */
   paragraph (r, S (r, CIRT_STR_ROADMAP_BY_PRIORITY), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
   {
-    const CirtExportString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
+    const CirtString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
     for (guint b = 0; b < 3; b++)
       {
         g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1530,7 +1519,7 @@ static void
 methodology (Report *r,
              guint   toc_index)
 {
-  const CirtExportString paras[] = {
+  const CirtString paras[] = {
     CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
     CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
   };
@@ -1538,7 +1527,11 @@ methodology (Report *r,
 
   chapter (r, toc_index);
   for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
-    paragraph (r, S (r, paras[i]), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+    {
+      g_autofree char *eighty = cirt_lang_format_percent (r->l, 0.8);
+      g_autofree char *text = cirt_lang_format (r->l, paras[i], eighty, NULL, NULL, NULL);
+      paragraph (r, text, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+    }
 
   heading2_keep (r, S (r, CIRT_STR_LEVELS), 200);
   paragraph (r, S (r, CIRT_STR_METH_LEVELS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
@@ -1558,7 +1551,7 @@ methodology (Report *r,
         g_autofree char *min = NULL;
         if (li == NULL)
           continue;
-        min = cirt_export_format_score (li->min, r->lang);
+        min = cirt_lang_format_score (r->l, li->min);
         {
           const char *cells[] = { num, cirt_text_get (li->name, r->lang), min, cirt_text_get (li->description, r->lang) };
           table_row (r, &t, cells, styles, l % 2 == 0);
@@ -1588,8 +1581,8 @@ methodology (Report *r,
   }
   {
     g_autofree char *tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (r->opts->tlp),
-                                            cirt_tlp_meaning (r->opts->tlp, r->lang));
-    g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
+                                            cirt_tlp_meaning (r->opts->tlp, r->l));
+    g_autofree char *t = cirt_lang_expand (S (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
     paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
   }
 }
@@ -1615,7 +1608,7 @@ stakeholders (Report *r,
   for (guint i = 0; i < list->len; i++)
     {
       CirtStakeholder *s = g_ptr_array_index (list, i);
-      g_autofree char *date = cirt_export_format_date (s->met_on, r->lang);
+      g_autofree char *date = cirt_lang_format_date (r->l, s->met_on);
       const char *cells[] = { s->name, s->organisation, s->sector, date };
       /* Keep a person's row with the notes under it when they are short. */
       if (has_text (s->notes))
@@ -1654,8 +1647,8 @@ static void
 appendix_question (Report             *r,
                    const CirtQuestion *q)
 {
-  const CirtAnswer *a = cirt_export_data_answer (r->data, q);
-  g_autofree char *words = cirt_export_answer_words (r->lang, q, a);
+  const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
+  g_autofree char *words = cirt_export_answer_words (r->l, q, a);
   double score = cirt_export_answer_score (q, a);
   gboolean answered = a != NULL && (a->value != NULL || a->not_applicable);
   const double id_w = 70;
@@ -1683,7 +1676,7 @@ appendix_question (Report             *r,
 
   if (!isnan (score))
     {
-      g_autofree char *s = cirt_export_format_score (score, r->lang);
+      g_autofree char *s = cirt_lang_format_score (r->l, score);
       g_autofree char *t = g_strdup_printf ("%s   (%s %s / 100)", words, S (r, CIRT_STR_LABEL_SCORE), s);
       labelled (r, S (r, CIRT_STR_LABEL_ANSWER), t, STYLE_REGULAR, COLOR_INK);
     }
@@ -1701,8 +1694,8 @@ appendix_question (Report             *r,
       if (has_text (a->author) || has_text (a->updated_at))
         {
           g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;
-          g_autofree char *nice = cirt_export_format_date (date, r->lang);
-          g_autofree char *t = cirt_export_expand (S (r, CIRT_STR_LABEL_BY), a->author ? a->author : "—",
+          g_autofree char *nice = cirt_lang_format_date (r->l, date);
+          g_autofree char *t = cirt_lang_expand (S (r, CIRT_STR_LABEL_BY), a->author ? a->author : "—",
                                                    nice ? nice : "—", NULL, NULL);
           labelled (r, "", t, STYLE_ITALIC, COLOR_MUTED);
         }
@@ -1728,7 +1721,7 @@ appendix (Report *r,
         {
           const CirtSection *sec = cirt_instrument_get_section (inst, si);
           g_autofree char *title = g_strdup_printf ("%s · %s", cirt_text_get (sec->title, r->lang),
-                                                    cirt_pillar_title (sec->pillar, r->lang));
+                                                    cirt_lang_pillar_title (r->l, sec->pillar));
           heading3 (r, title, 70);
           for (guint qi = 0; qi < sec->questions->len; qi++)
             appendix_question (r, g_ptr_array_index (sec->questions, qi));
@@ -1752,7 +1745,7 @@ build_toc (Report *r)
   ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_EXEC_SUMMARY));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     if (cirt_score_get_pillar (r->score, p)->used)
-      ADD_ENTRY (g_strdup_printf ("%u", number++), cirt_pillar_title (p, r->lang));
+      ADD_ENTRY (g_strdup_printf ("%u", number++), cirt_lang_pillar_title (r->l, p));
   ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_ROADMAP));
   ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_METHODOLOGY));
   ADD_ENTRY (g_strdup_printf ("%u", number++), S (r, CIRT_STR_STAKEHOLDERS_MET));
@@ -1760,14 +1753,18 @@ build_toc (Report *r)
 #undef ADD_ENTRY
 }
 
+/* Lays the whole document out into recorded pages. */
 static void
-render (Report *r)
+layout_document (Report *r)
 {
   guint index = 0;
   cairo_font_options_t *fo = cairo_font_options_create ();
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (scratch);
 
-  r->cr = cairo_create (r->surface);
-  r->pango = pango_cairo_create_context (r->cr);
+  r->pango = pango_cairo_create_context (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
   /* Unhinted metrics: the layout depends on the text, not on the surface. */
   cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
@@ -1785,50 +1782,46 @@ render (Report *r)
   methodology (r, index++);
   stakeholders (r, index++);
   appendix (r, index++);
-  cairo_show_page (r->cr);
-
-  g_clear_object (&r->pango);
   g_clear_pointer (&r->cr, cairo_destroy);
+  r->n_pages = r->page;
 }
 
-static cairo_status_t
-discard_write (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
+/* What depends on the pages that follow, drawn on finished page @page. */
+static void
+draw_notes (Report *r,
+            int     page)
 {
-  return CAIRO_STATUS_SUCCESS;
-}
-
-typedef struct {
-  int fd;
-  int saved_errno;
-} Sink;
-
-static cairo_status_t
-fd_write (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0)
+  page_furniture (r, page);
+  for (guint i = 0; i < r->toc_marks->len; i++)
     {
-      ssize_t n = write (sink->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
+      TocMark *m = &g_array_index (r->toc_marks, TocMark, i);
+      TocEntry *e = &g_array_index (r->toc, TocEntry, m->entry);
+      g_autofree char *number = NULL;
+      g_autofree char *attrs = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (m->page != page || e->page <= 0)
+        continue;
+      number = g_strdup_printf ("%d", e->page);
+      layout = text_layout (r, number, 11, STYLE_REGULAR, COLOR_INK, r->right - m->number_x, PANGO_ALIGN_RIGHT);
+      show_layout (r, layout, m->number_x, m->y + 5);
+      attrs = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%d", m->x, m->y, m->width, m->height, e->page);
+      cairo_tag_begin (r->cr, CAIRO_TAG_LINK, attrs);
+      cairo_tag_end (r->cr, CAIRO_TAG_LINK);
     }
-  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+file_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  return cirt_atomic_file_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void
-set_metadata (Report *r)
+set_metadata (Report          *r,
+              cairo_surface_t *surface)
 {
   CirtAssessmentInfo *info = r->data->info;
   g_autofree char *subject = g_strdup_printf ("%s — %s", S (r, CIRT_STR_DOC_TITLE), info->country ? info->country : "");
@@ -1837,33 +1830,75 @@ set_metadata (Report *r)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_TITLE, info->title ? info->title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, info->title ? info->title : "");
   if (info->lead_assessor)
-    cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_AUTHOR, info->lead_assessor);
-  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
-  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  cairo_pdf_surface_set_metadata (r->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, info->lead_assessor);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+/* Replays the recorded pages into the PDF. */
+static cairo_status_t
+paint_document (Report         *r,
+                CirtAtomicFile *file)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (file_write, file, r->page_w, r->page_h);
+  cairo_status_t status;
+
+  set_metadata (r, surface);
+  r->cr = cairo_create (surface);
+  for (guint i = 0; i < r->pages->len; i++)
+    {
+      cairo_set_source_surface (r->cr, g_ptr_array_index (r->pages, i), 0, 0);
+      cairo_paint (r->cr);
+      draw_notes (r, (int) i + 1);
+      cairo_show_page (r->cr);
+    }
+  for (guint i = 0; i < r->toc->len; i++)
+    {
+      TocEntry *e = &g_array_index (r->toc, TocEntry, i);
+      g_autofree char *label = g_strdup_printf ("%s  %s", e->number, e->title);
+      g_autofree char *dest = g_strdup_printf ("page=%d", e->page);
+      if (e->page > 0)
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, label, dest, 0);
+    }
+  status = cairo_status (r->cr);
+  g_clear_pointer (&r->cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+static void
+report_clear (Report *r)
+{
+  g_clear_pointer (&r->pages, g_ptr_array_unref);
+  g_clear_pointer (&r->toc, g_array_unref);
+  g_clear_pointer (&r->toc_marks, g_array_unref);
+  g_clear_pointer (&r->cr, cairo_destroy);
+  g_clear_object (&r->pango);
+  g_clear_pointer (&r->running_title, g_free);
+  g_clear_pointer (&r->doc_date, g_free);
 }
 
 gboolean
-cirt_report_write_pdf (CirtStore               *store,
-                       const char              *assessment_id,
+cirt_report_write_pdf (CirtAssessmentData      *data,
                        const CirtExportOptions *options,
                        const char              *path,
                        guint                   *n_pages,
                        GError                 **error)
 {
   CirtExportOptions defaults;
-  g_autoptr(CirtExportData) data = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(CirtAtomicFile) file = NULL;
+  g_autoptr(GError) write_error = NULL;
   Report r = { 0 };
-  Sink sink = { -1, 0 };
   cairo_status_t status;
-  int measured;
 
-  g_return_val_if_fail (CIRT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (assessment_id != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (options == NULL)
@@ -1873,66 +1908,46 @@ cirt_report_write_pdf (CirtStore               *store,
     }
   if (!cirt_export_options_check (options, error))
     return FALSE;
-  if ((data = cirt_export_data_load (store, assessment_id, error)) == NULL)
+  if ((file = cirt_atomic_file_new (path, error)) == NULL)
     return FALSE;
 
   r.data = data;
   r.opts = options;
-  r.lang = cirt_export_language_find (options->lang ? options->lang : "en");
+  r.l = cirt_lang_get (options->lang);
+  r.lang = cirt_lang_get_code (r.l);
   r.score = data->score;
   cirt_paper_get_size (options->paper, &r.page_w, &r.page_h);
   r.left = 62;
   r.right = r.page_w - 62;
   r.top = 72;
   r.bottom = r.page_h - 64;
+  r.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   r.toc = g_array_new (FALSE, TRUE, sizeof (TocEntry));
   g_array_set_clear_func (r.toc, toc_entry_clear);
+  r.toc_marks = g_array_new (FALSE, TRUE, sizeof (TocMark));
   r.running_title = g_strdup_printf ("%s · %s", data->info->country ? data->info->country : "",
-                                     cirt_export_str (r.lang, CIRT_STR_DOC_TITLE));
-  r.doc_date = cirt_export_format_date (data->generated_on, r.lang);
+                                     S (&r, CIRT_STR_DOC_TITLE));
+  r.doc_date = cirt_lang_format_date (r.l, data->loaded_on);
   build_toc (&r);
 
-  /* Pass 1: lay out, count pages, note where chapters start. */
-  r.measuring = TRUE;
-  r.surface = cairo_pdf_surface_create_for_stream (discard_write, NULL, r.page_w, r.page_h);
-  render (&r);
-  cairo_surface_finish (r.surface);
-  cairo_surface_destroy (r.surface);
-  measured = r.page;
-
-  /* Pass 2: draw into the temporary file. */
-  if ((tmp = cirt_export_temp_create (path, &sink.fd, error)) == NULL)
-    {
-      g_array_unref (r.toc);
-      g_free (r.running_title);
-      g_free (r.doc_date);
-      return FALSE;
-    }
-  r.measuring = FALSE;
-  r.n_pages = measured;
-  r.surface = cairo_pdf_surface_create_for_stream (fd_write, &sink, r.page_w, r.page_h);
-  set_metadata (&r);
-  render (&r);
-  cairo_surface_finish (r.surface);
-  status = cairo_surface_status (r.surface);
-  cairo_surface_destroy (r.surface);
-  close (sink.fd);
-  g_array_unref (r.toc);
-  g_free (r.running_title);
-  g_free (r.doc_date);
+  layout_document (&r);
+  status = paint_document (&r, file);
+  if (n_pages)
+    *n_pages = (guint) r.n_pages;
+  report_clear (&r);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
-      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, "cannot write the report %s: %s", path,
-                   sink.saved_errno ? g_strerror (sink.saved_errno) : cairo_status_to_string (status));
+      /* The first failed write names the reason (a full disk…). */
+      if (!cirt_atomic_file_write (file, "", 0, &write_error))
+        g_propagate_error (error, g_steal_pointer (&write_error));
+      else
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, _("cannot write the report %s: %s"),
+                       display, cairo_status_to_string (status));
+        }
       return FALSE;
     }
-  /* Both passes run the same code on the same text: a difference is a bug. */
-  g_warn_if_fail (r.page == measured);
-  if (!cirt_export_temp_commit (tmp, path, error))
-    return FALSE;
-  if (n_pages)
-    *n_pages = (guint) r.page;
-  return TRUE;
+  return cirt_atomic_file_commit (g_steal_pointer (&file), error);
 }

@@ -4,8 +4,8 @@
 
 #include <glib.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-export.h"
-#include "cirt-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,11 +14,11 @@ G_BEGIN_DECLS
  * roadmap, methodology, stakeholders met and an appendix of every answer;
  * the TLP marking of @options in the header and footer of every page, "Page
  * N of M" on every page, in @options->lang (independent of the UI language),
- * on A4 or US Letter. Written through a temporary file in the same folder,
+ * on A4 or US Letter. Laid out once (pages recorded, then replayed into
+ * the PDF with their page numbers). Written through a temporary file in the same folder,
  * renamed into place on success, removed on failure. @n_pages (may be NULL)
  * receives the page count. @options may be NULL for the defaults. */
-gboolean cirt_report_write_pdf (CirtStore               *store,
-                                const char              *assessment_id,
+gboolean cirt_report_write_pdf (CirtAssessmentData      *data,
                                 const CirtExportOptions *options,
                                 const char              *path,
                                 guint                   *n_pages,

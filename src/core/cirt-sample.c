@@ -4,7 +4,13 @@
 
 #include "cirt-sample.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+
+#include "cirt-json.h"
+
+/* A sample is a mission of a few hundred answers. */
+#define MAX_SAMPLE_SIZE (16 * 1024 * 1024)
 
 char *
 cirt_sample_default_path (void)
@@ -55,7 +61,7 @@ cirt_sample_load (CirtStore   *store,
                   const char  *path,
                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) instruments = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
@@ -63,19 +69,19 @@ cirt_sample_load (CirtStore   *store,
   JsonObject *root, *meta, *targets;
   JsonArray *arr;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  node = cirt_json_parse_file (path, MAX_SAMPLE_SIZE, &local_error);
+  if (node == NULL)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", path, local_error->message);
+      g_set_error_literal (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
-      g_strcmp0 (member_string (root = json_node_get_object (json_parser_get_root (parser)), "format"),
-                 "cirt-assess-sample") != 0 ||
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      g_strcmp0 (member_string (root = json_node_get_object (node), "format"), "cirt-assess-sample") != 0 ||
       !json_object_has_member (root, "assessment") ||
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "assessment")))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "%s is not a CIRT Assess sample file", path);
+                   _("%s is not a CIRT Assess sample file"), path);
       return NULL;
     }
   meta = json_object_get_object_member (root, "assessment");
@@ -88,7 +94,7 @@ cirt_sample_load (CirtStore   *store,
         {
           if (iid == NULL)
             g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                         "%s: assessment.instruments[%u] must be a string", path, i);
+                         _("%s: assessment.instruments[%u] must be a string"), path, i);
           return NULL;
         }
       g_ptr_array_add (instruments, inst);
@@ -103,9 +109,12 @@ cirt_sample_load (CirtStore   *store,
   info->started_on = g_strdup (member_string (meta, "started"));
   info->ended_on = g_strdup (member_string (meta, "ended"));
 
-  id = cirt_store_create_assessment (store, info, instruments, error);
-  if (id == NULL)
+  /* All of it or nothing. */
+  if (!cirt_store_transaction_begin (store, error))
     return NULL;
+  id = cirt_store_create_assessment (store, info, instruments, &local_error);
+  if (id == NULL)
+    goto fail;
 
   if (json_object_has_member (root, "targets") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "targets")))
     {
@@ -150,7 +159,7 @@ cirt_sample_load (CirtStore   *store,
       if (a->question == NULL)
         {
           g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                       "answers[%u] has no question id", i);
+                       _("answers[%u] has no question id"), i);
           goto fail;
         }
       a->value = g_strdup (member_string (o, "value"));
@@ -163,10 +172,12 @@ cirt_sample_load (CirtStore   *store,
       if (!cirt_store_save_answer (store, id, a, &local_error))
         goto fail;
     }
+  if (!cirt_store_transaction_commit (store, &local_error))
+    goto fail;
   return g_steal_pointer (&id);
 
 fail:
-  cirt_store_delete_assessment (store, id, NULL);
+  cirt_store_transaction_rollback (store);
   g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", path, local_error->message);
   return NULL;
 }

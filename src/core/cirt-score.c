@@ -44,6 +44,8 @@
 
 #include "cirt-score.h"
 
+#include "cirt-lang.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -301,25 +303,6 @@ cirt_score_compute (GPtrArray  *instruments,
   return g_steal_pointer (&self);
 }
 
-CirtScore *
-cirt_score_load (CirtStore   *store,
-                 const char  *assessment_id,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) instruments = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  int targets[CIRT_N_PILLARS];
-
-  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
-  g_return_val_if_fail (assessment_id != NULL, NULL);
-
-  if ((instruments = cirt_store_get_instruments (store, assessment_id, error)) == NULL ||
-      (answers = cirt_store_get_answers (store, assessment_id, error)) == NULL ||
-      !cirt_store_get_targets (store, assessment_id, targets, error))
-    return NULL;
-  return cirt_score_compute (instruments, answers, targets);
-}
-
 /* ------------------------------------------------------------------------ */
 
 const CirtScoreValue *
@@ -511,7 +494,7 @@ cirt_score_to_json (CirtScore  *self,
 
       json_builder_begin_object (b);
       add_string_or_null (b, "id", cirt_pillar_to_string (p));
-      add_string_or_null (b, "title", cirt_pillar_title (p, lang));
+      add_string_or_null (b, "title", cirt_lang_pillar_title (cirt_lang_get (lang), p));
       add_value_members (b, &ps->value, first, TRUE, lang);
       json_builder_set_member_name (b, "provisional");
       json_builder_add_boolean_value (b, ps->value.provisional);
@@ -560,15 +543,4 @@ cirt_score_to_json (CirtScore  *self,
 
   json_builder_end_object (b);
   return json_builder_get_root (b);
-}
-
-double
-cirt_score_display_value (double value,
-                          int    decimals)
-{
-  double scale = pow (10.0, CLAMP (decimals, 0, 6));
-
-  if (isnan (value))
-    return value;
-  return floor ((value + CIRT_SCORE_EPSILON) * scale) / scale;
 }

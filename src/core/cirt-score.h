@@ -2,16 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The rules are those of design.md, "Scoring"; every number here can be
- * checked by hand. Nothing in this module does I/O except
- * cirt_score_load(), a convenience that reads a store and then calls the
- * pure cirt_score_compute(). */
+ * checked by hand. Nothing in this module does I/O: the answers come from
+ * the caller (cirt-assessment-data.h loads them from a store). */
 #pragma once
 
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
 #include "cirt-instrument.h"
-#include "cirt-store.h"
+#include "cirt-records.h"
 #include "cirt-types.h"
 
 G_BEGIN_DECLS
@@ -58,9 +57,6 @@ G_DECLARE_FINAL_TYPE (CirtScore, cirt_score, CIRT, SCORE, GObject)
 CirtScore                *cirt_score_compute            (GPtrArray  *instruments,
                                                          GHashTable *answers,
                                                          const int   targets[CIRT_N_PILLARS]);
-CirtScore                *cirt_score_load               (CirtStore   *store,
-                                                         const char  *assessment_id,
-                                                         GError     **error);
 
 const CirtScoreValue     *cirt_score_get_overall        (CirtScore *self);
 /* Critical questions scoring below 0.5 (const CirtQuestion*), in
@@ -86,14 +82,6 @@ JsonNode                 *cirt_score_to_json            (CirtScore  *self,
                                                          const char *assessment_id,
                                                          const char *lang);
 
-/* Additions for issue 4 (scoring and charts) ----------------------------- */
-
-/* Scores are compared with the level thresholds, the 0.5 critical bound and
- * the 0.8 coverage bound with this much slack (0–100 scale; 1e-11 on the 0–1
- * scale), so that a sum that is exact by hand but not in binary (0.3·1 +
- * 0.7·3 = 2.4 over 4 → 59.999999999999986) lands where the hand arithmetic
- * puts it. The score numbers themselves are never rounded. */
-#define CIRT_SCORE_EPSILON 1e-9
 
 /* Level 1..5 of a 0–100 score by @instrument's thresholds: the highest L with
  * score ≥ min(L) − CIRT_SCORE_EPSILON. */
@@ -109,10 +97,5 @@ void                      cirt_score_get_counts         (CirtScore  *self,
                                                          guint      *answered,
                                                          guint      *not_applicable,
                                                          guint      *total);
-/* A score or percentage as shown to people with @decimals decimals: cut,
- * never rounded up (within CIRT_SCORE_EPSILON), so a shown number never
- * reaches a threshold its level has not reached (59.96 → 59.9, level 3). */
-double                    cirt_score_display_value      (double value,
-                                                         int    decimals);
 
 G_END_DECLS

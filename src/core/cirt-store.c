@@ -1,25 +1,16 @@
-/* cirt-store.c — the SQLite database of assessments and answers
+/* cirt-store.c — the SQLite database of assessments and answers: opening,
+ * statements, transactions, announcements; assessments, targets, stakeholders
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "cirt-store.h"
+#include "cirt-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
-
-struct _CirtStore {
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *instruments;   /* sha256 → CirtInstrument*, parsed snapshots */
-  guint       depth;         /* open transactions and savepoints */
-};
 
 G_DEFINE_FINAL_TYPE (CirtStore, cirt_store, G_TYPE_OBJECT)
 
@@ -35,199 +26,35 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
-/* Schema                                                                   */
-
-/* Version 1 was the first schema; version 2 added answer.source,
- * answer.flagged and assessment.baseline (follow-up assessments); version 3
- * added merge_conflict (answers that differed when two assessors' files were
- * merged). A fresh database gets the current schema in one step. */
-#define MERGE_CONFLICT_TABLE \
-  "CREATE TABLE merge_conflict (" \
-  "  id INTEGER PRIMARY KEY," \
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
-  "  question TEXT NOT NULL," \
-  "  local_json TEXT," \
-  "  remote_json TEXT," \
-  "  remote_won INTEGER NOT NULL," \
-  "  recorded_at TEXT NOT NULL," \
-  "  reviewed INTEGER NOT NULL DEFAULT 0);" \
-  "CREATE INDEX merge_conflict_by_assessment ON merge_conflict (assessment);"
-
-static const char schema_current[] =
-  "CREATE TABLE instrument ("
-  "  sha256 TEXT PRIMARY KEY,"
-  "  id TEXT NOT NULL,"
-  "  version TEXT NOT NULL,"
-  "  json TEXT NOT NULL,"
-  "  added_at TEXT NOT NULL);"
-  "CREATE TABLE assessment ("
-  "  uuid TEXT PRIMARY KEY,"
-  "  title TEXT NOT NULL,"
-  "  country TEXT NOT NULL,"
-  "  organisation TEXT,"
-  "  phase TEXT NOT NULL DEFAULT 'assessment'"
-  "    CHECK (phase IN ('assessment','design','establishment','enhancement')),"
-  "  lead_assessor TEXT,"
-  "  assessors TEXT,"
-  "  status TEXT NOT NULL DEFAULT 'in-progress',"
-  "  started_on TEXT,"
-  "  ended_on TEXT,"
-  "  baseline TEXT REFERENCES assessment(uuid) ON DELETE SET NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL);"
-  "CREATE TABLE assessment_instrument ("
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  instrument TEXT NOT NULL REFERENCES instrument(sha256),"
-  "  PRIMARY KEY (assessment, position));"
-  "CREATE TABLE answer ("
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
-  "  question TEXT NOT NULL,"
-  "  value TEXT,"
-  "  not_applicable INTEGER NOT NULL DEFAULT 0,"
-  "  notes TEXT,"
-  "  evidence TEXT,"
-  "  source TEXT,"
-  "  flagged INTEGER NOT NULL DEFAULT 0,"
-  "  author TEXT,"
-  "  updated_at TEXT NOT NULL,"
-  "  PRIMARY KEY (assessment, question));"
-  "CREATE TABLE answer_history ("
-  "  id INTEGER PRIMARY KEY,"
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
-  "  question TEXT NOT NULL,"
-  "  author TEXT,"
-  "  changed_at TEXT NOT NULL,"
-  "  old_json TEXT,"
-  "  new_json TEXT);"
-  "CREATE INDEX answer_history_by_question ON answer_history (assessment, question);"
-  "CREATE TABLE stakeholder ("
-  "  id INTEGER PRIMARY KEY,"
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
-  "  name TEXT NOT NULL,"
-  "  organisation TEXT,"
-  "  sector TEXT,"
-  "  met_on TEXT,"
-  "  notes TEXT);"
-  "CREATE INDEX stakeholder_by_assessment ON stakeholder (assessment);"
-  "CREATE TABLE target ("
-  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
-  "  pillar TEXT NOT NULL"
-  "    CHECK (pillar IN ('legal','technical','organizational','capacity','cooperation')),"
-  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
-  "  PRIMARY KEY (assessment, pillar));"
-  MERGE_CONFLICT_TABLE;
-
-static const char migrate_v2_to_v3[] = MERGE_CONFLICT_TABLE;
-
-static const char migrate_v1_to_v2[] =
-  "ALTER TABLE answer ADD COLUMN source TEXT;"
-  "ALTER TABLE answer ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;"
-  "ALTER TABLE assessment ADD COLUMN baseline TEXT REFERENCES assessment(uuid) ON DELETE SET NULL;";
-
-/* ------------------------------------------------------------------------ */
-/* Value types                                                              */
-
-CirtAssessmentInfo *
-cirt_assessment_info_new (void)
-{
-  return g_new0 (CirtAssessmentInfo, 1);
-}
-
-CirtAssessmentInfo *
-cirt_assessment_info_copy (const CirtAssessmentInfo *info)
-{
-  CirtAssessmentInfo *c = g_new0 (CirtAssessmentInfo, 1);
-
-  c->id = g_strdup (info->id);
-  c->title = g_strdup (info->title);
-  c->country = g_strdup (info->country);
-  c->organisation = g_strdup (info->organisation);
-  c->phase = g_strdup (info->phase);
-  c->lead_assessor = g_strdup (info->lead_assessor);
-  c->assessors = g_strdup (info->assessors);
-  c->status = g_strdup (info->status);
-  c->started_on = g_strdup (info->started_on);
-  c->ended_on = g_strdup (info->ended_on);
-  c->baseline = g_strdup (info->baseline);
-  c->created_at = g_strdup (info->created_at);
-  c->updated_at = g_strdup (info->updated_at);
-  c->instruments = g_strdupv (info->instruments);
-  c->n_answered = info->n_answered;
-  c->n_questions = info->n_questions;
-  return c;
-}
+/* Small helpers                                                            */
 
 void
-cirt_assessment_info_free (CirtAssessmentInfo *info)
+_cirt_bind_text (sqlite3_stmt *stmt,
+                 int           index,
+                 const char   *text)
 {
-  if (info == NULL)
-    return;
-  g_free (info->id);
-  g_free (info->title);
-  g_free (info->country);
-  g_free (info->organisation);
-  g_free (info->phase);
-  g_free (info->lead_assessor);
-  g_free (info->assessors);
-  g_free (info->status);
-  g_free (info->started_on);
-  g_free (info->ended_on);
-  g_free (info->baseline);
-  g_free (info->created_at);
-  g_free (info->updated_at);
-  g_strfreev (info->instruments);
-  g_free (info);
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
-CirtAnswer *
-cirt_answer_new (const char *question)
+char *
+_cirt_column_text (sqlite3_stmt *stmt,
+                   int           col)
 {
-  CirtAnswer *a = g_new0 (CirtAnswer, 1);
-  a->question = g_strdup (question);
-  return a;
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return t ? g_strdup ((const char *) t) : NULL;
 }
 
-CirtAnswer *
-cirt_answer_copy (const CirtAnswer *answer)
+const char *
+_cirt_empty_to_null (const char *s)
 {
-  CirtAnswer *a = g_new0 (CirtAnswer, 1);
-
-  a->question = g_strdup (answer->question);
-  a->value = g_strdup (answer->value);
-  a->not_applicable = answer->not_applicable;
-  a->notes = g_strdup (answer->notes);
-  a->evidence = g_strdup (answer->evidence);
-  a->source = g_strdup (answer->source);
-  a->flagged = answer->flagged;
-  a->author = g_strdup (answer->author);
-  a->updated_at = g_strdup (answer->updated_at);
-  return a;
-}
-
-void
-cirt_answer_free (CirtAnswer *answer)
-{
-  if (answer == NULL)
-    return;
-  g_free (answer->question);
-  g_free (answer->value);
-  g_free (answer->notes);
-  g_free (answer->evidence);
-  g_free (answer->source);
-  g_free (answer->author);
-  g_free (answer->updated_at);
-  g_free (answer);
+  return s && *s ? s : NULL;
 }
 
 gboolean
-cirt_answer_is_answered (const CirtAnswer *answer)
-{
-  return answer != NULL && (answer->value != NULL || answer->not_applicable);
-}
-
-static gboolean
-is_blank (const char *s)
+_cirt_is_blank (const char *s)
 {
   if (s == NULL)
     return TRUE;
@@ -238,196 +65,324 @@ is_blank (const char *s)
 }
 
 gboolean
-cirt_answer_is_empty (const CirtAnswer *answer)
+_cirt_check_text (const char  *what,
+                  const char  *value,
+                  gboolean     required,
+                  gsize        max,
+                  GError     **error)
 {
-  return answer == NULL ||
-         (answer->value == NULL && !answer->not_applicable && is_blank (answer->notes) &&
-          is_blank (answer->evidence) && is_blank (answer->source) && !answer->flagged);
-}
+  gsize len;
 
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  /* NULL and "" hold the same: nothing. */
-  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
-}
-
-gboolean
-cirt_answer_same_content (const CirtAnswer *a,
-                          const CirtAnswer *b)
-{
-  if (cirt_answer_is_empty (a) || cirt_answer_is_empty (b))
-    return cirt_answer_is_empty (a) && cirt_answer_is_empty (b);
-  return g_strcmp0 (a->value, b->value) == 0 &&
-         !a->not_applicable == !b->not_applicable &&
-         same_text (a->notes, b->notes) &&
-         same_text (a->evidence, b->evidence) &&
-         same_text (a->source, b->source) &&
-         !a->flagged == !b->flagged;
-}
-
-void
-cirt_history_entry_free (CirtHistoryEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->question);
-  g_free (entry->author);
-  g_free (entry->changed_at);
-  cirt_answer_free (entry->old_answer);
-  cirt_answer_free (entry->new_answer);
-  g_free (entry);
-}
-
-CirtStakeholder *
-cirt_stakeholder_new (void)
-{
-  return g_new0 (CirtStakeholder, 1);
-}
-
-void
-cirt_stakeholder_free (CirtStakeholder *s)
-{
-  if (s == NULL)
-    return;
-  g_free (s->name);
-  g_free (s->organisation);
-  g_free (s->sector);
-  g_free (s->met_on);
-  g_free (s->notes);
-  g_free (s);
-}
-
-/* ------------------------------------------------------------------------ */
-/* SQLite helpers                                                           */
-
-static gboolean
-sql_error (CirtStore  *self,
-           GError    **error,
-           const char *what)
-{
-  int code = sqlite3_extended_errcode (self->db);
-  int primary = code & 0xff;
-  CirtStoreError kind = CIRT_STORE_ERROR_SQL;
-
-  if (primary == SQLITE_NOTADB)
-    kind = CIRT_STORE_ERROR_NOT_A_DB;
-  else if (primary == SQLITE_CORRUPT)
-    kind = CIRT_STORE_ERROR_CORRUPT;
-  g_set_error (error, CIRT_STORE_ERROR, kind, "%s: %s (%s)", self->path, what,
-               sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static sqlite3_stmt *
-prepare (CirtStore   *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (value == NULL || _cirt_is_blank (value))
     {
-      sql_error (self, error, "cannot prepare a query");
-      return NULL;
+      if (required)
+        {
+          /* translators: %s names a field: "the title must not be empty" */
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("the %s must not be empty"), what);
+          return FALSE;
+        }
+      return TRUE;
     }
-  return stmt;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  const unsigned char *t = sqlite3_column_text (stmt, col);
-  return t ? g_strdup ((const char *) t) : NULL;
-}
-
-static gboolean
-exec (CirtStore   *self,
-      const char  *sql,
-      GError     **error)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+  len = strlen (value);
+  if (len > max)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_SQL, "%s: %s", self->path,
-                   msg ? msg : sqlite3_errmsg (self->db));
-      sqlite3_free (msg);
+      g_autofree char *size = g_strdup_printf ("%.1f MB", len / 1048576.0);
+      g_autofree char *limit = g_strdup_printf ("%.1f MB", max / 1048576.0);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   /* translators: "the notes are too long (50.0 MB; at most 1.0 MB is kept in one field)" */
+                   _("the %s is too long (%s; at most %s is kept in one field)"), what, size, limit);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (value, len, NULL))
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("the %s is not valid UTF-8 text"), what);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-step_done (CirtStore    *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
+gboolean
+_cirt_check_date (const char  *what,
+                  const char  *value,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (value == NULL || *value == '\0')
+    return TRUE;
+  if (strlen (value) == 10)
+    {
+      g_autofree char *iso = g_strconcat (value, "T00:00:00Z", NULL);
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+    }
+  if (dt == NULL)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   /* translators: "the start date "3 March" is not a date; write it as YYYY-MM-DD" */
+                   _("the %s \"%s\" is not a date; write it as YYYY-MM-DD"), what, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+
+gboolean
+_cirt_store_fail (CirtStore   *self,
+                  GError     **error,
+                  const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  const char *detail = sqlite3_errmsg (self->db);
+  g_autofree char *path = g_filename_display_name (self->path);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_FULL,
+                   /* translators: "DATABASE: cannot save the answer: the disk is full; nothing was written" */
+                   _("%s: %s: the disk is full; nothing was written"), path, what);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_READ_ONLY,
+                   _("%s: %s: the database cannot be written (read-only file or media)"), path, what);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_BUSY,
+                   _("%s: %s: another program kept the database locked; try again"), path, what);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (%s). It was left unchanged; restore it from a backup."), path, detail);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB,
+                   _("%s is not a CIRT Assess database (it is not an SQLite file). It was left unchanged."), path);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_SQL,
+                   /* translators: the last %s is SQLite's own message */
+                   _("%s: %s: the disk could not be read or written (%s)"), path, what, detail);
+      break;
+    default:
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_SQL, "%s: %s (%s)", path, what, detail);
+      break;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements                                                               */
+
+void
+_cirt_stmt_release (CirtStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+CirtStmt *
+_cirt_store_stmt (CirtStore   *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      /* A statement is used by one caller at a time: a nested use of the
+       * same one would reset the outer caller's rows. */
+      g_assert (!sqlite3_stmt_busy (stmt));
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _cirt_store_fail (self, error, _("cannot read the database"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+sqlite3_stmt *
+_cirt_store_prepare (CirtStore   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _cirt_store_fail (self, error, _("cannot read the database"));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_cirt_store_exec (CirtStore   *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _cirt_store_fail (self, error, _("cannot write to the database"));
+  return TRUE;
+}
+
+gboolean
+_cirt_store_step (CirtStore    *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
 {
   int rc = sqlite3_step (stmt);
+
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return sql_error (self, error, "cannot write to the database");
+    return _cirt_store_fail (self, error, sqlite3_stmt_readonly (stmt) ? _("cannot read the database")
+                                                                     : _("cannot write to the database"));
   return TRUE;
 }
 
-/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones
- * are savepoints, so an import can wrap many single-answer writes in one
- * transaction. */
-static gboolean
-begin (CirtStore  *self,
-       GError    **error)
+/* ------------------------------------------------------------------------ */
+/* Transactions and announcements                                           */
+
+static void
+change_clear (Change *change)
 {
-  g_autofree char *sql = NULL;
-
-  if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
-  else
-    sql = g_strdup_printf ("SAVEPOINT cirt%u", self->depth);
-  if (!exec (self, sql, error))
-    return FALSE;
-  self->depth++;
-  return TRUE;
-}
-
-static gboolean
-commit (CirtStore  *self,
-        GError    **error)
-{
-  g_autofree char *sql = NULL;
-
-  g_assert (self->depth > 0);
-  if (self->depth == 1)
-    sql = g_strdup ("COMMIT");
-  else
-    sql = g_strdup_printf ("RELEASE cirt%u", self->depth - 1);
-  if (!exec (self, sql, error))
-    return FALSE;
-  self->depth--;
-  return TRUE;
+  g_clear_pointer (&change->assessment, g_free);
+  g_clear_pointer (&change->question, g_free);
 }
 
 static void
-rollback (CirtStore *self)
+emit_change (CirtStore    *self,
+             const Change *change)
+{
+  if (change->assessment == NULL)
+    g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0);
+  else if (change->question != NULL)
+    g_signal_emit (self, signals[ANSWER_CHANGED], 0, change->assessment, change->question);
+  else
+    g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, change->assessment);
+}
+
+void
+_cirt_store_changed (CirtStore  *self,
+                     const char *assessment,
+                     const char *question)
+{
+  Change change = { (char *) assessment, (char *) question };
+
+  if (self->depth == 0 && self->collecting == 0)
+    {
+      emit_change (self, &change);
+      if (question != NULL)
+        _cirt_store_changed (self, assessment, NULL);
+      return;
+    }
+  /* Once each: an import touching one assessment 500 times announces it once. */
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Change *c = &g_array_index (self->pending, Change, i);
+      if (g_strcmp0 (c->assessment, assessment) == 0 && g_strcmp0 (c->question, question) == 0)
+        return;
+    }
+  change.assessment = g_strdup (assessment);
+  change.question = g_strdup (question);
+  g_array_append_val (self->pending, change);
+  if (question != NULL)
+    _cirt_store_changed (self, assessment, NULL);
+}
+
+static void
+announce_pending (CirtStore *self)
+{
+  g_autoptr(GArray) changes = self->pending;
+
+  /* Handlers may write again (and queue anew). */
+  self->pending = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) change_clear);
+  g_object_ref (self);
+  /* Answers first, then assessments, then the list: a view refreshing on
+   * "assessment-changed" sees every answer already announced. */
+  for (int pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < changes->len; i++)
+      {
+        Change *c = &g_array_index (changes, Change, i);
+        int kind = c->question != NULL ? 0 : c->assessment != NULL ? 1 : 2;
+        if (kind == pass)
+          emit_change (self, c);
+      }
+  g_object_unref (self);
+}
+
+gboolean
+_cirt_store_begin (CirtStore  *self,
+                   GError    **error)
+{
+  guint mark = self->pending->len;
+
+  if (self->read_only)
+    {
+      g_autofree char *path = g_filename_display_name (self->path);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_READ_ONLY,
+                   _("%s was opened read-only (it is on read-only media or cannot be written): "
+                     "nothing can be changed in it"), path);
+      return FALSE;
+    }
+  if (self->depth == 0)
+    {
+      if (!_cirt_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SAVEPOINT cirt%u", self->depth);
+      if (!_cirt_store_exec (self, sql, error))
+        return FALSE;
+    }
+  self->depth++;
+  g_array_append_val (self->marks, mark);
+  return TRUE;
+}
+
+gboolean
+_cirt_store_commit (CirtStore  *self,
+                    GError    **error)
+{
+  g_assert (self->depth > 0);
+  if (self->depth == 1)
+    {
+      if (!_cirt_store_exec (self, "COMMIT", error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE cirt%u", self->depth - 1);
+      if (!_cirt_store_exec (self, sql, error))
+        return FALSE;
+    }
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+  if (self->depth == 0)
+    announce_pending (self);
+  return TRUE;
+}
+
+void
+_cirt_store_rollback (CirtStore *self)
 {
   g_autofree char *sql = NULL;
+  guint mark;
 
   if (self->depth == 0)
     return;
   self->depth--;
+  mark = g_array_index (self->marks, guint, self->depth);
+  g_array_set_size (self->marks, self->depth);
+  /* What the rolled-back part changed did not happen. */
+  if (self->pending->len > mark)
+    g_array_remove_range (self->pending, mark, self->pending->len - mark);
   if (self->depth == 0)
     sql = g_strdup ("ROLLBACK");
   else
@@ -435,17 +390,173 @@ rollback (CirtStore *self)
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
+gboolean
+cirt_store_transaction_begin (CirtStore  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  return _cirt_store_begin (self, error);
+}
+
+gboolean
+cirt_store_transaction_commit (CirtStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  return _cirt_store_commit (self, error);
+}
+
+void
+cirt_store_transaction_rollback (CirtStore *self)
+{
+  g_return_if_fail (CIRT_IS_STORE (self));
+  _cirt_store_rollback (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes made through other connections                                   */
+
+static gboolean
+query_int64 (CirtStore  *self,
+             const char *sql,
+             gint64     *out,
+             GError    **error)
+{
+  g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *out = 0;
+  else
+    return _cirt_store_fail (self, error, _("cannot read the database"));
+  return TRUE;
+}
+
+/* What the store knows now, to tell later changes from it. */
+static gboolean
+take_note (CirtStore  *self,
+           GError    **error)
+{
+  return query_int64 (self, "PRAGMA data_version", &self->data_version, error) &&
+         query_int64 (self, "SELECT max(id) FROM answer_history", &self->seen_history, error);
+}
+
+static gboolean find_changes (CirtStore  *self,
+                              GError    **error);
+
+gboolean
+cirt_store_refresh (CirtStore  *self,
+                    GError    **error)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+
+  if (!query_int64 (self, "PRAGMA data_version", &version, error))
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+  self->data_version = version;
+  /* Announced together at the end, each change once. */
+  self->collecting++;
+  if (!find_changes (self, error))
+    {
+      self->collecting--;
+      g_array_set_size (self->pending, 0);
+      return FALSE;
+    }
+  self->collecting--;
+  if (self->depth == 0)
+    announce_pending (self);
+  return TRUE;
+}
+
+static gboolean
+find_changes (CirtStore  *self,
+              GError    **error)
+{
+  gint64 count = 0;
+  gboolean list_changed = FALSE;
+  int rc;
+
+  /* Answers: the history has a row for every change of one. */
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "SELECT id, assessment, question FROM answer_history WHERE id > ? ORDER BY id", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, self->seen_history);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        self->seen_history = sqlite3_column_int64 (stmt, 0);
+        _cirt_store_changed (self, (const char *) sqlite3_column_text (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2));
+      }
+    if (rc != SQLITE_DONE)
+      return _cirt_store_fail (self, error, _("cannot read the database"));
+  }
+
+  /* Assessments: every change touches updated_at. */
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "SELECT uuid, updated_at FROM assessment", error);
+    g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+        const char *updated = (const char *) sqlite3_column_text (stmt, 1);
+        const char *before;
+
+        count++;
+        if (self->seen_updated != NULL &&
+            (!g_hash_table_lookup_extended (self->seen_updated, uuid, NULL, (gpointer *) &before) ||
+             g_strcmp0 (before, updated) != 0))
+          {
+            list_changed = TRUE;
+            _cirt_store_changed (self, uuid, NULL);
+          }
+        g_hash_table_insert (now, g_strdup (uuid), g_strdup (updated));
+      }
+    if (rc != SQLITE_DONE)
+      return _cirt_store_fail (self, error, _("cannot read the database"));
+    if (self->seen_updated == NULL || (guint) count != g_hash_table_size (self->seen_updated))
+      list_changed = TRUE;
+    g_clear_pointer (&self->seen_updated, g_hash_table_unref);
+    self->seen_updated = g_steal_pointer (&now);
+  }
+  if (list_changed)
+    _cirt_store_changed (self, NULL, NULL);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Opening                                                                  */
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
 
 static void
 cirt_store_finalize (GObject *object)
 {
   CirtStore *self = CIRT_STORE (object);
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->instruments, g_hash_table_unref);
+  g_clear_pointer (&self->seen_updated, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (cirt_store_parent_class)->finalize (object);
@@ -456,12 +567,13 @@ cirt_store_class_init (CirtStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = cirt_store_finalize;
 
-  /* Emitted when an assessment is created or deleted. */
+  /* Emitted when an assessment is created or deleted (and, for changes
+   * made elsewhere, when the list may show something new). */
   signals[ASSESSMENTS_CHANGED] =
     g_signal_new ("assessments-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Emitted when anything of one assessment changes (metadata, answers,
-   * targets, stakeholders). */
+   * targets, stakeholders, conflicts). */
   signals[ASSESSMENT_CHANGED] =
     g_signal_new ("assessment-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -475,6 +587,10 @@ static void
 cirt_store_init (CirtStore *self)
 {
   self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) change_clear);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 char *
@@ -490,207 +606,91 @@ cirt_store_get_path (CirtStore *self)
   return self->path;
 }
 
-static gboolean
-query_int (CirtStore  *self,
-           const char *sql,
-           int        *out,
-           GError    **error)
+gboolean
+cirt_store_is_read_only (CirtStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/* Whether a new file can be made in @path's folder (the -wal and -shm files
+ * of a database live beside it). */
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  return g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_connection (CirtStore  *self,
+                 const char *path,
+                 gboolean    immutable,
+                 GError    **error)
+{
+  g_autofree char *uri = NULL;
+  int flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+              SQLITE_OPEN_URI;
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  {
+    g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+    uri = g_strdup_printf ("file:%s%s", escaped, immutable ? "?immutable=1" : "");
+  }
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
     {
-      *out = sqlite3_column_int (stmt, 0);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    {
-      *out = 0;
-      return TRUE;
-    }
-  return sql_error (self, error, "cannot read the database");
-}
-
-/* Reads only: decides whether the file is ours, healthy and not too new. */
-static gboolean
-inspect (CirtStore  *self,
-         int        *version,
-         gboolean   *empty,
-         GError    **error)
-{
-  g_autoptr(sqlite3_stmt) check = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int n_tables = 0, has_assessment = 0;
-  int rc = SQLITE_ERROR;
-  const char *result;
-
-  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, &local_error))
-    {
-      if (g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB))
-        g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB,
-                     "%s is not a CIRT Assess database (it is not an SQLite file). "
-                     "It was left unchanged.", self->path);
-      else if (g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT))
-        g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
-                     "%s cannot be read: it is damaged or truncated (%s). It was left unchanged; "
-                     "restore it from a backup (%s.bak if an upgrade made one).",
-                     self->path, sqlite3_errmsg (self->db), self->path);
-      else
-        /* Locked, disk full, no permission to create the shared-memory file…:
-         * the file may be fine, so do not call it damaged. */
-        g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
-                     "%s cannot be opened now (%s). It was left unchanged.",
-                     self->path, sqlite3_errmsg (self->db));
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
+                   _("%s cannot be opened now (%s). It was left unchanged."), display,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      g_clear_pointer (&self->db, sqlite3_close_v2);
       return FALSE;
     }
-
-  check = prepare (self, "PRAGMA quick_check", NULL);
-  if (check == NULL || (rc = sqlite3_step (check)) != SQLITE_ROW)
-    {
-      int code = sqlite3_errcode (self->db) & 0xff;
-      if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
-        {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
-                       "%s cannot be opened now (%s). It was left unchanged.",
-                       self->path, sqlite3_errmsg (self->db));
-          return FALSE;
-        }
-    }
-  if (rc != SQLITE_ROW ||
-      (result = (const char *) sqlite3_column_text (check, 0)) == NULL || strcmp (result, "ok") != 0)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
-                   "%s is damaged (%s). It was left unchanged; restore it from a backup.",
-                   self->path, check && sqlite3_column_text (check, 0) ? (const char *) sqlite3_column_text (check, 0)
-                                                                     : sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
-  if (!query_int (self, "PRAGMA user_version", version, error))
-    return FALSE;
-  if (!query_int (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assessment'",
-                  &has_assessment, error))
-    return FALSE;
-
-  *empty = n_tables == 0;
-  if (*version > CIRT_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of CIRT Assess (schema %d; this version reads up to %d). "
-                   "It was left unchanged; update CIRT Assess to open it.",
-                   self->path, *version, CIRT_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  if (!*empty && (*version == 0 || !has_assessment))
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB,
-                   "%s is an SQLite database of another program, not a CIRT Assess database. "
-                   "It was left unchanged.", self->path);
-      return FALSE;
-    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
   return TRUE;
-}
-
-/* A byte-for-byte copy of the database file, taken before a migration. */
-static gboolean
-backup_to (CirtStore   *self,
-           const char  *dest_path,
-           GError     **error)
-{
-  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize len = 0;
-
-  /* Fold a pending write-ahead log into the file first, so the copy is whole. */
-  if (g_stat (wal, &st) == 0 && st.st_size > 0 &&
-      !exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
-    return FALSE;
-  if (!g_file_get_contents (self->path, &data, &len, &local_error) ||
-      !g_file_set_contents_full (dest_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_MIGRATE,
-                   "cannot write the backup %s: %s", dest_path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-migrate (CirtStore  *self,
-         int         from,
-         gboolean    empty,
-         GError    **error)
-{
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (from == CIRT_STORE_SCHEMA_VERSION)
-    return TRUE;
-
-  if (!begin (self, error))
-    return FALSE;
-  if (empty)
-    {
-      if (!exec (self, schema_current, &local_error))
-        goto fail;
-    }
-  else
-    {
-      if (from < 2 && !exec (self, migrate_v1_to_v2, &local_error))
-        goto fail;
-      if (from < 3 && !exec (self, migrate_v2_to_v3, &local_error))
-        goto fail;
-    }
-  sql = g_strdup_printf ("PRAGMA user_version = %d", CIRT_STORE_SCHEMA_VERSION);
-  if (!exec (self, sql, &local_error) || !commit (self, &local_error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rollback (self);
-  g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_MIGRATE,
-               "cannot upgrade %s from schema %d to %d: %s. The database was left as it was.",
-               self->path, from, CIRT_STORE_SCHEMA_VERSION, local_error->message);
-  return FALSE;
 }
 
 CirtStore *
-cirt_store_open (const char  *path,
-                 GError     **error)
+cirt_store_open_full (const char          *path,
+                      CirtStoreOpenFlags   flags,
+                      GError             **error)
 {
   g_autoptr(CirtStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean exists, empty = TRUE;
-  int version = 0;
+  g_autofree char *display = NULL;
+  gboolean exists, created = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (CIRT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  display = g_filename_display_name (path);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
-                   "%s is a folder, not a database file", path);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN, _("%s is a folder, not a database file"), display);
       return NULL;
     }
+  self->read_only = (flags & CIRT_STORE_OPEN_READ_ONLY) != 0 ||
+                    (exists && (g_access (path, W_OK) != 0 || !folder_writable (path)));
   if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       int fd;
 
+      if (self->read_only)
+        {
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN, _("there is no database %s"), display);
+          return NULL;
+        }
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
+          g_autofree char *ddisplay = g_filename_display_name (dir);
           g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
-                       "cannot create the folder %s: %s", dir, g_strerror (saved));
+                       _("cannot create the folder %s: %s"), ddisplay, g_strerror (saved));
           return NULL;
         }
       /* Create it ourselves so it is private from the first byte. */
@@ -699,79 +699,187 @@ cirt_store_open (const char  *path,
         {
           int saved = errno;
           g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN,
-                       "cannot create %s: %s", path, g_strerror (saved));
+                       _("cannot create %s: %s"), display, g_strerror (saved));
           return NULL;
         }
       close (fd);
+      created = TRUE;
     }
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (!open_connection (self, path, FALSE, error))
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN, "cannot open %s: %s", path,
-                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      if (created)
+        g_unlink (path);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!inspect (self, &version, &empty, error))
-    return NULL;
-
-  /* From here on the file is ours. An upgrade first copies it as it is. */
-  if (!empty && version < CIRT_STORE_SCHEMA_VERSION)
+  if (!_cirt_store_prepare_schema (self, created, error))
     {
-      g_autofree char *bak = g_strconcat (path, ".bak", NULL);
-      if (!backup_to (self, bak, error))
+      g_autoptr(GError) local_error = NULL;
+
+      /* On read-only media a database in WAL mode cannot be read without
+       * its shared-memory file, which cannot be made there: read it as an
+       * immutable file instead (nothing else can change it either). */
+      if (!self->read_only || error == NULL || *error == NULL ||
+          !g_error_matches (*error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_OPEN) || folder_writable (path))
+        {
+          if (created)
+            g_unlink (path);
+          return NULL;
+        }
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_hash_table_remove_all (self->statements);
+      if (!open_connection (self, path, TRUE, &local_error) ||
+          !_cirt_store_prepare_schema (self, FALSE, &local_error))
         return NULL;
+      g_clear_error (error);
     }
-  if (!exec (self, "PRAGMA journal_mode = WAL", &local_error) ||
-      !exec (self, "PRAGMA synchronous = FULL", &local_error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!migrate (self, version, empty, error))
+  if (!take_note (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+CirtStore *
+cirt_store_open (const char  *path,
+                 GError     **error)
+{
+  return cirt_store_open_full (path, CIRT_STORE_OPEN_DEFAULT, error);
+}
+
+gboolean
+cirt_store_check (CirtStore  *self,
+                  GPtrArray  *problems,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) fk = NULL;
+  g_autoptr(sqlite3_stmt) counts = NULL;
+  g_autoptr(sqlite3_stmt) snapshots = NULL;
+  int rc;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (!_cirt_store_integrity_check (self, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    return TRUE;   /* the rest cannot be trusted on a damaged file */
+
+  fk = _cirt_store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (fk == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (fk)) == SQLITE_ROW)
+    g_ptr_array_add (problems, g_strdup_printf (_("a row of %s refers to a missing row of %s"),
+                                                sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2)));
+  if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot check the database"));
+
+  counts = _cirt_store_prepare (self,
+    "SELECT a.uuid, a.title, a.n_answered, (SELECT count(*) FROM answer an WHERE an.assessment = a.uuid"
+    " AND (an.value IS NOT NULL OR an.not_applicable)) FROM assessment a", error);
+  if (counts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (counts)) == SQLITE_ROW)
+    if (sqlite3_column_int64 (counts, 2) != sqlite3_column_int64 (counts, 3))
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("“%s” (%s) counts %d answers but holds %d"),
+                                        sqlite3_column_text (counts, 1), sqlite3_column_text (counts, 0),
+                                        sqlite3_column_int (counts, 2), sqlite3_column_int (counts, 3)));
+  if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot check the database"));
+
+  snapshots = _cirt_store_prepare (self, "SELECT sha256 FROM instrument", error);
+  if (snapshots == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (snapshots)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      if (_cirt_store_instrument_by_sha (self, (const char *) sqlite3_column_text (snapshots, 0), &local_error) == NULL)
+        g_ptr_array_add (problems, g_strdup (local_error->message));
+    }
+  if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot check the database"));
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Instruments                                                              */
 
-static CirtInstrument *
-instrument_by_sha (CirtStore   *self,
-                   const char  *sha256,
-                   GError     **error)
+CirtInstrument *
+_cirt_store_instrument_by_sha (CirtStore   *self,
+                               const char  *sha256,
+                               GError     **error)
 {
   CirtInstrument *inst = g_hash_table_lookup (self->instruments, sha256);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *origin = NULL;
+  g_autofree char *display = NULL;
 
   if (inst != NULL)
     return inst;
-  stmt = prepare (self, "SELECT id, json FROM instrument WHERE sha256 = ?", error);
+  stmt = _cirt_store_stmt (self, "SELECT id, json FROM instrument WHERE sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, sha256);
+  _cirt_bind_text (stmt, 1, sha256);
+  display = g_filename_display_name (self->path);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
-                   "%s: the instrument snapshot %s is missing", self->path, sha256);
+                   _("%s: the instrument snapshot %s is missing"), display, sha256);
       return NULL;
     }
-  origin = g_strdup_printf ("%s (stored copy of %s)", self->path, sqlite3_column_text (stmt, 0));
+  /* translators: where an instrument was read from: "DATABASE (stored copy of itu-cirt-readiness)" */
+  origin = g_strdup_printf (_("%s (stored copy of %s)"), display, sqlite3_column_text (stmt, 0));
   inst = cirt_instrument_new_from_data ((const char *) sqlite3_column_text (stmt, 1),
                                         sqlite3_column_bytes (stmt, 1), origin, &local_error);
   if (inst == NULL)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_CORRUPT,
-                   "the stored instrument cannot be read: %s", local_error->message);
+                   _("the stored instrument cannot be read: %s"), local_error->message);
       return NULL;
     }
   g_hash_table_insert (self->instruments, g_strdup (sha256), inst);
   return inst;
+}
+
+gboolean
+_cirt_store_index_instrument (CirtStore       *self,
+                              CirtInstrument  *inst,
+                              GError         **error)
+{
+  const char *sha = cirt_instrument_get_sha256 (inst);
+
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+            "INSERT OR IGNORE INTO question (instrument, id, kind, options) VALUES (?, ?, ?, ?)", error);
+          g_autoptr(GString) options = NULL;
+
+          if (stmt == NULL)
+            return FALSE;
+          if (qu->options != NULL)
+            {
+              options = g_string_new (NULL);
+              for (guint o = 0; o < qu->options->len; o++)
+                {
+                  if (o > 0)
+                    g_string_append_c (options, ',');
+                  g_string_append (options, ((CirtOption *) g_ptr_array_index (qu->options, o))->id);
+                }
+            }
+          _cirt_bind_text (stmt, 1, sha);
+          _cirt_bind_text (stmt, 2, qu->id);
+          _cirt_bind_text (stmt, 3, cirt_kind_to_string (qu->kind));
+          _cirt_bind_text (stmt, 4, options ? options->str : NULL);
+          if (!_cirt_store_step (self, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 GPtrArray *
@@ -779,32 +887,34 @@ cirt_store_get_instruments (CirtStore   *self,
                             const char  *id,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT instrument FROM assessment_instrument WHERE assessment = ? ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (shas, column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self, error, "cannot read the assessment's instruments");
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "SELECT instrument FROM assessment_instrument WHERE assessment = ? ORDER BY position", error);
+    if (stmt == NULL)
       return NULL;
-    }
+    _cirt_bind_text (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (shas, _cirt_column_text (stmt, 0));
+    if (rc != SQLITE_DONE)
+      {
+        _cirt_store_fail (self, error, _("cannot read the assessment's instruments"));
+        return NULL;
+      }
+  }
   if (shas->len == 0)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
       return NULL;
     }
   for (guint i = 0; i < shas->len; i++)
     {
-      CirtInstrument *inst = instrument_by_sha (self, g_ptr_array_index (shas, i), error);
+      CirtInstrument *inst = _cirt_store_instrument_by_sha (self, g_ptr_array_index (shas, i), error);
       if (inst == NULL)
         return NULL;
       g_ptr_array_add (result, g_object_ref (inst));
@@ -829,7 +939,7 @@ cirt_store_lookup_question (CirtStore   *self,
         return q;   /* owned by the cached instrument, which outlives this call */
     }
   g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND,
-               "no question \"%s\" in this assessment's instruments", question);
+               _("no question \"%s\" in this assessment's instruments"), question);
   return NULL;
 }
 
@@ -837,135 +947,79 @@ cirt_store_lookup_question (CirtStore   *self,
 /* Assessments                                                              */
 
 static gboolean
-check_text (const char  *what,
-            const char  *value,
-            gboolean     required,
-            gsize        max,
-            GError     **error)
-{
-  if (value == NULL || is_blank (value))
-    {
-      if (required)
-        {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "the %s must not be empty", what);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (strlen (value) > max)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "the %s is too long (%.1f MB; at most %.1f MB is kept in one field)",
-                   what, strlen (value) / 1048576.0, max / 1048576.0);
-      return FALSE;
-    }
-  if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "the %s is not valid UTF-8 text", what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_date (const char  *what,
-            const char  *value,
-            GError     **error)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *iso = NULL;
-
-  if (value == NULL || *value == '\0')
-    return TRUE;
-  iso = g_strconcat (value, "T00:00:00Z", NULL);
-  if (strlen (value) == 10)
-    dt = g_date_time_new_from_iso8601 (iso, NULL);
-  if (dt == NULL)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "the %s \"%s\" is not a date; write it as YYYY-MM-DD", what, value);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 check_info (const CirtAssessmentInfo *info,
             GError                  **error)
 {
-  const gsize short_max = 4096;
-
-  if (!check_text ("title", info->title, TRUE, short_max, error) ||
-      !check_text ("country", info->country, TRUE, short_max, error) ||
-      !check_text ("organisation", info->organisation, FALSE, short_max, error) ||
-      !check_text ("lead assessor", info->lead_assessor, FALSE, short_max, error) ||
-      !check_text ("assessors", info->assessors, FALSE, short_max, error) ||
-      !check_date ("start date", info->started_on, error) ||
-      !check_date ("end date", info->ended_on, error))
+  if (!_cirt_check_text (_("title"), info->title, TRUE, CIRT_MAX_SHORT_TEXT, error) ||
+      !_cirt_check_text (_("country"), info->country, TRUE, CIRT_MAX_SHORT_TEXT, error) ||
+      !_cirt_check_text (_("organisation"), info->organisation, FALSE, CIRT_MAX_SHORT_TEXT, error) ||
+      !_cirt_check_text (_("lead assessor"), info->lead_assessor, FALSE, CIRT_MAX_SHORT_TEXT, error) ||
+      !_cirt_check_text (_("assessors"), info->assessors, FALSE, CIRT_MAX_SHORT_TEXT, error) ||
+      !_cirt_check_date (_("start date"), info->started_on, error) ||
+      !_cirt_check_date (_("end date"), info->ended_on, error))
     return FALSE;
   if (info->phase != NULL && !cirt_mission_phase_is_valid (info->phase))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "unknown phase \"%s\" (expected assessment, design, establishment or enhancement)", info->phase);
+                   _("unknown phase \"%s\" (expected assessment, design, establishment or enhancement)"), info->phase);
       return FALSE;
     }
   if (info->status != NULL && strcmp (info->status, "in-progress") != 0 && strcmp (info->status, "completed") != 0)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "unknown status \"%s\" (expected in-progress or completed)", info->status);
+                   _("unknown status \"%s\" (expected in-progress or completed)"), info->status);
       return FALSE;
     }
   return TRUE;
 }
 
-static const char *
-empty_to_null (const char *s)
+gboolean
+_cirt_store_assessment_exists (CirtStore  *self,
+                               const char *id)
 {
-  return s && *s ? s : NULL;
-}
+  g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "SELECT 1 FROM assessment WHERE uuid = ?", NULL);
 
-static gboolean
-assessment_exists (CirtStore  *self,
-                   const char *id)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT 1 FROM assessment WHERE uuid = ?", NULL);
-  if (stmt == NULL)
+  if (stmt == NULL || id == NULL)
     return FALSE;
-  bind_text (stmt, 1, id);
+  _cirt_bind_text (stmt, 1, id);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-char *
-cirt_store_create_assessment (CirtStore                *self,
-                              const CirtAssessmentInfo *info,
-                              GPtrArray                *instruments,
-                              GError                  **error)
+void
+_cirt_store_touch (CirtStore  *self,
+                   const char *id,
+                   const char *now)
 {
-  g_autofree char *uuid = NULL;
-  g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "UPDATE assessment SET updated_at = ? WHERE uuid = ?", NULL);
+
+  if (stmt == NULL)
+    return;
+  _cirt_bind_text (stmt, 1, now);
+  _cirt_bind_text (stmt, 2, id);
+  sqlite3_step (stmt);
+}
+
+static gboolean
+check_instruments (GPtrArray  *instruments,
+                   GError    **error)
+{
   g_autoptr(GHashTable) qids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
-  g_return_val_if_fail (info != NULL, NULL);
-
-  if (!check_info (info, error))
-    return NULL;
   if (instruments == NULL || instruments->len == 0)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "an assessment needs at least one instrument");
-      return NULL;
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("an assessment needs at least one instrument"));
+      return FALSE;
     }
   for (guint i = 0; i < instruments->len; i++)
     {
       CirtInstrument *inst = g_ptr_array_index (instruments, i);
+
       for (guint j = 0; j < i; j++)
         if (strcmp (cirt_instrument_get_id (g_ptr_array_index (instruments, j)), cirt_instrument_get_id (inst)) == 0)
           {
             g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                         "the instrument \"%s\" is listed twice", cirt_instrument_get_id (inst));
-            return NULL;
+                         _("the instrument \"%s\" is listed twice"), cirt_instrument_get_id (inst));
+            return FALSE;
           }
       for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
         {
@@ -976,94 +1030,121 @@ cirt_store_create_assessment (CirtStore                *self,
               if (g_hash_table_contains (qids, qu->id))
                 {
                   g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                               "instruments \"%s\" and \"%s\" both have a question \"%s\"; they cannot be used together",
+                               _("instruments \"%s\" and \"%s\" both have a question \"%s\"; they cannot be used together"),
                                (const char *) g_hash_table_lookup (qids, qu->id), cirt_instrument_get_id (inst), qu->id);
-                  return NULL;
+                  return FALSE;
                 }
               g_hash_table_insert (qids, qu->id, (gpointer) cirt_instrument_get_id (inst));
             }
         }
     }
-  if (info->baseline != NULL && !assessment_exists (self, info->baseline))
+  return TRUE;
+}
+
+char *
+cirt_store_create_assessment (CirtStore                *self,
+                              const CirtAssessmentInfo *info,
+                              GPtrArray                *instruments,
+                              GError                  **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (!check_info (info, error) || !check_instruments (instruments, error))
+    return NULL;
+  if (info->baseline != NULL && !_cirt_store_assessment_exists (self, info->baseline))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND,
-                   "no earlier assessment %s to follow up", info->baseline);
+                   _("no earlier assessment %s to follow up"), info->baseline);
       return NULL;
     }
-
   if (info->id != NULL)
     {
       if (!g_uuid_string_is_valid (info->id))
         {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "\"%s\" is not an assessment id", info->id);
-          return NULL;
-        }
-      if (assessment_exists (self, info->id))
-        {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "an assessment %s already exists", info->id);
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("\"%s\" is not an assessment id"), info->id);
           return NULL;
         }
       uuid = g_ascii_strdown (info->id, -1);
+      if (_cirt_store_assessment_exists (self, uuid))
+        {
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("an assessment %s already exists"), info->id);
+          return NULL;
+        }
     }
   else
     uuid = g_uuid_string_random ();
 
-  if (!begin (self, error))
+  if (!_cirt_store_begin (self, error))
     return NULL;
   {
-    g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
       "INSERT INTO assessment (uuid, title, country, organisation, phase, lead_assessor, assessors,"
       " status, started_on, ended_on, baseline, created_at, updated_at)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &local_error);
     if (stmt == NULL)
       goto fail;
-    bind_text (stmt, 1, uuid);
-    bind_text (stmt, 2, info->title);
-    bind_text (stmt, 3, info->country);
-    bind_text (stmt, 4, empty_to_null (info->organisation));
-    bind_text (stmt, 5, info->phase ? info->phase : "assessment");
-    bind_text (stmt, 6, empty_to_null (info->lead_assessor));
-    bind_text (stmt, 7, empty_to_null (info->assessors));
-    bind_text (stmt, 8, info->status ? info->status : "in-progress");
-    bind_text (stmt, 9, empty_to_null (info->started_on));
-    bind_text (stmt, 10, empty_to_null (info->ended_on));
-    bind_text (stmt, 11, info->baseline);
-    bind_text (stmt, 12, info->created_at ? info->created_at : now);
-    bind_text (stmt, 13, now);
-    if (!step_done (self, stmt, &local_error))
+    _cirt_bind_text (stmt, 1, uuid);
+    _cirt_bind_text (stmt, 2, info->title);
+    _cirt_bind_text (stmt, 3, info->country);
+    _cirt_bind_text (stmt, 4, _cirt_empty_to_null (info->organisation));
+    _cirt_bind_text (stmt, 5, info->phase ? info->phase : "assessment");
+    _cirt_bind_text (stmt, 6, _cirt_empty_to_null (info->lead_assessor));
+    _cirt_bind_text (stmt, 7, _cirt_empty_to_null (info->assessors));
+    _cirt_bind_text (stmt, 8, info->status ? info->status : "in-progress");
+    _cirt_bind_text (stmt, 9, _cirt_empty_to_null (info->started_on));
+    _cirt_bind_text (stmt, 10, _cirt_empty_to_null (info->ended_on));
+    _cirt_bind_text (stmt, 11, info->baseline);
+    _cirt_bind_text (stmt, 12, info->created_at ? info->created_at : now);
+    _cirt_bind_text (stmt, 13, now);
+    if (!_cirt_store_step (self, stmt, &local_error))
       goto fail;
   }
   for (guint i = 0; i < instruments->len; i++)
     {
       CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      g_autoptr(sqlite3_stmt) ins = prepare (self,
-        "INSERT OR IGNORE INTO instrument (sha256, id, version, json, added_at) VALUES (?,?,?,?,?)", &local_error);
-      g_autoptr(sqlite3_stmt) link = prepare (self,
-        "INSERT INTO assessment_instrument (assessment, position, instrument) VALUES (?,?,?)", &local_error);
+      g_autoptr(CirtStmt) ins = _cirt_store_stmt (self,
+        "INSERT OR IGNORE INTO instrument (sha256, id, version, json, added_at, n_questions)"
+        " VALUES (?,?,?,?,?,?)", &local_error);
 
-      if (ins == NULL || link == NULL)
+      if (ins == NULL)
         goto fail;
-      bind_text (ins, 1, cirt_instrument_get_sha256 (inst));
-      bind_text (ins, 2, cirt_instrument_get_id (inst));
-      bind_text (ins, 3, cirt_instrument_get_version (inst));
-      bind_text (ins, 4, cirt_instrument_get_json (inst));
-      bind_text (ins, 5, now);
-      if (!step_done (self, ins, &local_error))
+      _cirt_bind_text (ins, 1, cirt_instrument_get_sha256 (inst));
+      _cirt_bind_text (ins, 2, cirt_instrument_get_id (inst));
+      _cirt_bind_text (ins, 3, cirt_instrument_get_version (inst));
+      _cirt_bind_text (ins, 4, cirt_instrument_get_json (inst));
+      _cirt_bind_text (ins, 5, now);
+      sqlite3_bind_int (ins, 6, (int) cirt_instrument_get_n_questions (inst));
+      if (!_cirt_store_step (self, ins, &local_error))
         goto fail;
-      bind_text (link, 1, uuid);
-      sqlite3_bind_int (link, 2, i);
-      bind_text (link, 3, cirt_instrument_get_sha256 (inst));
-      if (!step_done (self, link, &local_error))
+      if (sqlite3_changes (self->db) > 0 && !_cirt_store_index_instrument (self, inst, &local_error))
         goto fail;
+      {
+        g_autoptr(CirtStmt) link = _cirt_store_stmt (self,
+          "INSERT INTO assessment_instrument (assessment, position, instrument) VALUES (?,?,?)", &local_error);
+        if (link == NULL)
+          goto fail;
+        _cirt_bind_text (link, 1, uuid);
+        sqlite3_bind_int (link, 2, i);
+        _cirt_bind_text (link, 3, cirt_instrument_get_sha256 (inst));
+        if (!_cirt_store_step (self, link, &local_error))
+          goto fail;
+      }
+      /* The parsed instrument serves this connection from now on. */
+      if (!g_hash_table_contains (self->instruments, cirt_instrument_get_sha256 (inst)))
+        g_hash_table_insert (self->instruments, g_strdup (cirt_instrument_get_sha256 (inst)), g_object_ref (inst));
     }
-  if (!commit (self, &local_error))
+  _cirt_store_changed (self, NULL, NULL);
+  if (!_cirt_store_commit (self, &local_error))
     goto fail;
-
-  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0);
   return g_steal_pointer (&uuid);
 
 fail:
-  rollback (self);
+  _cirt_store_rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }
@@ -1073,46 +1154,57 @@ cirt_store_update_assessment (CirtStore                *self,
                               const CirtAssessmentInfo *info,
                               GError                  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
 
   if (!check_info (info, error))
     return FALSE;
-  if (info->baseline != NULL && (g_strcmp0 (info->baseline, info->id) == 0 || !assessment_exists (self, info->baseline)))
+  if (info->baseline != NULL &&
+      (g_strcmp0 (info->baseline, info->id) == 0 || !_cirt_store_assessment_exists (self, info->baseline)))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "%s cannot be the baseline of this assessment", info->baseline);
+                   _("%s cannot be the baseline of this assessment"), info->baseline);
       return FALSE;
     }
-  stmt = prepare (self,
-    "UPDATE assessment SET title = ?, country = ?, organisation = ?, phase = ?, lead_assessor = ?,"
-    " assessors = ?, status = ?, started_on = ?, ended_on = ?, baseline = ?, updated_at = ? WHERE uuid = ?", error);
-  if (stmt == NULL)
+  if (!_cirt_store_begin (self, error))
     return FALSE;
-  bind_text (stmt, 1, info->title);
-  bind_text (stmt, 2, info->country);
-  bind_text (stmt, 3, empty_to_null (info->organisation));
-  bind_text (stmt, 4, info->phase ? info->phase : "assessment");
-  bind_text (stmt, 5, empty_to_null (info->lead_assessor));
-  bind_text (stmt, 6, empty_to_null (info->assessors));
-  bind_text (stmt, 7, info->status ? info->status : "in-progress");
-  bind_text (stmt, 8, empty_to_null (info->started_on));
-  bind_text (stmt, 9, empty_to_null (info->ended_on));
-  bind_text (stmt, 10, info->baseline);
-  bind_text (stmt, 11, now);
-  bind_text (stmt, 12, info->id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "UPDATE assessment SET title = ?, country = ?, organisation = ?, phase = ?, lead_assessor = ?,"
+      " assessors = ?, status = ?, started_on = ?, ended_on = ?, baseline = ?, updated_at = ? WHERE uuid = ?",
+      &local_error);
+    if (stmt == NULL)
+      goto fail;
+    _cirt_bind_text (stmt, 1, info->title);
+    _cirt_bind_text (stmt, 2, info->country);
+    _cirt_bind_text (stmt, 3, _cirt_empty_to_null (info->organisation));
+    _cirt_bind_text (stmt, 4, info->phase ? info->phase : "assessment");
+    _cirt_bind_text (stmt, 5, _cirt_empty_to_null (info->lead_assessor));
+    _cirt_bind_text (stmt, 6, _cirt_empty_to_null (info->assessors));
+    _cirt_bind_text (stmt, 7, info->status ? info->status : "in-progress");
+    _cirt_bind_text (stmt, 8, _cirt_empty_to_null (info->started_on));
+    _cirt_bind_text (stmt, 9, _cirt_empty_to_null (info->ended_on));
+    _cirt_bind_text (stmt, 10, info->baseline);
+    _cirt_bind_text (stmt, 11, now);
+    _cirt_bind_text (stmt, 12, info->id);
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", info->id);
-      return FALSE;
+      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), info->id);
+      goto fail;
     }
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, info->id);
-  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0);
-  return TRUE;
+  _cirt_store_changed (self, info->id, NULL);
+  _cirt_store_changed (self, NULL, NULL);
+  return _cirt_store_commit (self, error);
+
+fail:
+  _cirt_store_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -1120,82 +1212,72 @@ cirt_store_delete_assessment (CirtStore   *self,
                               const char  *id,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
 
-  if (!begin (self, error))
+  if (!_cirt_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM assessment WHERE uuid = ?", &local_error);
-  if (stmt == NULL)
-    goto fail;
-  bind_text (stmt, 1, id);
-  if (!step_done (self, stmt, &local_error))
-    goto fail;
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "DELETE FROM assessment WHERE uuid = ?", &local_error);
+    if (stmt == NULL)
+      goto fail;
+    _cirt_bind_text (stmt, 1, id);
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
+      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
       goto fail;
     }
-  /* Snapshots no assessment uses any more. */
-  if (!exec (self, "DELETE FROM instrument WHERE sha256 NOT IN (SELECT instrument FROM assessment_instrument)",
-             &local_error) ||
-      !commit (self, &local_error))
+  /* Snapshots no assessment uses any more (their question index goes with them). */
+  if (!_cirt_store_exec (self, "DELETE FROM instrument WHERE sha256 NOT IN (SELECT instrument FROM assessment_instrument)",
+                         &local_error))
     goto fail;
-  g_signal_emit (self, signals[ASSESSMENTS_CHANGED], 0);
+  _cirt_store_changed (self, NULL, NULL);
+  if (!_cirt_store_commit (self, &local_error))
+    goto fail;
   return TRUE;
 
 fail:
-  rollback (self);
+  _cirt_store_rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
+/* The instrument ids and question counts come from the instrument table: a
+ * list of a thousand assessments reads no instrument. */
 #define ASSESSMENT_COLUMNS \
   "a.uuid, a.title, a.country, a.organisation, a.phase, a.lead_assessor, a.assessors, a.status," \
-  " a.started_on, a.ended_on, a.baseline, a.created_at, a.updated_at," \
-  " (SELECT group_concat(sha, ' ') FROM (SELECT ai.instrument AS sha FROM assessment_instrument ai" \
-  "   WHERE ai.assessment = a.uuid ORDER BY ai.position))," \
-  " (SELECT count(*) FROM answer an WHERE an.assessment = a.uuid" \
-  "   AND (an.value IS NOT NULL OR an.not_applicable))"
+  " a.started_on, a.ended_on, a.baseline, a.created_at, a.updated_at, a.n_answered," \
+  " (SELECT group_concat(id, ' ') FROM (SELECT i.id AS id FROM assessment_instrument ai" \
+  "   JOIN instrument i ON i.sha256 = ai.instrument WHERE ai.assessment = a.uuid ORDER BY ai.position))," \
+  " (SELECT sum(i.n_questions) FROM assessment_instrument ai JOIN instrument i ON i.sha256 = ai.instrument" \
+  "   WHERE ai.assessment = a.uuid)"
 
 static CirtAssessmentInfo *
-read_info (CirtStore    *self,
-           sqlite3_stmt *stmt)
+read_info (sqlite3_stmt *stmt)
 {
   CirtAssessmentInfo *info = cirt_assessment_info_new ();
-  g_autofree char *shas = NULL;
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  const char *ids = (const char *) sqlite3_column_text (stmt, 14);
 
-  info->id = column_text (stmt, 0);
-  info->title = column_text (stmt, 1);
-  info->country = column_text (stmt, 2);
-  info->organisation = column_text (stmt, 3);
-  info->phase = column_text (stmt, 4);
-  info->lead_assessor = column_text (stmt, 5);
-  info->assessors = column_text (stmt, 6);
-  info->status = column_text (stmt, 7);
-  info->started_on = column_text (stmt, 8);
-  info->ended_on = column_text (stmt, 9);
-  info->baseline = column_text (stmt, 10);
-  info->created_at = column_text (stmt, 11);
-  info->updated_at = column_text (stmt, 12);
-  shas = column_text (stmt, 13);
-  info->n_answered = sqlite3_column_int (stmt, 14);
-  if (shas != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (shas, " ", -1);
-      for (guint i = 0; parts[i]; i++)
-        {
-          CirtInstrument *inst = instrument_by_sha (self, parts[i], NULL);
-          if (inst == NULL)
-            continue;
-          g_strv_builder_add (ids, cirt_instrument_get_id (inst));
-          info->n_questions += cirt_instrument_get_n_questions (inst);
-        }
-    }
-  info->instruments = g_strv_builder_end (ids);
+  info->id = _cirt_column_text (stmt, 0);
+  info->title = _cirt_column_text (stmt, 1);
+  info->country = _cirt_column_text (stmt, 2);
+  info->organisation = _cirt_column_text (stmt, 3);
+  info->phase = _cirt_column_text (stmt, 4);
+  info->lead_assessor = _cirt_column_text (stmt, 5);
+  info->assessors = _cirt_column_text (stmt, 6);
+  info->status = _cirt_column_text (stmt, 7);
+  info->started_on = _cirt_column_text (stmt, 8);
+  info->ended_on = _cirt_column_text (stmt, 9);
+  info->baseline = _cirt_column_text (stmt, 10);
+  info->created_at = _cirt_column_text (stmt, 11);
+  info->updated_at = _cirt_column_text (stmt, 12);
+  info->n_answered = (guint) MAX (0, sqlite3_column_int (stmt, 13));
+  info->instruments = ids ? g_strsplit (ids, " ", -1) : g_new0 (char *, 1);
+  info->n_questions = (guint) MAX (0, sqlite3_column_int (stmt, 15));
   return info;
 }
 
@@ -1203,20 +1285,21 @@ GPtrArray *
 cirt_store_list_assessments (CirtStore   *self,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_assessment_info_free);
   int rc;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a ORDER BY a.created_at DESC, a.uuid", error);
+  stmt = _cirt_store_stmt (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a ORDER BY a.created_at DESC, a.uuid",
+                           error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (result, read_info (self, stmt));
+    g_ptr_array_add (result, read_info (stmt));
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, error, "cannot list the assessments");
+      _cirt_store_fail (self, error, _("cannot list the assessments"));
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -1227,22 +1310,22 @@ cirt_store_get_assessment (CirtStore   *self,
                            const char  *id,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.uuid = ?", error);
+  stmt = _cirt_store_stmt (self, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.uuid = ?", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, id);
+  _cirt_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return read_info (self, stmt);
+    return read_info (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
+    g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
   else
-    sql_error (self, error, "cannot read the assessment");
+    _cirt_store_fail (self, error, _("cannot read the assessment"));
   return NULL;
 }
 
@@ -1251,7 +1334,7 @@ cirt_store_resolve_id (CirtStore   *self,
                        const char  *prefix,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   g_autofree char *found = NULL;
   g_autofree char *lower = NULL;
   int rc, n = 0;
@@ -1260,417 +1343,41 @@ cirt_store_resolve_id (CirtStore   *self,
 
   if (prefix == NULL || *prefix == '\0')
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment id given");
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment id given"));
       return NULL;
     }
   lower = g_ascii_strdown (prefix, -1);
-  /* substr() rather than LIKE: the prefix is data, never a pattern. */
-  stmt = prepare (self, "SELECT uuid FROM assessment WHERE substr(uuid, 1, length(?1)) = ?1 LIMIT 2", error);
+  /* A range on the key (ids are lower-case hex and '-', all below '~'):
+   * the prefix is data, never a pattern, and the look-up does not read
+   * every assessment. */
+  stmt = _cirt_store_stmt (self, "SELECT uuid FROM assessment WHERE uuid >= ?1 AND uuid < ?1 || '~'"
+                                 " AND substr(uuid, 1, length(?1)) = ?1 LIMIT 2", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, lower);
+  _cirt_bind_text (stmt, 1, lower);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       n++;
       if (found == NULL)
-        found = column_text (stmt, 0);
+        found = _cirt_column_text (stmt, 0);
     }
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, error, "cannot look up the assessment");
+      _cirt_store_fail (self, error, _("cannot look up the assessment"));
       return NULL;
     }
   if (n == 0)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment with id %s", prefix);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment with id %s"), prefix);
       return NULL;
     }
   if (n > 1)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_AMBIGUOUS,
-                   "%s matches more than one assessment; give more of the id", prefix);
+                   _("%s matches more than one assessment; give more of the id"), prefix);
       return NULL;
     }
   return g_steal_pointer (&found);
-}
-
-static void
-touch_assessment (CirtStore  *self,
-                  const char *id,
-                  const char *now)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE assessment SET updated_at = ? WHERE uuid = ?", NULL);
-  if (stmt == NULL)
-    return;
-  bind_text (stmt, 1, now);
-  bind_text (stmt, 2, id);
-  sqlite3_step (stmt);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Answers                                                                  */
-
-#define ANSWER_COLUMNS "question, value, not_applicable, notes, evidence, source, flagged, author, updated_at"
-
-static CirtAnswer *
-read_answer (sqlite3_stmt *stmt)
-{
-  CirtAnswer *a = g_new0 (CirtAnswer, 1);
-
-  a->question = column_text (stmt, 0);
-  a->value = column_text (stmt, 1);
-  a->not_applicable = sqlite3_column_int (stmt, 2) != 0;
-  a->notes = column_text (stmt, 3);
-  a->evidence = column_text (stmt, 4);
-  a->source = column_text (stmt, 5);
-  a->flagged = sqlite3_column_int (stmt, 6) != 0;
-  a->author = column_text (stmt, 7);
-  a->updated_at = column_text (stmt, 8);
-  return a;
-}
-
-GHashTable *
-cirt_store_get_answers (CirtStore   *self,
-                        const char  *id,
-                        GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) result = NULL;
-  int rc;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
-
-  if (!assessment_exists (self, id))
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
-      return NULL;
-    }
-  result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) cirt_answer_free);
-  stmt = prepare (self, "SELECT " ANSWER_COLUMNS " FROM answer WHERE assessment = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CirtAnswer *a = read_answer (stmt);
-      g_hash_table_replace (result, a->question, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self, error, "cannot read the answers");
-      return NULL;
-    }
-  return g_steal_pointer (&result);
-}
-
-CirtAnswer *
-cirt_store_get_answer (CirtStore   *self,
-                       const char  *id,
-                       const char  *question,
-                       GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
-
-  stmt = prepare (self, "SELECT " ANSWER_COLUMNS " FROM answer WHERE assessment = ? AND question = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, question);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_answer (stmt);
-  if (rc != SQLITE_DONE)
-    sql_error (self, error, "cannot read the answer");
-  /* No row, no error: nothing recorded yet. */
-  return NULL;
-}
-
-char *
-cirt_answer_to_json (const CirtAnswer *a)
-{
-  g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonGenerator) gen = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (cirt_answer_is_empty (a))
-    return NULL;
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "value");
-  if (a->value)
-    json_builder_add_string_value (b, a->value);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "not_applicable");
-  json_builder_add_boolean_value (b, a->not_applicable);
-  json_builder_set_member_name (b, "notes");
-  json_builder_add_string_value (b, a->notes ? a->notes : "");
-  json_builder_set_member_name (b, "evidence");
-  json_builder_add_string_value (b, a->evidence ? a->evidence : "");
-  json_builder_set_member_name (b, "source");
-  json_builder_add_string_value (b, a->source ? a->source : "");
-  json_builder_set_member_name (b, "flagged");
-  json_builder_add_boolean_value (b, a->flagged);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  gen = json_generator_new ();
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
-CirtAnswer *
-cirt_answer_from_json (const char *question,
-                       const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o;
-  CirtAnswer *a;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  o = json_node_get_object (json_parser_get_root (parser));
-  a = cirt_answer_new (question);
-  if (json_object_has_member (o, "value") && !json_object_get_null_member (o, "value"))
-    a->value = g_strdup (json_object_get_string_member (o, "value"));
-  a->not_applicable = json_object_get_boolean_member_with_default (o, "not_applicable", FALSE);
-  a->notes = g_strdup (empty_to_null (json_object_get_string_member_with_default (o, "notes", NULL)));
-  a->evidence = g_strdup (empty_to_null (json_object_get_string_member_with_default (o, "evidence", NULL)));
-  a->source = g_strdup (empty_to_null (json_object_get_string_member_with_default (o, "source", NULL)));
-  a->flagged = json_object_get_boolean_member_with_default (o, "flagged", FALSE);
-  return a;
-}
-
-static gboolean
-write_answer (CirtStore         *self,
-              const char        *id,
-              const CirtAnswer  *old,
-              const CirtAnswer  *answer,
-              const char        *author,
-              const char        *now,
-              GError           **error)
-{
-  g_autoptr(sqlite3_stmt) hist = NULL;
-  g_autofree char *old_json = cirt_answer_to_json (old);
-  g_autofree char *new_json = cirt_answer_to_json (answer);
-
-  if (cirt_answer_is_empty (answer))
-    {
-      g_autoptr(sqlite3_stmt) del = prepare (self, "DELETE FROM answer WHERE assessment = ? AND question = ?", error);
-      if (del == NULL)
-        return FALSE;
-      bind_text (del, 1, id);
-      bind_text (del, 2, answer->question);
-      if (!step_done (self, del, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(sqlite3_stmt) up = prepare (self,
-        "INSERT INTO answer (assessment, question, value, not_applicable, notes, evidence, source, flagged,"
-        " author, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT (assessment, question) DO UPDATE SET value = excluded.value,"
-        " not_applicable = excluded.not_applicable, notes = excluded.notes, evidence = excluded.evidence,"
-        " source = excluded.source, flagged = excluded.flagged, author = excluded.author,"
-        " updated_at = excluded.updated_at", error);
-      if (up == NULL)
-        return FALSE;
-      bind_text (up, 1, id);
-      bind_text (up, 2, answer->question);
-      bind_text (up, 3, answer->value);
-      sqlite3_bind_int (up, 4, answer->not_applicable ? 1 : 0);
-      bind_text (up, 5, empty_to_null (answer->notes));
-      bind_text (up, 6, empty_to_null (answer->evidence));
-      bind_text (up, 7, empty_to_null (answer->source));
-      sqlite3_bind_int (up, 8, answer->flagged ? 1 : 0);
-      bind_text (up, 9, author);
-      bind_text (up, 10, now);
-      if (!step_done (self, up, error))
-        return FALSE;
-    }
-
-  hist = prepare (self,
-    "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json)"
-    " VALUES (?,?,?,?,?,?)", error);
-  if (hist == NULL)
-    return FALSE;
-  bind_text (hist, 1, id);
-  bind_text (hist, 2, answer->question);
-  bind_text (hist, 3, author);
-  bind_text (hist, 4, now);
-  bind_text (hist, 5, old_json);
-  bind_text (hist, 6, new_json);
-  if (!step_done (self, hist, error))
-    return FALSE;
-  touch_assessment (self, id, now);
-  return TRUE;
-}
-
-/* The one way an answer is written: checked against its question, made
- * canonical, compared with what is stored (the same content writes nothing),
- * then written with its history row in one transaction. @author and @when
- * are recorded as given. */
-static gboolean
-store_answer (CirtStore        *self,
-              const char       *id,
-              const CirtAnswer *answer,
-              const char       *author,
-              const char       *when,
-              gboolean         *changed,
-              GError          **error)
-{
-  const CirtQuestion *q;
-  g_autoptr(CirtAnswer) clean = NULL;
-  g_autoptr(CirtAnswer) old = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (changed)
-    *changed = FALSE;
-  q = cirt_store_lookup_question (self, id, answer->question, error);
-  if (q == NULL)
-    return FALSE;
-
-  if (!check_text ("notes", answer->notes, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("evidence", answer->evidence, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("source", answer->source, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("answer", answer->value, FALSE, CIRT_STORE_MAX_TEXT, error) ||
-      !check_text ("author", author, FALSE, 4096, error))
-    return FALSE;
-
-  clean = cirt_answer_copy (answer);
-  g_clear_pointer (&clean->value, g_free);
-  if (answer->not_applicable)
-    {
-      if (is_blank (answer->notes))
-        {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                       "%s: marking a question not applicable needs a justification in the notes", q->id);
-          return FALSE;
-        }
-      if (!cirt_kind_is_scored (q->kind))
-        {
-          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                       "%s: only scored questions can be marked not applicable", q->id);
-          return FALSE;
-        }
-    }
-  else if (answer->value != NULL)
-    {
-      clean->value = cirt_question_parse_value (q, answer->value, &local_error);
-      if (clean->value == NULL)
-        {
-          g_set_error_literal (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, local_error->message);
-          return FALSE;
-        }
-    }
-
-  if (!begin (self, error))
-    return FALSE;
-  old = cirt_store_get_answer (self, id, q->id, &local_error);
-  if (local_error != NULL)
-    goto fail;
-  if (cirt_answer_same_content (old, clean))
-    {
-      rollback (self);
-      return TRUE;
-    }
-  if (!write_answer (self, id, old, clean, author, when, &local_error) || !commit (self, &local_error))
-    goto fail;
-  if (changed)
-    *changed = TRUE;
-
-  g_signal_emit (self, signals[ANSWER_CHANGED], 0, id, q->id);
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
-  return TRUE;
-
-fail:
-  rollback (self);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-gboolean
-cirt_store_save_answer (CirtStore        *self,
-                        const char       *id,
-                        const CirtAnswer *answer,
-                        GError          **error)
-{
-  g_autofree char *now = cirt_now_iso8601 ();
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
-
-  return store_answer (self, id, answer,
-                       empty_to_null (answer->author) ? answer->author : g_get_real_name (),
-                       now, NULL, error);
-}
-
-gboolean
-cirt_store_unanswer (CirtStore   *self,
-                     const char  *id,
-                     const char  *question,
-                     const char  *author,
-                     GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(CirtAnswer) old = NULL;
-  g_autoptr(CirtAnswer) next = NULL;
-
-  if (cirt_store_lookup_question (self, id, question, error) == NULL)
-    return FALSE;
-  old = cirt_store_get_answer (self, id, question, &local_error);
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  next = old ? cirt_answer_copy (old) : cirt_answer_new (question);
-  g_clear_pointer (&next->value, g_free);
-  next->not_applicable = FALSE;
-  g_free (next->author);
-  next->author = g_strdup (author);
-  return cirt_store_save_answer (self, id, next, error);
-}
-
-GPtrArray *
-cirt_store_get_history (CirtStore   *self,
-                        const char  *id,
-                        const char  *question,
-                        GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_history_entry_free);
-  int rc;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
-
-  stmt = prepare (self,
-    "SELECT id, question, author, changed_at, old_json, new_json FROM answer_history"
-    " WHERE assessment = ?1 AND (?2 IS NULL OR question = ?2) ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, question);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CirtHistoryEntry *e = g_new0 (CirtHistoryEntry, 1);
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->question = column_text (stmt, 1);
-      e->author = column_text (stmt, 2);
-      e->changed_at = column_text (stmt, 3);
-      e->old_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 4));
-      e->new_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 5));
-      g_ptr_array_add (result, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self, error, "cannot read the history");
-      return NULL;
-    }
-  return g_steal_pointer (&result);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1682,17 +1389,17 @@ cirt_store_get_targets (CirtStore   *self,
                         int          targets[CIRT_N_PILLARS],
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
 
   for (guint i = 0; i < CIRT_N_PILLARS; i++)
     targets[i] = 0;
-  stmt = prepare (self, "SELECT pillar, level FROM target WHERE assessment = ?", error);
+  stmt = _cirt_store_stmt (self, "SELECT pillar, level FROM target WHERE assessment = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, id);
+  _cirt_bind_text (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CirtPillar p;
@@ -1700,7 +1407,7 @@ cirt_store_get_targets (CirtStore   *self,
         targets[p] = sqlite3_column_int (stmt, 1);
     }
   if (rc != SQLITE_DONE)
-    return sql_error (self, error, "cannot read the targets");
+    return _cirt_store_fail (self, error, _("cannot read the targets"));
   return TRUE;
 }
 
@@ -1711,8 +1418,8 @@ cirt_store_set_target (CirtStore   *self,
                        int          level,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
   g_return_val_if_fail (pillar < CIRT_N_PILLARS, FALSE);
@@ -1720,30 +1427,42 @@ cirt_store_set_target (CirtStore   *self,
   if (level < 0 || level > CIRT_N_LEVELS)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   "target level %d is outside 1–5 (0 removes the target)", level);
+                   _("target level %d is outside 1–5 (0 removes the target)"), level);
       return FALSE;
     }
-  if (!assessment_exists (self, id))
+  if (!_cirt_store_assessment_exists (self, id))
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
       return FALSE;
     }
-  if (level == 0)
-    stmt = prepare (self, "DELETE FROM target WHERE assessment = ?1 AND pillar = ?2", error);
-  else
-    stmt = prepare (self, "INSERT INTO target (assessment, pillar, level) VALUES (?1, ?2, ?3)"
-                          " ON CONFLICT (assessment, pillar) DO UPDATE SET level = excluded.level", error);
-  if (stmt == NULL)
+  if (!_cirt_store_begin (self, error))
     return FALSE;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, cirt_pillar_to_string (pillar));
-  if (level > 0)
-    sqlite3_bind_int (stmt, 3, level);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  touch_assessment (self, id, now);
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
-  return TRUE;
+  {
+    g_autoptr(CirtStmt) stmt = NULL;
+
+    if (level == 0)
+      stmt = _cirt_store_stmt (self, "DELETE FROM target WHERE assessment = ?1 AND pillar = ?2", &local_error);
+    else
+      stmt = _cirt_store_stmt (self, "INSERT INTO target (assessment, pillar, level) VALUES (?1, ?2, ?3)"
+                                     " ON CONFLICT (assessment, pillar) DO UPDATE SET level = excluded.level",
+                               &local_error);
+    if (stmt == NULL)
+      goto fail;
+    _cirt_bind_text (stmt, 1, id);
+    _cirt_bind_text (stmt, 2, cirt_pillar_to_string (pillar));
+    if (level > 0)
+      sqlite3_bind_int (stmt, 3, level);
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
+  _cirt_store_touch (self, id, now);
+  _cirt_store_changed (self, id, NULL);
+  return _cirt_store_commit (self, error);
+
+fail:
+  _cirt_store_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1753,11 +1472,11 @@ static gboolean
 check_stakeholder (const CirtStakeholder *s,
                    GError               **error)
 {
-  return check_text ("name", s->name, TRUE, 4096, error) &&
-         check_text ("organisation", s->organisation, FALSE, 4096, error) &&
-         check_text ("sector", s->sector, FALSE, 4096, error) &&
-         check_text ("notes", s->notes, FALSE, CIRT_STORE_MAX_TEXT, error) &&
-         check_date ("date", s->met_on, error);
+  return _cirt_check_text (_("name"), s->name, TRUE, CIRT_MAX_SHORT_TEXT, error) &&
+         _cirt_check_text (_("organisation"), s->organisation, FALSE, CIRT_MAX_SHORT_TEXT, error) &&
+         _cirt_check_text (_("sector"), s->sector, FALSE, CIRT_MAX_SHORT_TEXT, error) &&
+         _cirt_check_text (_("notes"), s->notes, FALSE, CIRT_MAX_TEXT, error) &&
+         _cirt_check_date (_("date"), s->met_on, error);
 }
 
 GPtrArray *
@@ -1765,32 +1484,32 @@ cirt_store_list_stakeholders (CirtStore   *self,
                               const char  *id,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CirtStmt) stmt = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_stakeholder_free);
   int rc;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
+  stmt = _cirt_store_stmt (self,
     "SELECT id, name, organisation, sector, met_on, notes FROM stakeholder WHERE assessment = ?"
     " ORDER BY met_on IS NULL, met_on, name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, id);
+  _cirt_bind_text (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CirtStakeholder *s = cirt_stakeholder_new ();
       s->id = sqlite3_column_int64 (stmt, 0);
-      s->name = column_text (stmt, 1);
-      s->organisation = column_text (stmt, 2);
-      s->sector = column_text (stmt, 3);
-      s->met_on = column_text (stmt, 4);
-      s->notes = column_text (stmt, 5);
+      s->name = _cirt_column_text (stmt, 1);
+      s->organisation = _cirt_column_text (stmt, 2);
+      s->sector = _cirt_column_text (stmt, 3);
+      s->met_on = _cirt_column_text (stmt, 4);
+      s->notes = _cirt_column_text (stmt, 5);
       g_ptr_array_add (result, s);
     }
   if (rc != SQLITE_DONE)
     {
-      sql_error (self, error, "cannot read the stakeholders");
+      _cirt_store_fail (self, error, _("cannot read the stakeholders"));
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -1802,48 +1521,61 @@ cirt_store_add_stakeholder (CirtStore             *self,
                             const CirtStakeholder *s,
                             GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
   gint64 row;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), 0);
 
   if (!check_stakeholder (s, error))
     return 0;
-  if (!assessment_exists (self, id))
+  if (!_cirt_store_assessment_exists (self, id))
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no assessment %s", id);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
       return 0;
     }
-  stmt = prepare (self,
-    "INSERT INTO stakeholder (assessment, name, organisation, sector, met_on, notes) VALUES (?,?,?,?,?,?)", error);
-  if (stmt == NULL)
+  if (!_cirt_store_begin (self, error))
     return 0;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, s->name);
-  bind_text (stmt, 3, empty_to_null (s->organisation));
-  bind_text (stmt, 4, empty_to_null (s->sector));
-  bind_text (stmt, 5, empty_to_null (s->met_on));
-  bind_text (stmt, 6, empty_to_null (s->notes));
-  if (!step_done (self, stmt, error))
-    return 0;
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "INSERT INTO stakeholder (assessment, name, organisation, sector, met_on, notes) VALUES (?,?,?,?,?,?)",
+      &local_error);
+    if (stmt == NULL)
+      goto fail;
+    _cirt_bind_text (stmt, 1, id);
+    _cirt_bind_text (stmt, 2, s->name);
+    _cirt_bind_text (stmt, 3, _cirt_empty_to_null (s->organisation));
+    _cirt_bind_text (stmt, 4, _cirt_empty_to_null (s->sector));
+    _cirt_bind_text (stmt, 5, _cirt_empty_to_null (s->met_on));
+    _cirt_bind_text (stmt, 6, _cirt_empty_to_null (s->notes));
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
   row = sqlite3_last_insert_rowid (self->db);
-  touch_assessment (self, id, now);
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
+  _cirt_store_touch (self, id, now);
+  _cirt_store_changed (self, id, NULL);
+  if (!_cirt_store_commit (self, &local_error))
+    goto fail;
   return row;
+
+fail:
+  _cirt_store_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return 0;
 }
 
 static char *
 stakeholder_assessment (CirtStore *self,
                         gint64     stakeholder_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT assessment FROM stakeholder WHERE id = ?", NULL);
+  g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "SELECT assessment FROM stakeholder WHERE id = ?", NULL);
+
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, stakeholder_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  return column_text (stmt, 0);
+  return _cirt_column_text (stmt, 0);
 }
 
 gboolean
@@ -1851,8 +1583,9 @@ cirt_store_update_stakeholder (CirtStore             *self,
                                const CirtStakeholder *s,
                                GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *assessment = NULL;
+  g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
 
@@ -1861,23 +1594,34 @@ cirt_store_update_stakeholder (CirtStore             *self,
   assessment = stakeholder_assessment (self, s->id);
   if (assessment == NULL)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no stakeholder %" G_GINT64_FORMAT, s->id);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no stakeholder %lld"), (long long) s->id);
       return FALSE;
     }
-  stmt = prepare (self,
-    "UPDATE stakeholder SET name = ?, organisation = ?, sector = ?, met_on = ?, notes = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!_cirt_store_begin (self, error))
     return FALSE;
-  bind_text (stmt, 1, s->name);
-  bind_text (stmt, 2, empty_to_null (s->organisation));
-  bind_text (stmt, 3, empty_to_null (s->sector));
-  bind_text (stmt, 4, empty_to_null (s->met_on));
-  bind_text (stmt, 5, empty_to_null (s->notes));
-  sqlite3_bind_int64 (stmt, 6, s->id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, assessment);
-  return TRUE;
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "UPDATE stakeholder SET name = ?, organisation = ?, sector = ?, met_on = ?, notes = ? WHERE id = ?",
+      &local_error);
+    if (stmt == NULL)
+      goto fail;
+    _cirt_bind_text (stmt, 1, s->name);
+    _cirt_bind_text (stmt, 2, _cirt_empty_to_null (s->organisation));
+    _cirt_bind_text (stmt, 3, _cirt_empty_to_null (s->sector));
+    _cirt_bind_text (stmt, 4, _cirt_empty_to_null (s->met_on));
+    _cirt_bind_text (stmt, 5, _cirt_empty_to_null (s->notes));
+    sqlite3_bind_int64 (stmt, 6, s->id);
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
+  _cirt_store_touch (self, assessment, now);
+  _cirt_store_changed (self, assessment, NULL);
+  return _cirt_store_commit (self, error);
+
+fail:
+  _cirt_store_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -1885,239 +1629,35 @@ cirt_store_delete_stakeholder (CirtStore   *self,
                                gint64       stakeholder_id,
                                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *assessment = NULL;
+  g_autofree char *now = cirt_now_iso8601 ();
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
 
   assessment = stakeholder_assessment (self, stakeholder_id);
   if (assessment == NULL)
     {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no stakeholder %" G_GINT64_FORMAT, stakeholder_id);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND,
+                   _("no stakeholder %lld"), (long long) stakeholder_id);
       return FALSE;
     }
-  stmt = prepare (self, "DELETE FROM stakeholder WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!_cirt_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, stakeholder_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, assessment);
-  return TRUE;
-}
+  {
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "DELETE FROM stakeholder WHERE id = ?", &local_error);
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, stakeholder_id);
+    if (!_cirt_store_step (self, stmt, &local_error))
+      goto fail;
+  }
+  _cirt_store_touch (self, assessment, now);
+  _cirt_store_changed (self, assessment, NULL);
+  return _cirt_store_commit (self, error);
 
-/* ------------------------------------------------------------------------ */
-/* Transactions and merging                                                 */
-
-gboolean
-cirt_store_transaction_begin (CirtStore  *self,
-                              GError    **error)
-{
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-  return begin (self, error);
-}
-
-gboolean
-cirt_store_transaction_commit (CirtStore  *self,
-                               GError    **error)
-{
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-  return commit (self, error);
-}
-
-void
-cirt_store_transaction_rollback (CirtStore *self)
-{
-  g_return_if_fail (CIRT_IS_STORE (self));
-  rollback (self);
-}
-
-void
-cirt_conflict_free (CirtConflict *conflict)
-{
-  if (conflict == NULL)
-    return;
-  g_free (conflict->question);
-  cirt_answer_free (conflict->local);
-  cirt_answer_free (conflict->remote);
-  g_free (conflict->recorded_at);
-  g_free (conflict);
-}
-
-gboolean
-cirt_store_import_answer (CirtStore        *self,
-                          const char       *id,
-                          const CirtAnswer *answer,
-                          gboolean         *changed,
-                          GError          **error)
-{
-  g_autofree char *now = cirt_now_iso8601 ();
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
-
-  /* Keep when and by whom the answer was given over there. */
-  return store_answer (self, id, answer, answer->author, answer->updated_at ? answer->updated_at : now,
-                       changed, error);
-}
-
-gboolean
-cirt_store_import_history (CirtStore              *self,
-                           const char             *id,
-                           const CirtHistoryEntry *entry,
-                           gboolean               *added,
-                           GError                **error)
-{
-  g_autofree char *old_json = cirt_answer_to_json (entry->old_answer);
-  g_autofree char *new_json = cirt_answer_to_json (entry->new_answer);
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-
-  if (added)
-    *added = FALSE;
-  find = prepare (self,
-    "SELECT 1 FROM answer_history WHERE assessment = ?1 AND question = ?2 AND author IS ?3"
-    " AND changed_at = ?4 AND old_json IS ?5 AND new_json IS ?6", error);
-  if (find == NULL)
-    return FALSE;
-  bind_text (find, 1, id);
-  bind_text (find, 2, entry->question);
-  bind_text (find, 3, entry->author);
-  bind_text (find, 4, entry->changed_at);
-  bind_text (find, 5, old_json);
-  bind_text (find, 6, new_json);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    return TRUE;
-  ins = prepare (self,
-    "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json)"
-    " VALUES (?,?,?,?,?,?)", error);
-  if (ins == NULL)
-    return FALSE;
-  bind_text (ins, 1, id);
-  bind_text (ins, 2, entry->question);
-  bind_text (ins, 3, entry->author);
-  bind_text (ins, 4, entry->changed_at);
-  bind_text (ins, 5, old_json);
-  bind_text (ins, 6, new_json);
-  if (!step_done (self, ins, error))
-    return FALSE;
-  if (added)
-    *added = TRUE;
-  return TRUE;
-}
-
-gboolean
-cirt_store_record_conflict (CirtStore        *self,
-                            const char       *id,
-                            const char       *question,
-                            const CirtAnswer *local,
-                            const CirtAnswer *remote,
-                            gboolean          remote_won,
-                            gboolean         *added,
-                            GError          **error)
-{
-  g_autofree char *local_json = cirt_answer_to_json (local);
-  g_autofree char *remote_json = cirt_answer_to_json (remote);
-  g_autofree char *now = cirt_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) ins = NULL;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-
-  if (added)
-    *added = FALSE;
-  /* The same disagreement seen again (the same file imported twice, or the
-   * pair seen from the other side) is recorded once. */
-  find = prepare (self,
-    "SELECT 1 FROM merge_conflict WHERE assessment = ?1 AND question = ?2 AND"
-    " ((local_json IS ?3 AND remote_json IS ?4) OR (local_json IS ?4 AND remote_json IS ?3))", error);
-  if (find == NULL)
-    return FALSE;
-  bind_text (find, 1, id);
-  bind_text (find, 2, question);
-  bind_text (find, 3, local_json);
-  bind_text (find, 4, remote_json);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    return TRUE;
-  ins = prepare (self,
-    "INSERT INTO merge_conflict (assessment, question, local_json, remote_json, remote_won, recorded_at)"
-    " VALUES (?,?,?,?,?,?)", error);
-  if (ins == NULL)
-    return FALSE;
-  bind_text (ins, 1, id);
-  bind_text (ins, 2, question);
-  bind_text (ins, 3, local_json);
-  bind_text (ins, 4, remote_json);
-  sqlite3_bind_int (ins, 5, remote_won ? 1 : 0);
-  bind_text (ins, 6, now);
-  if (!step_done (self, ins, error))
-    return FALSE;
-  if (added)
-    *added = TRUE;
-  g_signal_emit (self, signals[ASSESSMENT_CHANGED], 0, id);
-  return TRUE;
-}
-
-GPtrArray *
-cirt_store_list_conflicts (CirtStore   *self,
-                           const char  *id,
-                           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_conflict_free);
-  int rc;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
-
-  stmt = prepare (self,
-    "SELECT id, question, local_json, remote_json, remote_won, recorded_at, reviewed FROM merge_conflict"
-    " WHERE assessment = ? ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CirtConflict *c = g_new0 (CirtConflict, 1);
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->question = column_text (stmt, 1);
-      c->local = cirt_answer_from_json (c->question, (const char *) sqlite3_column_text (stmt, 2));
-      c->remote = cirt_answer_from_json (c->question, (const char *) sqlite3_column_text (stmt, 3));
-      c->remote_won = sqlite3_column_int (stmt, 4) != 0;
-      c->recorded_at = column_text (stmt, 5);
-      c->reviewed = sqlite3_column_int (stmt, 6) != 0;
-      g_ptr_array_add (result, c);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sql_error (self, error, "cannot read the merge conflicts");
-      return NULL;
-    }
-  return g_steal_pointer (&result);
-}
-
-gboolean
-cirt_store_set_conflict_reviewed (CirtStore   *self,
-                                  gint64       conflict_id,
-                                  gboolean     reviewed,
-                                  GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
-
-  stmt = prepare (self, "UPDATE merge_conflict SET reviewed = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, reviewed ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, conflict_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, "no conflict %" G_GINT64_FORMAT, conflict_id);
-      return FALSE;
-    }
-  return TRUE;
+fail:
+  _cirt_store_rollback (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

@@ -1,10 +1,18 @@
 /* cirt-store.h — the SQLite database of assessments and answers
- * SPDX-License-Identifier: GPL-3.0-or-later */
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection to one database file. Every change is a transaction that
+ * writes the data and its history; the signals below announce each change
+ * once it is committed (changes made inside an import's transaction are
+ * announced when it commits, never when it is rolled back). Changes made
+ * through another connection — another program, the CLI, an import thread —
+ * are announced by cirt_store_refresh(), with the same signals. */
 #pragma once
 
 #include <glib-object.h>
 
 #include "cirt-instrument.h"
+#include "cirt-records.h"
 #include "cirt-types.h"
 
 G_BEGIN_DECLS
@@ -21,100 +29,60 @@ typedef enum {
   CIRT_STORE_ERROR_NOT_FOUND,  /* no such assessment, question or record */
   CIRT_STORE_ERROR_AMBIGUOUS,  /* an id prefix matches several assessments */
   CIRT_STORE_ERROR_INVALID,    /* a value the data model refuses */
+  CIRT_STORE_ERROR_READ_ONLY,  /* opened read-only (read-only media): nothing can be changed */
+  CIRT_STORE_ERROR_FULL,       /* the disk is full: nothing was written */
+  CIRT_STORE_ERROR_BUSY,       /* another program kept the database locked */
 } CirtStoreError;
 
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 3
+#define CIRT_STORE_SCHEMA_VERSION 4
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
-#define CIRT_STORE_MAX_TEXT (1024 * 1024)
-
-typedef struct {
-  char      *id;             /* UUID */
-  char      *title;
-  char      *country;
-  char      *organisation;
-  char      *phase;          /* assessment | design | establishment | enhancement */
-  char      *lead_assessor;
-  char      *assessors;      /* free text, comma separated */
-  char      *status;         /* in-progress | completed */
-  char      *started_on;     /* YYYY-MM-DD or NULL */
-  char      *ended_on;
-  char      *baseline;       /* id of the earlier assessment this one follows up, or NULL */
-  char      *created_at;
-  char      *updated_at;
-  GStrv      instruments;    /* instrument ids, in order */
-  guint      n_answered;     /* questions with a value or N/A */
-  guint      n_questions;    /* questions in all its instruments */
-} CirtAssessmentInfo;
-
-CirtAssessmentInfo *cirt_assessment_info_new  (void);
-CirtAssessmentInfo *cirt_assessment_info_copy (const CirtAssessmentInfo *info);
-void                cirt_assessment_info_free (CirtAssessmentInfo *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAssessmentInfo, cirt_assessment_info_free)
-
-typedef struct {
-  char     *question;
-  char     *value;           /* canonical value; NULL until one is decided */
-  gboolean  not_applicable;  /* then @notes holds the justification */
-  char     *notes;
-  char     *evidence;
-  char     *source;
-  gboolean  flagged;         /* for follow-up */
-  char     *author;
-  char     *updated_at;      /* ISO 8601 UTC */
-} CirtAnswer;
-
-CirtAnswer *cirt_answer_new            (const char       *question);
-CirtAnswer *cirt_answer_copy           (const CirtAnswer *answer);
-void        cirt_answer_free           (CirtAnswer       *answer);
-/* Counts as answered: has a value or is not applicable. */
-gboolean    cirt_answer_is_answered    (const CirtAnswer *answer);
-/* Holds nothing worth keeping. */
-gboolean    cirt_answer_is_empty       (const CirtAnswer *answer);
-/* Same content (ignores author and time). */
-gboolean    cirt_answer_same_content   (const CirtAnswer *a,
-                                        const CirtAnswer *b);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAnswer, cirt_answer_free)
-
-typedef struct {
-  gint64      id;
-  char       *question;
-  char       *author;
-  char       *changed_at;
-  CirtAnswer *old_answer;    /* NULL: there was none */
-  CirtAnswer *new_answer;    /* NULL: removed */
-} CirtHistoryEntry;
-
-void cirt_history_entry_free (CirtHistoryEntry *entry);
-
-typedef struct {
-  gint64  id;
-  char   *name;
-  char   *organisation;
-  char   *sector;
-  char   *met_on;            /* YYYY-MM-DD or NULL */
-  char   *notes;
-} CirtStakeholder;
-
-CirtStakeholder *cirt_stakeholder_new  (void);
-void             cirt_stakeholder_free (CirtStakeholder *stakeholder);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtStakeholder, cirt_stakeholder_free)
+#define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
 
 #define CIRT_TYPE_STORE (cirt_store_get_type ())
 G_DECLARE_FINAL_TYPE (CirtStore, cirt_store, CIRT, STORE, GObject)
+
+typedef enum {
+  CIRT_STORE_OPEN_DEFAULT   = 0,
+  CIRT_STORE_OPEN_READ_ONLY = 1 << 0,  /* never write, even where the file could be written */
+} CirtStoreOpenFlags;
 
 /* $XDG_DATA_HOME/cirt-assess/assessments.db */
 char               *cirt_store_default_path          (void);
 
 /* Opens or creates the database. A file that is not SQLite, is damaged, or
- * comes from a newer version is refused and left byte-for-byte unchanged.
- * An older schema is migrated in one transaction after a copy to PATH.bak. */
-CirtStore          *cirt_store_open                  (const char  *path,
-                                                      GError     **error);
+ * comes from a newer version or another program is refused and left
+ * byte-for-byte unchanged (nothing is written before it is known to be
+ * ours). An older schema is migrated in one transaction after a copy to
+ * PATH.bak. A file on read-only media, or that cannot be written, is
+ * opened read-only: everything can be read and exported, writes are refused
+ * with CIRT_STORE_ERROR_READ_ONLY. See docs/design-notes.md for when the
+ * integrity of the whole file is checked. */
+CirtStore          *cirt_store_open                  (const char          *path,
+                                                      GError             **error);
+CirtStore          *cirt_store_open_full             (const char          *path,
+                                                      CirtStoreOpenFlags   flags,
+                                                      GError             **error);
 const char         *cirt_store_get_path              (CirtStore   *self);
+gboolean            cirt_store_is_read_only          (CirtStore   *self);
+
+/* The full check (`cirt-assess-cli check`): SQLite's integrity check of
+ * every page, the foreign keys, every instrument snapshot, the answer
+ * counts. Returns FALSE with @error when the check could not run; the
+ * problems found (translated sentences) go to @problems (empty: none). */
+gboolean            cirt_store_check                 (CirtStore   *self,
+                                                      GPtrArray   *problems,
+                                                      GError     **error);
+
+/* Announces what other connections committed since the last call (or since
+ * the store was opened): "answer-changed" per answer, "assessment-changed"
+ * per assessment, "assessments-changed" when some were added or removed.
+ * Cheap when nothing changed (one pragma). Returns FALSE on a database error. */
+gboolean            cirt_store_refresh               (CirtStore   *self,
+                                                      GError     **error);
 
 /* Assessments */
 /* Creates an assessment using @instruments (CirtInstrument*, in order; their
@@ -155,6 +123,7 @@ const CirtQuestion *cirt_store_lookup_question       (CirtStore   *self,
 GHashTable         *cirt_store_get_answers           (CirtStore   *self,
                                                       const char  *id,
                                                       GError     **error);
+/* NULL with no error when nothing is recorded for the question. */
 CirtAnswer         *cirt_store_get_answer            (CirtStore   *self,
                                                       const char  *id,
                                                       const char  *question,
@@ -167,6 +136,31 @@ CirtAnswer         *cirt_store_get_answer            (CirtStore   *self,
 gboolean            cirt_store_save_answer           (CirtStore        *self,
                                                       const char       *id,
                                                       const CirtAnswer *answer,
+                                                      GError          **error);
+
+/* What cirt_store_save_answer_over() did. */
+typedef enum {
+  CIRT_SAVE_UNCHANGED,   /* the store already held that content */
+  CIRT_SAVE_WRITTEN,     /* written as given */
+  CIRT_SAVE_MERGED,      /* written, with parts changed elsewhere meanwhile taken in */
+  CIRT_SAVE_CONFLICT,    /* both changed the same part: this one is written, the
+                            other version is kept as a merge conflict */
+} CirtSaveOutcome;
+
+/* An edit that started from @base (the answer as it was read, NULL: none)
+ * and leads to @answer. When the store still holds @base, @answer is
+ * written. When the answer changed meanwhile through another connection,
+ * the edit is merged part by part (the answer, notes, evidence, source,
+ * flag): parts only one side changed are kept from that side; where both
+ * changed a part differently, @answer's version is written and the other is
+ * recorded as a merge conflict, so nothing typed anywhere is lost.
+ * *@stored (may be NULL) receives what the store holds afterwards. */
+gboolean            cirt_store_save_answer_over      (CirtStore        *self,
+                                                      const char       *id,
+                                                      const CirtAnswer *base,
+                                                      const CirtAnswer *answer,
+                                                      CirtSaveOutcome  *outcome,
+                                                      CirtAnswer      **stored,
                                                       GError          **error);
 /* Removes the value and N/A mark, keeping notes, evidence, source and flag. */
 gboolean            cirt_store_unanswer              (CirtStore   *self,
@@ -207,12 +201,6 @@ gboolean            cirt_store_delete_stakeholder    (CirtStore   *self,
                                                       gint64       stakeholder_id,
                                                       GError     **error);
 
-/* The answer's content as JSON (value, not_applicable, notes, evidence,
- * source, flagged), as kept in the history; NULL for an empty answer. */
-char               *cirt_answer_to_json              (const CirtAnswer *answer);
-CirtAnswer         *cirt_answer_from_json            (const char       *question,
-                                                      const char       *json);
-
 /* Transactions for callers that group many changes (imports); they nest. */
 gboolean            cirt_store_transaction_begin     (CirtStore   *self,
                                                       GError     **error);
@@ -221,17 +209,6 @@ gboolean            cirt_store_transaction_commit    (CirtStore   *self,
 void                cirt_store_transaction_rollback  (CirtStore   *self);
 
 /* Merging the work of several assessors (see cirt-exchange.h). */
-typedef struct {
-  gint64      id;
-  char       *question;
-  CirtAnswer *local;         /* what this laptop had */
-  CirtAnswer *remote;        /* what the imported file had */
-  gboolean    remote_won;    /* the later change won */
-  char       *recorded_at;
-  gboolean    reviewed;
-} CirtConflict;
-
-void                cirt_conflict_free               (CirtConflict *conflict);
 
 /* Writes an answer as it was given on another laptop, keeping its author and
  * time, with a history row. *changed tells whether anything was written. */
@@ -240,12 +217,19 @@ gboolean            cirt_store_import_answer         (CirtStore        *self,
                                                       const CirtAnswer *answer,
                                                       gboolean         *changed,
                                                       GError          **error);
-/* Adds a history entry from another laptop unless the same one is there. */
+/* Adds a history entry from another laptop unless the same one is there;
+ * its question must be one of the assessment's and its answers valid. */
 gboolean            cirt_store_import_history        (CirtStore              *self,
                                                       const char             *id,
                                                       const CirtHistoryEntry *entry,
                                                       gboolean               *added,
                                                       GError                **error);
+/* Whether @answer's content is one that @question has had (in the history). */
+gboolean            cirt_store_answer_in_history     (CirtStore        *self,
+                                                      const char       *id,
+                                                      const CirtAnswer *answer,
+                                                      gboolean         *found,
+                                                      GError          **error);
 /* Records a conflict unless the same one is already recorded. */
 gboolean            cirt_store_record_conflict       (CirtStore        *self,
                                                       const char       *id,
@@ -259,6 +243,9 @@ gboolean            cirt_store_record_conflict       (CirtStore        *self,
 GPtrArray          *cirt_store_list_conflicts        (CirtStore   *self,
                                                       const char  *id,
                                                       GError     **error);
+guint               cirt_store_count_unreviewed_conflicts (CirtStore   *self,
+                                                           const char  *id,
+                                                           GError     **error);
 gboolean            cirt_store_set_conflict_reviewed (CirtStore   *self,
                                                       gint64       conflict_id,
                                                       gboolean     reviewed,

@@ -4,21 +4,11 @@
 
 #include "cirt-types.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *pillar_ids[CIRT_N_PILLARS] = {
   "legal", "technical", "organizational", "capacity", "cooperation",
-};
-
-/* Pillar titles are part of the report language, not the UI language, so
- * they live in a table keyed by language rather than in the gettext catalogue. */
-static const struct {
-  const char *lang;
-  const char *titles[CIRT_N_PILLARS];
-} pillar_titles[] = {
-  { "en", { "Legal", "Technical and Procedural", "Organizational", "Capacity Building", "International Cooperation" } },
-  { "fr", { "Mesures juridiques", "Mesures techniques et procédurales", "Structures organisationnelles", "Renforcement des capacités", "Coopération internationale" } },
-  { "es", { "Medidas jurídicas", "Medidas técnicas y de procedimiento", "Estructuras orgánicas", "Creación de capacidades", "Cooperación internacional" } },
 };
 
 static const char *kind_ids[CIRT_N_KINDS] = {
@@ -76,18 +66,6 @@ cirt_pillar_from_string (const char *str,
         return TRUE;
       }
   return FALSE;
-}
-
-const char *
-cirt_pillar_title (CirtPillar pillar,
-                   const char *lang)
-{
-  g_return_val_if_fail (pillar < CIRT_N_PILLARS, NULL);
-  if (lang != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (pillar_titles); i++)
-      if (g_str_has_prefix (lang, pillar_titles[i].lang))
-        return pillar_titles[i].titles[pillar];
-  return pillar_titles[0].titles[pillar];
 }
 
 const char *
@@ -216,9 +194,45 @@ cirt_text_has (const CirtText *text,
 }
 
 char *
+cirt_time_format (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *base = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (utc) / 1000);
+}
+
+char *
 cirt_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
+  return cirt_time_format (now);
+}
+
+GDateTime *
+cirt_time_parse (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (iso8601 == NULL || *iso8601 == '\0')
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (iso8601, utc);
+}
+
+char *
+cirt_time_normalize (const char *iso8601)
+{
+  g_autoptr(GDateTime) time = cirt_time_parse (iso8601);
+  return time ? cirt_time_format (time) : NULL;
+}
+
+double
+cirt_score_display_value (double value,
+                          int    decimals)
+{
+  double scale = pow (10.0, CLAMP (decimals, 0, 6));
+
+  if (isnan (value))
+    return value;
+  return floor ((value + CIRT_SCORE_EPSILON) * scale) / scale;
 }

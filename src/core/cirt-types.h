@@ -40,9 +40,7 @@ typedef enum {
 const char *cirt_pillar_to_string      (CirtPillar pillar);
 gboolean    cirt_pillar_from_string    (const char *str,
                                         CirtPillar *out);
-/* Translated title of a pillar in @lang ("en", "fr", …); falls back to English. */
-const char *cirt_pillar_title          (CirtPillar pillar,
-                                        const char *lang);
+/* Pillar titles are in the language layer: cirt_lang_pillar_title(). */
 
 const char *cirt_kind_to_string        (CirtQuestionKind kind);
 gboolean    cirt_kind_from_string      (const char *str,
@@ -80,8 +78,29 @@ gboolean    cirt_text_has              (const CirtText *text,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtText, cirt_text_free)
 
+/* Scores are compared with the level thresholds, the 0.5 critical bound and
+ * the 0.8 coverage bound with this much slack (0–100 scale; 1e-11 on the 0–1
+ * scale), so that a sum that is exact by hand but not in binary (0.3·1 +
+ * 0.7·3 = 2.4 over 4 → 59.999999999999986) lands where the hand arithmetic
+ * puts it. The score numbers themselves are never rounded. */
+#define CIRT_SCORE_EPSILON 1e-9
+
+/* A score or percentage as shown to people with @decimals decimals: cut,
+ * never rounded up (within CIRT_SCORE_EPSILON), so a shown number never
+ * reaches a threshold its level has not reached (59.96 → 59.9, level 3). */
+double      cirt_score_display_value   (double value,
+                                        int    decimals);
+
 /* Current time as an ISO 8601 UTC timestamp with milliseconds
  * ("2026-03-02T09:15:00.123Z"). */
 char       *cirt_now_iso8601           (void);
+/* An ISO 8601 time as an instant (its offset honoured; none given: UTC),
+ * or NULL when it is not one. */
+GDateTime  *cirt_time_parse            (const char *iso8601);
+/* The same instant in the stored form, UTC with milliseconds
+ * ("2026-03-02T05:00:00.000Z"), or NULL when it is not a time. Stored times
+ * compare as instants when compared as strings. */
+char       *cirt_time_normalize        (const char *iso8601);
+char       *cirt_time_format           (GDateTime  *time);
 
 G_END_DECLS

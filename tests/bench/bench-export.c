@@ -172,8 +172,9 @@ measure (const char *what,
     {
       g_autoptr(GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
-      gboolean ok = pdf ? cirt_report_write_pdf (store, id, NULL, path, &pages, &error)
-                        : cirt_export_xlsx (store, id, NULL, path, NULL, &error);
+      g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (store, id, CIRT_LOAD_ALL, &error);
+      gboolean ok = data != NULL && (pdf ? cirt_report_write_pdf (data, NULL, path, &pages, &error)
+                                         : cirt_export_xlsx (data, NULL, path, NULL, &error));
       times[i] = (g_get_monotonic_time () - t0) / 1e6;
       if (!ok)
         g_error ("%s: %s", what, error->message);

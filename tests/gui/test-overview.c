@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "cirt-app-util.h"
+#include "cirt-assessment-data.h"
 #include "cirt-application.h"
 #include "cirt-card-columns.h"
 #include "cirt-chart-view.h"
@@ -52,9 +53,9 @@ static CirtScore *
 load_score (const char *id)
 {
   g_autoptr(GError) error = NULL;
-  CirtScore *score = cirt_score_load (store, id, &error);
-  ck_assert_msg (score != NULL, "%s", error ? error->message : "");
-  return score;
+  g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (store, id, CIRT_LOAD_SCORE, &error);
+  ck_assert_msg (data != NULL, "%s", error ? error->message : "");
+  return g_object_ref (data->score);
 }
 
 /* The overall index as the charts print it, computed here independently. */

@@ -1,0 +1,103 @@
+/* cirt-assessment-data.c — an assessment as the renderers need it
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cirt-assessment-data.h"
+
+G_DEFINE_BOXED_TYPE (CirtAssessmentData, cirt_assessment_data, cirt_assessment_data_ref, cirt_assessment_data_unref)
+
+static void
+data_clear (CirtAssessmentData *data)
+{
+  g_clear_pointer (&data->info, cirt_assessment_info_free);
+  g_clear_pointer (&data->instruments, g_ptr_array_unref);
+  g_clear_pointer (&data->answers, g_hash_table_unref);
+  g_clear_object (&data->score);
+  g_clear_pointer (&data->baseline_info, cirt_assessment_info_free);
+  g_clear_object (&data->baseline);
+  g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&data->loaded_on, g_free);
+}
+
+CirtAssessmentData *
+cirt_assessment_data_ref (CirtAssessmentData *data)
+{
+  return g_atomic_rc_box_acquire (data);
+}
+
+void
+cirt_assessment_data_unref (CirtAssessmentData *data)
+{
+  if (data != NULL)
+    g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
+}
+
+/* The score of assessment @id, from what the store holds. */
+static CirtScore *
+load_score (CirtStore   *store,
+            const char  *id,
+            GPtrArray  **instruments_out,
+            GHashTable **answers_out,
+            int          targets[CIRT_N_PILLARS],
+            GError     **error)
+{
+  g_autoptr(GPtrArray) instruments = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+
+  if ((instruments = cirt_store_get_instruments (store, id, error)) == NULL ||
+      (answers = cirt_store_get_answers (store, id, error)) == NULL ||
+      !cirt_store_get_targets (store, id, targets, error))
+    return NULL;
+  {
+    CirtScore *score = cirt_score_compute (instruments, answers, targets);
+    if (instruments_out)
+      *instruments_out = g_steal_pointer (&instruments);
+    if (answers_out)
+      *answers_out = g_steal_pointer (&answers);
+    return score;
+  }
+}
+
+CirtAssessmentData *
+cirt_assessment_data_load (CirtStore      *store,
+                           const char     *assessment_id,
+                           CirtLoadFlags   flags,
+                           GError        **error)
+{
+  g_autoptr(CirtAssessmentData) data = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
+  g_return_val_if_fail (assessment_id != NULL, NULL);
+
+  data = g_atomic_rc_box_new0 (CirtAssessmentData);
+  if ((data->info = cirt_store_get_assessment (store, assessment_id, error)) == NULL ||
+      (data->score = load_score (store, assessment_id, &data->instruments, &data->answers, data->targets,
+                                 error)) == NULL)
+    return NULL;
+  if ((flags & CIRT_LOAD_BASELINE) && data->info->baseline != NULL &&
+      g_strcmp0 (data->info->baseline, assessment_id) != 0)
+    {
+      /* A follow-up: compared with the earlier assessment while it is in
+       * the database (it may have been deleted since). */
+      int targets[CIRT_N_PILLARS];
+      data->baseline_info = cirt_store_get_assessment (store, data->info->baseline, NULL);
+      if (data->baseline_info != NULL)
+        data->baseline = load_score (store, data->baseline_info->id, NULL, NULL, targets, NULL);
+      if (data->baseline == NULL)
+        g_clear_pointer (&data->baseline_info, cirt_assessment_info_free);
+    }
+  if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
+      (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
+    return NULL;
+  data->loaded_on = g_date_time_format (now, "%Y-%m-%d");
+  return g_steal_pointer (&data);
+}
+
+const CirtAnswer *
+cirt_assessment_data_answer (CirtAssessmentData *data,
+                             const CirtQuestion *question)
+{
+  g_return_val_if_fail (data != NULL && question != NULL, NULL);
+  return g_hash_table_lookup (data->answers, question->id);
+}

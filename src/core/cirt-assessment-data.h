@@ -1,0 +1,55 @@
+/* cirt-assessment-data.h — an assessment as the renderers need it: its
+ * description, instruments, answers, targets, score, the score of the
+ * assessment it follows up, and its interviews, read from a store in one go
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one loader used by the CLI, the application's session and the
+ * exports. Once loaded it never changes and never touches the store again,
+ * so it can be handed to an export running in another thread. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cirt-score.h"
+#include "cirt-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CIRT_LOAD_SCORE        = 0,        /* info, instruments, answers, targets, score */
+  CIRT_LOAD_BASELINE     = 1 << 0,   /* and the followed-up assessment's score */
+  CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS,
+} CirtLoadFlags;
+
+typedef struct {
+  CirtAssessmentInfo *info;
+  GPtrArray          *instruments;     /* CirtInstrument* */
+  GHashTable         *answers;         /* question id → CirtAnswer* */
+  int                 targets[CIRT_N_PILLARS];
+  CirtScore          *score;
+  /* CIRT_LOAD_BASELINE: the earlier assessment, when there is one and it is
+   * still in the database. */
+  CirtAssessmentInfo *baseline_info;
+  CirtScore          *baseline;
+  /* CIRT_LOAD_STAKEHOLDERS */
+  GPtrArray          *stakeholders;    /* CirtStakeholder* */
+  char               *loaded_on;       /* YYYY-MM-DD (UTC): the date of a document made from it */
+} CirtAssessmentData;
+
+#define CIRT_TYPE_ASSESSMENT_DATA (cirt_assessment_data_get_type ())
+GType               cirt_assessment_data_get_type (void) G_GNUC_CONST;
+
+CirtAssessmentData *cirt_assessment_data_load   (CirtStore      *store,
+                                                 const char     *assessment_id,
+                                                 CirtLoadFlags   flags,
+                                                 GError        **error);
+CirtAssessmentData *cirt_assessment_data_ref    (CirtAssessmentData *data);
+void                cirt_assessment_data_unref  (CirtAssessmentData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAssessmentData, cirt_assessment_data_unref)
+
+/* The answer to @question, or NULL. */
+const CirtAnswer   *cirt_assessment_data_answer (CirtAssessmentData *data,
+                                                 const CirtQuestion *question);
+
+G_END_DECLS

@@ -1,0 +1,470 @@
+/* cirt-records.c — the values an assessment is made of
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cirt-records.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cirt-json.h"
+
+/* ------------------------------------------------------------------------ */
+/* Assessment */
+
+CirtAssessmentInfo *
+cirt_assessment_info_new (void)
+{
+  return g_new0 (CirtAssessmentInfo, 1);
+}
+
+CirtAssessmentInfo *
+cirt_assessment_info_copy (const CirtAssessmentInfo *info)
+{
+  CirtAssessmentInfo *c = g_new0 (CirtAssessmentInfo, 1);
+
+  c->id = g_strdup (info->id);
+  c->title = g_strdup (info->title);
+  c->country = g_strdup (info->country);
+  c->organisation = g_strdup (info->organisation);
+  c->phase = g_strdup (info->phase);
+  c->lead_assessor = g_strdup (info->lead_assessor);
+  c->assessors = g_strdup (info->assessors);
+  c->status = g_strdup (info->status);
+  c->started_on = g_strdup (info->started_on);
+  c->ended_on = g_strdup (info->ended_on);
+  c->baseline = g_strdup (info->baseline);
+  c->created_at = g_strdup (info->created_at);
+  c->updated_at = g_strdup (info->updated_at);
+  c->instruments = g_strdupv (info->instruments);
+  c->n_answered = info->n_answered;
+  c->n_questions = info->n_questions;
+  return c;
+}
+
+void
+cirt_assessment_info_free (CirtAssessmentInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->title);
+  g_free (info->country);
+  g_free (info->organisation);
+  g_free (info->phase);
+  g_free (info->lead_assessor);
+  g_free (info->assessors);
+  g_free (info->status);
+  g_free (info->started_on);
+  g_free (info->ended_on);
+  g_free (info->baseline);
+  g_free (info->created_at);
+  g_free (info->updated_at);
+  g_strfreev (info->instruments);
+  g_free (info);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Answer */
+
+CirtAnswer *
+cirt_answer_new (const char *question)
+{
+  CirtAnswer *a = g_new0 (CirtAnswer, 1);
+  a->question = g_strdup (question);
+  return a;
+}
+
+CirtAnswer *
+cirt_answer_copy (const CirtAnswer *answer)
+{
+  CirtAnswer *a = g_new0 (CirtAnswer, 1);
+
+  a->question = g_strdup (answer->question);
+  a->value = g_strdup (answer->value);
+  a->not_applicable = answer->not_applicable;
+  a->notes = g_strdup (answer->notes);
+  a->evidence = g_strdup (answer->evidence);
+  a->source = g_strdup (answer->source);
+  a->flagged = answer->flagged;
+  a->author = g_strdup (answer->author);
+  a->updated_at = g_strdup (answer->updated_at);
+  return a;
+}
+
+void
+cirt_answer_free (CirtAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_free (answer->question);
+  g_free (answer->value);
+  g_free (answer->notes);
+  g_free (answer->evidence);
+  g_free (answer->source);
+  g_free (answer->author);
+  g_free (answer->updated_at);
+  g_free (answer);
+}
+
+gboolean
+cirt_answer_is_answered (const CirtAnswer *answer)
+{
+  return answer != NULL && (answer->value != NULL || answer->not_applicable);
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cirt_answer_is_empty (const CirtAnswer *answer)
+{
+  return answer == NULL ||
+         (answer->value == NULL && !answer->not_applicable && is_blank (answer->notes) &&
+          is_blank (answer->evidence) && is_blank (answer->source) && !answer->flagged);
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  /* NULL and "" hold the same: nothing. */
+  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
+}
+
+CirtAnswerParts
+cirt_answer_diff (const CirtAnswer *a,
+                  const CirtAnswer *b)
+{
+  static const CirtAnswer none = { 0 };
+  CirtAnswerParts parts = 0;
+
+  if (a == NULL)
+    a = &none;
+  if (b == NULL)
+    b = &none;
+  if (g_strcmp0 (a->value, b->value) != 0 || !a->not_applicable != !b->not_applicable)
+    parts |= CIRT_ANSWER_PART_VALUE;
+  if (!same_text (a->notes, b->notes))
+    parts |= CIRT_ANSWER_PART_NOTES;
+  if (!same_text (a->evidence, b->evidence))
+    parts |= CIRT_ANSWER_PART_EVIDENCE;
+  if (!same_text (a->source, b->source))
+    parts |= CIRT_ANSWER_PART_SOURCE;
+  if (!a->flagged != !b->flagged)
+    parts |= CIRT_ANSWER_PART_FLAG;
+  return parts;
+}
+
+gboolean
+cirt_answer_same_content (const CirtAnswer *a,
+                          const CirtAnswer *b)
+{
+  if (cirt_answer_is_empty (a) || cirt_answer_is_empty (b))
+    return cirt_answer_is_empty (a) && cirt_answer_is_empty (b);
+  return cirt_answer_diff (a, b) == 0;
+}
+
+static void
+replace (char       **field,
+         const char  *value)
+{
+  char *copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+}
+
+void
+cirt_answer_take_parts (CirtAnswer       *to,
+                        const CirtAnswer *from,
+                        CirtAnswerParts   parts)
+{
+  static const CirtAnswer none = { 0 };
+
+  g_return_if_fail (to != NULL);
+  if (from == NULL)
+    from = &none;
+  if (parts & CIRT_ANSWER_PART_VALUE)
+    {
+      replace (&to->value, from->value);
+      to->not_applicable = from->not_applicable;
+    }
+  if (parts & CIRT_ANSWER_PART_NOTES)
+    replace (&to->notes, from->notes);
+  if (parts & CIRT_ANSWER_PART_EVIDENCE)
+    replace (&to->evidence, from->evidence);
+  if (parts & CIRT_ANSWER_PART_SOURCE)
+    replace (&to->source, from->source);
+  if (parts & CIRT_ANSWER_PART_FLAG)
+    to->flagged = from->flagged;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Answer as JSON */
+
+static void
+add_text (JsonBuilder *b,
+          const char  *name,
+          const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL && *value != '\0')
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+JsonNode *
+cirt_answer_to_json_node (const CirtAnswer    *a,
+                          CirtAnswerJsonFlags  flags)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+  gboolean meta = (flags & CIRT_ANSWER_JSON_WITH_META) != 0;
+
+  if (a == NULL || (!meta && cirt_answer_is_empty (a)))
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  if (meta)
+    add_text (b, "question", a->question);
+  json_builder_set_member_name (b, "value");
+  if (a->value != NULL)
+    json_builder_add_string_value (b, a->value);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "not_applicable");
+  json_builder_add_boolean_value (b, a->not_applicable);
+  add_text (b, "notes", a->notes);
+  add_text (b, "evidence", a->evidence);
+  add_text (b, "source", a->source);
+  json_builder_set_member_name (b, "flagged");
+  json_builder_add_boolean_value (b, a->flagged);
+  if (meta)
+    {
+      add_text (b, "author", a->author);
+      add_text (b, "updated_at", a->updated_at);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+char *
+cirt_answer_to_json (const CirtAnswer *a)
+{
+  g_autoptr(JsonNode) node = cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_CONTENT);
+
+  return node ? json_to_string (node, FALSE) : NULL;
+}
+
+static const char *
+lenient_string (JsonObject *o,
+                const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  const char *s;
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  s = json_node_get_string (n);
+  return s && *s ? s : NULL;
+}
+
+static gboolean
+lenient_bool (JsonObject *o,
+              const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (n);
+}
+
+CirtAnswer *
+cirt_answer_from_json (const char *question,
+                       const char *json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+  CirtAnswer *a;
+
+  if (json == NULL || (root = json_from_string (json, NULL)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  o = json_node_get_object (root);
+  a = cirt_answer_new (question);
+  a->value = g_strdup (lenient_string (o, "value"));
+  /* An empty string was a value in the first schema's history ("" = a
+   * checklist with nothing ticked); keep it. */
+  if (a->value == NULL)
+    {
+      JsonNode *v = json_object_get_member (o, "value");
+      if (v != NULL && JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_STRING)
+        a->value = g_strdup (json_node_get_string (v));
+    }
+  a->not_applicable = lenient_bool (o, "not_applicable");
+  a->notes = g_strdup (lenient_string (o, "notes"));
+  a->evidence = g_strdup (lenient_string (o, "evidence"));
+  a->source = g_strdup (lenient_string (o, "source"));
+  a->flagged = lenient_bool (o, "flagged");
+  return a;
+}
+
+/* A member that must be a string or null (absent = null). */
+static gboolean
+strict_text (JsonObject  *o,
+             const char  *name,
+             const char  *path,
+             gsize        max,
+             char       **out,
+             GError     **error)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    {
+      /* translators: %s.%s is a place in a file, "answers[3].notes" */
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.%s: must be a text or null"), path, name);
+      return FALSE;
+    }
+  if (!cirt_json_check_text (json_node_get_string (n), max, path, name, error))
+    return FALSE;
+  *out = g_strdup (json_node_get_string (n));
+  return TRUE;
+}
+
+static gboolean
+strict_bool (JsonObject  *o,
+             const char  *name,
+             const char  *path,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  *out = FALSE;
+  if (n == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.%s: must be true or false"), path, name);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (n);
+  return TRUE;
+}
+
+CirtAnswer *
+cirt_answer_from_json_object (JsonObject          *o,
+                              const char          *question,
+                              CirtAnswerJsonFlags  flags,
+                              const char          *path,
+                              GError             **error)
+{
+  static const char * const content_keys[] = {
+    "value", "not_applicable", "notes", "evidence", "source", "flagged", NULL,
+  };
+  static const char * const meta_keys[] = {
+    "question", "value", "not_applicable", "notes", "evidence", "source", "flagged", "author", "updated_at", NULL,
+  };
+  gboolean meta = (flags & CIRT_ANSWER_JSON_WITH_META) != 0;
+  g_autoptr(CirtAnswer) a = cirt_answer_new (question);
+
+  g_return_val_if_fail (o != NULL, NULL);
+
+  if (!cirt_json_check_members (o, meta ? meta_keys : content_keys, path, error))
+    return NULL;
+  if (meta)
+    {
+      g_autofree char *q = NULL;
+      if (!strict_text (o, "question", path, CIRT_MAX_SHORT_TEXT, &q, error))
+        return NULL;
+      if (q == NULL)
+        {
+          g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.question: missing"), path);
+          return NULL;
+        }
+      g_free (a->question);
+      a->question = g_steal_pointer (&q);
+    }
+  if (!strict_text (o, "value", path, CIRT_MAX_TEXT, &a->value, error) ||
+      !strict_bool (o, "not_applicable", path, &a->not_applicable, error) ||
+      !strict_text (o, "notes", path, CIRT_MAX_TEXT, &a->notes, error) ||
+      !strict_text (o, "evidence", path, CIRT_MAX_TEXT, &a->evidence, error) ||
+      !strict_text (o, "source", path, CIRT_MAX_TEXT, &a->source, error) ||
+      !strict_bool (o, "flagged", path, &a->flagged, error))
+    return NULL;
+  if (meta && (!strict_text (o, "author", path, CIRT_MAX_SHORT_TEXT, &a->author, error) ||
+               !strict_text (o, "updated_at", path, CIRT_MAX_SHORT_TEXT, &a->updated_at, error)))
+    return NULL;
+  return g_steal_pointer (&a);
+}
+
+/* ------------------------------------------------------------------------ */
+/* History, stakeholders, conflicts */
+
+void
+cirt_history_entry_free (CirtHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->question);
+  g_free (entry->author);
+  g_free (entry->changed_at);
+  cirt_answer_free (entry->old_answer);
+  cirt_answer_free (entry->new_answer);
+  g_free (entry);
+}
+
+CirtStakeholder *
+cirt_stakeholder_new (void)
+{
+  return g_new0 (CirtStakeholder, 1);
+}
+
+CirtStakeholder *
+cirt_stakeholder_copy (const CirtStakeholder *s)
+{
+  CirtStakeholder *c = g_new0 (CirtStakeholder, 1);
+
+  c->id = s->id;
+  c->name = g_strdup (s->name);
+  c->organisation = g_strdup (s->organisation);
+  c->sector = g_strdup (s->sector);
+  c->met_on = g_strdup (s->met_on);
+  c->notes = g_strdup (s->notes);
+  return c;
+}
+
+void
+cirt_stakeholder_free (CirtStakeholder *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->name);
+  g_free (s->organisation);
+  g_free (s->sector);
+  g_free (s->met_on);
+  g_free (s->notes);
+  g_free (s);
+}
+
+void
+cirt_conflict_free (CirtConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+  g_free (conflict->question);
+  cirt_answer_free (conflict->local);
+  cirt_answer_free (conflict->remote);
+  g_free (conflict->recorded_at);
+  g_free (conflict);
+}
