@@ -1,4 +1,4 @@
-/* cirt-cli-score.c — commands that score an assessment and draw its charts
+/* cirt-cli-score.c — the score command
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -8,13 +8,9 @@
 #include <string.h>
 
 #include "cirt-assessment-data.h"
-#include "cirt-chart.h"
 #include "cirt-cli.h"
 #include "cirt-score.h"
 
-#define CHART_DEFAULT_WIDTH 800
-#define CHART_MIN_SIZE 100
-#define CHART_MAX_SIZE 10000
 #define TEXT_RECOMMENDATIONS 10
 
 /* Prints @text left-aligned in @width terminal cells (so accented and
@@ -224,74 +220,5 @@ cirt_cli_cmd_score (CirtCli *cli,
     }
   else
     print_score_text (data->score, data->info, lang ? lang : "en");
-  return CIRT_CLI_OK;
-}
-
-int
-cirt_cli_cmd_chart (CirtCli *cli,
-                    int      argc,
-                    char   **argv)
-{
-  const CirtCliCommand *cmd = cirt_cli_lookup ("chart");
-  g_autofree char *kind_str = NULL, *out = NULL, *lang = NULL;
-  int width = 0, height = 0;
-  gboolean dark = FALSE;
-  GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_str, N_("radar, sections or coverage"), "KIND" },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("File to write: .png, .svg or .pdf"), "FILE" },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 800)"), "W" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: what the chart needs)"), "H" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the chart's text (default: en)"), "LL" },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
-    { NULL }
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CirtStore) store = NULL;
-  g_autoptr(CirtAssessmentData) data = NULL;
-  g_autofree char *id = NULL, *lower = NULL;
-  CirtChartOptions options = { 0 };
-  CirtChartKind kind;
-  int status;
-
-  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
-  if (kind_str == NULL)
-    return cirt_cli_usage_error (cmd, "%s", _("--kind is required"));
-  if (!cirt_chart_kind_from_string (kind_str, &kind))
-    return cirt_cli_usage_error (cmd, _("unknown chart kind \"%s\" (expected radar, sections or coverage)"), kind_str);
-  if (out == NULL || *out == '\0')
-    return cirt_cli_usage_error (cmd, "%s", _("--out is required"));
-  lower = g_ascii_strdown (out, -1);
-  if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
-    return cirt_cli_usage_error (cmd, _("cannot tell the format of \"%s\": the file name must end in .png, .svg or .pdf"), out);
-  if (width != 0 && (width < CHART_MIN_SIZE || width > CHART_MAX_SIZE))
-    return cirt_cli_usage_error (cmd, _("--width must be between %d and %d"), CHART_MIN_SIZE, CHART_MAX_SIZE);
-  if (height != 0 && (height < CHART_MIN_SIZE || height > CHART_MAX_SIZE))
-    return cirt_cli_usage_error (cmd, _("--height must be between %d and %d"), CHART_MIN_SIZE, CHART_MAX_SIZE);
-  if (lang != NULL && *lang == '\0')
-    return cirt_cli_usage_error (cmd, "%s", _("--lang needs a language code such as en or fr"));
-
-  store = cirt_cli_open_assessment (cli, argv[1], &id);
-  if (store == NULL)
-    return CIRT_CLI_REFUSED;
-  /* A follow-up is drawn against the assessment it follows up. */
-  if ((data = cirt_assessment_data_load (store, id, kind == CIRT_CHART_RADAR ? CIRT_LOAD_BASELINE : CIRT_LOAD_SCORE,
-                                         &error)) == NULL)
-    return cirt_cli_refuse_error (error);
-  if (kind == CIRT_CHART_RADAR && data->info->baseline != NULL && data->baseline == NULL)
-    fprintf (stderr, "cirt-assess-cli: %s\n", _("the earlier assessment is left out: it is no longer in the database"));
-
-  if (width == 0)
-    width = CHART_DEFAULT_WIDTH;
-  if (height == 0)
-    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, data->score, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
-  options.lang = lang ? lang : "en";
-  options.dark = dark;
-  options.baseline = data->baseline;
-  options.font_scale = 1.0;
-  if (!cirt_chart_write_file (kind, data->score, &options, out, width, height, &error))
-    return cirt_cli_refuse_error (error);
   return CIRT_CLI_OK;
 }

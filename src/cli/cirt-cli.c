@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gmodule.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -173,6 +174,56 @@ cirt_cli_print_json (JsonNode *node)
   fputs (data, stdout);
   fputc ('\n', stdout);
 }
+
+/* ------------------------------------------------------------------------ */
+/* The drawing module */
+
+typedef int (*RenderRun) (const char *command,
+                          CirtCli    *cli,
+                          int         argc,
+                          char      **argv);
+
+static int
+run_render (const char *command,
+            CirtCli    *cli,
+            int         argc,
+            char      **argv)
+{
+  const char *env = g_getenv ("CIRT_RENDER_MODULE");
+  g_autofree char *installed = g_build_filename (CIRT_CLI_MODULE_DIR, CIRT_CLI_RENDER_MODULE, NULL);
+  const char *candidates[] = { env, installed, CIRT_BUILD_RENDER_MODULE };
+  GModule *module = NULL;
+  gpointer run = NULL;
+  const char *tried = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && module == NULL; i++)
+    if (candidates[i] != NULL && *candidates[i] != '\0' && g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+      module = g_module_open (tried = candidates[i], G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, "cirt_cli_render_run", &run) || run == NULL)
+    return cirt_cli_refuse (_("cannot load the drawing module %s (%s); reinstall CIRT Assess"),
+                            tried ? tried : installed, g_module_error () ? g_module_error () : _("not found"));
+  /* Kept loaded until the process ends. */
+  g_module_make_resident (module);
+  return ((RenderRun) run) (command, cli, argc, argv);
+}
+
+int
+cirt_cli_cmd_chart (CirtCli *cli,
+                    int      argc,
+                    char   **argv)
+{
+  return run_render ("chart", cli, argc, argv);
+}
+
+int
+cirt_cli_cmd_export (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  return run_render ("export", cli, argc, argv);
+}
+
+/* ------------------------------------------------------------------------ */
 
 gsize
 cirt_cli_text_width (const char *text)

@@ -80,12 +80,11 @@ int cirt_cli_cmd_stakeholder (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_delete      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_demo        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_score       (CirtCli *cli, int argc, char **argv);
+/* chart and export run in the drawing module (cirt-cli-render.c). */
 int cirt_cli_cmd_chart       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_merge_export (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_import      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_conflicts   (CirtCli *cli, int argc, char **argv);
-
-/* cirt-cli-export.c */
 int cirt_cli_cmd_export      (CirtCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _CirtStore {
   guint       collecting;    /* > 0: changes are queued without a transaction (refresh) */
   GArray     *marks;         /* guint */
   GArray     *pending;       /* Change, announced at the outermost commit */
+  GHashTable *pending_keys;  /* change_key() of each pending change: each once */
 
   /* What other connections did: the last PRAGMA data_version seen, the
    * newest history row and each assessment's updated_at known. */

@@ -254,6 +254,28 @@ change_clear (Change *change)
   g_clear_pointer (&change->question, g_free);
 }
 
+static char *
+change_key (const char *assessment,
+            const char *question)
+{
+  return g_strdup_printf ("%s\037%s", assessment ? assessment : "\001", question ? question : "\001");
+}
+
+/* Drops the pending changes from @len on (a rolled-back part). */
+static void
+pending_truncate (CirtStore *self,
+                  guint      len)
+{
+  for (guint i = len; i < self->pending->len; i++)
+    {
+      Change *c = &g_array_index (self->pending, Change, i);
+      g_autofree char *key = change_key (c->assessment, c->question);
+      g_hash_table_remove (self->pending_keys, key);
+    }
+  if (self->pending->len > len)
+    g_array_set_size (self->pending, len);
+}
+
 static void
 emit_change (CirtStore    *self,
              const Change *change)
@@ -281,12 +303,11 @@ _cirt_store_changed (CirtStore  *self,
       return;
     }
   /* Once each: an import touching one assessment 500 times announces it once. */
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      Change *c = &g_array_index (self->pending, Change, i);
-      if (g_strcmp0 (c->assessment, assessment) == 0 && g_strcmp0 (c->question, question) == 0)
-        return;
-    }
+  {
+    char *key = change_key (assessment, question);
+    if (!g_hash_table_add (self->pending_keys, key))
+      return;
+  }
   change.assessment = g_strdup (assessment);
   change.question = g_strdup (question);
   g_array_append_val (self->pending, change);
@@ -302,6 +323,7 @@ announce_pending (CirtStore *self)
   /* Handlers may write again (and queue anew). */
   self->pending = g_array_new (FALSE, TRUE, sizeof (Change));
   g_array_set_clear_func (self->pending, (GDestroyNotify) change_clear);
+  g_hash_table_remove_all (self->pending_keys);
   g_object_ref (self);
   /* Answers first, then assessments, then the list: a view refreshing on
    * "assessment-changed" sees every answer already announced. */
@@ -314,6 +336,45 @@ announce_pending (CirtStore *self)
           emit_change (self, c);
       }
   g_object_unref (self);
+}
+
+/* Transaction statements, prepared once like every other (an import makes
+ * a savepoint per answer). Deeper nesting than this is made as text. */
+#define N_CACHED_LEVELS 8
+static const char * const savepoint_sql[N_CACHED_LEVELS] = {
+  "BEGIN IMMEDIATE", "SAVEPOINT cirt1", "SAVEPOINT cirt2", "SAVEPOINT cirt3", "SAVEPOINT cirt4",
+  "SAVEPOINT cirt5", "SAVEPOINT cirt6", "SAVEPOINT cirt7",
+};
+static const char * const release_sql[N_CACHED_LEVELS] = {
+  "COMMIT", "RELEASE cirt1", "RELEASE cirt2", "RELEASE cirt3", "RELEASE cirt4", "RELEASE cirt5", "RELEASE cirt6",
+  "RELEASE cirt7",
+};
+static const char * const rollback_sql[N_CACHED_LEVELS] = {
+  "ROLLBACK", "ROLLBACK TO cirt1", "ROLLBACK TO cirt2", "ROLLBACK TO cirt3", "ROLLBACK TO cirt4",
+  "ROLLBACK TO cirt5", "ROLLBACK TO cirt6", "ROLLBACK TO cirt7",
+};
+
+/* Runs transaction statement @level of @table, or "@verb cirtN" made as text. */
+static gboolean
+run_level (CirtStore          *self,
+           const char * const *table,
+           const char         *verb,
+           guint               level,
+           GError            **error)
+{
+  if (level < N_CACHED_LEVELS)
+    {
+      g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, table[level], error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return _cirt_store_fail (self, error, _("cannot write to the database"));
+      return TRUE;
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("%s cirt%u", verb, level);
+    return _cirt_store_exec (self, sql, error);
+  }
 }
 
 gboolean
@@ -330,17 +391,8 @@ _cirt_store_begin (CirtStore  *self,
                      "nothing can be changed in it"), path);
       return FALSE;
     }
-  if (self->depth == 0)
-    {
-      if (!_cirt_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *sql = g_strdup_printf ("SAVEPOINT cirt%u", self->depth);
-      if (!_cirt_store_exec (self, sql, error))
-        return FALSE;
-    }
+  if (!run_level (self, savepoint_sql, "SAVEPOINT", self->depth, error))
+    return FALSE;
   self->depth++;
   g_array_append_val (self->marks, mark);
   return TRUE;
@@ -351,17 +403,8 @@ _cirt_store_commit (CirtStore  *self,
                     GError    **error)
 {
   g_assert (self->depth > 0);
-  if (self->depth == 1)
-    {
-      if (!_cirt_store_exec (self, "COMMIT", error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *sql = g_strdup_printf ("RELEASE cirt%u", self->depth - 1);
-      if (!_cirt_store_exec (self, sql, error))
-        return FALSE;
-    }
+  if (!run_level (self, release_sql, "RELEASE", self->depth - 1, error))
+    return FALSE;
   self->depth--;
   g_array_set_size (self->marks, self->depth);
   if (self->depth == 0)
@@ -372,7 +415,6 @@ _cirt_store_commit (CirtStore  *self,
 void
 _cirt_store_rollback (CirtStore *self)
 {
-  g_autofree char *sql = NULL;
   guint mark;
 
   if (self->depth == 0)
@@ -381,13 +423,12 @@ _cirt_store_rollback (CirtStore *self)
   mark = g_array_index (self->marks, guint, self->depth);
   g_array_set_size (self->marks, self->depth);
   /* What the rolled-back part changed did not happen. */
-  if (self->pending->len > mark)
-    g_array_remove_range (self->pending, mark, self->pending->len - mark);
-  if (self->depth == 0)
-    sql = g_strdup ("ROLLBACK");
-  else
-    sql = g_strdup_printf ("ROLLBACK TO cirt%u; RELEASE cirt%u", self->depth, self->depth);
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  pending_truncate (self, mark);
+  /* A rollback that fails leaves nothing better to do; SQLite has then
+   * rolled back the whole transaction itself. */
+  run_level (self, rollback_sql, "ROLLBACK TO", self->depth, NULL);
+  if (self->depth > 0)
+    run_level (self, release_sql, "RELEASE", self->depth, NULL);
 }
 
 gboolean
@@ -467,7 +508,7 @@ cirt_store_refresh (CirtStore  *self,
   if (!find_changes (self, error))
     {
       self->collecting--;
-      g_array_set_size (self->pending, 0);
+      pending_truncate (self, 0);
       return FALSE;
     }
   self->collecting--;
@@ -556,6 +597,7 @@ cirt_store_finalize (GObject *object)
   g_clear_pointer (&self->instruments, g_hash_table_unref);
   g_clear_pointer (&self->seen_updated, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
 
@@ -590,6 +632,7 @@ cirt_store_init (CirtStore *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
   self->pending = g_array_new (FALSE, TRUE, sizeof (Change));
   g_array_set_clear_func (self->pending, (GDestroyNotify) change_clear);
+  self->pending_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
