@@ -10,68 +10,6 @@
 
 #include "cirt-app-util.h"
 
-static GSettings *settings;
-
-static GSettingsSchema *
-lookup_schema (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  GSettingsSchema *schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-#ifdef CIRT_BUILD_SCHEMA_DIR
-  if (schema == NULL)
-    {
-      /* Running from the build tree: the schema is compiled next to it. */
-      g_autoptr(GSettingsSchemaSource) local =
-        g_settings_schema_source_new_from_directory (CIRT_BUILD_SCHEMA_DIR, source, FALSE, NULL);
-      if (local != NULL)
-        schema = g_settings_schema_source_lookup (local, APP_ID, FALSE);
-    }
-#endif
-  return schema;
-}
-
-GSettings *
-cirt_app_get_settings (void)
-{
-  if (settings == NULL)
-    {
-      g_autoptr(GSettingsSchema) schema = lookup_schema ();
-
-      if (schema == NULL)
-        {
-          fputs ("cirt-assess: ", stderr);
-          /* translators: %s is the application id, io.github.cirtassess.CirtAssess */
-          fprintf (stderr, _("the settings schema %s is not installed; install the application "
-                             "or set GSETTINGS_SCHEMA_DIR to the folder holding gschemas.compiled"), APP_ID);
-          fputc ('\n', stderr);
-          exit (EXIT_FAILURE);
-        }
-      settings = g_settings_new_full (schema, NULL, NULL);
-    }
-  return settings;
-}
-
-char *
-cirt_app_get_author (void)
-{
-  g_autofree char *name = g_settings_get_string (cirt_app_get_settings (), "assessor-name");
-
-  g_strstrip (name);
-  if (*name != '\0')
-    return g_steal_pointer (&name);
-  return g_strdup (g_get_real_name ());
-}
-
-const char *
-cirt_app_get_language (void)
-{
-  const char * const *names = g_get_language_names ();
-  return names[0];
-}
-
 AdwToast *
 cirt_app_new_toast (const char *text)
 {
@@ -131,54 +69,15 @@ cirt_app_report_error (GtkWidget    *widget,
 }
 
 char *
-cirt_app_format_date (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *full = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  if (strlen (iso) == 10)
-    full = g_strconcat (iso, "T00:00:00Z", NULL);
-  dt = g_date_time_new_from_iso8601 (full ? full : iso, NULL);
-  if (dt == NULL)
-    return g_strdup (iso);
-  {
-    g_autoptr(GDateTime) local = full ? g_date_time_ref (dt) : g_date_time_to_local (dt);
-    /* translators: a date as shown in lists, see strftime(3) */
-    return g_date_time_format (local, _("%-d %b %Y"));
-  }
-}
-
-char *
-cirt_app_format_time (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return NULL;
-  dt = g_date_time_new_from_iso8601 (iso, NULL);
-  if (dt == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (dt);
-  /* translators: a date and time, "2 Mar 2026, 14:05", see strftime(3) */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-}
-
-/* Appends @text to @name as lower-case ASCII words joined by dashes (at most
- * about @max characters of it), after a dash when @name is not empty. */
-static void
-append_file_name_part (GString    *name,
-                       const char *text,
-                       gsize       max)
+cirt_app_slug (const char *text,
+               gsize       max)
 {
   g_autofree char *ascii = NULL;
-  g_autoptr(GString) part = g_string_new (NULL);
+  GString *part = g_string_new (NULL);
   gboolean gap = FALSE;
 
   if (text == NULL)
-    return;
+    return g_string_free (part, FALSE);
   ascii = g_str_to_ascii (text, NULL);
   for (const char *p = ascii; *p != '\0' && part->len < max; p++)
     {
@@ -192,11 +91,22 @@ append_file_name_part (GString    *name,
       g_string_append_c (part, g_ascii_tolower (*p));
       gap = FALSE;
     }
-  if (part->len == 0)
+  return g_string_free (part, FALSE);
+}
+
+/* Appends the slug of @text to @name, after a dash when @name is not empty. */
+static void
+append_file_name_part (GString    *name,
+                       const char *text,
+                       gsize       max)
+{
+  g_autofree char *part = cirt_app_slug (text, max);
+
+  if (*part == '\0')
     return;
   if (name->len > 0)
     g_string_append_c (name, '-');
-  g_string_append_len (name, part->str, part->len);
+  g_string_append (name, part);
 }
 
 char *
@@ -222,28 +132,17 @@ cirt_app_exchange_file_name (const CirtAssessmentInfo *info,
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-const char *
-cirt_app_phase_label (const char *phase)
-{
-  if (g_strcmp0 (phase, "design") == 0)
-    return _("Design");
-  if (g_strcmp0 (phase, "establishment") == 0)
-    return _("Establishment");
-  if (g_strcmp0 (phase, "enhancement") == 0)
-    return _("Enhancement");
-  return _("Assessment");
-}
-
 char *
 cirt_app_level_label (CirtInstrument *instrument,
-                      int             level)
+                      int             level,
+                      const char     *language)
 {
   const CirtLevelInfo *info = instrument ? cirt_instrument_get_level_info (instrument, level) : NULL;
 
   if (info == NULL)
     return g_strdup_printf ("%d", level);
   /* translators: a maturity level, "3 — Established" */
-  return g_strdup_printf (_("%d — %s"), level, cirt_text_get (info->name, cirt_app_get_language ()));
+  return g_strdup_printf (_("%d — %s"), level, cirt_text_get (info->name, language));
 }
 
 void

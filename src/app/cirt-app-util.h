@@ -8,19 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The application's settings. The schema is looked up in the default schema
- * sources first, then in the build tree (running uninstalled), so the app
- * starts from the build directory without GSETTINGS_SCHEMA_DIR. Never NULL:
- * without any schema the program aborts with a clear message. */
-GSettings  *cirt_app_get_settings      (void);
-
-/* The author recorded with answers: the assessor-name preference, else the
- * account's full name. */
-char       *cirt_app_get_author        (void);
-
-/* The language instrument texts are shown in ("fr_FR.UTF-8", "en", …). */
-const char *cirt_app_get_language      (void);
-
 /* A toast showing @text as it is (a toast's title is otherwise markup). */
 AdwToast   *cirt_app_new_toast         (const char *text);
 /* Shows @message in the nearest AdwToastOverlay above @widget, or prints it
@@ -33,12 +20,11 @@ void        cirt_app_report_error      (GtkWidget    *widget,
                                         const char   *what,
                                         const GError *error);
 
-/* "2 Mar 2026" from "2026-03-02…", or a copy of @iso when it is not a date. */
-char       *cirt_app_format_date       (const char *iso);
-
-/* "2 Mar 2026, 14:05" in local time from an ISO 8601 time, or a copy of
- * @iso when it is not one. */
-char       *cirt_app_format_time       (const char *iso);
+/* @text as lower-case ASCII words joined by dashes ("République du Cap" →
+ * "republique-du-cap"), accents dropped, anything else a separator, at
+ * most about @max characters. */
+char       *cirt_app_slug              (const char *text,
+                                        gsize       max);
 
 /* The suggested name of an assessment's exchange file:
  * "country-title-YYYY-MM-DD-assessor.json" (@date's day), in lower-case
@@ -47,12 +33,11 @@ char       *cirt_app_exchange_file_name (const CirtAssessmentInfo *info,
                                          const char               *assessor,
                                          GDateTime                *date);
 
-/* The translated name of a mission phase (assessment, design, …). */
-const char *cirt_app_phase_label       (const char *phase);
-
-/* The instrument's level @level (1..5) as "3 — Established", in the UI language. */
+/* The instrument's level @level (1..5) as "3 — Established", its name in
+ * @language. */
 char       *cirt_app_level_label       (CirtInstrument *instrument,
-                                        int             level);
+                                        int             level,
+                                        const char     *language);
 
 /* Gives the item of @menu that activates @action the label @label. */
 void        cirt_app_set_menu_label    (GMenu      *menu,

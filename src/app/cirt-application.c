@@ -4,9 +4,11 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "cirt-app-util.h"
 #include "cirt-application.h"
+#include "cirt-context.h"
 #include "cirt-preferences-window.h"
 #include "cirt-store.h"
 #include "cirt-window.h"
@@ -16,7 +18,8 @@ struct _CirtApplication {
 
   char           *db_path;
   char           *open_id;          /* --open: the assessment to show first */
-  CirtStore      *store;
+  GSettings      *settings;
+  CirtContext    *context;          /* once the database is open */
   guint           signal_sources[3];
 };
 
@@ -45,20 +48,22 @@ cirt_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
-  if (self->store == NULL)
+  if (self->context == NULL)
     {
       g_autofree char *path = self->db_path ? g_strdup (self->db_path) : cirt_store_default_path ();
-      self->store = cirt_store_open (path, &error);
-      if (self->store == NULL)
+      g_autoptr(CirtStore) store = cirt_store_open (path, &error);
+
+      if (store == NULL)
         {
           show_fatal (self, error->message);
           return;
         }
+      self->context = cirt_context_new (store, self->settings);
     }
-  window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->store));
+  window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->context));
   if (self->open_id != NULL)
     {
-      g_autofree char *id = cirt_store_resolve_id (self->store, self->open_id, &error);
+      g_autofree char *id = cirt_store_resolve_id (cirt_context_get_store (self->context), self->open_id, &error);
 
       if (id != NULL)
         cirt_window_open (CIRT_WINDOW (window), id);
@@ -109,8 +114,9 @@ preferences_activated (GSimpleAction *action,
                        GVariant      *param,
                        gpointer       user_data)
 {
+  CirtApplication *self = CIRT_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  gtk_window_present (GTK_WINDOW (cirt_preferences_window_new (parent)));
+  gtk_window_present (GTK_WINDOW (cirt_preferences_window_new (parent, self->settings)));
 }
 
 static void
@@ -178,11 +184,17 @@ cirt_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
   static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (cirt_application_parent_class)->startup (app);
 
   /* Settings are needed by every window: fail early and clearly. */
-  cirt_app_get_settings ();
+  self->settings = cirt_context_create_settings (&error);
+  if (self->settings == NULL)
+    {
+      g_printerr ("cirt-assess: %s\n", error->message);
+      exit (EXIT_FAILURE);
+    }
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
@@ -206,7 +218,8 @@ cirt_application_finalize (GObject *object)
 {
   CirtApplication *self = CIRT_APPLICATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
   g_free (self->open_id);
   G_OBJECT_CLASS (cirt_application_parent_class)->finalize (object);
@@ -245,9 +258,9 @@ cirt_application_new (void)
                        NULL);
 }
 
-CirtStore *
-cirt_application_get_store (CirtApplication *self)
+CirtContext *
+cirt_application_get_context (CirtApplication *self)
 {
   g_return_val_if_fail (CIRT_IS_APPLICATION (self), NULL);
-  return self->store;
+  return self->context;
 }

@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "cirt-store.h"
+#include "cirt-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirtApplication, cirt_application, CIRT, APPLICATION, AdwApplication)
 
 CirtApplication *cirt_application_new       (void);
-/* The database opened on activation, or NULL before. */
-CirtStore       *cirt_application_get_store (CirtApplication *self);
+/* The context of the database opened on activation, or NULL before. */
+CirtContext     *cirt_application_get_context (CirtApplication *self);
 
 G_END_DECLS

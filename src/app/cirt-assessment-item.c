@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-item.h"
 
 struct _CirtAssessmentItem {
@@ -50,7 +51,7 @@ make_subtitle (const CirtAssessmentInfo *info)
 static char *
 make_progress_text (const CirtAssessmentInfo *info)
 {
-  g_autofree char *date = cirt_app_format_date (info->created_at);
+  g_autofree char *date = cirt_lang_format_date_short (cirt_lang_for_locale (), info->created_at);
   /* translators: in the assessment list, "12/52 · 2 Mar 2026" */
   return g_strdup_printf (_("%u/%u · %s"), info->n_answered, info->n_questions, date ? date : "");
 }

@@ -9,15 +9,29 @@ G_DEFINE_INTERFACE (CirtAssessmentPage, cirt_assessment_page, GTK_TYPE_WIDGET)
 static void
 cirt_assessment_page_default_init (CirtAssessmentPageInterface *iface)
 {
+  g_object_interface_install_property (iface,
+    g_param_spec_object ("session", NULL, NULL, CIRT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
 void
-cirt_assessment_page_set_assessment (CirtAssessmentPage *self,
-                                     CirtStore          *store,
-                                     const char         *id)
+cirt_assessment_page_set_session (CirtAssessmentPage *self,
+                                  CirtSession        *session)
 {
   g_return_if_fail (CIRT_IS_ASSESSMENT_PAGE (self));
-  CIRT_ASSESSMENT_PAGE_GET_IFACE (self)->set_assessment (self, store, id);
+  g_return_if_fail (session == NULL || CIRT_IS_SESSION (session));
+  g_object_set (self, "session", session, NULL);
+}
+
+CirtSession *
+cirt_assessment_page_get_session (CirtAssessmentPage *self)
+{
+  g_autoptr(CirtSession) session = NULL;
+
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_PAGE (self), NULL);
+  g_object_get (self, "session", &session, NULL);
+  /* The page keeps it. */
+  return session;
 }
 
 gboolean
@@ -42,4 +56,29 @@ cirt_assessment_page_focus_start (CirtAssessmentPage *self)
     iface->focus_start (self);
   else
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+gboolean
+cirt_assessment_page_replace_session (CirtAssessmentPage  *self,
+                                      CirtSession        **slot,
+                                      CirtSession         *session,
+                                      GSignalGroup        *signals,
+                                      gboolean             holds)
+{
+  gboolean mapped;
+
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  if (*slot == session)
+    return FALSE;
+  mapped = holds && gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (mapped && *slot != NULL)
+    cirt_session_release (*slot);
+  g_set_object (slot, session);
+  if (signals != NULL)
+    g_signal_group_set_target (signals, session);
+  if (mapped && session != NULL)
+    cirt_session_hold (session);
+  return TRUE;
 }

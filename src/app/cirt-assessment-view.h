@@ -6,7 +6,7 @@
 
 #include "cirt-questionnaire.h"
 #include "cirt-stakeholders-page.h"
-#include "cirt-store.h"
+#include "cirt-session.h"
 #include "cirt-targets-page.h"
 
 G_BEGIN_DECLS
@@ -15,10 +15,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirtAssessmentView, cirt_assessment_view, CIRT, ASSESSMENT_VIEW, GtkWidget)
 
 GtkWidget            *cirt_assessment_view_new              (void);
-/* Opens assessment @id on its first page (flushing the previous one). */
-void                  cirt_assessment_view_set_assessment   (CirtAssessmentView  *self,
-                                                             CirtStore           *store,
-                                                             const char          *id);
+/* Opens assessment @id of @context's store on its overview, in a session
+ * of its own (NULL: none), after writing what the previous one holds.
+ * FALSE with @error when it cannot be read (nothing changes then). */
+gboolean              cirt_assessment_view_set_assessment   (CirtAssessmentView  *self,
+                                                             CirtContext         *context,
+                                                             const char          *id,
+                                                             GError             **error);
+/* The session of the open assessment ("session"), NULL when none is open. */
+CirtSession          *cirt_assessment_view_get_session      (CirtAssessmentView  *self);
 const char           *cirt_assessment_view_get_assessment_id (CirtAssessmentView *self);
 /* Writes what every page holds; FALSE with @error when some could not be. */
 gboolean              cirt_assessment_view_flush            (CirtAssessmentView  *self,
@@ -27,13 +32,15 @@ void                  cirt_assessment_view_focus_start      (CirtAssessmentView 
 /* "overview", "questionnaire", "stakeholders", "targets", "recommendations" */
 void                  cirt_assessment_view_show_page        (CirtAssessmentView  *self,
                                                              const char          *name);
+const char           *cirt_assessment_view_get_page_name    (CirtAssessmentView  *self);
+/* Whether page @name has been made yet (pages are made when first shown). */
+gboolean              cirt_assessment_view_has_page         (CirtAssessmentView  *self,
+                                                             const char          *name);
+/* The pages, made now if they were not yet. */
 CirtQuestionnaire    *cirt_assessment_view_get_questionnaire (CirtAssessmentView *self);
 CirtStakeholdersPage *cirt_assessment_view_get_stakeholders (CirtAssessmentView  *self);
 CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
-/* Shows the number of merge conflicts not reviewed yet in the menu. */
-void                  cirt_assessment_view_set_n_conflicts  (CirtAssessmentView  *self,
-                                                             guint                n_unreviewed);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _CirtChartView {
   GtkWidget      parent_instance;
 
   /* owned */
+  CirtSession   *session;
+  GBindingGroup *session_bindings;
   CirtScore     *score;
   CirtScore     *baseline;
   char          *lang;
@@ -53,6 +55,7 @@ enum {
   PROP_LANG,
   PROP_ZOOM,
   PROP_DESCRIPTION,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -61,7 +64,11 @@ static GParamSpec *properties[N_PROPS];
 static const char *
 effective_lang (CirtChartView *self)
 {
-  return self->lang ? self->lang : cirt_app_get_language ();
+  if (self->lang != NULL)
+    return self->lang;
+  if (self->session != NULL)
+    return cirt_context_get_language (cirt_session_get_context (self->session));
+  return g_get_language_names ()[0];
 }
 
 static void
@@ -94,7 +101,7 @@ describe_value (CirtScore            *score,
 
   if (!v->defined)
     return g_strdup (_("no answers"));
-  num = cirt_chart_view_format_number (lang, v->score, 1);
+  num = cirt_lang_format_score (cirt_lang_get (lang), v->score);
   s = g_string_new (NULL);
   /* translators: a score in words for screen readers: "41.1, level 3 Established" */
   g_string_append_printf (s, _("%s, level %d %s"), num, v->level, level_name (score, v->level, lang));
@@ -162,7 +169,7 @@ describe_sections (CirtChartView *self,
 
       if (ss->value.defined)
         {
-          g_autofree char *num = cirt_chart_view_format_number (lang, ss->value.score, 1);
+          g_autofree char *num = cirt_lang_format_score (cirt_lang_get (lang), ss->value.score);
           const CirtLevelInfo *info = cirt_instrument_get_level_info (ss->instrument, ss->value.level);
           /* translators: a section's score in words: "41.1, level 3 Established" */
           v = g_strdup_printf (_("%s, level %d %s"), num, ss->value.level,
@@ -209,9 +216,9 @@ describe_coverage (CirtChartView *self,
           continue;
         }
       {
-        g_autofree char *pct = cirt_chart_view_format_number (lang, 100.0 * v->coverage, 0);
+        g_autofree char *pct = cirt_lang_format_percent (cirt_lang_get (lang), v->coverage);
         /* translators: "Legal 75 % answered, 6 of 8 questions;" in the coverage chart's description */
-        g_string_append_printf (s, _(" %s %s %% answered, %u of %u questions;"), title, pct, answered, total - na);
+        g_string_append_printf (s, _(" %s %s answered, %u of %u questions;"), title, pct, answered, total - na);
       }
     }
 }
@@ -341,6 +348,10 @@ cirt_chart_view_dispose (GObject *object)
 {
   CirtChartView *self = CIRT_CHART_VIEW (object);
 
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session);
   g_clear_object (&self->score);
   g_clear_object (&self->baseline);
   G_OBJECT_CLASS (cirt_chart_view_parent_class)->dispose (object);
@@ -384,6 +395,9 @@ cirt_chart_view_get_property (GObject    *object,
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -413,6 +427,9 @@ cirt_chart_view_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       cirt_chart_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SESSION:
+      cirt_chart_view_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -452,15 +469,37 @@ cirt_chart_view_class_init (CirtChartViewClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The session whose score (once something is answered) and baseline are
+   * drawn, in its language. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, CIRT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "cirtchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* A score with nothing answered draws no chart. */
+static gboolean
+defined_score (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  CirtScore *score = g_value_get_object (from);
+
+  g_value_set_object (to, score != NULL && cirt_score_get_overall (score)->defined ? score : NULL);
+  return TRUE;
+}
+
 static void
 cirt_chart_view_init (CirtChartView *self)
 {
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->session_bindings, "score", self, "score", G_BINDING_SYNC_CREATE,
+                             defined_score, NULL, NULL, NULL);
+  g_binding_group_bind (self->session_bindings, "baseline", self, "baseline", G_BINDING_SYNC_CREATE);
   self->description = g_strdup ("");
   self->zoom = DEFAULT_ZOOM;
   clear_cache (self);
@@ -542,6 +581,32 @@ cirt_chart_view_set_baseline (CirtChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
 }
 
+CirtSession *
+cirt_chart_view_get_session (CirtChartView *self)
+{
+  g_return_val_if_fail (CIRT_IS_CHART_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+cirt_chart_view_set_session (CirtChartView *self,
+                             CirtSession   *session)
+{
+  g_return_if_fail (CIRT_IS_CHART_VIEW (self));
+  g_return_if_fail (session == NULL || CIRT_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  g_binding_group_set_source (self->session_bindings, session);
+  if (session == NULL)
+    {
+      cirt_chart_view_set_score (self, NULL);
+      cirt_chart_view_set_baseline (self, NULL);
+    }
+  changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
 const char *
 cirt_chart_view_get_lang (CirtChartView *self)
 {
@@ -597,20 +662,4 @@ cirt_chart_view_get_drawn_dark (CirtChartView *self)
 {
   g_return_val_if_fail (CIRT_IS_CHART_VIEW (self), FALSE);
   return self->drawn_dark;
-}
-
-char *
-cirt_chart_view_format_number (const char *lang,
-                               double      value,
-                               int         decimals)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : "%.1f", cirt_score_display_value (value, decimals));
-  /* The charts' decimal mark: a comma in French and Spanish. */
-  if (lang != NULL && (g_str_has_prefix (lang, "fr") || g_str_has_prefix (lang, "es")))
-    for (char *p = buf; *p; p++)
-      if (*p == '.')
-        *p = ',';
-  return g_strdup (buf);
 }

@@ -6,6 +6,7 @@
 
 #include "cirt-chart.h"
 #include "cirt-score.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,13 @@ void           cirt_chart_view_set_score       (CirtChartView *self,
 CirtScore     *cirt_chart_view_get_baseline    (CirtChartView *self);
 void           cirt_chart_view_set_baseline    (CirtChartView *self,
                                                 CirtScore     *baseline);
-/* Language of the chart's text ("en", "fr"…); NULL: the interface language. */
+/* The session whose score (NULL while nothing is answered) and baseline
+ * are drawn ("session"); NULL: the score and baseline set below. */
+CirtSession   *cirt_chart_view_get_session     (CirtChartView *self);
+void           cirt_chart_view_set_session     (CirtChartView *self,
+                                                CirtSession   *session);
+/* Language of the chart's text ("en", "fr"…); NULL: the session's language
+ * (else the interface's). */
 const char    *cirt_chart_view_get_lang        (CirtChartView *self);
 void           cirt_chart_view_set_lang        (CirtChartView *self,
                                                 const char    *lang);
@@ -39,12 +46,5 @@ void           cirt_chart_view_set_zoom        (CirtChartView *self,
 const char    *cirt_chart_view_get_description (CirtChartView *self);
 /* Whether the last drawing used the dark palette. */
 gboolean       cirt_chart_view_get_drawn_dark  (CirtChartView *self);
-
-/* A score (@decimals 1) or percentage (0) as the charts show it in @lang:
- * cut, never rounded up (cirt_score_display_value()), with the chart's
- * decimal mark ("40.3", "40,3" in French). */
-char          *cirt_chart_view_format_number   (const char    *lang,
-                                                double         value,
-                                                int            decimals);
 
 G_END_DECLS

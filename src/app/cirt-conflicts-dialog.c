@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-conflicts-dialog.h"
 
 enum {
@@ -36,8 +37,9 @@ struct _CirtConflictsDialog {
   GtkListBox      *list_box;
 
   /* owned */
-  CirtStore       *store;
-  char            *assessment_id;
+  CirtSession     *session;
+  CirtStore       *store;                    /* the session's */
+  const char      *assessment_id;            /* the session's */
   GPtrArray       *entries;                  /* Entry*, as listed */
 
   guint            n_unreviewed;
@@ -87,9 +89,12 @@ same_version (const CirtAnswer *a,
 
 /* The value in words: the level's descriptor, the option's text, "Yes"… */
 static char *
-answer_words (const CirtQuestion *q,
-              const CirtAnswer   *a)
+answer_words (CirtConflictsDialog *self,
+              const CirtQuestion  *q,
+              const CirtAnswer    *a)
 {
+  CirtContext *context = cirt_session_get_context (self->session);
+
   if (a == NULL || cirt_answer_is_empty (a))
     return g_strdup (_("No answer"));
   if (a->not_applicable)
@@ -101,17 +106,18 @@ answer_words (const CirtQuestion *q,
   if (q->kind == CIRT_KIND_CHECKLIST && *a->value == '\0')
     return g_strdup (_("None of these"));
   if (q->kind == CIRT_KIND_DATE)
-    return cirt_app_format_date (a->value);
-  return cirt_question_describe_value (q, a->value, cirt_app_get_language ());
+    return cirt_lang_format_date_short (cirt_context_get_lang (context), a->value);
+  return cirt_question_describe_value (q, a->value, cirt_context_get_language (context));
 }
 
 /* Who wrote @version and when, from the question's history: the latest
  * change to that content made before the conflict was recorded (a "Keep
  * This" afterwards writes it again, under another name). NULL if unknown. */
 static char *
-describe_author (GPtrArray        *history,
-                 const CirtAnswer *version,
-                 const char       *recorded_at)
+describe_author (CirtConflictsDialog *self,
+                 GPtrArray           *history,
+                 const CirtAnswer    *version,
+                 const char          *recorded_at)
 {
   const CirtHistoryEntry *best = NULL;
   g_autofree char *time = NULL;
@@ -129,7 +135,7 @@ describe_author (GPtrArray        *history,
     }
   if (best == NULL)
     return NULL;
-  time = cirt_app_format_time (best->changed_at);
+  time = cirt_lang_format_time (cirt_context_get_lang (cirt_session_get_context (self->session)), best->changed_at);
   if (best->author == NULL || *best->author == '\0')
     return g_steal_pointer (&time);
   /* translators: who wrote a version of an answer and when, "Alice · 2 Mar 2026, 14:05" */
@@ -189,7 +195,7 @@ update_entry (CirtConflictsDialog *self,
   /* Changed again since the merge: neither side is the answer now. */
   if (error == NULL && !is_current[SIDE_LOCAL] && !is_current[SIDE_REMOTE])
     {
-      g_autofree char *words = answer_words (e->question, current);
+      g_autofree char *words = answer_words (self, e->question, current);
       g_autofree char *text = NULL;
 
       /* translators: under a merge conflict whose answer was changed again afterwards */
@@ -256,10 +262,9 @@ on_keep_clicked_cb (GtkButton           *button,
   /* Written as a new change by whoever reviews: the history keeps who wrote
    * each version first. */
   answer = version != NULL ? cirt_answer_copy (version) : cirt_answer_new (e->conflict->question);
-  g_clear_pointer (&answer->author, g_free);
-  g_clear_pointer (&answer->updated_at, g_free);
-  answer->author = cirt_app_get_author ();
-  if (!cirt_store_save_answer (self->store, self->assessment_id, answer, &error))
+  /* An edit of the answer as it is now: undoable like any other. */
+  if (!cirt_session_save_answer (self->session, cirt_session_get_answer (self->session, e->conflict->question),
+                                 answer, NULL, NULL, &error))
     {
       cirt_app_report_error (GTK_WIDGET (self->list_box), _("The version was not kept"), error);
       return;
@@ -302,11 +307,10 @@ on_go_clicked_cb (GtkButton           *button,
 
 static void
 on_answer_changed_cb (CirtConflictsDialog *self,
-                      const char          *assessment_id,
-                      const char          *question_id)
+                      const char          *question_id,
+                      const CirtAnswer    *before,
+                      const CirtAnswer    *after)
 {
-  if (g_strcmp0 (assessment_id, self->assessment_id) != 0)
-    return;
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (self->entries, i);
@@ -362,8 +366,8 @@ build_side (CirtConflictsDialog *self,
   GtkWidget *current_label;
   GtkWidget *check;
   GtkWidget *keep;
-  g_autofree char *words = answer_words (e->question, a);
-  g_autofree char *by = describe_author (history, a, e->conflict->recorded_at);
+  g_autofree char *words = answer_words (self, e->question, a);
+  g_autofree char *by = describe_author (self, history, a, e->conflict->recorded_at);
   g_autofree char *keep_label = NULL;
 
   gtk_widget_set_hexpand (box, TRUE);
@@ -443,7 +447,8 @@ build_row (CirtConflictsDialog *self,
            Entry               *e)
 {
   const char *q = e->conflict->question;
-  const char *lang = cirt_app_get_language ();
+  CirtContext *context = cirt_session_get_context (self->session);
+  const char *lang = cirt_context_get_language (context);
   g_autoptr(GPtrArray) history = cirt_store_get_history (self->store, self->assessment_id, q, NULL);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -455,7 +460,7 @@ build_row (CirtConflictsDialog *self,
   GtkWidget *go;
   GtkWidget *review;
   GtkWidget *status;
-  g_autofree char *found_at = cirt_app_format_time (e->conflict->recorded_at);
+  g_autofree char *found_at = cirt_lang_format_time (cirt_context_get_lang (context), e->conflict->recorded_at);
   g_autofree char *found_text = NULL;
   g_autofree char *row_label = NULL;
   g_autofree char *go_label = NULL;
@@ -546,15 +551,13 @@ load (CirtConflictsDialog *self)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
   g_ptr_array_set_size (self->entries, 0);
 
-  info = cirt_store_get_assessment (self->store, self->assessment_id, NULL);
-  adw_window_title_set_subtitle (self->window_title, info ? info->title : NULL);
+  adw_window_title_set_subtitle (self->window_title, cirt_session_get_info (self->session)->title);
 
   list = cirt_store_list_conflicts (self->store, self->assessment_id, &error);
   if (list == NULL)
@@ -587,7 +590,8 @@ cirt_conflicts_dialog_dispose (GObject *object)
   CirtConflictsDialog *self = CIRT_CONFLICTS_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_CONFLICTS_DIALOG);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (cirt_conflicts_dialog_parent_class)->dispose (object);
 }
 
@@ -597,7 +601,6 @@ cirt_conflicts_dialog_finalize (GObject *object)
   CirtConflictsDialog *self = CIRT_CONFLICTS_DIALOG (object);
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_free (self->assessment_id);
   G_OBJECT_CLASS (cirt_conflicts_dialog_parent_class)->finalize (object);
 }
 
@@ -661,19 +664,18 @@ cirt_conflicts_dialog_init (CirtConflictsDialog *self)
 /* Public API                                                               */
 
 GtkWidget *
-cirt_conflicts_dialog_new (GtkWindow  *parent,
-                           CirtStore  *store,
-                           const char *assessment_id)
+cirt_conflicts_dialog_new (GtkWindow   *parent,
+                           CirtSession *session)
 {
   CirtConflictsDialog *self;
 
-  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
-  g_return_val_if_fail (assessment_id != NULL, NULL);
+  g_return_val_if_fail (CIRT_IS_SESSION (session), NULL);
 
   self = g_object_new (CIRT_TYPE_CONFLICTS_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->assessment_id = g_strdup (assessment_id);
-  g_signal_connect_object (store, "answer-changed", G_CALLBACK (on_answer_changed_cb), self, G_CONNECT_SWAPPED);
+  self->session = g_object_ref (session);
+  self->store = cirt_session_get_store (session);
+  self->assessment_id = cirt_session_get_id (session);
+  g_signal_connect_object (session, "answer-changed", G_CALLBACK (on_answer_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
   return GTK_WIDGET (self);
 }
@@ -722,22 +724,4 @@ cirt_conflicts_dialog_get_row (CirtConflictsDialog *self,
   g_return_val_if_fail (CIRT_IS_CONFLICTS_DIALOG (self), NULL);
   g_return_val_if_fail (index < self->entries->len, NULL);
   return ((Entry *) g_ptr_array_index (self->entries, index))->row;
-}
-
-guint
-cirt_conflicts_count_unreviewed (CirtStore  *store,
-                                 const char *assessment_id)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  guint n = 0;
-
-  g_return_val_if_fail (CIRT_IS_STORE (store), 0);
-
-  if (assessment_id == NULL)
-    return 0;
-  list = cirt_store_list_conflicts (store, assessment_id, NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    if (!((CirtConflict *) g_ptr_array_index (list, i))->reviewed)
-      n++;
-  return n;
 }

@@ -4,21 +4,20 @@
 
 #include <adwaita.h>
 
-#include "cirt-store.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
 #define CIRT_TYPE_CONFLICTS_DIALOG (cirt_conflicts_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (CirtConflictsDialog, cirt_conflicts_dialog, CIRT, CONFLICTS_DIALOG, AdwWindow)
 
-/* Lists the conflicts of @assessment_id, the ones not reviewed first, then
- * the newest first. "Keep This" writes the version of its side through
- * @store (as the current assessor) and marks the conflict reviewed; the
- * "go-to-question" signal (question id) asks to show that question, and the
- * dialog then closes. */
+/* Lists the conflicts of @session's assessment, the ones not reviewed
+ * first, then the newest first. "Keep This" writes the version of its side
+ * through the session (as the current assessor; it can be undone) and marks
+ * the conflict reviewed; the "go-to-question" signal (question id) asks to
+ * show that question, and the dialog then closes. */
 GtkWidget  *cirt_conflicts_dialog_new             (GtkWindow           *parent,
-                                                   CirtStore           *store,
-                                                   const char          *assessment_id);
+                                                   CirtSession         *session);
 /* Re-reads the conflicts (after another import). */
 void        cirt_conflicts_dialog_reload          (CirtConflictsDialog *self);
 const char *cirt_conflicts_dialog_get_assessment_id (CirtConflictsDialog *self);
@@ -30,10 +29,5 @@ const CirtConflict *cirt_conflicts_dialog_get_conflict (CirtConflictsDialog *sel
                                                    guint                index);
 GtkWidget  *cirt_conflicts_dialog_get_row         (CirtConflictsDialog *self,
                                                    guint                index);
-
-/* The number of conflicts of @assessment_id not yet reviewed (0 when they
- * cannot be read). */
-guint       cirt_conflicts_count_unreviewed       (CirtStore           *store,
-                                                   const char          *assessment_id);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  *
  * The writing is the core's (cirt_export_xlsx(), cirt_report_write_pdf(),
  * cirt_chart_write_file()), each through a temporary file renamed into
- * place. It runs in a worker thread on a CirtStore of its own: an SQLite
- * connection is never shared between threads. */
+ * place. It runs in a worker thread on the CirtAssessmentData the session
+ * loaded: that never changes once loaded, and the thread touches no
+ * database. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -46,8 +47,7 @@ struct _CirtExportDialog {
   AdwComboRow          *paper_row;
 
   /* owned */
-  CirtStore            *store;
-  char                 *assessment_id;
+  CirtSession          *session;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
 
@@ -70,8 +70,7 @@ static char *last_folder;
 /* An export, as the worker sees it                                         */
 
 typedef struct {
-  char             *db_path;
-  char             *assessment_id;
+  CirtAssessmentData *data;
   char             *path;
   CirtExportTarget  target;
   CirtChartKind     chart;
@@ -83,8 +82,7 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
-  g_free (job->assessment_id);
+  g_clear_pointer (&job->data, cirt_assessment_data_unref);
   g_free (job->path);
   g_free (job->lang);
   g_free (job);
@@ -93,19 +91,15 @@ export_job_free (ExportJob *job)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 
 static gboolean
-write_chart (CirtStore  *store,
-             ExportJob  *job,
+write_chart (ExportJob  *job,
              GError    **error)
 {
-  g_autoptr(CirtAssessmentData) data = NULL;
+  CirtAssessmentData *data = job->data;
   CirtChartOptions options = { 0 };
   g_autofree char *lower = g_ascii_strdown (job->path, -1);
   int width = g_str_has_suffix (lower, ".svg") ? SVG_WIDTH : PNG_WIDTH;
   int height;
 
-  data = cirt_assessment_data_load (store, job->assessment_id, CIRT_LOAD_BASELINE, error);
-  if (data == NULL)
-    return FALSE;
   options.lang = job->lang;
   options.baseline = data->baseline;
   options.font_scale = 1.0;
@@ -114,29 +108,24 @@ write_chart (CirtStore  *store,
 }
 
 static gboolean
-run_job (CirtStore  *store,
-         ExportJob  *job,
+run_job (ExportJob  *job,
          GError    **error)
 {
   CirtExportOptions options;
-  g_autoptr(CirtAssessmentData) data = NULL;
 
   cirt_export_options_init (&options);
   options.lang = job->lang;
   options.tlp = job->tlp;
   options.paper = job->paper;
-  if (job->target != CIRT_EXPORT_TARGET_CHART &&
-      (data = cirt_assessment_data_load (store, job->assessment_id, CIRT_LOAD_ALL, error)) == NULL)
-    return FALSE;
   switch (job->target)
     {
     case CIRT_EXPORT_TARGET_WORKBOOK:
-      return cirt_export_xlsx (data, &options, job->path, NULL, error);
+      return cirt_export_xlsx (job->data, &options, job->path, NULL, error);
     case CIRT_EXPORT_TARGET_REPORT:
-      return cirt_report_write_pdf (data, &options, job->path, NULL, error);
+      return cirt_report_write_pdf (job->data, &options, job->path, NULL, error);
     case CIRT_EXPORT_TARGET_CHART:
     default:
-      return write_chart (store, job, error);
+      return write_chart (job, error);
     }
 }
 
@@ -148,9 +137,8 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CirtStore) store = cirt_store_open (job->db_path, &error);
 
-  if (store == NULL || !run_job (store, job, &error))
+  if (!run_job (job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -159,53 +147,16 @@ export_thread (GTask        *task,
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static const char *
-language_name (const char *code)
-{
-  /* Each language in its own name: the assessor looks for the ministry's. */
-  if (g_strcmp0 (code, "en") == 0)
-    return "English";
-  if (g_strcmp0 (code, "fr") == 0)
-    return "Français";
-  if (g_strcmp0 (code, "es") == 0)
-    return "Español";
-  if (g_strcmp0 (code, "ar") == 0)
-    return "العربية";
-  if (g_strcmp0 (code, "pt") == 0)
-    return "Português";
-  return code;
-}
-
 static guint
 n_languages (void)
 {
   return g_strv_length ((char **) cirt_lang_available ());
 }
 
-/* Lower-case ASCII letters and digits, runs of anything else as one dash. */
 static char *
 slug (const char *text)
 {
-  g_autofree char *ascii = NULL;
-  GString *s = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  if (text == NULL)
-    return g_string_free (s, FALSE);
-  ascii = g_str_to_ascii (text, NULL);
-  for (const char *p = ascii; *p; p++)
-    {
-      if (!g_ascii_isalnum (*p))
-        {
-          dash = TRUE;
-          continue;
-        }
-      if (dash && s->len > 0)
-        g_string_append_c (s, '-');
-      g_string_append_c (s, g_ascii_tolower (*p));
-      dash = FALSE;
-    }
-  return g_string_free (s, FALSE);
+  return cirt_app_slug (text, G_MAXSIZE);
 }
 
 /* @title's slug without the words of @country (titles often name it). */
@@ -281,20 +232,25 @@ update_sensitivity (CirtExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tlp_row), target != CIRT_EXPORT_TARGET_CHART);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), target != CIRT_EXPORT_TARGET_CHART);
   if (tlp < CIRT_N_TLP)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tlp_row),
-                                 cirt_tlp_meaning ((CirtTlp) tlp, cirt_lang_get (cirt_app_get_language ())));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tlp_row), cirt_tlp_meaning ((CirtTlp) tlp, cirt_lang_for_locale ()));
 }
 
+/* The export to @path of the assessment as it is now; NULL with @error when
+ * it cannot be read. */
 static ExportJob *
-make_job (CirtExportDialog *self,
-          const char       *path)
+make_job (CirtExportDialog  *self,
+          const char        *path,
+          GError           **error)
 {
-  ExportJob *job = g_new0 (ExportJob, 1);
+  CirtAssessmentData *data = cirt_session_get_data (self->session, error);
+  ExportJob *job;
   CirtExportOptions options;
 
+  if (data == NULL)
+    return NULL;
+  job = g_new0 (ExportJob, 1);
   cirt_export_dialog_get_options (self, &options);
-  job->db_path = g_strdup (cirt_store_get_path (self->store));
-  job->assessment_id = g_strdup (self->assessment_id);
+  job->data = cirt_assessment_data_ref (data);
   job->path = g_strdup (path);
   job->target = cirt_export_dialog_get_target (self);
   job->chart = chart_kind (self);
@@ -517,17 +473,8 @@ cirt_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_EXPORT_DIALOG);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (cirt_export_dialog_parent_class)->dispose (object);
-}
-
-static void
-cirt_export_dialog_finalize (GObject *object)
-{
-  CirtExportDialog *self = CIRT_EXPORT_DIALOG (object);
-
-  g_free (self->assessment_id);
-  G_OBJECT_CLASS (cirt_export_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -538,7 +485,6 @@ cirt_export_dialog_class_init (CirtExportDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cirt_export_dialog_dispose;
-  object_class->finalize = cirt_export_dialog_finalize;
   window_class->close_request = cirt_export_dialog_close_request;
 
   signals[EXPORTED] =
@@ -575,24 +521,18 @@ cirt_export_dialog_init (CirtExportDialog *self)
   g_autoptr(GtkStringList) langs = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) tlps = gtk_string_list_new (NULL);
   const char * const *codes = cirt_lang_available ();
-  g_autofree char *setting = NULL;
-  CirtExportOptions options;
-
   cirt_overview_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
+  /* Each language in its own name: the assessor looks for the ministry's. */
   for (guint i = 0; codes[i] != NULL; i++)
-    gtk_string_list_append (langs, language_name (codes[i]));
+    gtk_string_list_append (langs, cirt_lang_get_name (cirt_lang_lookup (codes[i])));
   adw_combo_row_set_model (self->lang_row, G_LIST_MODEL (langs));
   for (CirtTlp t = 0; t < CIRT_N_TLP; t++)
     gtk_string_list_append (tlps, cirt_tlp_label (t));
   adw_combo_row_set_model (self->tlp_row, G_LIST_MODEL (tlps));
 
-  cirt_export_options_init (&options);
-  setting = g_settings_get_string (cirt_app_get_settings (), "report-language");
-  options.lang = cirt_lang_get_code (cirt_lang_get (setting));
-  cirt_export_dialog_set_options (self, &options);
   update_sensitivity (self);
 }
 
@@ -600,23 +540,23 @@ cirt_export_dialog_init (CirtExportDialog *self)
 /* Public API                                                                */
 
 GtkWidget *
-cirt_export_dialog_new (GtkWindow  *parent,
-                        CirtStore  *store,
-                        const char *id)
+cirt_export_dialog_new (GtkWindow   *parent,
+                        CirtSession *session)
 {
   CirtExportDialog *self;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
+  CirtExportOptions options;
+  g_autofree char *setting = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (CIRT_IS_SESSION (session), NULL);
 
   self = g_object_new (CIRT_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->assessment_id = g_strdup (id);
-  info = cirt_store_get_assessment (store, id, NULL);
-  if (info != NULL)
-    adw_window_title_set_subtitle (self->window_title, info->title);
+  self->session = g_object_ref (session);
+  adw_window_title_set_subtitle (self->window_title, cirt_session_get_info (session)->title);
+  cirt_export_options_init (&options);
+  setting = g_settings_get_string (cirt_context_get_settings (cirt_session_get_context (session)), "report-language");
+  options.lang = cirt_lang_get_code (cirt_lang_get (setting));
+  cirt_export_dialog_set_options (self, &options);
   return GTK_WIDGET (self);
 }
 
@@ -729,7 +669,7 @@ char *
 cirt_export_dialog_get_suggested_name (CirtExportDialog *self)
 {
   static const char * const chart_suffix[] = { "radar", "sections", "coverage" };
-  g_autoptr(CirtAssessmentInfo) info = NULL;
+  const CirtAssessmentInfo *info;
   g_autofree char *country = NULL;
   g_autofree char *title = NULL;
   g_autofree char *full_title = NULL;
@@ -739,7 +679,7 @@ cirt_export_dialog_get_suggested_name (CirtExportDialog *self)
 
   g_return_val_if_fail (CIRT_IS_EXPORT_DIALOG (self), NULL);
 
-  info = cirt_store_get_assessment (self->store, self->assessment_id, NULL);
+  info = cirt_session_get_info (self->session);
   if (info != NULL)
     {
       const char *day = info->ended_on ? info->ended_on : info->started_on;
@@ -789,9 +729,8 @@ cirt_export_dialog_export_to (CirtExportDialog  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  job = make_job (self, path);
-  /* On this thread the window's own connection is the right one. */
-  return run_job (self->store, job, error);
+  job = make_job (self, path, error);
+  return job != NULL && run_job (job, error);
 }
 
 void
@@ -799,16 +738,24 @@ cirt_export_dialog_start_export (CirtExportDialog *self,
                                  const char       *path)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
 
   g_return_if_fail (CIRT_IS_EXPORT_DIALOG (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (!self->busy);
 
   show_error (self, NULL);
+  if ((job = make_job (self, path, &error)) == NULL)
+    {
+      g_autofree char *message = describe_failure (self, error);
+      show_error (self, message);
+      return;
+    }
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
   g_task_set_source_tag (task, cirt_export_dialog_start_export);
-  g_task_set_task_data (task, make_job (self, path), (GDestroyNotify) export_job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 

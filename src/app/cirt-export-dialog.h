@@ -6,7 +6,7 @@
 
 #include "cirt-chart.h"
 #include "cirt-export.h"
-#include "cirt-store.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,12 +23,12 @@ G_DECLARE_FINAL_TYPE (CirtExportDialog, cirt_export_dialog, CIRT, EXPORT_DIALOG,
  * handler shows a toast with an "Open" button in @parent's toast overlay;
  * the dialog closes after it. */
 
-/* A modal dialog for assessment @id of @store, transient for @parent. The
+/* A modal dialog for @session's assessment, transient for @parent. The
  * report language starts at the report-language setting, the marking at
- * TLP:AMBER, the paper at A4. */
+ * TLP:AMBER, the paper at A4. What is exported is the assessment as the
+ * store holds it when the export starts. */
 GtkWidget        *cirt_export_dialog_new                (GtkWindow   *parent,
-                                                         CirtStore   *store,
-                                                         const char  *id);
+                                                         CirtSession *session);
 
 CirtExportTarget  cirt_export_dialog_get_target         (CirtExportDialog *self);
 void              cirt_export_dialog_set_target         (CirtExportDialog *self,

@@ -197,35 +197,6 @@ cirt_merge_import_finish (CirtStore     *store,
   return g_steal_pointer (&job->result);
 }
 
-void
-cirt_merge_announce (CirtStore             *store,
-                     const CirtMergeResult *result)
-{
-  const char *id;
-
-  g_return_if_fail (CIRT_IS_STORE (store));
-  g_return_if_fail (result != NULL && result->report != NULL);
-
-  id = result->report->assessment_id;
-  g_signal_emit_by_name (store, "assessments-changed");
-  g_signal_emit_by_name (store, "assessment-changed", id);
-  if (result->all_changed)
-    {
-      g_autoptr(GHashTable) answers = cirt_store_get_answers (store, id, NULL);
-      GHashTableIter iter;
-      gpointer key;
-
-      if (answers == NULL)
-        return;
-      g_hash_table_iter_init (&iter, answers);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_signal_emit_by_name (store, "answer-changed", id, key);
-      return;
-    }
-  for (guint i = 0; i < result->changed->len; i++)
-    g_signal_emit_by_name (store, "answer-changed", id, g_ptr_array_index (result->changed, i));
-}
-
 char *
 cirt_merge_describe (const CirtMergeResult *result,
                      const char            *title)

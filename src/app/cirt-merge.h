@@ -24,7 +24,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtMergeResult, cirt_merge_result_free)
 /* Imports @path (cirt_exchange_import) into @store's database in a worker
  * thread, through a connection of its own: a SQLite connection is never
  * used by two threads. On error nothing changed. @store itself is not
- * touched off the main thread and emits nothing: see cirt_merge_announce(). */
+ * touched off the main thread; cirt_store_refresh() on it afterwards
+ * announces what the import changed. */
 void             cirt_merge_import_async  (CirtStore            *store,
                                            const char           *path,
                                            GCancellable         *cancellable,
@@ -33,12 +34,6 @@ void             cirt_merge_import_async  (CirtStore            *store,
 CirtMergeResult *cirt_merge_import_finish (CirtStore            *store,
                                            GAsyncResult         *result,
                                            GError              **error);
-
-/* Emits on @store what its own writes would have: "assessments-changed",
- * "assessment-changed" and one "answer-changed" per changed answer (every
- * answer when they could not be compared), so every view of it refreshes. */
-void             cirt_merge_announce      (CirtStore             *store,
-                                           const CirtMergeResult *result);
 
 /* The summary shown after an import, e.g. "Merged into “Readiness
  * mission”: 12 answers taken from Bob, 2 conflicts to review". @title is

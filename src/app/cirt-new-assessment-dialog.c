@@ -23,7 +23,8 @@ struct _CirtNewAssessmentDialog {
   GtkLabel            *message_label;
 
   /* owned */
-  CirtStore           *store;
+  CirtContext         *context;
+  CirtStore           *store;      /* the context's */
   char                *baseline_id;
   GPtrArray           *instruments;    /* CirtInstrument*, one per check */
   GPtrArray           *checks;         /* GtkCheckButton*, borrowed */
@@ -159,7 +160,7 @@ add_instrument_row (CirtNewAssessmentDialog *self,
                     CirtInstrument          *inst,
                     gboolean                 fixed)
 {
-  const char *lang = cirt_app_get_language ();
+  const char *lang = cirt_context_get_language (self->context);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *subtitle = NULL;
@@ -197,7 +198,8 @@ cirt_new_assessment_dialog_dispose (GObject *object)
   CirtNewAssessmentDialog *self = CIRT_NEW_ASSESSMENT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_NEW_ASSESSMENT_DIALOG);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->context);
   g_clear_pointer (&self->instruments, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   G_OBJECT_CLASS (cirt_new_assessment_dialog_parent_class)->dispose (object);
@@ -255,20 +257,22 @@ cirt_new_assessment_dialog_init (CirtNewAssessmentDialog *self)
 }
 
 GtkWidget *
-cirt_new_assessment_dialog_new (GtkWindow  *parent,
-                                CirtStore  *store,
-                                const char *baseline_id)
+cirt_new_assessment_dialog_new (GtkWindow   *parent,
+                                CirtContext *context,
+                                const char  *baseline_id)
 {
   CirtNewAssessmentDialog *self;
+  CirtStore *store;
   g_autofree char *lead = NULL;
 
-  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
+  g_return_val_if_fail (CIRT_IS_CONTEXT (context), NULL);
 
   self = g_object_new (CIRT_TYPE_NEW_ASSESSMENT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = store = cirt_context_get_store (context);
   self->baseline_id = g_strdup (baseline_id);
 
-  lead = g_settings_get_string (cirt_app_get_settings (), "assessor-name");
+  lead = g_settings_get_string (cirt_context_get_settings (context), "assessor-name");
   g_strstrip (lead);
   if (*lead == '\0' && g_strcmp0 (g_get_real_name (), "Unknown") != 0)
     {

@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "cirt-store.h"
+#include "cirt-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +14,9 @@ G_DECLARE_FINAL_TYPE (CirtNewAssessmentDialog, cirt_new_assessment_dialog, CIRT,
 /* @baseline_id: the earlier assessment a follow-up is compared with (its
  * instruments are reused), or NULL for a new assessment. Emits "created"
  * (the new id) and closes once the store has it. */
-GtkWidget      *cirt_new_assessment_dialog_new                  (GtkWindow  *parent,
-                                                                 CirtStore  *store,
-                                                                 const char *baseline_id);
+GtkWidget      *cirt_new_assessment_dialog_new                  (GtkWindow   *parent,
+                                                                 CirtContext *context,
+                                                                 const char  *baseline_id);
 /* The check button of instrument @instrument_id, or NULL. */
 GtkCheckButton *cirt_new_assessment_dialog_get_instrument_check (CirtNewAssessmentDialog *self,
                                                                  const char              *instrument_id);

@@ -2,9 +2,10 @@
  * charts and the highest-priority recommendations
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything shown comes from one CirtScore (cirt_score_load()), drawn by
- * cirt-chart like the workbook and the report, so the screen the ministry
- * sees and the documents it keeps never disagree. */
+ * Everything shown comes from the session's CirtAssessmentData (its score
+ * and the baseline's), drawn by cirt-chart and worded by cirt-lang like the
+ * workbook and the report, so the screen the ministry sees and the
+ * documents it keeps never disagree. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,9 +20,6 @@
 #include "cirt-overview-page.h"
 #include "cirt-overview-style.h"
 #include "cirt-recommendation-row.h"
-
-/* Answers typed in a row recompute once, this long after the first change. */
-#define UPDATE_DELAY_MS 300
 
 struct _CirtOverviewPage {
   GtkWidget          parent_instance;
@@ -49,16 +47,12 @@ struct _CirtOverviewPage {
   GtkLabel          *top_empty_label;
 
   /* owned */
-  CirtStore         *store;
-  char              *assessment_id;
-  char              *baseline_id;
-  CirtScore         *score;
-  CirtScore         *baseline;
-  char              *first_question;  /* the empty state's button goes there */
+  CirtSession        *session;
+  GSignalGroup       *session_signals;
+  CirtAssessmentData *data;           /* what is shown */
+  char               *first_question; /* the empty state's button goes there */
 
-  guint              update_id;
-  guint              n_computes;
-  gboolean           stale;           /* changed while not shown */
+  guint               n_computes;
 };
 
 static void cirt_overview_page_iface_init (CirtAssessmentPageInterface *iface);
@@ -75,27 +69,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+/* The language of instrument texts. */
 static const char *
-lang (void)
+language (CirtOverviewPage *self)
 {
-  return cirt_app_get_language ();
+  return cirt_context_get_language (cirt_session_get_context (self->session));
+}
+
+/* How numbers are written. */
+static const CirtLang *
+ui_lang (CirtOverviewPage *self)
+{
+  return cirt_context_get_lang (cirt_session_get_context (self->session));
 }
 
 static const char *
-level_name (CirtScore *score,
-            int        level)
+level_name (CirtOverviewPage *self,
+            CirtScore        *score,
+            int               level)
 {
   const CirtLevelInfo *info = level >= 1 && level <= CIRT_N_LEVELS ? cirt_score_get_level_info (score, level) : NULL;
-  return info ? cirt_text_get (info->name, lang ()) : "";
+  return info ? cirt_text_get (info->name, language (self)) : "";
 }
 
 /* "2 — Formative" */
 static char *
-level_words (CirtScore *score,
-             int        level)
+level_words (CirtOverviewPage *self,
+             CirtScore        *score,
+             int               level)
 {
   /* translators: a maturity level, "2 — Formative" */
-  return g_strdup_printf (_("%d — %s"), level, level_name (score, level));
+  return g_strdup_printf (_("%d — %s"), level, level_name (self, score, level));
 }
 
 static void
@@ -114,12 +124,12 @@ static void
 fill_level (CirtOverviewPage     *self,
             const CirtScoreValue *overall)
 {
-  const CirtLevelInfo *info = cirt_score_get_level_info (self->score, overall->level);
+  const CirtLevelInfo *info = cirt_score_get_level_info (self->data->score, overall->level);
   g_autofree char *level = NULL;
-  const char *description = info ? cirt_text_get (info->description, lang ()) : NULL;
+  const char *description = info ? cirt_text_get (info->description, language (self)) : NULL;
 
   /* translators: the overall maturity level in large type, "Level 2 · Formative" */
-  level = g_strdup_printf (_("Level %d · %s"), overall->level, level_name (self->score, overall->level));
+  level = g_strdup_printf (_("Level %d · %s"), overall->level, level_name (self, self->data->score, overall->level));
   gtk_label_set_label (self->level_label, level);
   for (int l = 1; l <= CIRT_N_LEVELS; l++)
     {
@@ -142,42 +152,42 @@ fill_coverage (CirtOverviewPage     *self,
   g_autofree char *pct = NULL;
   g_autofree char *text = NULL;
 
-  cirt_score_get_counts (self->score, CIRT_N_PILLARS, &answered, &na, &total);
+  cirt_score_get_counts (self->data->score, CIRT_N_PILLARS, &answered, &na, &total);
   if (isnan (overall->coverage))
     {
       gtk_label_set_label (self->coverage_label, _("No question applies."));
       return;
     }
-  pct = cirt_chart_view_format_number (lang (), 100.0 * overall->coverage, 0);
+  pct = cirt_lang_format_percent (ui_lang (self), overall->coverage);
   if (na > 0)
-    /* translators: coverage under the index: percentage, answered, applicable, not applicable */
-    text = g_strdup_printf (ngettext ("Coverage %s %%: %u of %u applicable questions answered, %u marked not applicable.",
-                                      "Coverage %s %%: %u of %u applicable questions answered, %u marked not applicable.",
+    /* translators: coverage under the index: a percentage ("62 %"), answered, applicable, not applicable */
+    text = g_strdup_printf (ngettext ("Coverage %s: %u of %u applicable questions answered, %u marked not applicable.",
+                                      "Coverage %s: %u of %u applicable questions answered, %u marked not applicable.",
                                       na), pct, answered, total - na, na);
   else
-    /* translators: coverage under the index: percentage, answered, applicable */
-    text = g_strdup_printf (_("Coverage %s %%: %u of %u applicable questions answered."), pct, answered, total - na);
+    /* translators: coverage under the index: a percentage ("62 %"), answered, applicable */
+    text = g_strdup_printf (_("Coverage %s: %u of %u applicable questions answered."), pct, answered, total - na);
   gtk_label_set_label (self->coverage_label, text);
 }
 
 static void
 fill_baseline (CirtOverviewPage *self)
 {
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  const CirtScoreValue *now = cirt_score_get_overall (self->score);
+  const CirtAssessmentInfo *info = self->data->baseline_info;
+  const CirtScoreValue *now = cirt_score_get_overall (self->data->score);
   const CirtScoreValue *then;
   g_autofree char *date = NULL;
   g_autofree char *then_num = NULL;
   g_autofree char *text = NULL;
 
-  if (self->baseline == NULL || self->baseline_id == NULL)
+  /* An earlier assessment since deleted is simply not compared with. */
+  if (self->data->baseline == NULL || info == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->baseline_label), FALSE);
       return;
     }
-  info = cirt_store_get_assessment (self->store, self->baseline_id, NULL);
-  then = cirt_score_get_overall (self->baseline);
-  date = info ? cirt_app_format_date (info->started_on ? info->started_on : info->created_at) : NULL;
+  then = cirt_score_get_overall (self->data->baseline);
+  date = cirt_lang_format_date_short (ui_lang (self), info->started_on ? info->started_on : info->created_at);
   if (!then->defined)
     /* translators: follow-up line; %s is the earlier assessment's title */
     text = g_strdup_printf (_("Follow-up of “%s”, which had no scores."), info ? info->title : "");
@@ -188,14 +198,14 @@ fill_baseline (CirtOverviewPage *self)
       /* The difference of the numbers shown, so that it adds up on screen. */
       double d = cirt_score_display_value (now->score, 1) - cirt_score_display_value (then->score, 1);
 
-      then_num = cirt_chart_view_format_number (lang (), then->score, 1);
-      magnitude = cirt_chart_view_format_number (lang (), fabs (d) + 1e-6, 1);
+      then_num = cirt_lang_format_score (ui_lang (self), then->score);
+      magnitude = cirt_lang_format_number (ui_lang (self), fabs (d) + 1e-6, 1);
       delta = g_strdup_printf ("%s%s", d >= 0 ? "+" : "−", magnitude);
       /* translators: follow-up line: the earlier assessment's title, its
        * date, its index and level, then the change in points */
       text = g_strdup_printf (_("Follow-up of “%s” (%s): the index was %s, level %d — %s; the change is %s points."),
                               info ? info->title : "", date ? date : "", then_num, then->level,
-                              level_name (self->baseline, then->level), now->defined ? delta : "—");
+                              level_name (self, self->data->baseline, then->level), now->defined ? delta : "—");
     }
   gtk_label_set_label (self->baseline_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->baseline_label), TRUE);
@@ -212,15 +222,18 @@ fill_provisional (CirtOverviewPage     *self,
   gtk_widget_set_visible (self->provisional_box, overall->provisional);
   if (!overall->provisional)
     return;
-  pct = cirt_chart_view_format_number (lang (), 100.0 * overall->coverage, 0);
-  text = g_string_new (NULL);
-  /* translators: the provisional notice; %s is a percentage under 80 */
-  g_string_append_printf (text, _("Provisional: the answers cover %s %% of the applicable questions; a firm score needs 80 %%."),
-                          pct);
+  pct = cirt_lang_format_percent (ui_lang (self), overall->coverage);
+  {
+    g_autofree char *firm = cirt_lang_format_percent (ui_lang (self), CIRT_SCORE_FIRM_COVERAGE);
+    text = g_string_new (NULL);
+    /* translators: the provisional notice: a percentage under 80 % ("62 %"), then "80 %" */
+    g_string_append_printf (text, _("Provisional: the answers cover %s of the applicable questions; a firm score needs %s."),
+                            pct, firm);
+  }
   pillars = g_ptr_array_new ();
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    if (cirt_score_get_pillar (self->score, p)->value.provisional)
-      g_ptr_array_add (pillars, (gpointer) cirt_lang_pillar_title (cirt_lang_get (lang ()), p));
+    if (cirt_score_get_pillar (self->data->score, p)->value.provisional)
+      g_ptr_array_add (pillars, (gpointer) cirt_lang_pillar_title (ui_lang (self), p));
   if (pillars->len > 0)
     {
       g_autofree char *list = NULL;
@@ -241,11 +254,11 @@ create_cap_row (CirtOverviewPage   *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *id = gtk_label_new (q->id);
-  GtkWidget *text = gtk_label_new (cirt_text_get (q->text, lang ()));
+  GtkWidget *text = gtk_label_new (cirt_text_get (q->text, language (self)));
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
   /* translators: accessible name of a capping question's row; %s the id, %s the question */
   g_autofree char *accessible = g_strdup_printf (_("Critical question %s: %s. Open the question."), q->id,
-                                                 cirt_text_get (q->text, lang ()));
+                                                 cirt_text_get (q->text, language (self)));
 
   gtk_widget_add_css_class (id, "cirt-question-id");
   gtk_widget_set_valign (id, GTK_ALIGN_START);
@@ -269,8 +282,8 @@ static void
 fill_cap (CirtOverviewPage     *self,
           const CirtScoreValue *overall)
 {
-  GPtrArray *capped = cirt_score_get_capped_by (self->score);
-  int uncapped = cirt_score_get_uncapped_level (self->score);
+  GPtrArray *capped = cirt_score_get_capped_by (self->data->score);
+  int uncapped = cirt_score_get_uncapped_level (self->data->score);
   g_autofree char *text = NULL;
   g_autofree char *level = NULL;
 
@@ -278,10 +291,10 @@ fill_cap (CirtOverviewPage     *self,
   gtk_widget_set_visible (self->cap_box, capped->len > 0);
   if (capped->len == 0)
     return;
-  level = level_words (self->score, overall->level);
+  level = level_words (self, self->data->score, overall->level);
   if (uncapped > overall->level)
     {
-      g_autofree char *without = level_words (self->score, uncapped);
+      g_autofree char *without = level_words (self, self->data->score, uncapped);
       /* translators: the critical cap notice: the capped level, the level
        * without the cap, then the list of questions */
       text = g_strdup_printf (ngettext ("Capped at level %s (level %s without the cap) by this critical question, which scores below 50 %%:",
@@ -301,7 +314,7 @@ fill_cap (CirtOverviewPage     *self,
 static void
 fill_top (CirtOverviewPage *self)
 {
-  guint n = cirt_score_get_n_recommendations (self->score);
+  guint n = cirt_score_get_n_recommendations (self->data->score);
   guint shown = MIN (n, CIRT_OVERVIEW_N_TOP);
   g_autofree char *count = NULL;
 
@@ -311,7 +324,8 @@ fill_top (CirtOverviewPage *self)
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *content = cirt_recommendation_row_new ();
 
-      cirt_recommendation_row_set (CIRT_RECOMMENDATION_ROW (content), self->score, i, lang ());
+      cirt_recommendation_row_set (CIRT_RECOMMENDATION_ROW (content), self->data->score, i, language (self),
+                                   ui_lang (self));
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
       gtk_widget_set_tooltip_text (row, _("Open the question in the questionnaire"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -355,79 +369,41 @@ find_first_question (CirtScore *score)
   return NULL;
 }
 
+/* Shows what the session has loaded (or that there is nothing, or why). */
 static void
-set_charts (CirtOverviewPage *self,
-            CirtScore        *score,
-            CirtScore        *baseline)
+fill (CirtOverviewPage *self)
 {
-  cirt_chart_view_set_score (self->radar, score);
-  cirt_chart_view_set_baseline (self->radar, baseline);
-  cirt_chart_view_set_score (self->sections, score);
-  cirt_chart_view_set_score (self->coverage, score);
-}
-
-static void
-recompute (CirtOverviewPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autoptr(CirtAssessmentData) data = NULL;
+  CirtAssessmentData *data = self->session ? cirt_session_get_data (self->session, NULL) : NULL;
   const CirtScoreValue *overall;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->stale = FALSE;
   self->n_computes++;
-  g_clear_object (&self->score);
-  g_clear_object (&self->baseline);
-  g_clear_pointer (&self->baseline_id, g_free);
+  g_clear_pointer (&self->data, cirt_assessment_data_unref);
   g_clear_pointer (&self->first_question, g_free);
-
-  if (self->store == NULL || self->assessment_id == NULL)
+  if (data == NULL)
     {
-      set_charts (self, NULL, NULL);
       remove_rows (self->top_list);
       remove_rows (self->cap_list);
       gtk_widget_set_visible (GTK_WIDGET (self->start_button), FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      if (self->session != NULL)
+        adw_status_page_set_description (self->error_page, cirt_session_get_error (self->session));
+      gtk_stack_set_visible_child_name (self->stack, self->session != NULL ? "error" : "empty");
       return;
     }
+  self->data = cirt_assessment_data_ref (data);
 
-  data = cirt_assessment_data_load (self->store, self->assessment_id, CIRT_LOAD_BASELINE, &error);
-  if (data != NULL)
-    {
-      info = cirt_assessment_info_copy (data->info);
-      self->score = g_object_ref (data->score);
-    }
-  if (self->score == NULL)
-    {
-      set_charts (self, NULL, NULL);
-      remove_rows (self->top_list);
-      remove_rows (self->cap_list);
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-  if (data->baseline != NULL)
-    {
-      /* An earlier assessment since deleted is simply not compared with. */
-      self->baseline = g_object_ref (data->baseline);
-      self->baseline_id = g_strdup (info->baseline);
-    }
-
-  overall = cirt_score_get_overall (self->score);
+  overall = cirt_score_get_overall (data->score);
   if (!overall->defined)
     {
-      set_charts (self, NULL, NULL);
       remove_rows (self->top_list);
       remove_rows (self->cap_list);
-      self->first_question = find_first_question (self->score);
+      self->first_question = find_first_question (data->score);
       gtk_widget_set_visible (GTK_WIDGET (self->start_button), self->first_question != NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   {
-    g_autofree char *num = cirt_chart_view_format_number (lang (), overall->score, 1);
+    g_autofree char *num = cirt_lang_format_score (ui_lang (self), overall->score);
     g_autofree char *accessible = NULL;
 
     gtk_label_set_label (self->score_label, num);
@@ -440,7 +416,6 @@ recompute (CirtOverviewPage *self)
   fill_baseline (self);
   fill_provisional (self, overall);
   fill_cap (self, overall);
-  set_charts (self, self->score, self->baseline);
   fill_top (self);
   gtk_stack_set_visible_child_name (self->stack, "overview");
 }
@@ -448,28 +423,12 @@ recompute (CirtOverviewPage *self)
 /* ------------------------------------------------------------------------ */
 /* Signal handlers                                                           */
 
-static gboolean
-on_update_timeout_cb (gpointer data)
-{
-  CirtOverviewPage *self = data;
-
-  self->update_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    recompute (self);
-  else
-    self->stale = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_assessment_changed_cb (CirtOverviewPage *self,
-                          const char       *id)
+on_data_cb (CirtOverviewPage *self)
 {
-  if (g_strcmp0 (id, self->assessment_id) != 0 && g_strcmp0 (id, self->baseline_id) != 0)
-    return;
-  /* Notes typed key by key come here for every key: one recompute for all. */
-  if (self->update_id == 0)
-    self->update_id = g_timeout_add (UPDATE_DELAY_MS, on_update_timeout_cb, self);
+  /* Hidden, it waits until it is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self);
 }
 
 static void
@@ -510,14 +469,6 @@ on_all_clicked_cb (CirtOverviewPage *self)
 /* CirtAssessmentPage                                                        */
 
 static void
-cirt_overview_page_page_set_assessment (CirtAssessmentPage *page,
-                                        CirtStore          *store,
-                                        const char         *id)
-{
-  cirt_overview_page_set_assessment (CIRT_OVERVIEW_PAGE (page), store, id);
-}
-
-static void
 cirt_overview_page_focus_start (CirtAssessmentPage *page)
 {
   CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (page);
@@ -532,7 +483,6 @@ cirt_overview_page_focus_start (CirtAssessmentPage *page)
 static void
 cirt_overview_page_iface_init (CirtAssessmentPageInterface *iface)
 {
-  iface->set_assessment = cirt_overview_page_page_set_assessment;
   iface->focus_start = cirt_overview_page_focus_start;
 }
 
@@ -544,9 +494,24 @@ cirt_overview_page_map (GtkWidget *widget)
 {
   CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (widget);
 
-  if (self->stale)
-    recompute (self);
   GTK_WIDGET_CLASS (cirt_overview_page_parent_class)->map (widget);
+  if (self->session == NULL)
+    return;
+  /* Loads what changed while nothing showed it; then shows it unless the
+   * notification of the load did already. */
+  cirt_session_hold (self->session);
+  if (self->data == NULL || self->data != cirt_session_get_data (self->session, NULL))
+    fill (self);
+}
+
+static void
+cirt_overview_page_unmap (GtkWidget *widget)
+{
+  CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (widget);
+
+  if (self->session != NULL)
+    cirt_session_release (self->session);
+  GTK_WIDGET_CLASS (cirt_overview_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -554,13 +519,12 @@ cirt_overview_page_dispose (GObject *object)
 {
   CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_OVERVIEW_PAGE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->score);
-  g_clear_object (&self->baseline);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->data, cirt_assessment_data_unref);
   G_OBJECT_CLASS (cirt_overview_page_parent_class)->dispose (object);
 }
 
@@ -569,10 +533,44 @@ cirt_overview_page_finalize (GObject *object)
 {
   CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (object);
 
-  g_free (self->assessment_id);
-  g_free (self->baseline_id);
   g_free (self->first_question);
   G_OBJECT_CLASS (cirt_overview_page_parent_class)->finalize (object);
+}
+
+static void
+cirt_overview_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_overview_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CirtOverviewPage *self = CIRT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cirt_overview_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -583,9 +581,14 @@ cirt_overview_page_class_init (CirtOverviewPageClass *klass)
 
   object_class->dispose = cirt_overview_page_dispose;
   object_class->finalize = cirt_overview_page_finalize;
+  object_class->get_property = cirt_overview_page_get_property;
+  object_class->set_property = cirt_overview_page_set_property;
   widget_class->map = cirt_overview_page_map;
+  widget_class->unmap = cirt_overview_page_unmap;
   widget_class->measure = cirt_app_measure_page;
   widget_class->size_allocate = cirt_app_allocate_page;
+
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   signals[QUESTION_ACTIVATED] =
     g_signal_new ("question-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -628,6 +631,8 @@ cirt_overview_page_init (CirtOverviewPage *self)
 {
   cirt_overview_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::data", G_CALLBACK (on_data_cb), self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->start_button), FALSE);
 }
@@ -642,36 +647,31 @@ cirt_overview_page_new (void)
 }
 
 void
-cirt_overview_page_set_assessment (CirtOverviewPage *self,
-                                   CirtStore        *store,
-                                   const char       *id)
+cirt_overview_page_set_session (CirtOverviewPage *self,
+                                CirtSession      *session)
 {
   g_return_if_fail (CIRT_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (store == NULL || CIRT_IS_STORE (store));
+  g_return_if_fail (session == NULL || CIRT_IS_SESSION (session));
 
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_swapped (store, "assessment-changed", G_CALLBACK (on_assessment_changed_cb), self);
-    }
-  if (g_strcmp0 (self->assessment_id, id) != 0)
-    {
-      g_free (self->assessment_id);
-      self->assessment_id = g_strdup (id);
-      /* A new assessment starts at the top. */
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
-    }
-  recompute (self);
+  if (!cirt_assessment_page_replace_session (CIRT_ASSESSMENT_PAGE (self), &self->session, session,
+                                             self->session_signals, TRUE))
+    return;
+  /* The charts draw its score. */
+  cirt_chart_view_set_session (self->radar, session);
+  cirt_chart_view_set_session (self->sections, session);
+  cirt_chart_view_set_session (self->coverage, session);
+  /* A new assessment starts at the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  if (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self);
+  g_object_notify (G_OBJECT (self), "session");
 }
 
 CirtScore *
 cirt_overview_page_get_score (CirtOverviewPage *self)
 {
   g_return_val_if_fail (CIRT_IS_OVERVIEW_PAGE (self), NULL);
-  return self->score;
+  return self->data ? self->data->score : NULL;
 }
 
 const char *

@@ -7,7 +7,7 @@
 
 #include "cirt-chart-view.h"
 #include "cirt-score.h"
-#include "cirt-store.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +24,11 @@ G_DECLARE_FINAL_TYPE (CirtOverviewPage, cirt_overview_page, CIRT, OVERVIEW_PAGE,
  *   show-recommendations (): the "All Recommendations" button. */
 
 GtkWidget     *cirt_overview_page_new               (void);
-/* Shows assessment @id of @store (NULL: none) and follows its changes:
- * recomputed at most every 300 ms while answers change, when shown. */
-void           cirt_overview_page_set_assessment    (CirtOverviewPage *self,
-                                                     CirtStore        *store,
-                                                     const char       *id);
+/* Shows @session's assessment (NULL: none) and follows it while shown (the
+ * session loads it again at most every CIRT_SESSION_RELOAD_MS). The same as
+ * the "session" property. */
+void           cirt_overview_page_set_session       (CirtOverviewPage *self,
+                                                     CirtSession      *session);
 /* The score shown, NULL before an assessment is set or when it failed. */
 CirtScore     *cirt_overview_page_get_score         (CirtOverviewPage *self);
 /* "overview", "empty" (nothing answered that scores) or "error". */
@@ -48,7 +48,7 @@ const char    *cirt_overview_page_get_top_question  (CirtOverviewPage *self,
                                                      guint             index);
 CirtChartView *cirt_overview_page_get_chart         (CirtOverviewPage *self,
                                                      CirtChartKind     kind);
-/* Times the score was recomputed (for tests of the debounce). */
+/* Times the page was filled from a new load (for tests of the debounce). */
 guint          cirt_overview_page_get_n_computes    (CirtOverviewPage *self);
 
 G_END_DECLS

@@ -72,7 +72,6 @@ cirt_preferences_window_class_init (CirtPreferencesWindowClass *klass)
 static void
 cirt_preferences_window_init (CirtPreferencesWindow *self)
 {
-  GSettings *settings = cirt_app_get_settings ();
   g_autofree char *description = NULL;
   const char *real_name = g_get_real_name ();
 
@@ -85,15 +84,20 @@ cirt_preferences_window_init (CirtPreferencesWindow *self)
     description = g_strdup_printf (_("Recorded as the author of every answer you give, and proposed as the lead assessor of new assessments. Left empty, the account’s name is used: %s."),
                                    real_name);
   adw_preferences_group_set_description (self->assessor_group, description);
+}
 
+GtkWidget *
+cirt_preferences_window_new (GtkWindow *parent,
+                             GSettings *settings)
+{
+  CirtPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CIRT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   /* Saved as typed: GSettings writes are cheap and nothing needs applying. */
   g_settings_bind (settings, "assessor-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "report-language", self->language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, language_to_index, index_to_language, NULL, NULL);
-}
-
-GtkWidget *
-cirt_preferences_window_new (GtkWindow *parent)
-{
-  return g_object_new (CIRT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  return GTK_WIDGET (self);
 }

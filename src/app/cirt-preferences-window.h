@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 #define CIRT_TYPE_PREFERENCES_WINDOW (cirt_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (CirtPreferencesWindow, cirt_preferences_window, CIRT, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *cirt_preferences_window_new (GtkWindow *parent);
+/* Shows and changes @settings. */
+GtkWidget *cirt_preferences_window_new (GtkWindow *parent,
+                                        GSettings *settings);
 
 G_END_DECLS

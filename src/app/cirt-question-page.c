@@ -63,10 +63,11 @@ struct _CirtQuestionPage {
   OptionRow          *none_row;        /* checklist: "None of these" */
 
   /* owned */
-  CirtStore          *store;
-  char               *assessment_id;
+  CirtSession        *session;
+  GSignalGroup       *session_signals;
   CirtInstrument     *instrument;      /* keeps @question alive */
   CirtAnswer         *answer;          /* what the widgets show */
+  CirtAnswer         *base;            /* the stored answer the input started from (NULL: none) */
   GMenu              *source_menu;
 
   /* borrowed */
@@ -79,20 +80,15 @@ struct _CirtQuestionPage {
   guint               save_source;
   gint64              dirty_since;
   guint               binding;         /* > 0 while widgets are filled from the model */
-  gboolean            in_save;
-  guint               stakeholders_source;
-  CirtSaveState       save_state;
 };
 
 G_DEFINE_FINAL_TYPE (CirtQuestionPage, cirt_question_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_SAVE_STATE,
+  PROP_SESSION,
   N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static gboolean save_now (CirtQuestionPage *self,
                           GError          **error);
@@ -126,12 +122,25 @@ set_buffer_text (GtkTextView *view,
                  const char  *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *now = buffer_text (view);
+
+  /* Unchanged text keeps its cursor (an answer refreshed while typing). */
+  if (g_strcmp0 (now, text ? text : "") == 0)
+    return;
 
   /* Not part of the text's own undo history: Ctrl+Z in the notes must never
    * bring back the previous question's notes. */
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
 }
 
 static char *
@@ -170,10 +179,22 @@ static void
 set_save_state (CirtQuestionPage *self,
                 CirtSaveState     state)
 {
-  if (self->save_state == state)
-    return;
-  self->save_state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+  if (self->session != NULL)
+    cirt_session_set_save_state (self->session, state);
+}
+
+/* The language of instrument texts. */
+static const char *
+language (CirtQuestionPage *self)
+{
+  return self->session ? cirt_context_get_language (cirt_session_get_context (self->session)) : NULL;
+}
+
+/* How the interface writes numbers and dates. */
+static const CirtLang *
+ui_lang (CirtQuestionPage *self)
+{
+  return self->session ? cirt_context_get_lang (cirt_session_get_context (self->session)) : cirt_lang_default ();
 }
 
 static gboolean
@@ -207,7 +228,7 @@ update_status (CirtQuestionPage *self)
 
   if (answer_is_answered (a) && a->author != NULL && a->updated_at != NULL)
     {
-      g_autofree char *date = cirt_app_format_date (a->updated_at);
+      g_autofree char *date = cirt_lang_format_date_short (ui_lang (self), a->updated_at);
       /* translators: "Answered · Ana Silva, 2 Mar 2026" */
       when = g_strdup_printf (_("%s · %s, %s"), text, a->author, date);
     }
@@ -360,7 +381,7 @@ static void
 bind_options (CirtQuestionPage *self)
 {
   const CirtQuestion *q = self->question;
-  const char *lang = cirt_app_get_language ();
+  const char *lang = language (self);
 
   switch (q->kind)
     {
@@ -490,6 +511,29 @@ sync_text_fields (CirtQuestionPage *self)
     }
 }
 
+static void show_answer (CirtQuestionPage *self);
+
+/* The store holds @stored for the question shown (NULL: nothing): the input
+ * starts from it now, and it is shown where it differs from the screen. */
+static void
+take_stored (CirtQuestionPage *self,
+             const CirtAnswer *stored)
+{
+  g_autoptr(CirtAnswer) empty = cirt_answer_new (self->question->id);
+  gboolean differs;
+
+  sync_text_fields (self);
+  differs = !cirt_answer_same_content (stored ? stored : empty, self->answer);
+  g_clear_pointer (&self->base, cirt_answer_free);
+  self->base = stored ? cirt_answer_copy (stored) : NULL;
+  g_clear_pointer (&self->answer, cirt_answer_free);
+  self->answer = cirt_answer_copy (stored ? stored : empty);
+  if (differs)
+    show_answer (self);
+  else
+    update_status (self);
+}
+
 static gboolean
 on_save_timeout_cb (gpointer user_data)
 {
@@ -506,7 +550,7 @@ schedule_save (CirtQuestionPage *self)
   gint64 now = g_get_monotonic_time ();
   gint64 delay;
 
-  if (self->question == NULL || self->store == NULL)
+  if (self->question == NULL || self->session == NULL)
     return;
   if (self->save_source == 0)
     self->dirty_since = now;
@@ -523,11 +567,12 @@ save_now (CirtQuestionPage  *self,
           GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CirtAnswer) stored = NULL;
   gboolean was_refused = self->refused;
-  gboolean ok;
+  CirtSaveOutcome outcome;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->question == NULL || self->store == NULL)
+  if (self->question == NULL || self->session == NULL)
     return TRUE;
 
   sync_text_fields (self);
@@ -542,14 +587,7 @@ save_now (CirtQuestionPage  *self,
       return FALSE;
     }
 
-  {
-    g_autofree char *author = cirt_app_get_author ();
-    replace (&self->answer->author, author);
-  }
-  self->in_save = TRUE;
-  ok = cirt_store_save_answer (self->store, self->assessment_id, self->answer, &local_error);
-  self->in_save = FALSE;
-  if (!ok)
+  if (!cirt_session_save_answer (self->session, self->base, self->answer, &outcome, &stored, &local_error))
     {
       g_autofree char *what = g_strdup_printf (_("The answer to %s was not saved"), self->question->id);
       self->refused = TRUE;
@@ -562,10 +600,7 @@ save_now (CirtQuestionPage  *self,
       return FALSE;
     }
   self->refused = FALSE;
-  {
-    g_autofree char *now = cirt_now_iso8601 ();
-    replace (&self->answer->updated_at, now);
-  }
+  take_stored (self, stored);
   if (!self->na_pending)
     show_na_message (self, NULL);
   set_save_state (self, CIRT_SAVE_STATE_SAVED);
@@ -773,53 +808,39 @@ on_evidence_row_changed_cb (CirtQuestionPage *self)
 /* ------------------------------------------------------------------------ */
 /* Store                                                                    */
 
-static void
-show_answer (CirtQuestionPage *self);
+static gboolean
+has_unsaved_input (CirtQuestionPage *self)
+{
+  return self->save_source != 0 || self->refused || self->na_pending || self->value_error != NULL;
+}
 
 static void
 on_answer_changed_cb (CirtQuestionPage *self,
-                      const char       *assessment_id,
-                      const char       *question_id)
+                      const char       *question_id,
+                      const CirtAnswer *before,
+                      const CirtAnswer *after)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAnswer) stored = NULL;
-
-  /* Our own writes are already on screen. */
-  if (self->in_save || self->question == NULL ||
-      g_strcmp0 (assessment_id, self->assessment_id) != 0 ||
-      g_strcmp0 (question_id, self->question->id) != 0)
+  if (self->question == NULL || g_strcmp0 (question_id, self->question->id) != 0)
     return;
-  /* Changed elsewhere (undo): show what the store holds now. */
-  stored = cirt_store_get_answer (self->store, self->assessment_id, question_id, &error);
-  if (error != NULL)
-    {
-      cirt_app_report_error (GTK_WIDGET (self), _("Cannot read the answer"), error);
-      return;
-    }
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  g_clear_pointer (&self->answer, cirt_answer_free);
-  self->answer = stored ? g_steal_pointer (&stored) : cirt_answer_new (question_id);
-  self->na_pending = FALSE;
-  self->refused = FALSE;
-  show_answer (self);
-  set_save_state (self, CIRT_SAVE_STATE_SAVED);
+  /* What is typed and not saved yet stays on screen: its save merges with
+   * this change (cirt_session_save_answer()), nothing is overwritten. */
+  if (has_unsaved_input (self))
+    return;
+  take_stored (self, after);
 }
 
-static gboolean
-refresh_stakeholders_cb (gpointer user_data)
+/* The interviews of the assessment, offered as sources; made each time the
+ * menu opens, so it lists the ones recorded meanwhile. */
+static void
+fill_source_menu (GtkMenuButton *button,
+                  gpointer       user_data)
 {
   CirtQuestionPage *self = user_data;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  CirtAssessmentData *data = self->session ? cirt_session_get_data (self->session, NULL) : NULL;
+  GPtrArray *list = data ? data->stakeholders : NULL;
 
-  self->stakeholders_source = 0;
   g_menu_remove_all (self->source_menu);
-  if (self->store == NULL || self->assessment_id == NULL)
-    return G_SOURCE_REMOVE;
-  list = cirt_store_list_stakeholders (self->store, self->assessment_id, &error);
-  if (list == NULL)
-    return G_SOURCE_REMOVE;
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; list != NULL && i < list->len; i++)
     {
       CirtStakeholder *s = g_ptr_array_index (list, i);
       g_autofree char *source = NULL;
@@ -834,19 +855,8 @@ refresh_stakeholders_cb (gpointer user_data)
       g_menu_item_set_action_and_target_value (item, "question.source", g_variant_new_string (source));
       g_menu_append_item (self->source_menu, item);
     }
-  if (list->len == 0)
+  if (list == NULL || list->len == 0)
     g_menu_append (self->source_menu, _("No interviews recorded yet (see Stakeholders)"), "question.none");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_assessment_changed_cb (CirtQuestionPage *self,
-                          const char       *assessment_id)
-{
-  /* Stakeholders may have changed; one refresh for a burst of changes. */
-  if (g_strcmp0 (assessment_id, self->assessment_id) != 0 || self->stakeholders_source != 0)
-    return;
-  self->stakeholders_source = g_idle_add (refresh_stakeholders_cb, self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -865,7 +875,7 @@ show_answer (CirtQuestionPage *self)
     set_buffer_text (self->value_view, a->value);
   if (q->kind == CIRT_KIND_NUMBER || q->kind == CIRT_KIND_DATE)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->value_row), a->value ? a->value : "");
+      set_editable_text (GTK_EDITABLE (self->value_row), a->value);
       g_clear_pointer (&self->value_error, g_free);
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_message), "error");
@@ -876,8 +886,8 @@ show_answer (CirtQuestionPage *self)
         gtk_label_set_label (self->value_message, _("A number, written with digits, e.g. 1250 or 12.5"));
     }
   set_buffer_text (self->notes_view, a->notes);
-  gtk_editable_set_text (GTK_EDITABLE (self->evidence_row), a->evidence ? a->evidence : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->source_row), a->source ? a->source : "");
+  set_editable_text (GTK_EDITABLE (self->evidence_row), a->evidence);
+  set_editable_text (GTK_EDITABLE (self->source_row), a->source);
   gtk_switch_set_active (self->na_switch, scored && (a->not_applicable || self->na_pending));
   gtk_switch_set_active (self->flag_switch, a->flagged);
   self->binding--;
@@ -892,7 +902,7 @@ cirt_question_page_bind (CirtQuestionPage   *self,
                          const CirtQuestion *question,
                          const CirtAnswer   *answer)
 {
-  const char *lang = cirt_app_get_language ();
+  const char *lang = language (self);
   const char *guidance;
   const char *page = "level";
   CirtInstrument *instrument;
@@ -912,12 +922,17 @@ cirt_question_page_bind (CirtQuestionPage   *self,
   self->question = question;
   g_clear_pointer (&self->answer, cirt_answer_free);
   self->answer = answer ? cirt_answer_copy (answer) : cirt_answer_new (question->id);
+  g_clear_pointer (&self->base, cirt_answer_free);
+  self->base = answer ? cirt_answer_copy (answer) : NULL;
+  /* Another question: Ctrl+Z takes back changes of this one on their own. */
+  if (self->session != NULL)
+    cirt_session_new_undo_group (self->session);
 
   gtk_label_set_label (self->id_label, question->id);
   gtk_widget_set_visible (GTK_WIDGET (self->critical_label), question->critical);
   {
     const CirtSection *section = question->section;
-    const char *pillar = cirt_lang_pillar_title (cirt_lang_get (lang), section->pillar);
+    const char *pillar = cirt_lang_pillar_title (ui_lang (self), section->pillar);
     /* translators: "Legal · Cybercrime law" (pillar · section) */
     g_autofree char *where = g_strdup_printf (_("%s · %s"), pillar, cirt_text_get (section->title, lang));
     gtk_label_set_label (self->section_label, where);
@@ -975,6 +990,13 @@ cirt_question_page_bind (CirtQuestionPage   *self,
                                   cirt_text_get (question->text, lang), -1);
 
   show_answer (self);
+  /* Ctrl+Z in a text field never brings back the previous question's text. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (i == 0 ? self->notes_view : self->value_view);
+      gtk_text_buffer_set_enable_undo (buffer, FALSE);
+      gtk_text_buffer_set_enable_undo (buffer, TRUE);
+    }
   set_save_state (self, CIRT_SAVE_STATE_SAVED);
 
   /* A new question starts at its top. */
@@ -1019,14 +1041,14 @@ cirt_question_page_dispose (GObject *object)
   if (self->save_source != 0)
     save_now (self, NULL);
   g_clear_handle_id (&self->save_source, g_source_remove);
-  g_clear_handle_id (&self->stakeholders_source, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_QUESTION_PAGE);
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->instrument);
   g_clear_object (&self->source_menu);
 
@@ -1044,7 +1066,7 @@ cirt_question_page_finalize (GObject *object)
   g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
   g_clear_pointer (&self->none_row, option_row_free);
   g_clear_pointer (&self->answer, cirt_answer_free);
-  g_free (self->assessment_id);
+  g_clear_pointer (&self->base, cirt_answer_free);
   g_free (self->value_error);
 
   G_OBJECT_CLASS (cirt_question_page_parent_class)->finalize (object);
@@ -1060,8 +1082,26 @@ cirt_question_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SAVE_STATE:
-      g_value_set_int (value, self->save_state);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_question_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CirtQuestionPage *self = CIRT_QUESTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cirt_question_page_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1077,11 +1117,12 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   object_class->dispose = cirt_question_page_dispose;
   object_class->finalize = cirt_question_page_finalize;
   object_class->get_property = cirt_question_page_get_property;
+  object_class->set_property = cirt_question_page_set_property;
 
-  properties[PROP_SAVE_STATE] =
-    g_param_spec_int ("save-state", NULL, NULL, CIRT_SAVE_STATE_SAVED, CIRT_SAVE_STATE_FAILED,
-                      CIRT_SAVE_STATE_SAVED, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The session written to (CirtSession, NULL: none). */
+  g_object_class_install_property (object_class, PROP_SESSION,
+    g_param_spec_object ("session", NULL, NULL, CIRT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-question-page.ui");
@@ -1166,6 +1207,11 @@ cirt_question_page_init (CirtQuestionPage *self)
 
   self->source_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (self->source_menu));
+  gtk_menu_button_set_create_popup_func (self->source_button, fill_source_menu, self, NULL);
+  fill_source_menu (self->source_button, self);
+
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.clear", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.none", FALSE);
 }
@@ -1180,30 +1226,27 @@ cirt_question_page_new (void)
 }
 
 void
-cirt_question_page_set_assessment (CirtQuestionPage *self,
-                                   CirtStore        *store,
-                                   const char       *assessment_id)
+cirt_question_page_set_session (CirtQuestionPage *self,
+                                CirtSession      *session)
 {
   g_return_if_fail (CIRT_IS_QUESTION_PAGE (self));
-  g_return_if_fail (store == NULL || CIRT_IS_STORE (store));
+  g_return_if_fail (session == NULL || CIRT_IS_SESSION (session));
 
+  if (self->session == session)
+    return;
   if (self->save_source != 0)
     save_now (self, NULL);
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        {
-          g_signal_connect_swapped (store, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
-          g_signal_connect_swapped (store, "assessment-changed", G_CALLBACK (on_assessment_changed_cb), self);
-        }
-    }
-  replace (&self->assessment_id, assessment_id);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
   self->question = NULL;
-  g_clear_handle_id (&self->stakeholders_source, g_source_remove);
-  refresh_stakeholders_cb (self);
+  g_object_notify (G_OBJECT (self), "session");
+}
+
+CirtSession *
+cirt_question_page_get_session (CirtQuestionPage *self)
+{
+  g_return_val_if_fail (CIRT_IS_QUESTION_PAGE (self), NULL);
+  return self->session;
 }
 
 const CirtQuestion *
@@ -1256,7 +1299,7 @@ CirtSaveState
 cirt_question_page_get_save_state (CirtQuestionPage *self)
 {
   g_return_val_if_fail (CIRT_IS_QUESTION_PAGE (self), CIRT_SAVE_STATE_SAVED);
-  return self->save_state;
+  return self->session ? cirt_session_get_save_state (self->session) : CIRT_SAVE_STATE_SAVED;
 }
 
 gboolean

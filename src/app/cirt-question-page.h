@@ -4,15 +4,10 @@
 
 #include <adwaita.h>
 
-#include "cirt-store.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  CIRT_SAVE_STATE_SAVED,    /* everything shown is in the store */
-  CIRT_SAVE_STATE_PENDING,  /* typed text waits for its (≤ 1 s) autosave */
-  CIRT_SAVE_STATE_FAILED,   /* the last write was refused; kept on screen */
-} CirtSaveState;
 
 /* Text fields are saved this long after the last keystroke, and never later
  * than CIRT_SAVE_MAX_DELAY_MS after the first unsaved one. */
@@ -24,13 +19,16 @@ G_DECLARE_FINAL_TYPE (CirtQuestionPage, cirt_question_page, CIRT, QUESTION_PAGE,
 
 GtkWidget          *cirt_question_page_new              (void);
 
-/* The assessment the page writes to. Flushes what is pending first. */
-void                cirt_question_page_set_assessment   (CirtQuestionPage   *self,
-                                                         CirtStore          *store,
-                                                         const char         *assessment_id);
-/* Shows @question (owned by an instrument of the assessment) with @answer
- * (NULL: nothing recorded). The page's widgets are reused, never rebuilt.
- * Call cirt_question_page_flush() first: binding drops unsaved input. */
+/* The session the page writes through ("session"). Flushes what is
+ * pending first. */
+void                cirt_question_page_set_session      (CirtQuestionPage   *self,
+                                                         CirtSession        *session);
+CirtSession        *cirt_question_page_get_session      (CirtQuestionPage   *self);
+/* Shows @question (owned by an instrument of the assessment) with @answer,
+ * what the store holds for it (NULL: nothing recorded): the input starts
+ * from it, and while nothing typed waits for its save the page follows
+ * what the store holds. The page's widgets are reused, never rebuilt. Call
+ * cirt_question_page_flush() first: binding drops unsaved input. */
 void                cirt_question_page_bind             (CirtQuestionPage   *self,
                                                          const CirtQuestion *question,
                                                          const CirtAnswer   *answer);
@@ -43,6 +41,7 @@ const CirtAnswer   *cirt_question_page_get_answer       (CirtQuestionPage   *sel
  * applicable without a justification). */
 gboolean            cirt_question_page_flush            (CirtQuestionPage   *self,
                                                          GError            **error);
+/* The session's save state. */
 CirtSaveState       cirt_question_page_get_save_state   (CirtQuestionPage   *self);
 
 /* What the keyboard shortcuts do; each returns FALSE when it does not apply

@@ -22,16 +22,6 @@ typedef struct {
   GtkWidget         *flag_icon;
 } SectionEntry;
 
-/* One answer change, for Ctrl+Z. */
-typedef struct {
-  char       *question;
-  CirtAnswer *before;      /* NULL: there was none */
-  CirtAnswer *after;
-  guint       generation;  /* navigation count when it was made */
-} UndoEntry;
-
-#define MAX_UNDO 200
-
 struct _CirtQuestionnaire {
   GtkWidget           parent_instance;
 
@@ -48,23 +38,19 @@ struct _CirtQuestionnaire {
   GtkLabel           *position_label;
 
   /* owned */
-  CirtStore          *store;
-  char               *assessment_id;
+  CirtSession        *session;
+  GSignalGroup       *session_signals;
   GPtrArray          *instruments;     /* CirtInstrument* */
   GPtrArray          *questions;       /* const CirtQuestion*, walk order */
   GArray             *question_section;/* guint: index into sections, per question */
   GArray             *sections;        /* SectionEntry */
   GHashTable         *index_by_id;     /* question id → index + 1 */
-  GHashTable         *answers;         /* question id → CirtAnswer* */
   GtkStringList      *result_strings;  /* "ID text" per question */
   GtkStringFilter    *result_filter;
   GtkFilterListModel *results;
-  GPtrArray          *undo;            /* UndoEntry*, newest last */
 
   /* state */
   guint               current;
-  guint               generation;
-  gboolean            in_undo;
   gboolean            user_hid_flap;
 };
 
@@ -76,19 +62,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CirtQuestionnaire, cirt_questionnaire, GTK_TYPE_W
 
 enum {
   PROP_0,
-  PROP_SAVE_STATE,
+  PROP_SESSION,
   N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
-
-static void
-undo_entry_free (UndoEntry *e)
+/* The language of instrument texts. */
+static const char *
+language (CirtQuestionnaire *self)
 {
-  g_free (e->question);
-  cirt_answer_free (e->before);
-  cirt_answer_free (e->after);
-  g_free (e);
+  return cirt_context_get_language (cirt_session_get_context (self->session));
+}
+
+static const CirtAnswer *
+answer_of (CirtQuestionnaire *self,
+           guint              index)
+{
+  const CirtQuestion *q = g_ptr_array_index (self->questions, index);
+  return cirt_session_get_answer (self->session, q->id);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -106,7 +96,7 @@ update_section_row (CirtQuestionnaire *self,
                     SectionEntry      *e)
 {
   g_autofree char *count = g_strdup_printf ("%u/%u", e->n_answered, e->n_questions);
-  const char *title = cirt_text_get (e->section->title, cirt_app_get_language ());
+  const char *title = cirt_text_get (e->section->title, language (self));
   /* translators: accessible name of a section, "Cybercrime law, 3 of 5 answered" */
   g_autofree char *accessible = g_strdup_printf (_("%s, %u of %u answered"), title, e->n_answered, e->n_questions);
 
@@ -196,9 +186,8 @@ show_question (CirtQuestionnaire *self,
     return;
   flush_page (self);
   self->current = index;
-  self->generation++;
   q = g_ptr_array_index (self->questions, index);
-  cirt_question_page_bind (self->page, q, g_hash_table_lookup (self->answers, q->id));
+  cirt_question_page_bind (self->page, q, cirt_session_get_answer (self->session, q->id));
   e = section_of (self, index);
   gtk_list_box_select_row (self->section_list, e->row);
   update_position (self);
@@ -210,16 +199,14 @@ static gboolean
 is_unanswered (CirtQuestionnaire *self,
                guint              index)
 {
-  const CirtQuestion *q = g_ptr_array_index (self->questions, index);
-  return !cirt_answer_is_answered (g_hash_table_lookup (self->answers, q->id));
+  return !cirt_answer_is_answered (answer_of (self, index));
 }
 
 static gboolean
 is_flagged (CirtQuestionnaire *self,
             guint              index)
 {
-  const CirtQuestion *q = g_ptr_array_index (self->questions, index);
-  const CirtAnswer *a = g_hash_table_lookup (self->answers, q->id);
+  const CirtAnswer *a = answer_of (self, index);
   return a != NULL && a->flagged;
 }
 
@@ -430,7 +417,7 @@ section_header_cb (GtkListBoxRow *row,
                    gpointer       user_data)
 {
   CirtQuestionnaire *self = user_data;
-  const char *lang = cirt_app_get_language ();
+  const char *lang = language (self);
   guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cirt-section")) - 1;
   SectionEntry *e = &g_array_index (self->sections, SectionEntry, s);
   SectionEntry *p = NULL;
@@ -459,7 +446,8 @@ section_header_cb (GtkListBoxRow *row,
       gtk_box_append (GTK_BOX (box), title);
     }
   {
-    GtkWidget *pillar = gtk_label_new (cirt_lang_pillar_title (cirt_lang_get (lang), e->section->pillar));
+    GtkWidget *pillar = gtk_label_new (cirt_lang_pillar_title (cirt_context_get_lang (cirt_session_get_context (self->session)),
+                                                               e->section->pillar));
     gtk_label_set_xalign (GTK_LABEL (pillar), 0);
     gtk_label_set_ellipsize (GTK_LABEL (pillar), PANGO_ELLIPSIZE_END);
     gtk_label_set_max_width_chars (GTK_LABEL (pillar), 26);
@@ -472,9 +460,10 @@ section_header_cb (GtkListBoxRow *row,
 
 static GtkListBoxRow *
 create_section_row (SectionEntry *e,
-                    guint         index)
+                    guint         index,
+                    const char   *lang)
 {
-  const char *title = cirt_text_get (e->section->title, cirt_app_get_language ());
+  const char *title = cirt_text_get (e->section->title, lang);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (title);
@@ -629,79 +618,22 @@ bind_result_cb (GtkSignalListItemFactory *factory,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Store                                                                    */
-
-static gboolean
-text_only_change (const CirtAnswer *a,
-                  const CirtAnswer *b)
-{
-  if (a == NULL || b == NULL)
-    return FALSE;
-  return g_strcmp0 (a->value, b->value) == 0 && !a->not_applicable == !b->not_applicable &&
-         !a->flagged == !b->flagged;
-}
-
-static void
-push_undo (CirtQuestionnaire *self,
-           const char        *question,
-           const CirtAnswer  *before,
-           const CirtAnswer  *after)
-{
-  UndoEntry *top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
-  UndoEntry *e;
-
-  /* Typing in one field is one change, however many autosaves it took. */
-  if (top != NULL && g_strcmp0 (top->question, question) == 0 && top->generation == self->generation &&
-      text_only_change (top->before, top->after) && text_only_change (before, after))
-    {
-      cirt_answer_free (top->after);
-      top->after = after ? cirt_answer_copy (after) : NULL;
-      return;
-    }
-  e = g_new0 (UndoEntry, 1);
-  e->question = g_strdup (question);
-  e->before = before ? cirt_answer_copy (before) : NULL;
-  e->after = after ? cirt_answer_copy (after) : NULL;
-  e->generation = self->generation;
-  g_ptr_array_add (self->undo, e);
-  if (self->undo->len > MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-}
+/* Session                                                                  */
 
 static void
 on_answer_changed_cb (CirtQuestionnaire *self,
-                      const char        *assessment_id,
-                      const char        *question_id)
+                      const char        *question_id,
+                      const CirtAnswer  *before,
+                      const CirtAnswer  *after)
 {
   gpointer found = g_hash_table_lookup (self->index_by_id, question_id);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAnswer) before = NULL;
-  CirtAnswer *after;
   guint index;
 
-  if (g_strcmp0 (assessment_id, self->assessment_id) != 0 || found == NULL)
+  if (found == NULL)
     return;
   index = GPOINTER_TO_UINT (found) - 1;
-  after = cirt_store_get_answer (self->store, self->assessment_id, question_id, &error);
-  if (error != NULL)
-    {
-      cirt_app_report_error (GTK_WIDGET (self), _("Cannot read the answer"), error);
-      return;
-    }
-  {
-    gpointer key = NULL, value = NULL;
-    if (g_hash_table_steal_extended (self->answers, question_id, &key, &value))
-      {
-        before = value;
-        g_free (key);
-      }
-  }
   count_answer (self, index, before, -1);
   count_answer (self, index, after, +1);
-  if (!self->in_undo)
-    push_undo (self, question_id, before, after);
-  if (after != NULL)
-    g_hash_table_insert (self->answers, g_strdup (question_id), after);
   update_section_row (self, section_of (self, index));
   update_progress (self);
 }
@@ -710,8 +642,6 @@ on_answer_changed_cb (CirtQuestionnaire *self,
 static void
 clear_answers (CirtQuestionnaire *self)
 {
-  g_hash_table_remove_all (self->answers);
-  g_ptr_array_set_size (self->undo, 0);
   for (guint s = 0; self->sections != NULL && s < self->sections->len; s++)
     {
       SectionEntry *e = &g_array_index (self->sections, SectionEntry, s);
@@ -767,11 +697,11 @@ static void
 build_structure (CirtQuestionnaire *self,
                  GPtrArray         *instruments)
 {
-  const char *lang = cirt_app_get_language ();
+  const char *lang = language (self);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
   clear_model (self);
-  self->instruments = instruments;
+  self->instruments = g_ptr_array_ref (instruments);
   self->questions = g_ptr_array_new ();
   self->question_section = g_array_new (FALSE, FALSE, sizeof (guint));
   self->sections = g_array_new (FALSE, TRUE, sizeof (SectionEntry));
@@ -810,85 +740,60 @@ build_structure (CirtQuestionnaire *self,
   gtk_string_list_splice (self->result_strings, 0, 0, (const char * const *) strings->pdata);
   for (guint s = 0; s < self->sections->len; s++)
     gtk_list_box_append (self->section_list,
-                         GTK_WIDGET (create_section_row (&g_array_index (self->sections, SectionEntry, s), s)));
+                         GTK_WIDGET (create_section_row (&g_array_index (self->sections, SectionEntry, s), s, lang)));
 
 }
 
-static gboolean
-load (CirtQuestionnaire  *self,
-      GError            **error)
+/* The session's questions and answers. */
+static void
+load (CirtQuestionnaire *self)
 {
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GPtrArray) instruments = cirt_store_get_instruments (self->store, self->assessment_id, error);
+  GPtrArray *instruments = cirt_session_get_instruments (self->session);
   GHashTableIter iter;
   gpointer key, value;
-
-  if (instruments == NULL)
-    return FALSE;
-  answers = cirt_store_get_answers (self->store, self->assessment_id, error);
-  if (answers == NULL)
-    return FALSE;
 
   /* Another assessment with the same instruments (a mission's usual case):
    * the sections, rows and search list stay, only the answers change. */
   if (same_instruments (self->instruments, instruments))
     clear_answers (self);
   else
-    build_structure (self, g_steal_pointer (&instruments));
+    build_structure (self, instruments);
 
-  g_hash_table_iter_init (&iter, answers);
+  g_hash_table_iter_init (&iter, cirt_session_get_answers (self->session));
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gpointer found = g_hash_table_lookup (self->index_by_id, key);
-      if (found == NULL)
-        continue;
-      g_hash_table_iter_steal (&iter);
-      g_hash_table_insert (self->answers, g_strdup (key), value);
-      count_answer (self, GPOINTER_TO_UINT (found) - 1, value, +1);
+      if (found != NULL)
+        count_answer (self, GPOINTER_TO_UINT (found) - 1, value, +1);
     }
-
   for (guint s = 0; s < self->sections->len; s++)
     update_section_row (self, &g_array_index (self->sections, SectionEntry, s));
   update_progress (self);
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
 /* CirtAssessmentPage                                                       */
 
 static void
-cirt_questionnaire_set_assessment (CirtAssessmentPage *page,
-                                   CirtStore          *store,
-                                   const char         *id)
+set_session (CirtQuestionnaire *self,
+             CirtSession       *session)
 {
-  CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (page);
-  g_autoptr(GError) error = NULL;
   guint start = 0;
 
+  if (self->session == session)
+    return;
   flush_page (self);
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_swapped (store, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
-    }
-  g_free (self->assessment_id);
-  self->assessment_id = g_strdup (id);
   end_search (self);
-  cirt_question_page_set_assessment (self->page, store, id);
-  if (store == NULL || id == NULL)
+  cirt_question_page_set_session (self->page, session);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  g_object_notify (G_OBJECT (self), "session");
+  if (session == NULL)
     {
       clear_model (self);
       return;
     }
-  if (!load (self, &error))
-    {
-      cirt_app_report_error (GTK_WIDGET (self), _("Cannot open the questionnaire"), error);
-      clear_model (self);
-      return;
-    }
+  load (self);
   /* Where the work is: the first unanswered question. */
   for (guint i = 0; i < self->questions->len; i++)
     if (is_unanswered (self, i))
@@ -915,19 +820,12 @@ cirt_questionnaire_focus_start (CirtAssessmentPage *page)
 static void
 cirt_questionnaire_page_iface_init (CirtAssessmentPageInterface *iface)
 {
-  iface->set_assessment = cirt_questionnaire_set_assessment;
   iface->flush = cirt_questionnaire_flush;
   iface->focus_start = cirt_questionnaire_focus_start;
 }
 
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
-
-static void
-on_page_save_state_cb (CirtQuestionnaire *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
-}
 
 static void
 on_reveal_flap_cb (CirtQuestionnaire *self)
@@ -944,13 +842,14 @@ cirt_questionnaire_dispose (GObject *object)
 
   if (self->page != NULL)
     cirt_question_page_flush (self->page, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_QUESTIONNAIRE);
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->results);
   g_clear_object (&self->result_strings);
   g_clear_object (&self->result_filter);
@@ -968,9 +867,6 @@ cirt_questionnaire_finalize (GObject *object)
   g_clear_pointer (&self->question_section, g_array_unref);
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->answers, g_hash_table_unref);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_free (self->assessment_id);
 
   G_OBJECT_CLASS (cirt_questionnaire_parent_class)->finalize (object);
 }
@@ -985,8 +881,26 @@ cirt_questionnaire_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SAVE_STATE:
-      g_value_set_int (value, cirt_questionnaire_get_save_state (self));
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_questionnaire_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1032,11 +946,9 @@ cirt_questionnaire_class_init (CirtQuestionnaireClass *klass)
   object_class->dispose = cirt_questionnaire_dispose;
   object_class->finalize = cirt_questionnaire_finalize;
   object_class->get_property = cirt_questionnaire_get_property;
+  object_class->set_property = cirt_questionnaire_set_property;
 
-  properties[PROP_SAVE_STATE] =
-    g_param_spec_int ("save-state", NULL, NULL, CIRT_SAVE_STATE_SAVED, CIRT_SAVE_STATE_FAILED,
-                      CIRT_SAVE_STATE_SAVED, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   g_type_ensure (CIRT_TYPE_QUESTION_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1111,8 +1023,8 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->index_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cirt_answer_free);
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
 
   gtk_list_box_set_header_func (self->section_list, section_header_cb, self, NULL);
 
@@ -1153,8 +1065,6 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_result_cb), NULL);
   gtk_list_view_set_factory (self->results_view, factory);
 
-  g_signal_connect_object (self->page, "notify::save-state", G_CALLBACK (on_page_save_state_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -1250,36 +1160,25 @@ CirtSaveState
 cirt_questionnaire_get_save_state (CirtQuestionnaire *self)
 {
   g_return_val_if_fail (CIRT_IS_QUESTIONNAIRE (self), CIRT_SAVE_STATE_SAVED);
-  return cirt_question_page_get_save_state (self->page);
+  return self->session ? cirt_session_get_save_state (self->session) : CIRT_SAVE_STATE_SAVED;
 }
 
 gboolean
 cirt_questionnaire_undo (CirtQuestionnaire *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAnswer) restore = NULL;
   g_autofree char *question = NULL;
-  UndoEntry *e;
-  gboolean ok;
 
   g_return_val_if_fail (CIRT_IS_QUESTIONNAIRE (self), FALSE);
 
+  if (self->session == NULL)
+    return FALSE;
   /* What is typed but not yet saved is a change too. */
   flush_page (self);
-  if (self->undo->len == 0)
-    return FALSE;
-  e = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  question = g_strdup (e->question);
-  restore = e->before ? cirt_answer_copy (e->before) : cirt_answer_new (e->question);
-  undo_entry_free (e);
-  g_free (restore->author);
-  restore->author = cirt_app_get_author ();
-
-  self->in_undo = TRUE;
-  ok = cirt_store_save_answer (self->store, self->assessment_id, restore, &error);
-  self->in_undo = FALSE;
-  if (!ok)
+  if (!cirt_session_undo (self->session, &question, &error))
     {
+      if (error == NULL)
+        return FALSE;
       cirt_app_report_error (GTK_WIDGET (self), _("Cannot undo"), error);
       return TRUE;
     }

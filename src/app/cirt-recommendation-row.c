@@ -6,7 +6,6 @@
 
 #include "cirt-app-util.h"
 #include "cirt-lang.h"
-#include "cirt-chart-view.h"
 #include "cirt-overview-style.h"
 #include "cirt-recommendation-row.h"
 
@@ -34,52 +33,29 @@ struct _CirtRecommendationRow {
 
 G_DEFINE_FINAL_TYPE (CirtRecommendationRow, cirt_recommendation_row, GTK_TYPE_WIDGET)
 
-static const char *
-phase_label (CirtPhase phase)
-{
-  switch (phase)
-    {
-    case CIRT_PHASE_DESIGN:
-      return _("Design");
-    case CIRT_PHASE_ESTABLISHMENT:
-      return _("Establishment");
-    case CIRT_PHASE_ENHANCEMENT:
-      return _("Enhancement");
-    case CIRT_PHASE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 static void
 fill (CirtRecommendationRow    *self,
       const CirtRecommendation *rec,
-      const char               *lang)
+      const char               *language,
+      const CirtLang           *lang)
 {
   const CirtQuestion *q = rec->question;
   const CirtSection *section = q->section;
-  const char *text = cirt_text_get (q->recommendation, lang);
-  const char *phase = phase_label (q->phase);
+  const char *text = cirt_text_get (q->recommendation, language);
+  const char *phase = q->phase != CIRT_PHASE_NONE ? cirt_lang_phase (lang, q->phase) : NULL;
   g_autofree char *rank = g_strdup_printf ("%u", self->rank);
   g_autofree char *where = NULL;
-  g_autofree char *score_num = cirt_chart_view_format_number (lang, 100.0 * rec->score, 0);
+  g_autofree char *score_num = cirt_lang_format_number (lang, 100.0 * rec->score, 0);
   g_autofree char *score = NULL;
   g_autofree char *priority = NULL;
   g_autofree char *priority_num = NULL;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* translators: where a question sits: "Pillar › Section" */
-  where = g_strdup_printf (_("%s › %s"), cirt_lang_pillar_title (cirt_lang_get (lang), section->pillar),
-                           cirt_text_get (section->title, lang));
+  where = g_strdup_printf (_("%s › %s"), cirt_lang_pillar_title (lang, section->pillar),
+                           cirt_text_get (section->title, language));
   /* translators: a question's current score on a recommendation */
   score = g_strdup_printf (_("Score %s / 100"), score_num);
-  g_ascii_formatd (buf, sizeof buf, "%.2f", rec->priority);
-  /* The same decimal mark as the scores beside it. */
-  if (lang != NULL && (g_str_has_prefix (lang, "fr") || g_str_has_prefix (lang, "es")))
-    for (char *c = buf; *c; c++)
-      if (*c == '.')
-        *c = ',';
-  priority_num = g_strdup (buf);
+  priority_num = cirt_lang_format_number (lang, rec->priority, 2);
   /* translators: a recommendation's priority, e.g. "Priority 2.25" */
   priority = g_strdup_printf (_("Priority %s"), priority_num);
 
@@ -169,7 +145,8 @@ void
 cirt_recommendation_row_set (CirtRecommendationRow *self,
                              CirtScore             *score,
                              guint                  index,
-                             const char            *lang)
+                             const char            *language,
+                             const CirtLang        *lang)
 {
   const CirtRecommendation *rec;
 
@@ -187,7 +164,7 @@ cirt_recommendation_row_set (CirtRecommendationRow *self,
   rec = cirt_score_get_recommendation (score, index);
   self->question = rec->question;
   self->rank = index + 1;
-  fill (self, rec, lang ? lang : cirt_app_get_language ());
+  fill (self, rec, language, lang ? lang : cirt_lang_default ());
 }
 
 guint

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cirt-lang.h"
 #include "cirt-score.h"
 
 G_BEGIN_DECLS
@@ -17,11 +18,13 @@ G_DECLARE_FINAL_TYPE (CirtRecommendationRow, cirt_recommendation_row, CIRT, RECO
 
 GtkWidget          *cirt_recommendation_row_new                (void);
 /* Shows recommendation @index (0-based rank) of @score (NULL: nothing),
- * the texts in @lang (NULL: the interface language). Keeps @score. */
+ * the instrument's texts in @language, its numbers and names as @lang
+ * writes them. Keeps @score. */
 void                cirt_recommendation_row_set                (CirtRecommendationRow *self,
                                                                 CirtScore             *score,
                                                                 guint                  index,
-                                                                const char            *lang);
+                                                                const char            *language,
+                                                                const CirtLang        *lang);
 /* 1-based rank among all the assessment's recommendations; 0 when empty. */
 guint               cirt_recommendation_row_get_rank           (CirtRecommendationRow *self);
 const CirtQuestion *cirt_recommendation_row_get_question       (CirtRecommendationRow *self);

@@ -6,15 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
-#include "cirt-assessment-data.h"
 #include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-overview-style.h"
 #include "cirt-recommendation-item.h"
 #include "cirt-recommendation-row.h"
 #include "cirt-recommendations-page.h"
-
-#define UPDATE_DELAY_MS 300
 
 /* Items of the phase dropdown, in order. */
 static const int phase_items[] = {
@@ -37,9 +34,9 @@ struct _CirtRecommendationsPage {
   GtkListView        *list_view;
 
   /* owned */
-  CirtStore          *store;
-  char               *assessment_id;
-  CirtScore          *score;
+  CirtSession        *session;
+  GSignalGroup       *session_signals;
+  CirtScore          *score;      /* what is listed */
   GListStore         *items;      /* CirtRecommendationItem, ranked */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;   /* what the list view shows */
@@ -47,8 +44,6 @@ struct _CirtRecommendationsPage {
   int                 pillar;     /* CirtPillar or CIRT_RECOMMENDATIONS_ANY_PILLAR */
   int                 phase;      /* CirtPhase or CIRT_RECOMMENDATIONS_ANY_PHASE */
   guint               n_shown;
-  guint               update_id;
-  gboolean            stale;      /* changed while not shown */
 };
 
 static void cirt_recommendations_page_iface_init (CirtAssessmentPageInterface *iface);
@@ -63,6 +58,12 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
 
 static gboolean
 matches (CirtRecommendationsPage *self,
@@ -96,11 +97,13 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
+  CirtRecommendationsPage *self = data;
   CirtRecommendationItem *rec = gtk_list_item_get_item (item);
+  CirtContext *context = cirt_session_get_context (self->session);
 
   cirt_recommendation_row_set (CIRT_RECOMMENDATION_ROW (gtk_list_item_get_child (item)),
                                cirt_recommendation_item_get_score (rec), cirt_recommendation_item_get_index (rec),
-                               cirt_app_get_language ());
+                               cirt_context_get_language (context), cirt_context_get_lang (context));
 }
 
 static void
@@ -109,7 +112,7 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
               gpointer                  data)
 {
   /* Lets go of the score. */
-  cirt_recommendation_row_set (CIRT_RECOMMENDATION_ROW (gtk_list_item_get_child (item)), NULL, 0, NULL);
+  cirt_recommendation_row_set (CIRT_RECOMMENDATION_ROW (gtk_list_item_get_child (item)), NULL, 0, NULL, NULL);
 }
 
 static void
@@ -129,25 +132,22 @@ update_count (CirtRecommendationsPage *self)
   gtk_stack_set_visible_child_name (self->stack, total == 0 ? "none" : self->n_shown == 0 ? "no-match" : "list");
 }
 
+/* Lists the recommendations of the session's score. */
 static void
 refresh (CirtRecommendationsPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  CirtAssessmentData *data = self->session ? cirt_session_get_data (self->session, NULL) : NULL;
   guint n;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->stale = FALSE;
   g_clear_object (&self->score);
-  if (self->store != NULL && self->assessment_id != NULL)
+  if (data != NULL)
+    self->score = g_object_ref (data->score);
+  else if (self->session != NULL)
     {
-      {
-        g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (self->store, self->assessment_id, CIRT_LOAD_SCORE,
-                                                                        &error);
-        self->score = data ? g_object_ref (data->score) : NULL;
-      }
-      if (self->score == NULL)
-        cirt_app_report_error (GTK_WIDGET (self), _("Cannot compute the recommendations"), error);
+      g_autoptr(GError) error = g_error_new_literal (CIRT_STORE_ERROR, CIRT_STORE_ERROR_SQL,
+                                                     cirt_session_get_error (self->session));
+      cirt_app_report_error (GTK_WIDGET (self), _("Cannot compute the recommendations"), error);
     }
   n = self->score ? cirt_score_get_n_recommendations (self->score) : 0;
   for (guint i = 0; i < n; i++)
@@ -156,27 +156,12 @@ refresh (CirtRecommendationsPage *self)
   update_count (self);
 }
 
-static gboolean
-on_update_timeout_cb (gpointer data)
+static void
+on_score_cb (CirtRecommendationsPage *self)
 {
-  CirtRecommendationsPage *self = data;
-
-  self->update_id = 0;
+  /* Hidden, it waits until it is shown again. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
-  else
-    self->stale = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_assessment_changed_cb (CirtRecommendationsPage *self,
-                          const char              *id)
-{
-  if (g_strcmp0 (id, self->assessment_id) != 0)
-    return;
-  if (self->update_id == 0)
-    self->update_id = g_timeout_add (UPDATE_DELAY_MS, on_update_timeout_cb, self);
 }
 
 static void
@@ -213,14 +198,6 @@ on_show_all_clicked_cb (CirtRecommendationsPage *self)
 /* CirtAssessmentPage                                                        */
 
 static void
-cirt_recommendations_page_page_set_assessment (CirtAssessmentPage *page,
-                                               CirtStore          *store,
-                                               const char         *id)
-{
-  cirt_recommendations_page_set_assessment (CIRT_RECOMMENDATIONS_PAGE (page), store, id);
-}
-
-static void
 cirt_recommendations_page_focus_start (CirtAssessmentPage *page)
 {
   CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (page);
@@ -230,7 +207,6 @@ cirt_recommendations_page_focus_start (CirtAssessmentPage *page)
 static void
 cirt_recommendations_page_iface_init (CirtAssessmentPageInterface *iface)
 {
-  iface->set_assessment = cirt_recommendations_page_page_set_assessment;
   iface->focus_start = cirt_recommendations_page_focus_start;
 }
 
@@ -242,9 +218,58 @@ cirt_recommendations_page_map (GtkWidget *widget)
 {
   CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (widget);
 
-  if (self->stale)
-    refresh (self);
   GTK_WIDGET_CLASS (cirt_recommendations_page_parent_class)->map (widget);
+  if (self->session == NULL)
+    return;
+  cirt_session_hold (self->session);
+  if (self->score == NULL || self->score != cirt_session_get_score (self->session))
+    refresh (self);
+}
+
+static void
+cirt_recommendations_page_unmap (GtkWidget *widget)
+{
+  CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (widget);
+
+  if (self->session != NULL)
+    cirt_session_release (self->session);
+  GTK_WIDGET_CLASS (cirt_recommendations_page_parent_class)->unmap (widget);
+}
+
+static void
+cirt_recommendations_page_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_recommendations_page_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      cirt_recommendations_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -252,28 +277,19 @@ cirt_recommendations_page_dispose (GObject *object)
 {
   CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_RECOMMENDATIONS_PAGE);
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->score);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
   G_OBJECT_CLASS (cirt_recommendations_page_parent_class)->dispose (object);
-}
-
-static void
-cirt_recommendations_page_finalize (GObject *object)
-{
-  CirtRecommendationsPage *self = CIRT_RECOMMENDATIONS_PAGE (object);
-
-  g_free (self->assessment_id);
-  G_OBJECT_CLASS (cirt_recommendations_page_parent_class)->finalize (object);
 }
 
 static void
@@ -283,10 +299,14 @@ cirt_recommendations_page_class_init (CirtRecommendationsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cirt_recommendations_page_dispose;
-  object_class->finalize = cirt_recommendations_page_finalize;
+  object_class->get_property = cirt_recommendations_page_get_property;
+  object_class->set_property = cirt_recommendations_page_set_property;
   widget_class->map = cirt_recommendations_page_map;
+  widget_class->unmap = cirt_recommendations_page_unmap;
   widget_class->measure = cirt_app_measure_page;
   widget_class->size_allocate = cirt_app_allocate_page;
+
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   signals[QUESTION_ACTIVATED] =
     g_signal_new ("question-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -307,7 +327,7 @@ cirt_recommendations_page_class_init (CirtRecommendationsPageClass *klass)
 static void
 cirt_recommendations_page_init (CirtRecommendationsPage *self)
 {
-  const char *lang = cirt_app_get_language ();
+  const CirtLang *lang = cirt_lang_for_locale ();
   g_autoptr(GtkStringList) pillars = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) phases = gtk_string_list_new (NULL);
 
@@ -318,11 +338,11 @@ cirt_recommendations_page_init (CirtRecommendationsPage *self)
 
   gtk_string_list_append (pillars, _("All Pillars"));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    gtk_string_list_append (pillars, cirt_lang_pillar_title (cirt_lang_get (lang), p));
+    gtk_string_list_append (pillars, cirt_lang_pillar_title (lang, p));
   gtk_string_list_append (phases, _("Any Phase"));
-  gtk_string_list_append (phases, _("Design"));
-  gtk_string_list_append (phases, _("Establishment"));
-  gtk_string_list_append (phases, _("Enhancement"));
+  gtk_string_list_append (phases, cirt_lang_phase (lang, CIRT_PHASE_DESIGN));
+  gtk_string_list_append (phases, cirt_lang_phase (lang, CIRT_PHASE_ESTABLISHMENT));
+  gtk_string_list_append (phases, cirt_lang_phase (lang, CIRT_PHASE_ENHANCEMENT));
   gtk_string_list_append (phases, _("No Phase Given"));
   g_signal_handlers_block_by_func (self->pillar_dropdown, on_filter_changed_cb, self);
   g_signal_handlers_block_by_func (self->phase_dropdown, on_filter_changed_cb, self);
@@ -343,12 +363,14 @@ cirt_recommendations_page_init (CirtRecommendationsPage *self)
                                                 GTK_FILTER (g_object_ref (self->filter)));
     selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
     g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
     g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
     gtk_list_view_set_factory (self->list_view, factory);
     gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     g_object_unref (selection);
   }
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::score", G_CALLBACK (on_score_cb), self);
   update_count (self);
 }
 
@@ -362,28 +384,19 @@ cirt_recommendations_page_new (void)
 }
 
 void
-cirt_recommendations_page_set_assessment (CirtRecommendationsPage *self,
-                                          CirtStore               *store,
-                                          const char              *id)
+cirt_recommendations_page_set_session (CirtRecommendationsPage *self,
+                                       CirtSession             *session)
 {
   g_return_if_fail (CIRT_IS_RECOMMENDATIONS_PAGE (self));
-  g_return_if_fail (store == NULL || CIRT_IS_STORE (store));
+  g_return_if_fail (session == NULL || CIRT_IS_SESSION (session));
 
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_swapped (store, "assessment-changed", G_CALLBACK (on_assessment_changed_cb), self);
-    }
-  if (g_strcmp0 (self->assessment_id, id) != 0)
-    {
-      g_free (self->assessment_id);
-      self->assessment_id = g_strdup (id);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
-    }
-  refresh (self);
+  if (!cirt_assessment_page_replace_session (CIRT_ASSESSMENT_PAGE (self), &self->session, session,
+                                             self->session_signals, TRUE))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  if (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  g_object_notify (G_OBJECT (self), "session");
 }
 
 CirtScore *

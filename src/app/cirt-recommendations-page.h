@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "cirt-score.h"
-#include "cirt-store.h"
+#include "cirt-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,10 +21,10 @@ G_DECLARE_FINAL_TYPE (CirtRecommendationsPage, cirt_recommendations_page, CIRT, 
 #define CIRT_RECOMMENDATIONS_ANY_PILLAR (-1)
 
 GtkWidget  *cirt_recommendations_page_new               (void);
-/* Shows assessment @id of @store (NULL: none) and follows its changes. */
-void        cirt_recommendations_page_set_assessment    (CirtRecommendationsPage *self,
-                                                         CirtStore               *store,
-                                                         const char              *id);
+/* Shows @session's recommendations (NULL: none) and follows them while
+ * shown. The same as the "session" property. */
+void        cirt_recommendations_page_set_session       (CirtRecommendationsPage *self,
+                                                         CirtSession             *session);
 CirtScore  *cirt_recommendations_page_get_score         (CirtRecommendationsPage *self);
 /* Sets the dropdowns: a CirtPillar or CIRT_RECOMMENDATIONS_ANY_PILLAR; a
  * CirtPhase (CIRT_PHASE_NONE: recommendations without a phase) or

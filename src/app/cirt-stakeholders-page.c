@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
 #include "cirt-stakeholder-dialog.h"
 #include "cirt-stakeholders-page.h"
@@ -18,11 +19,9 @@ struct _CirtStakeholdersPage {
   GtkListBox           *list;
 
   /* owned */
-  CirtStore            *store;
-  char                 *assessment_id;
+  CirtSession          *session;
+  GSignalGroup         *session_signals;
   GPtrArray            *stakeholders;   /* CirtStakeholder*, as listed */
-
-  gboolean              stale;          /* changed while not shown */
 };
 
 static void cirt_stakeholders_page_iface_init (CirtAssessmentPageInterface *iface);
@@ -31,8 +30,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CirtStakeholdersPage, cirt_stakeholders_page, GTK
                                G_IMPLEMENT_INTERFACE (CIRT_TYPE_ASSESSMENT_PAGE,
                                                       cirt_stakeholders_page_iface_init))
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
 static char *
-describe (const CirtStakeholder *s)
+describe (CirtStakeholdersPage  *self,
+          const CirtStakeholder *s)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -41,7 +47,8 @@ describe (const CirtStakeholder *s)
   if (s->sector && *s->sector)
     g_ptr_array_add (parts, g_strdup (s->sector));
   if (s->met_on && *s->met_on)
-    g_ptr_array_add (parts, cirt_app_format_date (s->met_on));
+    g_ptr_array_add (parts, cirt_lang_format_date_short (cirt_context_get_lang (cirt_session_get_context (self->session)),
+                                                         s->met_on));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
@@ -53,10 +60,11 @@ edit (CirtStakeholdersPage  *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (self->store == NULL || self->assessment_id == NULL)
+  if (self->session == NULL)
     return;
   dialog = cirt_stakeholder_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        self->store, self->assessment_id, stakeholder);
+                                        cirt_session_get_store (self->session), cirt_session_get_id (self->session),
+                                        stakeholder);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -78,9 +86,9 @@ on_undo_delete_cb (AdwToast             *toast,
   const char *assessment = g_object_get_data (G_OBJECT (toast), "cirt-assessment");
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || s == NULL)
+  if (self->session == NULL || s == NULL)
     return;
-  if (cirt_store_add_stakeholder (self->store, assessment, s, &error) == 0)
+  if (cirt_store_add_stakeholder (cirt_session_get_store (self->session), assessment, s, &error) == 0)
     cirt_app_report_error (GTK_WIDGET (self), _("Cannot restore the stakeholder"), error);
 }
 
@@ -104,7 +112,7 @@ on_delete_clicked_cb (GtkButton            *button,
   copy->sector = g_strdup (s->sector);
   copy->met_on = g_strdup (s->met_on);
   copy->notes = g_strdup (s->notes);
-  if (!cirt_store_delete_stakeholder (self->store, s->id, &error))
+  if (!cirt_store_delete_stakeholder (cirt_session_get_store (self->session), s->id, &error))
     {
       cirt_stakeholder_free (copy);
       cirt_app_report_error (GTK_WIDGET (self), _("Cannot delete the stakeholder"), error);
@@ -115,7 +123,7 @@ on_delete_clicked_cb (GtkButton            *button,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "cirt-stakeholder", copy, (GDestroyNotify) cirt_stakeholder_free);
-  g_object_set_data_full (G_OBJECT (toast), "cirt-assessment", g_strdup (self->assessment_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "cirt-assessment", g_strdup (cirt_session_get_id (self->session)), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   {
     GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -134,7 +142,7 @@ create_row (CirtStakeholdersPage  *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *subtitle = describe (s);
+  g_autofree char *subtitle = describe (self, s);
   /* translators: accessible names of the buttons of a stakeholder row */
   g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), s->name);
   g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), s->name);
@@ -169,25 +177,56 @@ create_row (CirtStakeholdersPage  *self,
   return row;
 }
 
+static gboolean
+same_stakeholders (GPtrArray *a,
+                   GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return a == b;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const CirtStakeholder *x = g_ptr_array_index (a, i);
+      const CirtStakeholder *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->organisation, y->organisation) != 0 ||
+          g_strcmp0 (x->sector, y->sector) != 0 || g_strcmp0 (x->met_on, y->met_on) != 0 ||
+          g_strcmp0 (x->notes, y->notes) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lists the session's stakeholders, when they are not the ones listed. */
 static void
 refresh (CirtStakeholdersPage *self)
 {
   g_autoptr(GError) error = NULL;
+  CirtAssessmentData *data = NULL;
+  GPtrArray *list = NULL;
   GtkWidget *child;
   g_autofree char *description = NULL;
 
-  self->stale = FALSE;
+  if (self->session != NULL)
+    {
+      data = cirt_session_get_data (self->session, &error);
+      if (data == NULL)
+        cirt_app_report_error (GTK_WIDGET (self), _("Cannot list the stakeholders"), error);
+      else
+        list = data->stakeholders;
+    }
+  if (self->stakeholders != NULL && list != NULL && same_stakeholders (self->stakeholders, list))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->stakeholders, g_ptr_array_unref);
-  if (self->store == NULL || self->assessment_id == NULL)
-    return;
-  self->stakeholders = cirt_store_list_stakeholders (self->store, self->assessment_id, &error);
-  if (self->stakeholders == NULL)
+  if (list == NULL)
     {
-      cirt_app_report_error (GTK_WIDGET (self), _("Cannot list the stakeholders"), error);
-      self->stakeholders = g_ptr_array_new ();
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
     }
+  self->stakeholders = g_ptr_array_new_full (list->len, (GDestroyNotify) cirt_stakeholder_free);
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (self->stakeholders, cirt_stakeholder_copy (g_ptr_array_index (list, i)));
   for (guint i = 0; i < self->stakeholders->len; i++)
     gtk_list_box_append (self->list, create_row (self, g_ptr_array_index (self->stakeholders, i), i));
   description = g_strdup_printf (ngettext ("%u person met during the mission, by date",
@@ -198,16 +237,11 @@ refresh (CirtStakeholdersPage *self)
 }
 
 static void
-on_assessment_changed_cb (CirtStakeholdersPage *self,
-                          const char           *assessment_id)
+on_data_cb (CirtStakeholdersPage *self)
 {
-  if (g_strcmp0 (assessment_id, self->assessment_id) != 0)
-    return;
-  /* Answers change this signal too: refresh only what is on screen. */
+  /* Hidden, it waits until it is shown again. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
-  else
-    self->stale = TRUE;
 }
 
 static void
@@ -229,26 +263,6 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-cirt_stakeholders_page_set_assessment (CirtAssessmentPage *page,
-                                       CirtStore          *store,
-                                       const char         *id)
-{
-  CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (page);
-
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        g_signal_connect_swapped (store, "assessment-changed", G_CALLBACK (on_assessment_changed_cb), self);
-    }
-  g_free (self->assessment_id);
-  self->assessment_id = g_strdup (id);
-  refresh (self);
-}
-
-static void
 cirt_stakeholders_page_focus_start (CirtAssessmentPage *page)
 {
   CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (page);
@@ -263,7 +277,6 @@ cirt_stakeholders_page_focus_start (CirtAssessmentPage *page)
 static void
 cirt_stakeholders_page_iface_init (CirtAssessmentPageInterface *iface)
 {
-  iface->set_assessment = cirt_stakeholders_page_set_assessment;
   iface->focus_start = cirt_stakeholders_page_focus_start;
 }
 
@@ -272,9 +285,64 @@ cirt_stakeholders_page_map (GtkWidget *widget)
 {
   CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (widget);
 
-  if (self->stale)
-    refresh (self);
   GTK_WIDGET_CLASS (cirt_stakeholders_page_parent_class)->map (widget);
+  if (self->session == NULL)
+    return;
+  cirt_session_hold (self->session);
+  refresh (self);
+}
+
+static void
+cirt_stakeholders_page_unmap (GtkWidget *widget)
+{
+  CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (widget);
+
+  if (self->session != NULL)
+    cirt_session_release (self->session);
+  GTK_WIDGET_CLASS (cirt_stakeholders_page_parent_class)->unmap (widget);
+}
+
+static void
+cirt_stakeholders_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_stakeholders_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      if (cirt_assessment_page_replace_session (CIRT_ASSESSMENT_PAGE (self), &self->session,
+                                                g_value_get_object (value), self->session_signals, TRUE))
+        {
+          g_clear_pointer (&self->stakeholders, g_ptr_array_unref);
+          if (self->session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+            refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -282,25 +350,17 @@ cirt_stakeholders_page_dispose (GObject *object)
 {
   CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_STAKEHOLDERS_PAGE);
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->stakeholders, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cirt_stakeholders_page_parent_class)->dispose (object);
-}
-
-static void
-cirt_stakeholders_page_finalize (GObject *object)
-{
-  CirtStakeholdersPage *self = CIRT_STAKEHOLDERS_PAGE (object);
-
-  g_free (self->assessment_id);
-  G_OBJECT_CLASS (cirt_stakeholders_page_parent_class)->finalize (object);
 }
 
 static void
@@ -310,8 +370,12 @@ cirt_stakeholders_page_class_init (CirtStakeholdersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cirt_stakeholders_page_dispose;
-  object_class->finalize = cirt_stakeholders_page_finalize;
+  object_class->get_property = cirt_stakeholders_page_get_property;
+  object_class->set_property = cirt_stakeholders_page_set_property;
   widget_class->map = cirt_stakeholders_page_map;
+  widget_class->unmap = cirt_stakeholders_page_unmap;
+
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-stakeholders-page.ui");
@@ -329,6 +393,8 @@ static void
 cirt_stakeholders_page_init (CirtStakeholdersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::data", G_CALLBACK (on_data_cb), self);
 }
 
 GtkWidget *

@@ -5,9 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "cirt-app-util.h"
-#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
-#include "cirt-store.h"
+#include "cirt-lang.h"
 #include "cirt-targets-page.h"
 
 struct _CirtTargetsPage {
@@ -20,12 +19,12 @@ struct _CirtTargetsPage {
   GtkLabel            *levels_label;
 
   /* owned */
-  CirtStore           *store;
-  char                *assessment_id;
+  CirtSession         *session;
+  GSignalGroup        *session_signals;
 
   /* borrowed: rows live in @group */
   AdwComboRow         *rows[CIRT_N_PILLARS];
-  int                  targets[CIRT_N_PILLARS];
+  int                  targets[CIRT_N_PILLARS];   /* as shown */
   guint                binding;
 };
 
@@ -34,6 +33,25 @@ static void cirt_targets_page_iface_init (CirtAssessmentPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CirtTargetsPage, cirt_targets_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CIRT_TYPE_ASSESSMENT_PAGE,
                                                       cirt_targets_page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static void
+show_target (CirtTargetsPage *self,
+             CirtPillar       pillar,
+             int              level)
+{
+  self->targets[pillar] = level;
+  if (self->rows[pillar] == NULL)
+    return;
+  self->binding++;
+  adw_combo_row_set_selected (self->rows[pillar], (guint) level);
+  self->binding--;
+}
 
 static void
 on_selected_cb (AdwComboRow     *row,
@@ -44,65 +62,73 @@ on_selected_cb (AdwComboRow     *row,
   int level = (int) adw_combo_row_get_selected (row);
   g_autoptr(GError) error = NULL;
 
-  if (self->binding || level == self->targets[pillar])
+  if (self->binding || level == self->targets[pillar] || self->session == NULL)
     return;
-  if (!cirt_store_set_target (self->store, self->assessment_id, pillar, level, &error))
+  if (!cirt_store_set_target (cirt_session_get_store (self->session), cirt_session_get_id (self->session),
+                              pillar, level, &error))
     {
       cirt_app_report_error (GTK_WIDGET (self), _("The target was not saved"), error);
       /* Show what the store holds. */
-      self->binding++;
-      adw_combo_row_set_selected (row, self->targets[pillar]);
-      self->binding--;
+      show_target (self, pillar, self->targets[pillar]);
       return;
     }
   self->targets[pillar] = level;
+}
+
+/* Shows the targets the session has loaded. */
+static void
+refresh (CirtTargetsPage *self)
+{
+  CirtAssessmentData *data = self->session ? cirt_session_get_data (self->session, NULL) : NULL;
+
+  if (data == NULL)
+    return;
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    if (data->targets[p] != self->targets[p])
+      show_target (self, p, data->targets[p]);
+}
+
+static void
+on_data_cb (CirtTargetsPage *self)
+{
+  /* Hidden, it waits until it is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 static void
 clear_rows (CirtTargetsPage *self)
 {
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
-    if (self->rows[p] != NULL)
-      {
-        adw_preferences_group_remove (self->group, GTK_WIDGET (self->rows[p]));
-        self->rows[p] = NULL;
-      }
+    {
+      self->targets[p] = 0;
+      if (self->rows[p] != NULL)
+        {
+          adw_preferences_group_remove (self->group, GTK_WIDGET (self->rows[p]));
+          self->rows[p] = NULL;
+        }
+    }
 }
 
+/* A row for each pillar the instruments ask about, with the level names of
+ * the first instrument. */
 static void
-cirt_targets_page_set_assessment (CirtAssessmentPage *page,
-                                  CirtStore          *store,
-                                  const char         *id)
+build_rows (CirtTargetsPage *self)
 {
-  CirtTargetsPage *self = CIRT_TARGETS_PAGE (page);
-  const char *lang = cirt_app_get_language ();
-  g_autoptr(GPtrArray) instruments = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) levels = NULL;
+  CirtContext *context = cirt_session_get_context (self->session);
+  const char *language = cirt_context_get_language (context);
+  GPtrArray *instruments = cirt_session_get_instruments (self->session);
+  CirtAssessmentData *data = cirt_session_get_data (self->session, NULL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr(GString) legend = g_string_new (NULL);
-  CirtInstrument *first;
+  CirtInstrument *first = g_ptr_array_index (instruments, 0);
 
-  clear_rows (self);
-  g_set_object (&self->store, store);
-  g_free (self->assessment_id);
-  self->assessment_id = g_strdup (id);
-  if (store == NULL || id == NULL)
-    return;
-  if ((instruments = cirt_store_get_instruments (store, id, &error)) == NULL ||
-      !cirt_store_get_targets (store, id, self->targets, &error))
-    {
-      cirt_app_report_error (GTK_WIDGET (self), _("Cannot read the targets"), error);
-      return;
-    }
-  /* Level names come from the assessment's first instrument. */
-  first = g_ptr_array_index (instruments, 0);
-  levels = gtk_string_list_new (NULL);
   gtk_string_list_append (levels, _("No target"));
   for (int l = 1; l <= CIRT_N_LEVELS; l++)
     {
-      g_autofree char *label = cirt_app_level_label (first, l);
+      g_autofree char *label = cirt_app_level_label (first, l, language);
       const CirtLevelInfo *info = cirt_instrument_get_level_info (first, l);
-      const char *description = info ? cirt_text_get (info->description, lang) : NULL;
+      const char *description = info ? cirt_text_get (info->description, language) : NULL;
 
       gtk_string_list_append (levels, label);
       if (legend->len)
@@ -115,19 +141,21 @@ cirt_targets_page_set_assessment (CirtAssessmentPage *page,
   gtk_label_set_label (self->levels_label, legend->str);
 
   self->binding++;
-  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     {
-      gboolean used = self->targets[p] > 0;
+      gboolean used = data != NULL && data->targets[p] > 0;
       AdwComboRow *row;
 
       for (guint i = 0; i < instruments->len && !used; i++)
         used = cirt_instrument_uses_pillar (g_ptr_array_index (instruments, i), p, NULL);
+      self->targets[p] = data ? data->targets[p] : 0;
       if (!used)
         continue;
       row = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cirt_lang_pillar_title (cirt_lang_get (lang), p));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     cirt_lang_pillar_title (cirt_context_get_lang (context), p));
       adw_combo_row_set_model (row, G_LIST_MODEL (levels));
-      adw_combo_row_set_selected (row, self->targets[p]);
+      adw_combo_row_set_selected (row, (guint) self->targets[p]);
       g_object_set_data (G_OBJECT (row), "cirt-pillar", GUINT_TO_POINTER (p));
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_selected_cb), self);
       adw_preferences_group_add (self->group, GTK_WIDGET (row));
@@ -152,8 +180,72 @@ cirt_targets_page_focus_start (CirtAssessmentPage *page)
 static void
 cirt_targets_page_iface_init (CirtAssessmentPageInterface *iface)
 {
-  iface->set_assessment = cirt_targets_page_set_assessment;
   iface->focus_start = cirt_targets_page_focus_start;
+}
+
+static void
+cirt_targets_page_map (GtkWidget *widget)
+{
+  CirtTargetsPage *self = CIRT_TARGETS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cirt_targets_page_parent_class)->map (widget);
+  if (self->session == NULL)
+    return;
+  cirt_session_hold (self->session);
+  refresh (self);
+}
+
+static void
+cirt_targets_page_unmap (GtkWidget *widget)
+{
+  CirtTargetsPage *self = CIRT_TARGETS_PAGE (widget);
+
+  if (self->session != NULL)
+    cirt_session_release (self->session);
+  GTK_WIDGET_CLASS (cirt_targets_page_parent_class)->unmap (widget);
+}
+
+static void
+cirt_targets_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CirtTargetsPage *self = CIRT_TARGETS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_targets_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CirtTargetsPage *self = CIRT_TARGETS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      if (cirt_assessment_page_replace_session (CIRT_ASSESSMENT_PAGE (self), &self->session,
+                                                g_value_get_object (value), self->session_signals, TRUE))
+        {
+          clear_rows (self);
+          if (self->session != NULL)
+            build_rows (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -161,21 +253,15 @@ cirt_targets_page_dispose (GObject *object)
 {
   CirtTargetsPage *self = CIRT_TARGETS_PAGE (object);
 
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_TARGETS_PAGE);
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (cirt_targets_page_parent_class)->dispose (object);
-}
-
-static void
-cirt_targets_page_finalize (GObject *object)
-{
-  CirtTargetsPage *self = CIRT_TARGETS_PAGE (object);
-
-  g_free (self->assessment_id);
-  G_OBJECT_CLASS (cirt_targets_page_parent_class)->finalize (object);
 }
 
 static void
@@ -185,7 +271,12 @@ cirt_targets_page_class_init (CirtTargetsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cirt_targets_page_dispose;
-  object_class->finalize = cirt_targets_page_finalize;
+  object_class->get_property = cirt_targets_page_get_property;
+  object_class->set_property = cirt_targets_page_set_property;
+  widget_class->map = cirt_targets_page_map;
+  widget_class->unmap = cirt_targets_page_unmap;
+
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-targets-page.ui");
@@ -199,6 +290,8 @@ static void
 cirt_targets_page_init (CirtTargetsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::data", G_CALLBACK (on_data_cb), self);
 }
 
 GtkWidget *

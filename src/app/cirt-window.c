@@ -25,7 +25,8 @@ struct _CirtWindow {
   CirtAssessmentView    *view;
 
   /* owned */
-  CirtStore             *store;
+  CirtContext           *context;
+  CirtStore             *store;              /* the context's */
   char                  *pending_delete;     /* deleted, Undo still offered */
   GCancellable          *cancellable;
   GtkNativeDialog       *chooser;            /* the file chooser showing, if any */
@@ -47,13 +48,11 @@ G_DEFINE_FINAL_TYPE (CirtWindow, cirt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void update_conflict_count (CirtWindow *self);
 
 /* ------------------------------------------------------------------------ */
 /* Content                                                                  */
@@ -86,15 +85,20 @@ show_assessment (CirtWindow *self,
   if (id == NULL)
     {
       if (current != NULL)
-        cirt_assessment_view_set_assessment (self->view, self->store, NULL);
+        cirt_assessment_view_set_assessment (self->view, NULL, NULL, NULL);
       update_welcome (self);
       gtk_stack_set_visible_child_name (self->content_stack, "welcome");
       return;
     }
   if (g_strcmp0 (id, current) != 0)
     {
-      cirt_assessment_view_set_assessment (self->view, self->store, id);
-      update_conflict_count (self);
+      g_autoptr(GError) error = NULL;
+
+      if (!cirt_assessment_view_set_assessment (self->view, self->context, id, &error))
+        {
+          cirt_app_report_error (GTK_WIDGET (self), _("Cannot open the assessment"), error);
+          return;
+        }
     }
   gtk_stack_set_visible_child_name (self->content_stack, "assessment");
   if (adw_leaflet_get_folded (self->leaflet))
@@ -281,7 +285,7 @@ static void
 open_new_dialog (CirtWindow *self,
                  const char *baseline)
 {
-  GtkWidget *dialog = cirt_new_assessment_dialog_new (GTK_WINDOW (self), self->store, baseline);
+  GtkWidget *dialog = cirt_new_assessment_dialog_new (GTK_WINDOW (self), self->context, baseline);
 
   g_signal_connect_object (dialog, "created", G_CALLBACK (on_created_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
@@ -311,7 +315,8 @@ export_action (GtkWidget  *widget,
   /* Notes still being typed belong in the export. */
   if (!cirt_assessment_view_flush (self->view, &error))
     cirt_app_show_toast (widget, error->message);
-  gtk_window_present (GTK_WINDOW (cirt_export_dialog_new (GTK_WINDOW (self), self->store, id)));
+  gtk_window_present (GTK_WINDOW (cirt_export_dialog_new (GTK_WINDOW (self),
+                                                          cirt_assessment_view_get_session (self->view))));
 }
 
 static void
@@ -375,14 +380,6 @@ update_actions (CirtWindow *self)
 /* Merging the work of several assessors                                    */
 
 static void
-update_conflict_count (CirtWindow *self)
-{
-  const char *id = cirt_assessment_view_get_assessment_id (self->view);
-
-  cirt_assessment_view_set_n_conflicts (self->view, id ? cirt_conflicts_count_unreviewed (self->store, id) : 0);
-}
-
-static void
 on_conflicts_dialog_destroyed_cb (CirtWindow *self)
 {
   self->conflicts_dialog = NULL;
@@ -414,11 +411,9 @@ open_conflicts_dialog (CirtWindow *self)
     }
   /* What is being typed is the answer the dialog compares with. */
   cirt_window_flush (self, NULL);
-  dialog = cirt_conflicts_dialog_new (GTK_WINDOW (self), self->store, id);
+  dialog = cirt_conflicts_dialog_new (GTK_WINDOW (self), cirt_assessment_view_get_session (self->view));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "go-to-question", G_CALLBACK (on_go_to_question_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "notify::n-unreviewed", G_CALLBACK (update_conflict_count), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_conflicts_dialog_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
   self->conflicts_dialog = GTK_WINDOW (dialog);
@@ -562,13 +557,10 @@ on_import_done_cb (GObject      *source,
     }
 
   id = merge->report->assessment_id;
-  cirt_merge_announce (self->store, merge);
-  /* Targets are read when the page opens; an import may have set some. */
-  if (merge->report->targets_added > 0 && g_strcmp0 (cirt_assessment_view_get_assessment_id (self->view), id) == 0)
-    cirt_assessment_page_set_assessment (CIRT_ASSESSMENT_PAGE (cirt_assessment_view_get_targets (self->view)),
-                                         self->store, id);
+  /* The import wrote through a connection of its own: the store announces
+   * what it changed to every view of it. */
+  cirt_context_refresh (self->context);
   cirt_window_open (self, id);
-  update_conflict_count (self);
   if (self->conflicts_dialog != NULL &&
       g_strcmp0 (cirt_conflicts_dialog_get_assessment_id (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog)), id) == 0)
     cirt_conflicts_dialog_reload (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog));
@@ -644,7 +636,7 @@ export_merge_action (GtkWidget  *widget,
   const char *id = cirt_assessment_view_get_assessment_id (self->view);
   g_autoptr(CirtAssessmentInfo) info = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char *author = cirt_app_get_author ();
+  g_autofree char *author = cirt_context_dup_author (self->context);
   g_autofree char *name = NULL;
   GtkNativeDialog *chooser;
 
@@ -673,7 +665,7 @@ set_int_if_changed (GSettings  *settings,
 static void
 save_window_state (CirtWindow *self)
 {
-  GSettings *settings = cirt_app_get_settings ();
+  GSettings *settings = cirt_context_get_settings (self->context);
   gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
   int width, height;
 
@@ -753,7 +745,7 @@ static void
 cirt_window_constructed (GObject *object)
 {
   CirtWindow *self = CIRT_WINDOW (object);
-  GSettings *settings = cirt_app_get_settings ();
+  GSettings *settings = cirt_context_get_settings (self->context);
   g_autoptr(GAction) sort = g_settings_create_action (settings, "sort-order");
 
   G_OBJECT_CLASS (cirt_window_parent_class)->constructed (object);
@@ -786,8 +778,9 @@ cirt_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = cirt_context_get_store (self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -804,8 +797,8 @@ cirt_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -829,7 +822,8 @@ cirt_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->exchange_folder);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_WINDOW);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cirt_window_parent_class)->dispose (object);
 }
@@ -860,8 +854,8 @@ cirt_window_class_init (CirtWindowClass *klass)
   object_class->get_property = cirt_window_get_property;
   window_class->close_request = cirt_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CIRT_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CIRT_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -907,9 +901,17 @@ cirt_window_init (CirtWindow *self)
 
 CirtWindow *
 cirt_window_new (AdwApplication *app,
-                 CirtStore      *store)
+                 CirtContext    *context)
 {
-  return g_object_new (CIRT_TYPE_WINDOW, "application", app, "store", store, NULL);
+  g_return_val_if_fail (CIRT_IS_CONTEXT (context), NULL);
+  return g_object_new (CIRT_TYPE_WINDOW, "application", app, "context", context, NULL);
+}
+
+CirtContext *
+cirt_window_get_context (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->context;
 }
 
 gboolean

@@ -6,7 +6,7 @@
 
 #include "cirt-assessment-sidebar.h"
 #include "cirt-assessment-view.h"
-#include "cirt-store.h"
+#include "cirt-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirtWindow, cirt_window, CIRT, WINDOW, AdwApplicationWindow)
 
 CirtWindow            *cirt_window_new          (AdwApplication *app,
-                                                 CirtStore      *store);
+                                                 CirtContext    *context);
+CirtContext           *cirt_window_get_context  (CirtWindow     *self);
 /* Writes everything pending; FALSE with @error when some input could not be. */
 gboolean               cirt_window_flush        (CirtWindow     *self,
                                                  GError        **error);

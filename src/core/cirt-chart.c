@@ -89,7 +89,7 @@ static void
 strings_init (Strings        *s,
               const CirtLang *l)
 {
-  g_autofree char *eighty = cirt_lang_format_percent (l, 0.8);
+  g_autofree char *eighty = cirt_lang_format_percent (l, CIRT_SCORE_FIRM_COVERAGE);
 
   s->radar_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_RADAR);
   s->sections_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_SECTIONS);

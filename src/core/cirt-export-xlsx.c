@@ -730,7 +730,7 @@ write_summary (Xlsx *x)
       g_ptr_array_add (notices, g_strdup (str (x, CIRT_STR_NOTICE_UNDEFINED)));
     else if (overall->provisional)
       {
-        g_autofree char *eighty = cirt_lang_format_percent (x->l, 0.8);
+        g_autofree char *eighty = cirt_lang_format_percent (x->l, CIRT_SCORE_FIRM_COVERAGE);
         g_ptr_array_add (notices, cirt_lang_format (x->l, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL));
       }
     if (capped_by->len > 0)
@@ -1140,7 +1140,7 @@ write_methodology (Xlsx *x)
 
   for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
     {
-      g_autofree char *eighty = cirt_lang_format_percent (x->l, 0.8);
+      g_autofree char *eighty = cirt_lang_format_percent (x->l, CIRT_SCORE_FIRM_COVERAGE);
       g_autofree char *text = cirt_lang_format (x->l, paras[i], eighty, NULL, NULL, NULL);
       put_merged (x, ws, row, 0, 3, text, x->para, 140);
       row += 2;

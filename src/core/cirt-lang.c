@@ -552,6 +552,18 @@ parse_date (const char *date,
   if (date == NULL || strlen (date) < 10 || !g_ascii_isdigit (date[0]) || date[4] != '-' || date[7] != '-' ||
       sscanf (date, "%4d-%2d-%2d", y, m, d) != 3)
     return FALSE;
+  if (date[10] != '\0')
+    {
+      /* A time ("2026-03-02T22:30:00Z"): its day where the reader is. */
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (date, NULL);
+      g_autoptr(GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
+
+      if (local == NULL)
+        return FALSE;
+      *y = g_date_time_get_year (local);
+      *m = g_date_time_get_month (local);
+      *d = g_date_time_get_day_of_month (local);
+    }
   return g_date_valid_dmy (*d, *m, *y);
 }
 
@@ -621,6 +633,31 @@ cirt_lang_format_date_short (const CirtLang *lang,
   if (!parse_date (date, &y, &m, &d))
     return g_strdup (date);
   return format_dmy (lang, y, m, d, TRUE, TRUE, TRUE);
+}
+
+char *
+cirt_lang_format_time (const CirtLang *lang,
+                       const char     *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso == NULL)
+    return NULL;
+  if (lang == NULL)
+    lang = cirt_lang_default ();
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  if (dt == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (dt);
+  day = format_dmy (lang, g_date_time_get_year (local), g_date_time_get_month (local),
+                    g_date_time_get_day_of_month (local), TRUE, TRUE, TRUE);
+  /* 24-hour clock everywhere these languages are written; the date and
+   * the time apart by a comma (a space after the Chinese date). */
+  return g_strdup_printf ("%s%s%02d:%02d", day, lang->date_order == DATE_YEAR_MONTH_DAY ? " " :
+                          lang->rtl ? "، " : ", ",
+                          g_date_time_get_hour (local), g_date_time_get_minute (local));
 }
 
 char *

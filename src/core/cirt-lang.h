@@ -102,12 +102,17 @@ char               *cirt_lang_format_percent (const CirtLang *lang,
 /* A count with the language's digit grouping: "1,250" / "1 250". */
 char               *cirt_lang_format_count   (const CirtLang *lang,
                                               gint64          count);
-/* "2026-03-02" → "2 March 2026" / "2 mars 2026"; other text as it is; NULL → NULL. */
+/* "2026-03-02" → "2 March 2026" / "2 mars 2026"; an ISO 8601 time gives its
+ * day in local time; other text as it is; NULL → NULL. */
 char               *cirt_lang_format_date    (const CirtLang *lang,
                                               const char     *date);
 /* "2 Mar 2026" */
 char               *cirt_lang_format_date_short (const CirtLang *lang,
                                                  const char     *date);
+/* An ISO 8601 time in local time: "2 Mar 2026, 14:05"; other text as it
+ * is; NULL → NULL. */
+char               *cirt_lang_format_time    (const CirtLang *lang,
+                                              const char     *iso);
 /* "2 – 6 March 2026", one date, or NULL when neither is set. */
 char               *cirt_lang_format_period  (const CirtLang *lang,
                                               const char     *start,

@@ -9,6 +9,8 @@
 
 #include "cirt-json.h"
 
+G_DEFINE_BOXED_TYPE (CirtAssessmentInfo, cirt_assessment_info, cirt_assessment_info_copy, cirt_assessment_info_free)
+
 /* ------------------------------------------------------------------------ */
 /* Assessment */
 

@@ -9,7 +9,7 @@
  * files, in `cirt-assess-cli show --json` and in merge conflicts. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 #include <json-glib/json-glib.h>
 
 #include "cirt-types.h"
@@ -44,6 +44,8 @@ CirtAssessmentInfo *cirt_assessment_info_new  (void);
 CirtAssessmentInfo *cirt_assessment_info_copy (const CirtAssessmentInfo *info);
 void                cirt_assessment_info_free (CirtAssessmentInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAssessmentInfo, cirt_assessment_info_free)
+#define CIRT_TYPE_ASSESSMENT_INFO (cirt_assessment_info_get_type ())
+GType               cirt_assessment_info_get_type (void) G_GNUC_CONST;
 
 typedef struct {
   char     *question;

@@ -1172,7 +1172,7 @@ executive_summary (Report *r,
       notice_box (r, S (r, CIRT_STR_NOTICE_UNDEFINED));
     else if (overall->provisional)
       {
-        g_autofree char *eighty = cirt_lang_format_percent (r->l, 0.8);
+        g_autofree char *eighty = cirt_lang_format_percent (r->l, CIRT_SCORE_FIRM_COVERAGE);
         g_autofree char *t = cirt_lang_format (r->l, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL);
         notice_box (r, t);
       }
@@ -1528,7 +1528,7 @@ methodology (Report *r,
   chapter (r, toc_index);
   for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
     {
-      g_autofree char *eighty = cirt_lang_format_percent (r->l, 0.8);
+      g_autofree char *eighty = cirt_lang_format_percent (r->l, CIRT_SCORE_FIRM_COVERAGE);
       g_autofree char *text = cirt_lang_format (r->l, paras[i], eighty, NULL, NULL, NULL);
       paragraph (r, text, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
     }

@@ -131,7 +131,7 @@ set_value (CirtScoreValue *value,
   value->score = defined ? 100.0 * unit : NAN;
   value->level = defined ? cirt_score_level_for (thresholds, value->score) : 0;
   value->coverage = applicable > 0 ? answered / applicable : NAN;
-  value->provisional = defined && !isnan (value->coverage) && value->coverage < 0.8 - UNIT_EPSILON;
+  value->provisional = defined && !isnan (value->coverage) && value->coverage < CIRT_SCORE_FIRM_COVERAGE - UNIT_EPSILON;
 }
 
 static double

@@ -15,13 +15,16 @@
 
 G_BEGIN_DECLS
 
+/* Below this coverage a score is provisional. */
+#define CIRT_SCORE_FIRM_COVERAGE 0.8
+
 typedef struct {
   gboolean defined;      /* FALSE: nothing answered that counts (score and level are meaningless) */
   double   score;        /* 0–100, full precision */
   int      level;        /* 1..5, 0 when undefined; overall level after the critical cap */
   double   coverage;     /* 0–1 answered applicable scored weight / applicable scored weight;
                             NAN when nothing is applicable */
-  gboolean provisional;  /* coverage < 0.8 */
+  gboolean provisional;  /* coverage < CIRT_SCORE_FIRM_COVERAGE */
 } CirtScoreValue;
 
 typedef struct {

@@ -134,7 +134,7 @@ START_TEST (bench)
   CirtWindow *window;
   CirtQuestionnaire *questionnaire;
   CirtAssessmentSidebar *sidebar;
-  GSettings *settings = cirt_app_get_settings ();
+  GSettings *settings = cirt_gui_test_settings ();
   gint64 t;
 
   ck_assert_msg (inst != NULL, "%s", error ? error->message : "");
@@ -173,7 +173,7 @@ START_TEST (bench)
     }
 
   t = g_get_monotonic_time ();
-  window = cirt_window_new (NULL, store);
+  window = cirt_gui_test_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   cirt_gui_test_show (GTK_WINDOW (window));
   printf ("setup: window with %u assessments shown in %.0f ms\n", N_ASSESSMENTS, (g_get_monotonic_time () - t) / 1000.0);

@@ -31,6 +31,46 @@ cirt_gui_test_init (int    *argc,
   g_object_unref (css);
 }
 
+GSettings *
+cirt_gui_test_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      settings = cirt_context_create_settings (&error);
+      ck_assert_msg (settings != NULL, "%s", error ? error->message : "");
+    }
+  return settings;
+}
+
+CirtContext *
+cirt_gui_test_context_new (CirtStore *store)
+{
+  return cirt_context_new (store, cirt_gui_test_settings ());
+}
+
+CirtSession *
+cirt_gui_test_session_new (CirtStore  *store,
+                           const char *id)
+{
+  g_autoptr(CirtContext) context = cirt_gui_test_context_new (store);
+  g_autoptr(GError) error = NULL;
+  CirtSession *session = cirt_session_new (context, id, &error);
+
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
+  return session;
+}
+
+CirtWindow *
+cirt_gui_test_window_new (AdwApplication *app,
+                          CirtStore      *store)
+{
+  g_autoptr(CirtContext) context = cirt_gui_test_context_new (store);
+  return cirt_window_new (app, context);
+}
+
 void
 cirt_gui_test_spin (guint ms)
 {

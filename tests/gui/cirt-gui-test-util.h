@@ -4,7 +4,10 @@
 
 #include <adwaita.h>
 
+#include "cirt-context.h"
+#include "cirt-session.h"
 #include "cirt-test-util.h"
+#include "cirt-window.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +15,18 @@ G_BEGIN_DECLS
  * criticals abort. Call first in main(). */
 void        cirt_gui_test_init            (int    *argc,
                                            char ***argv);
+/* The application's settings as the tests have them (GSETTINGS_BACKEND=memory:
+ * every instance sees the same values). */
+GSettings  *cirt_gui_test_settings        (void);
+/* A context on @store with those settings (a new reference). */
+CirtContext *cirt_gui_test_context_new    (CirtStore  *store);
+/* A session of assessment @id of @store, in a context of its own (a new
+ * reference). */
+CirtSession *cirt_gui_test_session_new    (CirtStore  *store,
+                                           const char *id);
+/* A main window on @store, in a context of its own. */
+CirtWindow  *cirt_gui_test_window_new     (AdwApplication *app,
+                                           CirtStore      *store);
 /* Runs the main loop until @cond is TRUE or @timeout_ms passed; the value of @cond. */
 #define CIRT_WAIT_UNTIL(cond, timeout_ms) \
   ({ gint64 _cirt_end = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \

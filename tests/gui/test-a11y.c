@@ -137,7 +137,7 @@ START_TEST (test_every_control_is_named)
   g_autofree char *db = cirt_test_tmp_path ("a11y.db");
   g_autoptr(CirtStore) store = cirt_store_open (db, NULL);
   g_autofree char *id = make_assessment (store);
-  CirtWindow *window = cirt_window_new (ADW_APPLICATION (app), store);
+  CirtWindow *window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   CirtAssessmentView *view;
   CirtQuestionnaire *q;
 
@@ -177,7 +177,7 @@ START_TEST (test_every_control_is_named)
     gtk_window_destroy (GTK_WINDOW (d));
   }
   {
-    GtkWidget *p = cirt_preferences_window_new (GTK_WINDOW (window));
+    GtkWidget *p = cirt_preferences_window_new (GTK_WINDOW (window), cirt_gui_test_settings ());
     cirt_gui_test_show (GTK_WINDOW (p));
     assert_all_named (p, "preferences");
     gtk_window_destroy (GTK_WINDOW (p));

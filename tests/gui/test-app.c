@@ -18,7 +18,7 @@ static CirtApplication *app;
 static CirtWindow *
 open_window (CirtStore *store)
 {
-  CirtWindow *window = cirt_window_new (ADW_APPLICATION (app), store);
+  CirtWindow *window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   cirt_gui_test_show (GTK_WINDOW (window));
@@ -708,13 +708,13 @@ START_TEST (test_window_size)
 {
   g_autofree char *db = cirt_test_tmp_path ("size.db");
   g_autoptr(CirtStore) store = cirt_store_open (db, NULL);
-  CirtWindow *window = cirt_window_new (ADW_APPLICATION (app), store);
+  CirtWindow *window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1111, 666);
   cirt_gui_test_show (GTK_WINDOW (window));
   close_window (window);
-  window = cirt_window_new (ADW_APPLICATION (app), store);
+  window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   ck_assert_int_eq (width, 1111);
   ck_assert_int_eq (height, 666);

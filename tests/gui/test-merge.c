@@ -24,7 +24,7 @@ static CirtApplication *app;
 static CirtWindow *
 open_window (CirtStore *store)
 {
-  CirtWindow *window = cirt_window_new (ADW_APPLICATION (app), store);
+  CirtWindow *window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   cirt_gui_test_show (GTK_WINDOW (window));
@@ -44,7 +44,7 @@ close_window (GtkWindow *window)
 static void
 set_assessor (const char *name)
 {
-  g_settings_set_string (cirt_app_get_settings (), "assessor-name", name);
+  g_settings_set_string (cirt_gui_test_settings (), "assessor-name", name);
 }
 
 static void

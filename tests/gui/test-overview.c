@@ -70,6 +70,23 @@ expected_overall (CirtScore *score)
   return g_strdup (buf);
 }
 
+/* Shows assessment @id on @page, in a session of its own (the page keeps it). */
+static void
+set_session (GtkWidget  *page,
+             const char *id)
+{
+  g_autoptr(CirtSession) session = cirt_gui_test_session_new (store, id);
+  g_object_set (page, "session", session, NULL);
+}
+
+static GtkWidget *
+new_export_dialog (GtkWindow  *parent,
+                   const char *id)
+{
+  g_autoptr(CirtSession) session = cirt_gui_test_session_new (store, id);
+  return cirt_export_dialog_new (parent, session);
+}
+
 static GtkWidget *
 show_in_window (GtkWidget *page,
                 int        width,
@@ -171,7 +188,7 @@ START_TEST (test_overview_shows_the_score)
   g_autofree char *level_text = g_strdup_printf ("Level %d · %s", v->level, cirt_text_get (level->name, "en"));
 
   page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 760));
-  cirt_overview_page_set_assessment (page, store, assessment);
+  set_session (GTK_WIDGET (page), assessment);
   wait_for_charts (page);
 
   ck_assert_str_eq (cirt_overview_page_get_state (page), "overview");
@@ -206,7 +223,7 @@ START_TEST (test_overview_shows_the_score)
   {
     const char *radar = cirt_chart_view_get_description (cirt_overview_page_get_chart (page, CIRT_CHART_RADAR));
     const CirtPillarScore *legal = cirt_score_get_pillar (score, CIRT_PILLAR_LEGAL);
-    g_autofree char *legal_num = cirt_chart_view_format_number ("en", legal->value.score, 1);
+    g_autofree char *legal_num = cirt_lang_format_number (cirt_lang_default (), legal->value.score, 1);
     g_autofree char *legal_words = g_strdup_printf ("Legal %s, level %d", legal_num, legal->value.level);
 
     ck_assert_msg (g_str_has_prefix (radar, "Radar chart"), "%s", radar);
@@ -247,7 +264,7 @@ START_TEST (test_overview_follows_changes)
   guint computes;
 
   page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 760));
-  cirt_overview_page_set_assessment (page, store, assessment);
+  set_session (GTK_WIDGET (page), assessment);
   cirt_gui_test_spin (50);
 
   /* The highest recommendation whose question can be answered at its best here. */
@@ -328,7 +345,7 @@ START_TEST (test_overview_empty_and_follow_up)
 
   page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 760));
   g_signal_connect (page, "question-activated", G_CALLBACK (on_question_activated_cb), NULL);
-  cirt_overview_page_set_assessment (page, store, follow_up);
+  set_session (GTK_WIDGET (page), follow_up);
   cirt_gui_test_spin (50);
 
   /* Nothing answered: an explanation and a way in, no empty charts. */
@@ -388,7 +405,7 @@ START_TEST (test_overview_columns)
   CirtCardColumns *columns;
 
   show_in_window (GTK_WIDGET (page), 1000, 760);
-  cirt_overview_page_set_assessment (page, store, assessment);
+  set_session (GTK_WIDGET (page), assessment);
   cirt_gui_test_spin (100);
   columns = CIRT_CARD_COLUMNS (cirt_gui_test_find (GTK_WIDGET (page), CIRT_TYPE_CARD_COLUMNS, NULL));
   ck_assert_ptr_nonnull (columns);
@@ -436,7 +453,7 @@ START_TEST (test_chart_view_dark)
   /* French: the chart's decimal comma. */
   cirt_chart_view_set_lang (chart, "fr");
   {
-    g_autofree char *fr = cirt_chart_view_format_number ("fr", 40.36, 1);
+    g_autofree char *fr = cirt_lang_format_number (cirt_lang_get ("fr"), 40.36, 1);
     ck_assert_str_eq (fr, "40,3");
   }
   cirt_chart_view_set_score (chart, NULL);
@@ -475,7 +492,7 @@ START_TEST (test_recommendations_filter)
   guint sum = 0;
 
   page = CIRT_RECOMMENDATIONS_PAGE (show_in_window (cirt_recommendations_page_new (), 1000, 760));
-  cirt_recommendations_page_set_assessment (page, store, assessment);
+  set_session (GTK_WIDGET (page), assessment);
   cirt_gui_test_spin (50);
 
   ck_assert_uint_eq (cirt_recommendations_page_get_n_total (page), total);
@@ -628,7 +645,7 @@ START_TEST (test_export_dialog)
 
   g_mkdir_with_parents (dir, 0700);
   show_in_window (gtk_label_new ("main window"), 1000, 700);
-  dialog = CIRT_EXPORT_DIALOG (cirt_export_dialog_new (window, store, assessment));
+  dialog = CIRT_EXPORT_DIALOG (new_export_dialog (window, assessment));
   g_object_ref (dialog);
   cirt_gui_test_show (GTK_WINDOW (dialog));
   ck_assert (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -723,12 +740,12 @@ START_TEST (test_export_dialog)
   g_clear_pointer (&exported_path, g_free);
 
   /* The report language starts at the setting. */
-  g_settings_set_string (cirt_app_get_settings (), "report-language", "fr");
-  dialog = CIRT_EXPORT_DIALOG (cirt_export_dialog_new (window, store, assessment));
+  g_settings_set_string (cirt_gui_test_settings (), "report-language", "fr");
+  dialog = CIRT_EXPORT_DIALOG (new_export_dialog (window, assessment));
   cirt_export_dialog_get_options (dialog, &options);
   ck_assert_str_eq (options.lang, "fr");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_settings_reset (cirt_app_get_settings (), "report-language");
+  g_settings_reset (cirt_gui_test_settings (), "report-language");
   close_window ();
 }
 END_TEST
@@ -787,7 +804,7 @@ add_pages (CirtAssessmentView *view)
 static CirtWindow *
 open_app_window (const char *page_name)
 {
-  CirtWindow *win = cirt_window_new (ADW_APPLICATION (app), store);
+  CirtWindow *win = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   CirtAssessmentView *view;
   AdwViewStack *stack;
   GtkWidget *page;
@@ -805,9 +822,9 @@ open_app_window (const char *page_name)
   ck_assert_ptr_nonnull (page);
   /* What the view does for its own pages when it opens an assessment. */
   if (CIRT_IS_OVERVIEW_PAGE (page))
-    cirt_overview_page_set_assessment (CIRT_OVERVIEW_PAGE (page), store, assessment);
+    set_session (GTK_WIDGET (CIRT_OVERVIEW_PAGE (page)), assessment);
   else if (CIRT_IS_RECOMMENDATIONS_PAGE (page))
-    cirt_recommendations_page_set_assessment (CIRT_RECOMMENDATIONS_PAGE (page), store, assessment);
+    set_session (GTK_WIDGET (CIRT_RECOMMENDATIONS_PAGE (page)), assessment);
   cirt_assessment_view_show_page (view, page_name);
   cirt_gui_test_spin (300);
   return win;
@@ -832,7 +849,7 @@ START_TEST (test_screenshots)
 
   win = open_app_window ("recommendations");
   cirt_gui_test_screenshot (GTK_WIDGET (win), "recommendations.png");
-  dialog = CIRT_EXPORT_DIALOG (cirt_export_dialog_new (window, store, assessment));
+  dialog = CIRT_EXPORT_DIALOG (new_export_dialog (window, assessment));
   cirt_gui_test_show (GTK_WINDOW (dialog));
   cirt_gui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-in-app.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -842,7 +859,7 @@ START_TEST (test_screenshots)
   {
     CirtOverviewPage *page = CIRT_OVERVIEW_PAGE (cirt_overview_page_new ());
     show_in_window (GTK_WIDGET (page), 1000, 760);
-    cirt_overview_page_set_assessment (page, store, assessment);
+    set_session (GTK_WIDGET (page), assessment);
     wait_for_charts (page);
     cirt_gui_test_screenshot (cirt_gui_test_find (GTK_WIDGET (page), CIRT_TYPE_CARD_COLUMNS, NULL), "overview-full.png");
     close_window ();

@@ -6,6 +6,7 @@
 #include "cirt-question-page.h"
 
 static CirtStore *store;
+static CirtSession *session;
 static char *assessment;
 static GtkWindow *window;
 static CirtQuestionPage *page;
@@ -33,7 +34,8 @@ setup (void)
   page = CIRT_QUESTION_PAGE (cirt_question_page_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_window_set_child (window, overlay);
-  cirt_question_page_set_assessment (page, store, assessment);
+  session = cirt_gui_test_session_new (store, assessment);
+  cirt_question_page_set_session (page, session);
   cirt_gui_test_show (window);
 }
 
@@ -44,6 +46,7 @@ teardown (void)
   cirt_gui_test_spin (20);
   window = NULL;
   page = NULL;
+  g_clear_object (&session);
   g_clear_object (&store);
   g_clear_pointer (&assessment, g_free);
 }

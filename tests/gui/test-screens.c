@@ -18,7 +18,7 @@ static void
 open_window (int width,
              int height)
 {
-  window = cirt_window_new (ADW_APPLICATION (app), store);
+  window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   cirt_gui_test_show (GTK_WINDOW (window));
 }
@@ -249,7 +249,7 @@ START_TEST (test_questionnaire)
   close_window ();
 
   /* A 13" laptop split in half, or a phone: folded. */
-  window = cirt_window_new (ADW_APPLICATION (app), store);
+  window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
   cirt_gui_test_show (GTK_WINDOW (window));
   cirt_window_open (window, assessment);
@@ -265,7 +265,7 @@ START_TEST (test_preferences)
   GtkWidget *prefs;
 
   open_window (1280, 720);
-  prefs = cirt_preferences_window_new (GTK_WINDOW (window));
+  prefs = cirt_preferences_window_new (GTK_WINDOW (window), cirt_gui_test_settings ());
   gtk_window_set_default_size (GTK_WINDOW (prefs), 600, 460);
   cirt_gui_test_show (GTK_WINDOW (prefs));
   cirt_gui_test_screenshot (prefs, "06-preferences.png");
