@@ -190,6 +190,16 @@ cirt_app_measure_page (GtkWidget      *widget,
   *minimum = *natural = 0;
   if (!gtk_widget_get_child_visible (widget))
     return;
+  /* A height for no width in particular: a page fills the stack, and its
+   * content wraps to the width it is given; laying the page out at its
+   * natural width (a width it never has) would build every wrapped text
+   * once more. The height at its present width, or none before it has one. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    {
+      for_size = gtk_widget_get_width (widget);
+      if (for_size <= 0)
+        return;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       int min = 0, nat = 0;

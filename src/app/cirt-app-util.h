@@ -51,7 +51,8 @@ gboolean    cirt_app_is_text_widget    (GtkWidget *widget);
 /* measure and size_allocate for a page of an AdwViewStack. The stack sizes
  * itself for all its pages, shown or not: a hidden page of long wrapped
  * texts would be laid out again at every resize of the window. Hidden, the
- * page asks for nothing; shown, it is measured again. */
+ * page asks for nothing; shown, it is measured again, and a height asked
+ * for no width is the height at the page's present width. */
 void        cirt_app_measure_page      (GtkWidget      *widget,
                                         GtkOrientation  orientation,
                                         int             for_size,

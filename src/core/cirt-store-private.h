@@ -44,7 +44,8 @@ struct _CirtStore {
    * newest history row and each assessment's updated_at known. */
   gint64      data_version;
   gint64      seen_history;
-  GHashTable *seen_updated;  /* uuid → updated_at */
+  char       *seen_latest;   /* the latest assessment.updated_at seen */
+  gint64      seen_count;    /* assessments seen */
 };
 
 /* A statement of its own, finalized when it goes out of scope. */

@@ -483,8 +483,20 @@ static gboolean
 take_note (CirtStore  *self,
            GError    **error)
 {
-  return query_int64 (self, "PRAGMA data_version", &self->data_version, error) &&
-         query_int64 (self, "SELECT max(id) FROM answer_history", &self->seen_history, error);
+  g_autoptr(CirtStmt) stmt = NULL;
+
+  if (!query_int64 (self, "PRAGMA data_version", &self->data_version, error) ||
+      !query_int64 (self, "SELECT max(id) FROM answer_history", &self->seen_history, error) ||
+      !query_int64 (self, "SELECT count(*) FROM assessment", &self->seen_count, error))
+    return FALSE;
+  stmt = _cirt_store_stmt (self, "SELECT max(updated_at) FROM assessment", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _cirt_store_fail (self, error, _("cannot read the database"));
+  g_free (self->seen_latest);
+  self->seen_latest = _cirt_column_text (stmt, 0);
+  return TRUE;
 }
 
 static gboolean find_changes (CirtStore  *self,
@@ -542,36 +554,40 @@ find_changes (CirtStore  *self,
       return _cirt_store_fail (self, error, _("cannot read the database"));
   }
 
-  /* Assessments: every change touches updated_at. */
+  /* Assessments: every change touches updated_at (UTC, to the millisecond:
+   * it sorts as text). Those touched since the latest time seen changed; a
+   * count that differs means some were added or removed. */
   {
-    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self, "SELECT uuid, updated_at FROM assessment", error);
-    g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
+      "SELECT uuid, updated_at FROM assessment WHERE ?1 IS NULL OR updated_at >= ?1", error);
+    g_autofree char *latest = g_strdup (self->seen_latest);
 
     if (stmt == NULL)
       return FALSE;
+    _cirt_bind_text (stmt, 1, self->seen_latest);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
         const char *updated = (const char *) sqlite3_column_text (stmt, 1);
-        const char *before;
 
-        count++;
-        if (self->seen_updated != NULL &&
-            (!g_hash_table_lookup_extended (self->seen_updated, uuid, NULL, (gpointer *) &before) ||
-             g_strcmp0 (before, updated) != 0))
+        list_changed = TRUE;
+        _cirt_store_changed (self, uuid, NULL);
+        if (g_strcmp0 (updated, latest) > 0)
           {
-            list_changed = TRUE;
-            _cirt_store_changed (self, uuid, NULL);
+            g_free (latest);
+            latest = g_strdup (updated);
           }
-        g_hash_table_insert (now, g_strdup (uuid), g_strdup (updated));
       }
     if (rc != SQLITE_DONE)
       return _cirt_store_fail (self, error, _("cannot read the database"));
-    if (self->seen_updated == NULL || (guint) count != g_hash_table_size (self->seen_updated))
-      list_changed = TRUE;
-    g_clear_pointer (&self->seen_updated, g_hash_table_unref);
-    self->seen_updated = g_steal_pointer (&now);
+    g_free (self->seen_latest);
+    self->seen_latest = g_steal_pointer (&latest);
   }
+  if (!query_int64 (self, "SELECT count(*) FROM assessment", &count, error))
+    return FALSE;
+  if (count != self->seen_count)
+    list_changed = TRUE;
+  self->seen_count = count;
   if (list_changed)
     _cirt_store_changed (self, NULL, NULL);
   return TRUE;
@@ -595,7 +611,7 @@ cirt_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->instruments, g_hash_table_unref);
-  g_clear_pointer (&self->seen_updated, g_hash_table_unref);
+  g_free (self->seen_latest);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_array_unref);

@@ -13,6 +13,7 @@
 #include "cirt-chart-view.h"
 #include "cirt-export-dialog.h"
 #include "cirt-gui-test-util.h"
+#include "cirt-lang.h"
 #include "cirt-overview-page.h"
 #include "cirt-recommendation-row.h"
 #include "cirt-recommendations-page.h"
@@ -751,6 +752,117 @@ START_TEST (test_export_dialog)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* One language layer: the same figure everywhere                            */
+
+/* The standard output of @argv (the test fails if it does not run). */
+static char *
+run_output (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                               &error), "%s: %s", argv[0], error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "%s: %s", argv[0], err);
+  return out;
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  return run_output (argv);
+}
+
+/* Every text cell of the workbook (its shared strings). */
+static char *
+workbook_text (const char *xlsx)
+{
+  const char *argv[] = { "python3", "-c",
+                         "import sys, zipfile\n"
+                         "sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml'))",
+                         xlsx, NULL };
+  return run_output (argv);
+}
+
+START_TEST (test_formatters_agree)
+{
+  g_autoptr(CirtScore) score = load_score (assessment);
+  const CirtScoreValue *v = cirt_score_get_overall (score);
+  const CirtLang *en = cirt_lang_default ();
+  const CirtLang *fr = cirt_lang_get ("fr");
+  g_autofree char *score_en = cirt_lang_format_score (en, v->score);
+  g_autofree char *score_fr = cirt_lang_format_score (fr, v->score);
+  g_autofree char *pct_en = cirt_lang_format_percent (en, v->coverage);
+  g_autofree char *pct_fr = cirt_lang_format_percent (fr, v->coverage);
+  g_autofree char *dir = cirt_test_tmp_path ("formats");
+  g_autofree char *pdf_en = g_build_filename (dir, "en.pdf", NULL);
+  g_autofree char *pdf_fr = g_build_filename (dir, "fr.pdf", NULL);
+  g_autofree char *xlsx_en = g_build_filename (dir, "en.xlsx", NULL);
+  g_autofree char *xlsx_fr = g_build_filename (dir, "fr.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  CirtOverviewPage *page;
+  CirtChartView *radar;
+  CirtExportDialog *dialog;
+  CirtExportOptions options;
+
+  ck_assert_ptr_eq (fr, cirt_lang_lookup ("fr"));
+  /* The sample's figures have decimals and a percentage: a comma and a
+   * space before "%" in French, neither in English. */
+  ck_assert_str_ne (score_en, score_fr);
+  ck_assert_str_ne (pct_en, pct_fr);
+  g_mkdir_with_parents (dir, 0700);
+
+  /* The screen (the interface is in English here) … */
+  page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 760));
+  set_session (GTK_WIDGET (page), assessment);
+  wait_for_charts (page);
+  ck_assert_str_eq (cirt_overview_page_get_overall_text (page), score_en);
+  ck_assert_ptr_nonnull (strstr (cirt_overview_page_get_provisional_text (page), pct_en));
+  /* … a chart in French … */
+  radar = cirt_overview_page_get_chart (page, CIRT_CHART_RADAR);
+  cirt_chart_view_set_lang (radar, "fr");
+  ck_assert_msg (strstr (cirt_chart_view_get_description (radar), score_fr) != NULL, "no %s in: %s", score_fr,
+                 cirt_chart_view_get_description (radar));
+  cirt_chart_view_set_lang (radar, NULL);
+
+  /* … and the documents, in each language. */
+  dialog = CIRT_EXPORT_DIALOG (new_export_dialog (window, assessment));
+  cirt_export_dialog_get_options (dialog, &options);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *report = NULL;
+      g_autofree char *book = NULL;
+      const char *score_text = i == 0 ? score_en : score_fr;
+      const char *pct_text = i == 0 ? pct_en : pct_fr;
+
+      options.lang = i == 0 ? "en" : "fr";
+      ck_assert (cirt_export_dialog_set_options (dialog, &options));
+      cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_REPORT);
+      ck_assert_msg (cirt_export_dialog_export_to (dialog, i == 0 ? pdf_en : pdf_fr, &error), "%s",
+                     error ? error->message : "");
+      cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_WORKBOOK);
+      ck_assert_msg (cirt_export_dialog_export_to (dialog, i == 0 ? xlsx_en : xlsx_fr, &error), "%s",
+                     error ? error->message : "");
+      report = pdf_text (i == 0 ? pdf_en : pdf_fr);
+      book = workbook_text (i == 0 ? xlsx_en : xlsx_fr);
+      ck_assert_msg (strstr (report, score_text) != NULL, "the %s report does not show %s", options.lang, score_text);
+      /* The workbook keeps scores as numbers; its sentences say the coverage. */
+      ck_assert_msg (strstr (book, pct_text) != NULL, "the %s workbook does not say %s", options.lang, pct_text);
+    }
+  /* The English report's figure is the screen's, character for character. */
+  {
+    g_autofree char *report = pdf_text (pdf_en);
+    ck_assert_ptr_nonnull (strstr (report, cirt_overview_page_get_overall_text (page)));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window ();
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* Screenshots in the application's window                                   */
 
 /* The pages as the lead will add them to CirtAssessmentView (the overview
@@ -921,6 +1033,7 @@ main (int   argc,
   tcase_add_test (tc, test_chart_view_dark);
   tcase_add_test (tc, test_recommendations_filter);
   tcase_add_test (tc, test_export_dialog);
+  tcase_add_test (tc, test_formatters_agree);
   tcase_add_test (tc, test_screenshots);
   suite_add_tcase (s, tc);
   status = cirt_test_run_suite (s);
