@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "cirt-test-util.h"
@@ -391,6 +394,138 @@ START_TEST (test_merge_commands)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------ */
+/* Media: a database on read-only media, a disk that fills up               */
+
+/* Runs @script with sh in a mount namespace of its own (so that it may mount
+ * a read-only view or a small disk without touching the machine), $CLI
+ * naming the program. FALSE if this machine cannot make one. */
+static gboolean
+run_in_mount_namespace (const char  *script,
+                        const char  *arg1,
+                        char       **out,
+                        int         *status)
+{
+  const char *argv[] = { "unshare", "-m", "sh", "-c", script, "sh", arg1, NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "CLI", g_getenv ("CIRT_CLI"), TRUE);
+  int probe = -1;
+
+  if (!g_spawn_sync (NULL, (char **) (const char *[]) { "unshare", "-m", "true", NULL }, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     NULL, NULL, &probe, NULL) ||
+      !g_spawn_check_wait_status (probe, NULL))
+    return FALSE;
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, out, NULL, status, &error),
+                 "%s", error ? error->message : "");
+  return TRUE;
+}
+
+START_TEST (test_read_only_media)
+{
+  g_autofree char *dir = cirt_test_tmp_path ("stick");
+  g_autofree char *media_db = g_build_filename (dir, "mission.db", NULL);
+  g_autofree char *before = NULL, *after = NULL, *out = NULL, *new_id = NULL;
+  g_autofree char *script = NULL;
+  int status = -1;
+
+  ck_assert_int_eq (g_mkdir (dir, 0700), 0);
+  ck_assert_int_eq (cirt_test_run_cli (&new_id, NULL, "--db", media_db, "new", "--title", "On the stick",
+                                       "--country", "Examplia", "--instrument", "test-mini", NULL), 0);
+  g_strstrip (new_id);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", media_db, "answer", new_id, "T-LAW-1", "3",
+                                       "--notes", "Seen in the decree", NULL), 0);
+  before = cirt_test_file_sha256 (media_db);
+
+  /* The folder, remounted read-only: what a write-protected stick or a
+   * read-only share gives. Every reading command works; a write says why not. */
+  script = g_strdup_printf (
+    "set -u; d=\"$1\"; o=\"$(dirname \"$d\")\"\n"
+    "mount --bind -o ro \"$d\" \"$d\" || exit 77\n"
+    "\"$CLI\" --db \"$d/mission.db\" list || echo FAILED list\n"
+    "\"$CLI\" --db \"$d/mission.db\" show %s --json >/dev/null || echo FAILED show\n"
+    "\"$CLI\" --db \"$d/mission.db\" score %s >/dev/null || echo FAILED score\n"
+    "\"$CLI\" --db \"$d/mission.db\" export %s --xlsx \"$o/ro.xlsx\" --pdf \"$o/ro.pdf\" || echo FAILED export\n"
+    "\"$CLI\" --db \"$d/mission.db\" answer %s T-LAW-2 yes 2>&1 && echo WROTE\n"
+    "echo answer-status=$?\n",
+    new_id, new_id, new_id, new_id);
+  if (!run_in_mount_namespace (script, dir, &out, &status))
+    {
+      /* Without a mount namespace (no privileges): a folder without write
+       * permission stands in for the read-only media, where that binds. */
+      ck_assert_int_eq (g_chmod (dir, 0500), 0);
+      if (g_access (dir, W_OK) == 0)
+        {
+          g_chmod (dir, 0700);
+          fprintf (stderr, "test_read_only_media: neither a mount namespace nor file permissions can make "
+                           "read-only media here; not run\n");
+          return;
+        }
+      g_free (out);
+      out = NULL;
+      {
+        g_autofree char *sh = g_strdup_printf ("d=\"%s\"; CLI=\"%s\"; %s", dir, g_getenv ("CIRT_CLI"),
+                                               strchr (strchr (script, '\n') + 1, '\n') + 1);
+        const char *argv[] = { "sh", "-c", sh, NULL };
+        ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &status, NULL));
+      }
+      g_chmod (dir, 0700);
+    }
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "the script failed: %s", out);
+  ck_assert_msg (strstr (out, "FAILED") == NULL, "%s", out);
+  ck_assert_msg (strstr (out, "On the stick") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "WROTE") == NULL, "a write on read-only media succeeded: %s", out);
+  ck_assert_msg (strstr (out, "answer-status=1") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "read-only") != NULL, "the refusal does not say why: %s", out);
+  {
+    g_autofree char *xlsx = g_build_filename (g_path_get_dirname (dir), "ro.xlsx", NULL);
+    ck_assert (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  }
+  after = cirt_test_file_sha256 (media_db);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_disk_full)
+{
+  g_autofree char *dir = cirt_test_tmp_path ("small-disk");
+  g_autofree char *out = NULL;
+  int status = -1;
+  /* A 384 KiB disk: the database is made, answers go in until the disk is
+   * full; the refusal names the cause, and what was saved before is intact. */
+  const char *script =
+    "set -u; d=\"$1\"\n"
+    "mount -t tmpfs -o size=384k tmpfs \"$d\" || exit 77\n"
+    "db=\"$d/full.db\"\n"
+    "id=$(\"$CLI\" --db \"$db\" new --title Full --country Examplia --instrument test-mini) || { echo FAILED new; exit 0; }\n"
+    "note=$(head -c 120000 /dev/zero | tr '\\0' n)\n"
+    "\"$CLI\" --db \"$db\" answer \"$id\" T-LAW-1 2 --notes first || echo FAILED first\n"
+    "i=0; while [ $i -lt 12 ]; do i=$((i+1))\n"
+    "  if ! err=$(\"$CLI\" --db \"$db\" answer \"$id\" T-CTX-1 \"v$i\" --notes \"$i$note\" 2>&1); then echo \"REFUSED $err\"; break; fi\n"
+    "done\n"
+    "\"$CLI\" --db \"$db\" show \"$id\" --json | grep -c '\"first\"' | sed 's/^/first-kept=/'\n";
+
+  ck_assert_int_eq (g_mkdir (dir, 0700), 0);
+  if (!run_in_mount_namespace (script, dir, &out, &status))
+    {
+      fprintf (stderr, "test_disk_full: no mount namespace on this machine; not run\n");
+      return;
+    }
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      fprintf (stderr, "test_disk_full: cannot mount a small disk here; not run\n");
+      return;
+    }
+  ck_assert_msg (strstr (out, "FAILED") == NULL, "%s", out);
+  ck_assert_msg (strstr (out, "REFUSED") != NULL, "the disk never filled: %s", out);
+  ck_assert_msg (strstr (out, "the disk is full") != NULL, "the refusal does not name a full disk: %s", out);
+  ck_assert_msg (strstr (out, "first-kept=1") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 cli_suite (void)
 {
@@ -412,6 +547,8 @@ cli_suite (void)
   tcase_add_test (tc, test_stakeholder);
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
+  tcase_add_test (tc, test_read_only_media);
+  tcase_add_test (tc, test_disk_full);
   tcase_add_test (tc, test_instrument_from_file);
   tcase_add_test (tc, test_merge_commands);
   suite_add_tcase (s, tc);

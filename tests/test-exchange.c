@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "cirt-exchange.h"
 #include "cirt-test-util.h"
 
@@ -339,6 +342,320 @@ START_TEST (test_instrument_mismatch)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------ */
+/* Hostile files: each refused whole, the database byte for byte unchanged  */
+
+typedef void (*Mutation) (JsonObject *root);
+
+static JsonObject *
+nth_object (JsonObject *root,
+            const char *member,
+            guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, member), i);
+}
+
+static JsonObject *
+answer_object (JsonObject *root,
+               const char *question)
+{
+  JsonArray *answers = json_object_get_array_member (root, "answers");
+
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    {
+      JsonObject *a = json_array_get_object_element (answers, i);
+      if (g_strcmp0 (json_object_get_string_member (a, "question"), question) == 0)
+        return a;
+    }
+  ck_abort_msg ("test bug: no answer to %s in the export", question);
+  return NULL;
+}
+
+static char *
+huge_text (void)
+{
+  return g_strnfill (50 * 1024 * 1024, 'x');
+}
+
+static void m_value_number (JsonObject *r) { json_object_set_int_member (answer_object (r, "T-LAW-2"), "value", 3); }
+static void m_value_kind (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-2"), "value", "maybe"); }
+static void m_notes_number (JsonObject *r) { json_object_set_int_member (answer_object (r, "T-LAW-1"), "notes", 5); }
+static void m_na_string (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "not_applicable", "yes"); }
+static void m_flagged_number (JsonObject *r) { json_object_set_int_member (answer_object (r, "T-LAW-1"), "flagged", 1); }
+static void m_answers_object (JsonObject *r) { json_object_set_object_member (r, "answers", json_object_new ()); }
+static void m_history_string (JsonObject *r) { json_object_set_string_member (r, "history", "none"); }
+static void m_stakeholders_object (JsonObject *r) { json_object_set_object_member (r, "stakeholders", json_object_new ()); }
+static void m_targets_array (JsonObject *r) { json_object_set_array_member (r, "targets", json_array_new ()); }
+static void m_target_out_of_range (JsonObject *r) { json_object_set_int_member (json_object_get_object_member (r, "targets"), "legal", 9); }
+static void m_unknown_question (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "question", "NOPE-1"); }
+static void m_unknown_member (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "score", "5"); }
+static void m_nul (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "notes", "a@NUL@b"); }
+static void m_bad_time (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "updated_at", "yesterday"); }
+static void m_no_offset (JsonObject *r) { json_object_set_string_member (answer_object (r, "T-LAW-1"), "updated_at", "2026-03-02T10:00:00"); }
+static void
+m_duplicate (JsonObject *r)
+{
+  JsonArray *answers = json_object_get_array_member (r, "answers");
+  JsonNode *copy = json_node_copy (json_array_get_element (answers, 0));
+  json_array_add_element (answers, copy);
+}
+static void
+m_huge_answer_note (JsonObject *r)
+{
+  g_autofree char *big = huge_text ();
+  json_object_set_string_member (answer_object (r, "T-LAW-1"), "notes", big);
+}
+static void
+m_huge_history_note (JsonObject *r)
+{
+  g_autofree char *big = huge_text ();
+  json_object_set_string_member (json_object_get_object_member (nth_object (r, "history", 0), "new"), "notes", big);
+}
+static void
+m_huge_stakeholder_note (JsonObject *r)
+{
+  g_autofree char *big = huge_text ();
+  json_object_set_string_member (nth_object (r, "stakeholders", 0), "notes", big);
+}
+static void
+m_history_bad_value (JsonObject *r)
+{
+  JsonObject *h = nth_object (r, "history", 0);
+  json_object_set_string_member (h, "question", "T-LAW-2");
+  json_object_set_string_member (json_object_get_object_member (h, "new"), "value", "maybe");
+}
+static void m_history_unknown_question (JsonObject *r) { json_object_set_string_member (nth_object (r, "history", 0), "question", "NOPE-2"); }
+static void m_conflicts (JsonObject *r) { json_object_set_array_member (r, "conflicts", json_array_new ()); }
+static void m_title_huge (JsonObject *r) { g_autofree char *big = huge_text (); json_object_set_string_member (json_object_get_object_member (r, "assessment"), "title", big); }
+static void m_started_on (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "started_on", "2026-02-30"); }
+static void m_phase (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "phase", "holiday"); }
+
+static const struct {
+  const char *name;
+  Mutation    mutate;
+  const char *expect;  /* in the message: the JSON path or the reason */
+} hostile[] = {
+  { "a value that is a number", m_value_number, "answers[" },
+  { "a value the question does not take", m_value_kind, "\"maybe\" is not an answer" },
+  { "notes that are a number", m_notes_number, ".notes: must be a text" },
+  { "not_applicable as a text", m_na_string, ".not_applicable: must be true or false" },
+  { "flagged as a number", m_flagged_number, ".flagged: must be true or false" },
+  { "answers as an object", m_answers_object, "answers: must be an array" },
+  { "history as a text", m_history_string, "history: must be an array" },
+  { "stakeholders as an object", m_stakeholders_object, "stakeholders: must be an array" },
+  { "targets as an array", m_targets_array, "targets" },
+  { "a target level of 9", m_target_out_of_range, "targets.legal" },
+  { "an answer to an unknown question", m_unknown_question, "no question \"NOPE-1\"" },
+  { "an unknown member", m_unknown_member, "unknown member" },
+  { "a NUL inside a text", m_nul, "NUL" },
+  { "a time that is not a time", m_bad_time, "is not an ISO 8601 time" },
+  { "a time without an offset", m_no_offset, "has no time zone" },
+  { "two answers to one question", m_duplicate, "a second answer to" },
+  { "a 50 MB note", m_huge_answer_note, "too long" },
+  { "a 50 MB history note", m_huge_history_note, "history[0].new.notes: too long" },
+  { "a 50 MB stakeholder note", m_huge_stakeholder_note, "stakeholders[0].notes: too long" },
+  { "a 50 MB title", m_title_huge, "assessment.title: too long" },
+  { "a history value the question does not take", m_history_bad_value, "history[0].new" },
+  { "history for an unknown question", m_history_unknown_question, "no question \"NOPE-2\"" },
+  { "conflict records", m_conflicts, "conflicts: unknown member" },
+  { "an unknown phase", m_phase, "assessment.phase" },
+  { "a start date that does not exist", m_started_on, "assessment.started_on" },
+};
+
+static char *
+mutated_export (Mutation    mutate,
+                const char *name)
+{
+  g_autofree char *file = export (laptop_a);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = cirt_test_tmp_path (name);
+
+  ck_assert (json_parser_load_from_file (parser, file, &error));
+  mutate (json_node_get_object (json_parser_get_root (parser)));
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  {
+    /* json-glib cannot hold a NUL in a text: it is written as JSON here. */
+    g_autofree char *text = json_generator_to_data (gen, NULL);
+    GString *s = g_string_new (text);
+    g_string_replace (s, "@NUL@", "\\u0000", 0);
+    ck_assert (g_file_set_contents (out, s->str, s->len, &error));
+    g_string_free (s, TRUE);
+  }
+  return out;
+}
+
+/* The database file of laptop B (compared closed, so that its bytes are all of it). */
+static char *
+b_path (void)
+{
+  return g_strdup (cirt_store_get_path (laptop_b));
+}
+
+static CirtStore *
+reopen (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CirtStore *store = cirt_store_open (path, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  return store;
+}
+
+START_TEST (test_hostile_files_change_nothing)
+{
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autofree char *path = b_path ();
+  g_autofree char *before = NULL;
+
+  /* B has the assessment and a change of its own, so a partial merge would show. */
+  answer (laptop_b, "T-LAW-1", "3", "Seen by Bob", "Bob");
+  answer (laptop_a, "T-OPS-1", "formal", "A's revision", "Alice");
+  g_clear_object (&laptop_b);
+  before = cirt_test_file_sha256 (path);
+  ck_assert_ptr_nonnull (before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("hostile-%u.json", i);
+      g_autofree char *file = mutated_export (hostile[i].mutate, name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CirtImportReport) r = NULL;
+      g_autofree char *after = NULL;
+
+      laptop_b = reopen (path);
+      r = cirt_exchange_import (laptop_b, file, &error);
+      ck_assert_msg (r == NULL, "%s: imported", hostile[i].name);
+      ck_assert_msg (error != NULL && strstr (error->message, hostile[i].expect) != NULL,
+                     "%s: expected \"%s\" in: %s", hostile[i].name, hostile[i].expect,
+                     error ? error->message : "(no error)");
+      g_clear_object (&laptop_b);
+      after = cirt_test_file_sha256 (path);
+      ck_assert_msg (g_strcmp0 (before, after) == 0, "%s: the database changed", hostile[i].name);
+      g_unlink (file);
+    }
+  laptop_b = reopen (path);
+  (void) seed;
+}
+END_TEST
+
+static void
+assert_refused_raw (const char *name,
+                    const char *contents,
+                    const char *expect)
+{
+  g_autofree char *file = cirt_test_write_tmp (name, contents);
+  g_autofree char *path = b_path ();
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtImportReport) r = NULL;
+
+  g_clear_object (&laptop_b);
+  before = cirt_test_file_sha256 (path);
+  ck_assert_ptr_nonnull (before);
+  laptop_b = reopen (path);
+  r = cirt_exchange_import (laptop_b, file, &error);
+  ck_assert_ptr_null (r);
+  ck_assert_msg (strstr (error->message, expect) != NULL, "expected \"%s\" in: %s", expect, error->message);
+  g_clear_object (&laptop_b);
+  after = cirt_test_file_sha256 (path);
+  ck_assert_str_eq (before, after);
+  laptop_b = reopen (path);
+}
+
+START_TEST (test_hostile_raw_files)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+
+  /* G_DEBUG=fatal-criticals (set for every suite) turns a json-glib critical into a crash. */
+  assert_refused_raw ("empty.json", "", "is empty");
+  assert_refused_raw ("deep.json", deep, "nested more than");
+  assert_refused_raw ("array.json", "[]", "not a CIRT Assess exchange file");
+  assert_refused_raw ("bad-utf8.json", "{\"format\": \"cirt-assess-exchange\xff\"}", "not a CIRT Assess exchange file");
+}
+END_TEST
+
+static char *
+time_in_zone (GTimeSpan   from_now,
+              const char *offset)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) t = g_date_time_add (now, from_now);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (offset);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (t, tz);
+  g_autofree char *base = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.000%s", base, offset);
+}
+
+static char *ts_value;
+static void m_set_time (JsonObject *r)
+{
+  JsonObject *a = answer_object (r, "T-LAW-1");
+  json_object_set_string_member (a, "updated_at", ts_value);
+  json_object_set_string_member (a, "value", "4");
+  json_object_set_string_member (a, "notes", "From the file");
+}
+
+START_TEST (test_times_are_instants)
+{
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autoptr(CirtImportReport) r = NULL;
+  g_autoptr(CirtAnswer) a = NULL;
+  g_autofree char *file = NULL;
+
+  /* B's own, newer change. The file's time reads later as a text
+   * ("…T10:…+05:00" after "…T08:…Z") but is three hours earlier. */
+  answer (laptop_b, "T-LAW-1", "3", "Bob's newer view", "Bob");
+  ts_value = time_in_zone (-3 * G_TIME_SPAN_HOUR, "+05:00");
+  file = mutated_export (m_set_time, "offset.json");
+  g_clear_pointer (&ts_value, g_free);
+  r = import (laptop_b, file);
+  a = get (laptop_b, "T-LAW-1");
+  ck_assert_str_eq (a->value, "3");
+  ck_assert_str_eq (a->notes, "Bob's newer view");
+  /* Stored as UTC. */
+  ck_assert (g_str_has_suffix (a->updated_at, "Z"));
+  (void) seed;
+}
+END_TEST
+
+START_TEST (test_future_time_cannot_win_forever)
+{
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autoptr(CirtImportReport) r1 = NULL, r2 = NULL;
+  g_autoptr(CirtAnswer) taken = NULL, kept = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) limit = g_date_time_add_minutes (now, 11);
+  g_autofree char *limit_s = g_date_time_format_iso8601 (limit);
+  g_autofree char *file = NULL;
+
+  ts_value = g_strdup ("9999-12-31T00:00:00Z");
+  file = mutated_export (m_set_time, "future.json");
+  g_clear_pointer (&ts_value, g_free);
+
+  r1 = import (laptop_b, file);
+  ck_assert_uint_eq (r1->warnings->len, 1);
+  ck_assert_ptr_nonnull (strstr (g_ptr_array_index (r1->warnings, 0), "later than this computer's clock"));
+  taken = get (laptop_b, "T-LAW-1");
+  ck_assert_str_eq (taken->value, "4");
+  ck_assert_msg (strcmp (taken->updated_at, limit_s) < 0, "kept a time in the future: %s", taken->updated_at);
+
+  /* A later edit here is not undone by importing the same file again. */
+  g_usleep (3000);
+  answer (laptop_b, "T-LAW-1", "2", "Revised after the import", "Bob");
+  r2 = import (laptop_b, file);
+  kept = get (laptop_b, "T-LAW-1");
+  ck_assert_str_eq (kept->value, "2");
+  ck_assert_str_eq (kept->notes, "Revised after the import");
+  (void) seed;
+}
+END_TEST
+
 static Suite *
 exchange_suite (void)
 {
@@ -353,6 +670,10 @@ exchange_suite (void)
   tcase_add_test (tc, test_both_sides_agree);
   tcase_add_test (tc, test_refusals_change_nothing);
   tcase_add_test (tc, test_instrument_mismatch);
+  tcase_add_test (tc, test_hostile_files_change_nothing);
+  tcase_add_test (tc, test_hostile_raw_files);
+  tcase_add_test (tc, test_times_are_instants);
+  tcase_add_test (tc, test_future_time_cannot_win_forever);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -506,6 +506,23 @@ START_TEST (test_foreign_sqlite)
 }
 END_TEST
 
+/* A file of another program that happens to hold a table of the same name:
+ * still another program's, still byte for byte as it was (no pragma that
+ * writes, no switch to WAL, before it is known to be ours). */
+START_TEST (test_foreign_sqlite_same_table_name)
+{
+  g_autofree char *path = cirt_test_tmp_path ("lookalike.db");
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "CREATE TABLE assessment (id INTEGER PRIMARY KEY, name TEXT);"
+                                      "INSERT INTO assessment VALUES (1, 'quarterly audit');"
+                                      "CREATE TABLE answer (q TEXT);", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (path, CIRT_STORE_ERROR_NOT_A_DB, "another program");
+}
+END_TEST
+
 START_TEST (test_newer_version)
 {
   g_autofree char *path = NULL;
@@ -688,6 +705,7 @@ store_suite (void)
   tcase_add_test (tc, test_file_mode);
   tcase_add_test (tc, test_not_sqlite);
   tcase_add_test (tc, test_foreign_sqlite);
+  tcase_add_test (tc, test_foreign_sqlite_same_table_name);
   tcase_add_test (tc, test_newer_version);
   tcase_add_test (tc, test_truncated);
   tcase_add_test (tc, test_corrupt);

@@ -576,6 +576,26 @@ on_import_done_cb (GObject      *source,
       adw_toast_set_timeout (toast, 10);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* What the import took differently from the file (times from a clock set
+   * wrong) is said where it cannot be missed. */
+  if (merge->report->warnings->len > 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Imported with a Warning"), NULL);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < merge->report->warnings->len; i++)
+        {
+          if (i > 0)
+            g_string_append (body, "\n\n");
+          g_string_append (body, g_ptr_array_index (merge->report->warnings, i));
+        }
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void

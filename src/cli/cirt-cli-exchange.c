@@ -93,6 +93,11 @@ cirt_cli_cmd_import (CirtCli *cli,
       for (guint i = 0; i < report->conflicts->len; i++)
         json_builder_add_string_value (b, g_ptr_array_index (report->conflicts, i));
       json_builder_end_array (b);
+      json_builder_set_member_name (b, "warnings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->warnings->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (report->warnings, i));
+      json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       cirt_cli_print_json (root);
@@ -106,6 +111,8 @@ cirt_cli_cmd_import (CirtCli *cli,
            report->targets_added);
   for (guint i = 0; i < report->conflicts->len; i++)
     fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
+  for (guint i = 0; i < report->warnings->len; i++)
+    fprintf (stderr, "%s: %s\n", C_("diagnostic prefix", "warning"), (char *) g_ptr_array_index (report->warnings, i));
   return CIRT_CLI_OK;
 }
 

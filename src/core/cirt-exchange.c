@@ -18,6 +18,7 @@
 
 #include "cirt-file.h"
 #include "cirt-json.h"
+#include "cirt-store-private.h"
 
 /* An exchange file carries the instrument snapshots and the whole history:
  * a large mission's file is a few megabytes. */
@@ -259,6 +260,29 @@ refuse (ExchangeFile  *f,
   return invalid (f, error, "%s", local_error->message);
 }
 
+/* Whether an ISO 8601 time names its zone ("Z", "+05:00", "-0300"): without
+ * one, the instant it means depends on the laptop that reads it. */
+static gboolean
+names_its_zone (const char *value)
+{
+  gsize n = strlen (value);
+  const char *end;
+
+  if (n > 0 && (value[n - 1] == 'Z' || value[n - 1] == 'z'))
+    return TRUE;
+  for (gsize len = 5; len <= 6; len++)
+    {
+      if (n <= len + 10)
+        continue;
+      end = value + n - len;
+      if ((end[0] == '+' || end[0] == '-') && g_ascii_isdigit (end[1]) && g_ascii_isdigit (end[2]) &&
+          (len == 5 ? g_ascii_isdigit (end[3]) : end[3] == ':') && g_ascii_isdigit (end[len - 2]) &&
+          g_ascii_isdigit (end[len - 1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* An instant, UTC, no later than now (plus the allowance). */
 static char *
 read_time (ExchangeFile  *f,
@@ -271,6 +295,12 @@ read_time (ExchangeFile  *f,
   if (t == NULL)
     {
       invalid (f, error, _("%s: \"%s\" is not an ISO 8601 time"), where, value ? value : "");
+      return NULL;
+    }
+  if (!names_its_zone (value))
+    {
+      invalid (f, error, _("%s: \"%s\" has no time zone (every time in an exchange file ends in Z or an offset "
+                           "such as +05:00)"), where, value);
       return NULL;
     }
   if (g_date_time_difference (t, f->now) > CLOCK_SKEW_ALLOWANCE)
@@ -379,6 +409,16 @@ read_assessment (ExchangeFile  *f,
     }
   if (!g_uuid_string_is_valid (f->info->id))
     return invalid (f, error, _("assessment.id: \"%s\" is not an assessment id"), f->info->id);
+  if (f->info->phase != NULL && !cirt_mission_phase_is_valid (f->info->phase))
+    return invalid (f, error, _("assessment.phase: unknown phase \"%s\" (expected assessment, design, establishment "
+                                "or enhancement)"), f->info->phase);
+  if (f->info->status != NULL && strcmp (f->info->status, "in-progress") != 0 &&
+      strcmp (f->info->status, "completed") != 0)
+    return invalid (f, error, _("assessment.status: unknown status \"%s\" (expected in-progress or completed)"),
+                    f->info->status);
+  if (!_cirt_check_date ("assessment.started_on", f->info->started_on, &local_error) ||
+      !_cirt_check_date ("assessment.ended_on", f->info->ended_on, &local_error))
+    return refuse (f, local_error, error);
   if (f->info->created_at != NULL)
     {
       char *created = read_time (f, f->info->created_at, "assessment.created_at", error);

@@ -241,6 +241,16 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* Whether a write-ahead log with frames in it is beside @path. */
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
 /* What the first 100 bytes say, read directly (nothing SQLite would write). */
 static gboolean
 check_header (CirtStore  *self,
@@ -278,8 +288,11 @@ check_header (CirtStore  *self,
     page_size = 65536;
   pages = be32 (header + 28);
   /* The page count is valid when the change counter matches the
-   * "version-valid-for" number (SQLite 3.7.0 and later). */
-  if (page_size >= 512 && be32 (header + 24) == be32 (header + 92) &&
+   * "version-valid-for" number (SQLite 3.7.0 and later), and only when no
+   * write-ahead log is beside the file: a checkpoint stopped by a full disk
+   * leaves the file short of pages that the log still holds and SQLite
+   * will copy again. */
+  if (page_size >= 512 && be32 (header + 24) == be32 (header + 92) && !has_log (self->path) &&
       (guint64) pages * page_size > (guint64) st.st_size)
     {
       set_error (self, error, CIRT_STORE_ERROR_CORRUPT,
