@@ -481,7 +481,8 @@ START_TEST (test_read_only_media)
   ck_assert_msg (strstr (out, "answer-status=1") != NULL, "%s", out);
   ck_assert_msg (strstr (out, "read-only") != NULL, "the refusal does not say why: %s", out);
   {
-    g_autofree char *xlsx = g_build_filename (g_path_get_dirname (dir), "ro.xlsx", NULL);
+    g_autofree char *parent = g_path_get_dirname (dir);
+    g_autofree char *xlsx = g_build_filename (parent, "ro.xlsx", NULL);
     ck_assert (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
   }
   after = cirt_test_file_sha256 (media_db);

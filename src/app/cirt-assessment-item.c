@@ -164,20 +164,14 @@ cirt_assessment_item_update (CirtAssessmentItem       *self,
   subtitle_changed = set_string (&self->subtitle, subtitle);
   progress_changed = set_string (&self->progress_text, progress);
 
-  if (words_changed || self->tokens == NULL)
+  /* The search words and sort keys are made when first needed: a list of a
+   * thousand assessments shown by date needs none of them to start. */
+  if (words_changed)
     {
-      g_autofree char *words = g_strjoin (" ", info->title ? info->title : "", info->country ? info->country : "",
-                                          info->organisation ? info->organisation : "", NULL);
-      g_autofree char *title_fold = g_utf8_casefold (info->title ? info->title : "", -1);
-      g_autofree char *country_fold = g_utf8_casefold (info->country ? info->country : "", -1);
-
-      g_strfreev (self->tokens);
-      g_strfreev (self->alternates);
-      self->tokens = g_str_tokenize_and_fold (words, NULL, &self->alternates);
-      g_free (self->title_key);
-      self->title_key = g_utf8_collate_key (title_fold, -1);
-      g_free (self->country_key);
-      self->country_key = g_utf8_collate_key (country_fold, -1);
+      g_clear_pointer (&self->tokens, g_strfreev);
+      g_clear_pointer (&self->alternates, g_strfreev);
+      g_clear_pointer (&self->title_key, g_free);
+      g_clear_pointer (&self->country_key, g_free);
     }
 
   if (title_changed)
@@ -211,6 +205,41 @@ cirt_assessment_item_get_fraction (CirtAssessmentItem *self)
   return self->info->n_questions ? (double) self->info->n_answered / self->info->n_questions : 0;
 }
 
+static void
+ensure_words (CirtAssessmentItem *self)
+{
+  const CirtAssessmentInfo *info = self->info;
+  g_autofree char *words = NULL;
+
+  if (self->tokens != NULL)
+    return;
+  words = g_strjoin (" ", info->title ? info->title : "", info->country ? info->country : "",
+                     info->organisation ? info->organisation : "", NULL);
+  self->tokens = g_str_tokenize_and_fold (words, NULL, &self->alternates);
+}
+
+static const char *
+title_key (CirtAssessmentItem *self)
+{
+  if (self->title_key == NULL)
+    {
+      g_autofree char *fold = g_utf8_casefold (self->info->title ? self->info->title : "", -1);
+      self->title_key = g_utf8_collate_key (fold, -1);
+    }
+  return self->title_key;
+}
+
+static const char *
+country_key (CirtAssessmentItem *self)
+{
+  if (self->country_key == NULL)
+    {
+      g_autofree char *fold = g_utf8_casefold (self->info->country ? self->info->country : "", -1);
+      self->country_key = g_utf8_collate_key (fold, -1);
+    }
+  return self->country_key;
+}
+
 static gboolean
 has_prefix_in (GStrv       words,
                const char *prefix)
@@ -227,6 +256,8 @@ cirt_assessment_item_matches (CirtAssessmentItem  *self,
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_ITEM (self), FALSE);
 
+  if (query != NULL && query[0] != NULL)
+    ensure_words (self);
   for (guint i = 0; query != NULL && query[i]; i++)
     if (!has_prefix_in (self->tokens, query[i]) && !has_prefix_in (self->alternates, query[i]))
       return FALSE;
@@ -242,19 +273,19 @@ cirt_assessment_item_compare (CirtAssessmentItem *a,
 
   if (g_strcmp0 (order, "country") == 0)
     {
-      c = g_strcmp0 (a->country_key, b->country_key);
+      c = strcmp (country_key (a), country_key (b));
       if (c == 0)
-        c = g_strcmp0 (a->title_key, b->title_key);
+        c = strcmp (title_key (a), title_key (b));
     }
   else if (g_strcmp0 (order, "title") == 0)
-    c = g_strcmp0 (a->title_key, b->title_key);
+    c = strcmp (title_key (a), title_key (b));
   else if (g_strcmp0 (order, "progress") == 0)
     {
       /* Furthest along first. */
       double fa = cirt_assessment_item_get_fraction (a), fb = cirt_assessment_item_get_fraction (b);
       c = fa > fb ? -1 : fa < fb;
       if (c == 0)
-        c = g_strcmp0 (a->title_key, b->title_key);
+        c = strcmp (title_key (a), title_key (b));
     }
   /* Newest first: the "date" order, and the tie-break of the others. */
   if (c == 0)

@@ -673,6 +673,13 @@ cirt_assessment_sidebar_focus_list (CirtAssessmentSidebar *self)
 }
 
 guint
+cirt_assessment_sidebar_get_n_assessments (CirtAssessmentSidebar *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_SIDEBAR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+guint
 cirt_assessment_sidebar_get_n_shown (CirtAssessmentSidebar *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_SIDEBAR (self), 0);

@@ -34,6 +34,8 @@ void        cirt_assessment_sidebar_focus_search    (CirtAssessmentSidebar *self
 void        cirt_assessment_sidebar_focus_list      (CirtAssessmentSidebar *self);
 /* What the list shows, in order. */
 guint       cirt_assessment_sidebar_get_n_shown     (CirtAssessmentSidebar *self);
+/* Every assessment of the store, shown or filtered out. */
+guint       cirt_assessment_sidebar_get_n_assessments (CirtAssessmentSidebar *self);
 const char *cirt_assessment_sidebar_get_shown_id    (CirtAssessmentSidebar *self,
                                                      guint                  position);
 

@@ -5,7 +5,14 @@
  * widget cannot change its children's orientation from size_allocate (the
  * resize it would queue is ignored there). Laying the cards out here, as a
  * pure function of the width, is the GTK 4 way: the same width always gives
- * the same layout, in measure and in allocate alike. */
+ * the same layout, in measure and in allocate alike.
+ *
+ * The columns keep to a maximum width themselves, centred in what they are
+ * given, instead of sitting in an AdwClamp: a clamp asked for its height at
+ * no width in particular (a scrolled window asks so, and uses no answer)
+ * lays every card out at the clamp's maximum width, a width the cards never
+ * have. Asked so, the columns answer with the height at their present
+ * width. */
 #include "config.h"
 
 #include "cirt-card-columns.h"
@@ -18,6 +25,7 @@ struct _CirtCardColumns {
 
   int        spacing;
   int        min_column_width;
+  int        maximum_width;   /* -1: none */
   guint      n_columns;
 };
 
@@ -32,6 +40,7 @@ enum {
   PROP_0,
   PROP_SPACING,
   PROP_MIN_COLUMN_WIDTH,
+  PROP_MAXIMUM_WIDTH,
   N_PROPS
 };
 
@@ -76,11 +85,13 @@ columns_for (CirtCardColumns *self,
  * height (minimum and natural) in any case. */
 static void
 layout (CirtCardColumns *self,
-        int              width,
+        int              given_width,
         gboolean         allocate,
         int             *minimum,
         int             *natural)
 {
+  int width = self->maximum_width > 0 ? MIN (given_width, self->maximum_width) : given_width;
+  int x0 = (given_width - width) / 2;
   guint n = columns_for (self, width);
   int column_width = n == 2 ? (width - self->spacing) / 2 : width;
   int bottom[2] = { 0, 0 };      /* natural heights */
@@ -110,7 +121,7 @@ layout (CirtCardColumns *self,
           if (allocate)
             {
               g_object_set_qdata (G_OBJECT (c), column_quark, GUINT_TO_POINTER (0));
-              gtk_widget_size_allocate (c, &(GtkAllocation) { 0, y, width, nat }, -1);
+              gtk_widget_size_allocate (c, &(GtkAllocation) { x0, y, width, nat }, -1);
             }
           bottom[0] = bottom[1] = y + nat;
           min_bottom[0] = min_bottom[1] = min_y + min;
@@ -124,7 +135,9 @@ layout (CirtCardColumns *self,
         gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, column_width, &min, &nat, NULL, NULL);
         if (allocate)
           {
-            int x = col == 1 ? column_width + self->spacing : 0;
+            int x = x0 + (col == 1 ? column_width + self->spacing : 0);
+            if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL && n == 2)
+              x = x0 + (col == 1 ? 0 : column_width + self->spacing);
             g_object_set_qdata (G_OBJECT (c), column_quark, GUINT_TO_POINTER (col));
             gtk_widget_size_allocate (c, &(GtkAllocation) { x, y, column_width, nat }, -1);
           }
@@ -206,17 +219,23 @@ cirt_card_columns_measure (GtkWidget      *widget,
         }
       if (!any_narrow && widest_nat == 0)
         widest_nat = min;
+      widest_nat = MAX (min, widest_nat);
+      if (self->maximum_width > 0)
+        widest_nat = MAX (min, MIN (widest_nat, self->maximum_width));
       if (minimum)
         *minimum = min;
       if (natural)
-        *natural = MAX (min, widest_nat);
+        *natural = widest_nat;
       return;
     }
   if (for_size < 0)
     {
-      int nat_width = 0;
-      cirt_card_columns_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_width, NULL, NULL);
-      for_size = nat_width;
+      for_size = gtk_widget_get_width (widget);
+      if (for_size <= 0)
+        {
+          *minimum = *natural = 0;
+          return;
+        }
     }
   layout (self, for_size, FALSE, minimum, natural);
 }
@@ -257,6 +276,9 @@ cirt_card_columns_get_property (GObject    *object,
     case PROP_MIN_COLUMN_WIDTH:
       g_value_set_int (value, self->min_column_width);
       break;
+    case PROP_MAXIMUM_WIDTH:
+      g_value_set_int (value, self->maximum_width);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +313,15 @@ cirt_card_columns_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_MAXIMUM_WIDTH:
+      v = g_value_get_int (value);
+      if (v != self->maximum_width)
+        {
+          self->maximum_width = v;
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -316,6 +347,10 @@ cirt_card_columns_class_init (CirtCardColumnsClass *klass)
   properties[PROP_MIN_COLUMN_WIDTH] =
     g_param_spec_int ("min-column-width", NULL, NULL, 1, G_MAXINT, DEFAULT_MIN_COLUMN_WIDTH,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The widest the columns grow (centred beyond it); -1 for no limit. */
+  properties[PROP_MAXIMUM_WIDTH] =
+    g_param_spec_int ("maximum-width", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   wide_quark = g_quark_from_static_string ("cirt-card-columns-wide");
@@ -328,6 +363,7 @@ cirt_card_columns_init (CirtCardColumns *self)
 {
   self->spacing = DEFAULT_SPACING;
   self->min_column_width = DEFAULT_MIN_COLUMN_WIDTH;
+  self->maximum_width = -1;
 }
 
 GtkWidget *

@@ -252,7 +252,8 @@ create_cap_row (CirtOverviewPage   *self,
                 const CirtQuestion *q)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid, not a horizontal box: see ui/cirt-recommendation-row.ui. */
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *id = gtk_label_new (q->id);
   GtkWidget *text = gtk_label_new (cirt_text_get (q->text, language (self)));
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -268,10 +269,11 @@ create_cap_row (CirtOverviewPage   *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (box), id);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_attach (GTK_GRID (grid), id, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), text, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), icon, 2, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_widget_set_tooltip_text (row, _("Open this question in the questionnaire"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "cirt-question", g_strdup (q->id), g_free);

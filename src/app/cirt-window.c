@@ -60,9 +60,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_welcome (CirtWindow *self)
 {
-  g_autoptr(GPtrArray) list = cirt_store_list_assessments (self->store, NULL);
-
-  if (list == NULL || list->len == 0)
+  /* The sidebar has just listed them (it follows the store first). */
+  if (cirt_assessment_sidebar_get_n_assessments (self->sidebar) == 0)
     {
       adw_status_page_set_title (self->welcome, _("Welcome to CIRT Assess"));
       adw_status_page_set_description (self->welcome,

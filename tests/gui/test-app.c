@@ -518,7 +518,10 @@ START_TEST (test_delete_and_undo)
   /* Gone from the list, still in the store while Undo is offered. */
   ck_assert_uint_eq (cirt_assessment_sidebar_get_n_shown (sidebar), 1);
   ck_assert_str_eq (cirt_window_get_pending_delete (window), a);
-  ck_assert_ptr_nonnull (cirt_store_get_assessment (store, a, NULL));
+  {
+    g_autoptr(CirtAssessmentInfo) still = cirt_store_get_assessment (store, a, NULL);
+    ck_assert_ptr_nonnull (still);
+  }
   ck_assert_ptr_null (cirt_assessment_view_get_assessment_id (cirt_window_get_view (window)));
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
