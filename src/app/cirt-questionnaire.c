@@ -1,58 +1,14 @@
-/* cirt-questionnaire.c — the sections of an assessment and its question page
+/* cirt-questionnaire.c — the sections of an assessment and its question page:
+ * the widget, its template, navigation and keys, the walk order of the
+ * questions and the session's answers loaded into it
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cirt-app-util.h"
-#include "cirt-lang.h"
 #include "cirt-assessment-page.h"
-#include "cirt-questionnaire.h"
-
-typedef struct {
-  const CirtSection *section;
-  CirtInstrument    *instrument;   /* borrowed from self->instruments */
-  guint              first;        /* its first question in self->questions */
-  guint              n_questions;
-  guint              n_answered;
-  guint              n_flagged;
-  GtkListBoxRow     *row;
-  GtkLabel          *count_label;
-  GtkWidget         *flag_icon;
-} SectionEntry;
-
-struct _CirtQuestionnaire {
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  AdwFlap            *flap;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *sidebar_stack;
-  GtkListBox         *section_list;
-  GtkListView        *results_view;
-  CirtQuestionPage   *page;
-  GtkLabel           *position_label;
-
-  /* owned */
-  CirtSession        *session;
-  GSignalGroup       *session_signals;
-  GPtrArray          *instruments;     /* CirtInstrument* */
-  GPtrArray          *questions;       /* const CirtQuestion*, walk order */
-  GArray             *question_section;/* guint: index into sections, per question */
-  GArray             *sections;        /* SectionEntry */
-  GHashTable         *index_by_id;     /* question id → index + 1 */
-  GtkStringList      *result_strings;  /* "ID text" per question */
-  GtkStringFilter    *result_filter;
-  GtkFilterListModel *results;
-
-  /* state */
-  guint               current;
-  gboolean            user_hid_flap;
-};
+#include "cirt-questionnaire-private.h"
 
 static void cirt_questionnaire_page_iface_init (CirtAssessmentPageInterface *iface);
 
@@ -67,95 +23,10 @@ enum {
 };
 
 /* The language of instrument texts. */
-static const char *
-language (CirtQuestionnaire *self)
+const char *
+_cirt_questionnaire_language (CirtQuestionnaire *self)
 {
   return cirt_context_get_language (cirt_session_get_context (self->session));
-}
-
-static const CirtAnswer *
-answer_of (CirtQuestionnaire *self,
-           guint              index)
-{
-  const CirtQuestion *q = g_ptr_array_index (self->questions, index);
-  return cirt_session_get_answer (self->session, q->id);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Progress                                                                 */
-
-static SectionEntry *
-section_of (CirtQuestionnaire *self,
-            guint              index)
-{
-  return &g_array_index (self->sections, SectionEntry, g_array_index (self->question_section, guint, index));
-}
-
-static void
-update_section_row (CirtQuestionnaire *self,
-                    SectionEntry      *e)
-{
-  g_autofree char *count = g_strdup_printf ("%u/%u", e->n_answered, e->n_questions);
-  const char *title = cirt_text_get (e->section->title, language (self));
-  /* translators: accessible name of a section, "Cybercrime law, 3 of 5 answered" */
-  g_autofree char *accessible = g_strdup_printf (_("%s, %u of %u answered"), title, e->n_answered, e->n_questions);
-
-  gtk_label_set_label (e->count_label, count);
-  if (e->n_answered == e->n_questions)
-    gtk_widget_add_css_class (GTK_WIDGET (e->count_label), "cirt-complete");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (e->count_label), "cirt-complete");
-  gtk_widget_set_visible (e->flag_icon, e->n_flagged > 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (e->row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static void
-update_progress (CirtQuestionnaire *self)
-{
-  guint answered = 0, total = self->questions ? self->questions->len : 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; self->sections && i < self->sections->len; i++)
-    answered += g_array_index (self->sections, SectionEntry, i).n_answered;
-  /* translators: overall progress of the questionnaire */
-  text = g_strdup_printf (ngettext ("%u of %u question answered", "%u of %u questions answered", total),
-                          answered, total);
-  gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) answered / total : 0);
-}
-
-static void
-count_answer (CirtQuestionnaire *self,
-              guint              index,
-              const CirtAnswer  *answer,
-              int                sign)
-{
-  SectionEntry *e = section_of (self, index);
-
-  if (answer == NULL)
-    return;
-  if (cirt_answer_is_answered (answer))
-    e->n_answered += sign;
-  if (answer->flagged)
-    e->n_flagged += sign;
-}
-
-static void
-update_position (CirtQuestionnaire *self)
-{
-  g_autofree char *text = NULL;
-  guint n = self->questions ? self->questions->len : 0;
-
-  if (n == 0)
-    {
-      gtk_label_set_label (self->position_label, "");
-      return;
-    }
-  /* translators: position in the questionnaire, "Question 12 of 52" */
-  text = g_strdup_printf (_("Question %u of %u"), self->current + 1, n);
-  gtk_label_set_label (self->position_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.previous", self->current > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.next", self->current + 1 < n);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -174,10 +45,10 @@ flush_page (CirtQuestionnaire *self)
   return TRUE;
 }
 
-static void
-show_question (CirtQuestionnaire *self,
-               guint              index,
-               gboolean           focus)
+void
+_cirt_questionnaire_show_question (CirtQuestionnaire *self,
+                                   guint              index,
+                                   gboolean           focus)
 {
   const CirtQuestion *q;
   SectionEntry *e;
@@ -188,26 +59,11 @@ show_question (CirtQuestionnaire *self,
   self->current = index;
   q = g_ptr_array_index (self->questions, index);
   cirt_question_page_bind (self->page, q, cirt_session_get_answer (self->session, q->id));
-  e = section_of (self, index);
+  e = _cirt_questionnaire_section_of (self, index);
   gtk_list_box_select_row (self->section_list, e->row);
-  update_position (self);
+  _cirt_questionnaire_update_position (self);
   if (focus)
     cirt_question_page_focus_answer (self->page);
-}
-
-static gboolean
-is_unanswered (CirtQuestionnaire *self,
-               guint              index)
-{
-  return !cirt_answer_is_answered (answer_of (self, index));
-}
-
-static gboolean
-is_flagged (CirtQuestionnaire *self,
-            guint              index)
-{
-  const CirtAnswer *a = answer_of (self, index);
-  return a != NULL && a->flagged;
 }
 
 /* The next question after the current one (wrapping) that @test accepts. */
@@ -238,7 +94,7 @@ previous_action (GtkWidget  *widget,
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
 
   if (self->current > 0)
-    show_question (self, self->current - 1, TRUE);
+    _cirt_questionnaire_show_question (self, self->current - 1, TRUE);
 }
 
 static void
@@ -249,7 +105,7 @@ next_action (GtkWidget  *widget,
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
 
   if (self->questions && self->current + 1 < self->questions->len)
-    show_question (self, self->current + 1, TRUE);
+    _cirt_questionnaire_show_question (self, self->current + 1, TRUE);
 }
 
 static void
@@ -264,8 +120,8 @@ next_unanswered_action (GtkWidget  *widget,
     return;
   /* The page's own input counts: flush before looking. */
   flush_page (self);
-  if (find_next (self, is_unanswered, &i))
-    show_question (self, i, TRUE);
+  if (find_next (self, _cirt_questionnaire_is_unanswered, &i))
+    _cirt_questionnaire_show_question (self, i, TRUE);
   else
     cirt_app_show_toast (widget, _("Every question is answered"));
 }
@@ -281,8 +137,8 @@ next_flagged_action (GtkWidget  *widget,
   if (self->questions == NULL)
     return;
   flush_page (self);
-  if (find_next (self, is_flagged, &i))
-    show_question (self, i, TRUE);
+  if (find_next (self, _cirt_questionnaire_is_flagged, &i))
+    _cirt_questionnaire_show_question (self, i, TRUE);
   else
     cirt_app_show_toast (widget, _("No question is flagged for follow-up"));
 }
@@ -300,9 +156,9 @@ section_step_action (GtkWidget  *widget,
     return;
   s = g_array_index (self->question_section, guint, self->current);
   if (step < 0 && s > 0)
-    show_question (self, g_array_index (self->sections, SectionEntry, s - 1).first, TRUE);
+    _cirt_questionnaire_show_question (self, g_array_index (self->sections, SectionEntry, s - 1).first, TRUE);
   else if (step > 0 && s + 1 < self->sections->len)
-    show_question (self, g_array_index (self->sections, SectionEntry, s + 1).first, TRUE);
+    _cirt_questionnaire_show_question (self, g_array_index (self->sections, SectionEntry, s + 1).first, TRUE);
 }
 
 static void
@@ -389,274 +245,14 @@ toggle_sections_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Sections sidebar                                                         */
-
-static void
-on_section_activated_cb (CirtQuestionnaire *self,
-                         GtkListBoxRow     *row)
-{
-  guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cirt-section")) - 1;
-  SectionEntry *e = &g_array_index (self->sections, SectionEntry, s);
-  guint target = e->first;
-
-  /* The first unanswered question of the section, else its first. */
-  for (guint i = e->first; i < e->first + e->n_questions; i++)
-    if (is_unanswered (self, i))
-      {
-        target = i;
-        break;
-      }
-  show_question (self, target, TRUE);
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-}
-
-static void
-section_header_cb (GtkListBoxRow *row,
-                   GtkListBoxRow *before,
-                   gpointer       user_data)
-{
-  CirtQuestionnaire *self = user_data;
-  const char *lang = language (self);
-  guint s = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cirt-section")) - 1;
-  SectionEntry *e = &g_array_index (self->sections, SectionEntry, s);
-  SectionEntry *p = NULL;
-  gboolean new_instrument, new_pillar;
-  GtkWidget *box;
-
-  if (before != NULL)
-    p = &g_array_index (self->sections, SectionEntry,
-                        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (before), "cirt-section")) - 1);
-  new_instrument = p == NULL || p->instrument != e->instrument;
-  new_pillar = new_instrument || p->section->pillar != e->section->pillar;
-  if (!new_pillar)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (box, "cirt-section-header");
-  if (new_instrument && self->instruments->len > 1)
-    {
-      GtkWidget *title = gtk_label_new (cirt_instrument_get_title (e->instrument, lang));
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 26);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_box_append (GTK_BOX (box), title);
-    }
-  {
-    GtkWidget *pillar = gtk_label_new (cirt_lang_pillar_title (cirt_context_get_lang (cirt_session_get_context (self->session)),
-                                                               e->section->pillar));
-    gtk_label_set_xalign (GTK_LABEL (pillar), 0);
-    gtk_label_set_ellipsize (GTK_LABEL (pillar), PANGO_ELLIPSIZE_END);
-    gtk_label_set_max_width_chars (GTK_LABEL (pillar), 26);
-    gtk_widget_add_css_class (pillar, "caption-heading");
-    gtk_widget_add_css_class (pillar, "dim-label");
-    gtk_box_append (GTK_BOX (box), pillar);
-  }
-  gtk_list_box_row_set_header (row, box);
-}
-
-static GtkListBoxRow *
-create_section_row (SectionEntry *e,
-                    guint         index,
-                    const char   *lang)
-{
-  const char *title = cirt_text_get (e->section->title, lang);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_widget_set_margin_top (box, 2);
-  gtk_widget_set_margin_bottom (box, 2);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* The sidebar's width comes from here: long titles wrap rather than
-   * widen it. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 18);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  e->flag_icon = gtk_image_new_from_icon_name ("cirt-flag-symbolic");
-  gtk_widget_add_css_class (e->flag_icon, "cirt-flag-icon");
-  gtk_box_append (GTK_BOX (box), e->flag_icon);
-
-  e->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (e->count_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (e->count_label), "cirt-count");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (e->count_label));
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "cirt-section", GUINT_TO_POINTER (index + 1));
-  e->row = GTK_LIST_BOX_ROW (row);
-  return e->row;
-}
-
-static void
-on_flap_folded_cb (CirtQuestionnaire *self)
-{
-  /* Wide again: bring the sections back unless the assessor hid them. */
-  if (!adw_flap_get_folded (self->flap) && !self->user_hid_flap)
-    adw_flap_set_reveal_flap (self->flap, TRUE);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Search                                                                   */
-
-static void
-end_search (CirtQuestionnaire *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "sections");
-}
-
-static void
-on_search_changed_cb (CirtQuestionnaire *self)
-{
-  cirt_questionnaire_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-go_to_result (CirtQuestionnaire *self,
-              guint              position)
-{
-  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->results), position);
-  const char *s;
-  g_autofree char *id = NULL;
-
-  if (item == NULL)
-    return;
-  s = gtk_string_object_get_string (item);
-  id = g_strndup (s, strcspn (s, " "));
-  end_search (self);
-  cirt_questionnaire_go_to_question (self, id);
-  cirt_question_page_focus_answer (self->page);
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
-}
-
-static void
-on_search_activate_cb (CirtQuestionnaire *self)
-{
-  go_to_result (self, 0);
-}
-
-static void
-on_stop_search_cb (CirtQuestionnaire *self)
-{
-  end_search (self);
-  cirt_question_page_focus_answer (self->page);
-}
-
-static void
-on_result_activated_cb (CirtQuestionnaire *self,
-                        guint              position)
-{
-  go_to_result (self, position);
-}
-
-static gboolean
-on_search_key_pressed_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          CirtQuestionnaire     *self)
-{
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
-    {
-      gtk_widget_child_focus (GTK_WIDGET (self->results_view), GTK_DIR_TAB_FORWARD);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-setup_result_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *id = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (id), 0);
-  gtk_widget_add_css_class (id, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 30);
-  gtk_label_set_lines (GTK_LABEL (text), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (text, "caption");
-  gtk_box_append (GTK_BOX (box), id);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_result_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  const char *s = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  gsize n = strcspn (s, " ");
-  g_autofree char *id = g_strndup (s, n);
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), id);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), s[n] ? s + n + 1 : "");
-}
-
-/* ------------------------------------------------------------------------ */
 /* Session                                                                  */
-
-static void
-on_answer_changed_cb (CirtQuestionnaire *self,
-                      const char        *question_id,
-                      const CirtAnswer  *before,
-                      const CirtAnswer  *after)
-{
-  gpointer found = g_hash_table_lookup (self->index_by_id, question_id);
-  guint index;
-
-  if (found == NULL)
-    return;
-  index = GPOINTER_TO_UINT (found) - 1;
-  count_answer (self, index, before, -1);
-  count_answer (self, index, after, +1);
-  update_section_row (self, section_of (self, index));
-  update_progress (self);
-}
-
-/* Forgets the answers, keeping the questionnaire's structure and rows. */
-static void
-clear_answers (CirtQuestionnaire *self)
-{
-  for (guint s = 0; self->sections != NULL && s < self->sections->len; s++)
-    {
-      SectionEntry *e = &g_array_index (self->sections, SectionEntry, s);
-      e->n_answered = 0;
-      e->n_flagged = 0;
-    }
-  self->current = 0;
-}
 
 static void
 clear_model (CirtQuestionnaire *self)
 {
   GtkWidget *child;
 
-  clear_answers (self);
+  _cirt_questionnaire_clear_answers (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->section_list))))
     gtk_list_box_remove (self->section_list, child);
   g_clear_pointer (&self->instruments, g_ptr_array_unref);
@@ -697,7 +293,7 @@ static void
 build_structure (CirtQuestionnaire *self,
                  GPtrArray         *instruments)
 {
-  const char *lang = language (self);
+  const char *lang = _cirt_questionnaire_language (self);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
   clear_model (self);
@@ -739,8 +335,8 @@ build_structure (CirtQuestionnaire *self,
   g_ptr_array_add (strings, NULL);
   gtk_string_list_splice (self->result_strings, 0, 0, (const char * const *) strings->pdata);
   for (guint s = 0; s < self->sections->len; s++)
-    gtk_list_box_append (self->section_list,
-                         GTK_WIDGET (create_section_row (&g_array_index (self->sections, SectionEntry, s), s, lang)));
+    gtk_list_box_append (self->section_list, GTK_WIDGET (_cirt_questionnaire_create_section_row (
+                                               &g_array_index (self->sections, SectionEntry, s), s, lang)));
 
 }
 
@@ -755,7 +351,7 @@ load (CirtQuestionnaire *self)
   /* Another assessment with the same instruments (a mission's usual case):
    * the sections, rows and search list stay, only the answers change. */
   if (same_instruments (self->instruments, instruments))
-    clear_answers (self);
+    _cirt_questionnaire_clear_answers (self);
   else
     build_structure (self, instruments);
 
@@ -764,11 +360,11 @@ load (CirtQuestionnaire *self)
     {
       gpointer found = g_hash_table_lookup (self->index_by_id, key);
       if (found != NULL)
-        count_answer (self, GPOINTER_TO_UINT (found) - 1, value, +1);
+        _cirt_questionnaire_count_answer (self, GPOINTER_TO_UINT (found) - 1, value, +1);
     }
   for (guint s = 0; s < self->sections->len; s++)
-    update_section_row (self, &g_array_index (self->sections, SectionEntry, s));
-  update_progress (self);
+    _cirt_questionnaire_update_section_row (self, &g_array_index (self->sections, SectionEntry, s));
+  _cirt_questionnaire_update_progress (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -783,7 +379,7 @@ set_session (CirtQuestionnaire *self,
   if (self->session == session)
     return;
   flush_page (self);
-  end_search (self);
+  _cirt_questionnaire_end_search (self);
   cirt_question_page_set_session (self->page, session);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
@@ -796,12 +392,12 @@ set_session (CirtQuestionnaire *self,
   load (self);
   /* Where the work is: the first unanswered question. */
   for (guint i = 0; i < self->questions->len; i++)
-    if (is_unanswered (self, i))
+    if (_cirt_questionnaire_is_unanswered (self, i))
       {
         start = i;
         break;
       }
-  show_question (self, start, FALSE);
+  _cirt_questionnaire_show_question (self, start, FALSE);
 }
 
 static gboolean
@@ -963,12 +559,18 @@ cirt_questionnaire_class_init (CirtQuestionnaireClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, results_view);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, page);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, position_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_section_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_section_activated_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_section_activated_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_flap_folded_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_flap_folded_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_activate_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_search_activate_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_stop_search_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_stop_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_result_activated_cb",
+                                                G_CALLBACK (_cirt_questionnaire_on_result_activated_cb));
 
   gtk_widget_class_install_action (widget_class, "questionnaire.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "questionnaire.next", NULL, next_action);
@@ -1024,9 +626,10 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
 
   self->index_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "answer-changed", G_CALLBACK (on_answer_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "answer-changed",
+                                  G_CALLBACK (_cirt_questionnaire_on_answer_changed_cb), self);
 
-  gtk_list_box_set_header_func (self->section_list, section_header_cb, self, NULL);
+  gtk_list_box_set_header_func (self->section_list, _cirt_questionnaire_section_header_cb, self, NULL);
 
   /* Navigation works wherever the focus is in the questionnaire, even in
    * the notes: capture phase. */
@@ -1046,7 +649,7 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (_cirt_questionnaire_on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
   /* Search results: every question as "ID text", filtered as one types. */
@@ -1061,8 +664,8 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_result_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_result_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (_cirt_questionnaire_setup_result_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (_cirt_questionnaire_bind_result_cb), NULL);
   gtk_list_view_set_factory (self->results_view, factory);
 
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap_cb), self,
@@ -1113,7 +716,7 @@ cirt_questionnaire_go_to (CirtQuestionnaire *self,
                           guint              index)
 {
   g_return_if_fail (CIRT_IS_QUESTIONNAIRE (self));
-  show_question (self, index, FALSE);
+  _cirt_questionnaire_show_question (self, index, FALSE);
 }
 
 gboolean
@@ -1127,33 +730,8 @@ cirt_questionnaire_go_to_question (CirtQuestionnaire *self,
   found = g_hash_table_lookup (self->index_by_id, question_id);
   if (found == NULL)
     return FALSE;
-  show_question (self, GPOINTER_TO_UINT (found) - 1, FALSE);
+  _cirt_questionnaire_show_question (self, GPOINTER_TO_UINT (found) - 1, FALSE);
   return TRUE;
-}
-
-guint
-cirt_questionnaire_get_n_sections (CirtQuestionnaire *self)
-{
-  g_return_val_if_fail (CIRT_IS_QUESTIONNAIRE (self), 0);
-  return self->sections ? self->sections->len : 0;
-}
-
-void
-cirt_questionnaire_get_section_progress (CirtQuestionnaire *self,
-                                         guint              section_index,
-                                         guint             *n_answered,
-                                         guint             *n_questions)
-{
-  SectionEntry *e;
-
-  g_return_if_fail (CIRT_IS_QUESTIONNAIRE (self));
-  g_return_if_fail (self->sections != NULL && section_index < self->sections->len);
-
-  e = &g_array_index (self->sections, SectionEntry, section_index);
-  if (n_answered)
-    *n_answered = e->n_answered;
-  if (n_questions)
-    *n_questions = e->n_questions;
 }
 
 CirtSaveState
@@ -1190,28 +768,4 @@ cirt_questionnaire_undo (CirtQuestionnaire *self)
     cirt_app_show_toast (GTK_WIDGET (self), message);
   }
   return TRUE;
-}
-
-void
-cirt_questionnaire_search (CirtQuestionnaire *self,
-                           const char        *text)
-{
-  g_return_if_fail (CIRT_IS_QUESTIONNAIRE (self));
-
-  if (text == NULL || *text == '\0')
-    {
-      gtk_string_filter_set_search (self->result_filter, NULL);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "sections");
-      return;
-    }
-  gtk_string_filter_set_search (self->result_filter, text);
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) ? "results" : "no-results");
-}
-
-guint
-cirt_questionnaire_get_n_results (CirtQuestionnaire *self)
-{
-  g_return_val_if_fail (CIRT_IS_QUESTIONNAIRE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->results));
 }

@@ -7,42 +7,9 @@
 #include "cirt-app-util.h"
 #include "cirt-assessment-page.h"
 #include "cirt-conflicts-dialog.h"
-#include "cirt-exchange.h"
 #include "cirt-export-dialog.h"
-#include "cirt-merge.h"
 #include "cirt-new-assessment-dialog.h"
-#include "cirt-window.h"
-
-struct _CirtWindow {
-  AdwApplicationWindow   parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay       *toast_overlay;
-  AdwLeaflet            *leaflet;
-  CirtAssessmentSidebar *sidebar;
-  GtkStack              *content_stack;
-  AdwStatusPage         *welcome;
-  CirtAssessmentView    *view;
-
-  /* owned */
-  CirtContext           *context;
-  CirtStore             *store;              /* the context's */
-  char                  *pending_delete;     /* deleted, Undo still offered */
-  GCancellable          *cancellable;
-  GtkNativeDialog       *chooser;            /* the file chooser showing, if any */
-  GFile                 *exchange_folder;    /* where the last exchange file was */
-  char                  *import_path;        /* the file being imported */
-  GWeakRef               import_focus;       /* the focus when the import began */
-
-  /* borrowed */
-  AdwToast              *pending_toast;
-  GtkWindow             *dialog;
-  GtkWindow             *conflicts_dialog;
-
-  gboolean               close_confirmed;
-  gboolean               finished;
-  gboolean               importing;
-};
+#include "cirt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CirtWindow, cirt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -143,8 +110,8 @@ on_folded_cb (CirtWindow *self)
 /* ------------------------------------------------------------------------ */
 /* Delete with undo                                                         */
 
-static void
-commit_pending_delete (CirtWindow *self)
+void
+_cirt_window_commit_pending_delete (CirtWindow *self)
 {
   g_autofree char *id = g_steal_pointer (&self->pending_delete);
   g_autoptr(GError) error = NULL;
@@ -167,7 +134,7 @@ on_toast_dismissed_cb (AdwToast   *toast,
 {
   /* Undo was not pressed while it showed: delete for real. */
   if (self->pending_toast == toast)
-    commit_pending_delete (self);
+    _cirt_window_commit_pending_delete (self);
 }
 
 static void
@@ -182,7 +149,7 @@ delete_now (CirtWindow *self,
   if (self->pending_toast != NULL)
     {
       AdwToast *old = self->pending_toast;
-      commit_pending_delete (self);
+      _cirt_window_commit_pending_delete (self);
       adw_toast_dismiss (old);
     }
   /* What was typed is written first: Undo brings back all of it. */
@@ -361,8 +328,8 @@ on_sort_order_changed_cb (CirtWindow *self,
   cirt_assessment_sidebar_set_sort_order (self->sidebar, order);
 }
 
-static void
-update_actions (CirtWindow *self)
+void
+_cirt_window_update_actions (CirtWindow *self)
 {
   gboolean open = cirt_assessment_view_get_assessment_id (self->view) != NULL &&
                   g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "assessment") == 0;
@@ -441,232 +408,6 @@ review_conflicts_action (GtkWidget  *widget,
     return;
   cirt_window_open (self, id);
   open_conflicts_dialog (self);
-}
-
-static GtkNativeDialog *
-new_exchange_chooser (CirtWindow           *self,
-                      const char           *title,
-                      GtkFileChooserAction  action,
-                      const char           *accept_label)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
-                                                               _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Exchange Files (JSON)"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Files travel on a USB stick: the next one is likely where the last was. */
-  if (self->exchange_folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->exchange_folder, NULL);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  return self->chooser;
-}
-
-/* The local path of the chosen file (NULL with a message when it has none),
- * remembering its folder for the next time. */
-static char *
-take_chosen_path (CirtWindow      *self,
-                  GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  char *path = file ? g_file_get_path (file) : NULL;
-
-  if (path == NULL)
-    {
-      cirt_app_show_toast (GTK_WIDGET (self->view), _("Only files on this computer can be used"));
-      return NULL;
-    }
-  g_clear_object (&self->exchange_folder);
-  self->exchange_folder = g_file_get_parent (file);
-  return path;
-}
-
-static void
-show_failure (CirtWindow   *self,
-              const char   *heading,
-              const char   *consequence,
-              const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message, consequence);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* While an import runs the assessment cannot be edited: what it writes and
- * what is typed cannot cross. */
-static void
-set_importing (CirtWindow *self,
-               gboolean    importing)
-{
-  GtkWidget *view = GTK_WIDGET (self->view);
-
-  self->importing = importing;
-  if (importing)
-    {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-      g_weak_ref_set (&self->import_focus, focus != NULL && gtk_widget_is_ancestor (focus, view) ? focus : NULL);
-    }
-  gtk_widget_set_sensitive (view, !importing);
-  if (!importing)
-    {
-      g_autoptr(GtkWidget) focus = g_weak_ref_get (&self->import_focus);
-
-      g_weak_ref_set (&self->import_focus, NULL);
-      if (focus != NULL && gtk_root_get_focus (GTK_ROOT (self)) == NULL && gtk_widget_is_ancestor (focus, view))
-        gtk_widget_grab_focus (focus);
-    }
-  update_actions (self);
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(CirtWindow) self = user_data;
-  g_autoptr(CirtMergeResult) merge = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *path = g_steal_pointer (&self->import_path);
-  const char *id;
-  AdwToast *toast;
-
-  merge = cirt_merge_import_finish (CIRT_STORE (source), result, &error);
-  /* The window is gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_importing (self, FALSE);
-  if (merge == NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *heading = NULL;
-
-      /* translators: heading of the message when an exchange file is refused */
-      heading = g_strdup_printf (_("Cannot Import “%s”"), name);
-      show_failure (self, heading, _("Nothing was changed."), error);
-      return;
-    }
-
-  id = merge->report->assessment_id;
-  /* The import wrote through a connection of its own: the store announces
-   * what it changed to every view of it. */
-  cirt_context_refresh (self->context);
-  cirt_window_open (self, id);
-  if (self->conflicts_dialog != NULL &&
-      g_strcmp0 (cirt_conflicts_dialog_get_assessment_id (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog)), id) == 0)
-    cirt_conflicts_dialog_reload (CIRT_CONFLICTS_DIALOG (self->conflicts_dialog));
-
-  info = cirt_store_get_assessment (self->store, id, NULL);
-  summary = cirt_merge_describe (merge, info ? info->title : id);
-  toast = cirt_app_new_toast (summary);
-  if (merge->n_to_review > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Review"));
-      adw_toast_set_action_name (toast, "win.review-conflicts");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (id));
-      adw_toast_set_timeout (toast, 10);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  /* What the import took differently from the file (times from a clock set
-   * wrong) is said where it cannot be missed. */
-  if (merge->report->warnings->len > 0)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Imported with a Warning"), NULL);
-      g_autoptr(GString) body = g_string_new (NULL);
-
-      for (guint i = 0; i < merge->report->warnings->len; i++)
-        {
-          if (i > 0)
-            g_string_append (body, "\n\n");
-          g_string_append (body, g_ptr_array_index (merge->report->warnings, i));
-        }
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-on_import_response_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       CirtWindow      *self)
-{
-  g_autoptr(GtkNativeDialog) owned = g_object_ref (chooser);
-  g_autofree char *path = NULL;
-
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT || (path = take_chosen_path (self, chooser)) == NULL)
-    return;
-  cirt_window_import_file (self, path);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CirtWindow *self = CIRT_WINDOW (widget);
-  GtkNativeDialog *chooser;
-
-  if (self->importing)
-    return;
-  chooser = new_exchange_chooser (self, _("Import for Merge"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response_cb), self, 0);
-  gtk_native_dialog_show (chooser);
-}
-
-static void
-on_export_response_cb (GtkNativeDialog *chooser,
-                       int              response,
-                       CirtWindow      *self)
-{
-  g_autoptr(GtkNativeDialog) owned = g_object_ref (chooser);
-  const char *id = g_object_get_data (G_OBJECT (chooser), "cirt-id");
-  g_autofree char *path = NULL;
-
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT || (path = take_chosen_path (self, chooser)) == NULL)
-    return;
-  /* The assessment that was open when asked, if another one opened since. */
-  if (g_strcmp0 (cirt_assessment_view_get_assessment_id (self->view), id) != 0)
-    cirt_window_open (self, id);
-  cirt_window_export_file (self, path);
-}
-
-static void
-export_merge_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CirtWindow *self = CIRT_WINDOW (widget);
-  const char *id = cirt_assessment_view_get_assessment_id (self->view);
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char *author = cirt_context_dup_author (self->context);
-  g_autofree char *name = NULL;
-  GtkNativeDialog *chooser;
-
-  if (id == NULL || (info = cirt_store_get_assessment (self->store, id, NULL)) == NULL)
-    return;
-  name = cirt_app_exchange_file_name (info, author, today);
-  chooser = new_exchange_chooser (self, _("Export for Merge"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "cirt-id", g_strdup (id), g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response_cb), self, 0);
-  gtk_native_dialog_show (chooser);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -784,7 +525,7 @@ cirt_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "assessments-changed", G_CALLBACK (on_assessments_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_welcome (self);
-  update_actions (self);
+  _cirt_window_update_actions (self);
 }
 
 static void
@@ -898,8 +639,8 @@ cirt_window_class_init (CirtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-assessments", NULL, show_assessments_action);
   gtk_widget_class_install_action (widget_class, "win.search-assessments", NULL, search_assessments_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export-merge", NULL, export_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, _cirt_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-merge", NULL, _cirt_window_export_merge_action);
   gtk_widget_class_install_action (widget_class, "win.merge-conflicts", NULL, merge_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.review-conflicts", "s", review_conflicts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
@@ -912,7 +653,8 @@ cirt_window_init (CirtWindow *self)
   self->cancellable = g_cancellable_new ();
   g_weak_ref_init (&self->import_focus, NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
-  g_signal_connect_swapped (self->content_stack, "notify::visible-child", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child",
+                            G_CALLBACK (_cirt_window_update_actions), self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -950,7 +692,7 @@ cirt_window_finish (CirtWindow *self)
     return;
   self->finished = TRUE;
   cirt_window_flush (self, NULL);
-  commit_pending_delete (self);
+  _cirt_window_commit_pending_delete (self);
   save_window_state (self);
 }
 
@@ -989,79 +731,6 @@ cirt_window_get_pending_delete (CirtWindow *self)
 {
   g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
   return self->pending_delete;
-}
-
-void
-cirt_window_import_file (CirtWindow *self,
-                         const char *path)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CIRT_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->importing)
-    return;
-  /* What is typed takes part in the merge. A delete still offered for undo
-   * happens now: the file may bring the assessment back. */
-  cirt_window_flush (self, NULL);
-  if (self->pending_toast != NULL)
-    {
-      AdwToast *old = self->pending_toast;
-      commit_pending_delete (self);
-      adw_toast_dismiss (old);
-    }
-  set_importing (self, TRUE);
-  g_free (self->import_path);
-  self->import_path = g_strdup (path);
-  cirt_merge_import_async (self->store, path, self->cancellable, on_import_done_cb, g_object_ref (self));
-}
-
-gboolean
-cirt_window_is_importing (CirtWindow *self)
-{
-  g_return_val_if_fail (CIRT_IS_WINDOW (self), FALSE);
-  return self->importing;
-}
-
-gboolean
-cirt_window_export_file (CirtWindow *self,
-                         const char *path)
-{
-  const char *id;
-  g_autoptr(CirtAssessmentInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (CIRT_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  id = cirt_assessment_view_get_assessment_id (self->view);
-  if (id == NULL)
-    return FALSE;
-  /* Notes still being typed belong in the file; what cannot be stored is
-   * not in it, and the assessor is told so. */
-  if (!cirt_window_flush (self, &error))
-    {
-      cirt_app_report_error (GTK_WIDGET (self->view), _("Not in the exchange file"), error);
-      g_clear_error (&error);
-    }
-  info = cirt_store_get_assessment (self->store, id, &error);
-  if (info == NULL || !cirt_exchange_export (self->store, id, path, &error))
-    {
-      g_autofree char *heading = NULL;
-
-      /* translators: heading of the message when an exchange file cannot be written */
-      heading = g_strdup_printf (_("Cannot Export “%s”"), info ? info->title : id);
-      show_failure (self, heading, _("No file was written."), error);
-      return FALSE;
-    }
-  name = g_filename_display_basename (path);
-  /* translators: toast after writing an exchange file; %s is the file's name */
-  message = g_strdup_printf (_("Exported for merging as “%s”"), name);
-  cirt_app_show_toast (GTK_WIDGET (self->view), message);
-  return TRUE;
 }
 
 GtkWindow *
