@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <string.h>
@@ -335,6 +336,50 @@ START_TEST (test_delete)
 }
 END_TEST
 
+START_TEST (test_check)
+{
+  g_autofree char *out = NULL, *err = NULL, *before = NULL, *after = NULL;
+  sqlite3 *sdb = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "3"), 0);
+  ck_assert_int_eq (CLI (&out, NULL, "check"), 0);
+  ck_assert_msg (strstr (out, "no problem found") != NULL, "%s", out);
+
+  /* A count that no longer matches the answers (as a damaged or hand-edited
+   * file would have it): named, exit 1, and the file left as it was. */
+  ck_assert_int_eq (sqlite3_open (db, &sdb), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (sdb, "UPDATE assessment SET n_answered = 7;", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (sdb, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (sdb);
+  before = cirt_test_file_sha256 (db);
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "check"), 1);
+  ck_assert_msg (strstr (err, "counts 7 answers but holds 1") != NULL, "%s", err);
+  after = cirt_test_file_sha256 (db);
+  ck_assert_str_eq (before, after);
+  ck_assert_int_eq (CLI (NULL, NULL, "check", "extra"), 2);
+}
+END_TEST
+
+/* The core's errors are translated: the CLI shows them in the terminal's
+ * language, the application in its own (both through gettext). */
+START_TEST (test_core_errors_translated)
+{
+  g_autofree char *junk = cirt_test_write_tmp ("junk-fr.db", "pas une base\n");
+  g_autofree char *bad = cirt_test_write_tmp ("bad-fr.json", "{\"format\": \"cirt-assess-exchange\", \"format_version\": 1, \"extra\": 1}");
+  g_autofree char *err = NULL, *err2 = NULL, *err3 = NULL;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err, "--db", junk, "list", NULL), 1);
+  ck_assert_msg (strstr (err, "n’est pas une base de données CIRT Assess") != NULL, "%s", err);
+  ck_assert_int_eq (CLI (NULL, &err2, "import", bad), 1);
+  ck_assert_msg (strstr (err2, "membre inconnu") != NULL, "%s", err2);
+  ck_assert_int_eq (CLI (NULL, &err3, "answer", id, "T-LAW-2", "maybe"), 1);
+  ck_assert_msg (strstr (err3, "n’est pas une réponse") != NULL, "%s", err3);
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+END_TEST
+
 START_TEST (test_bad_database)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.db", "not a database at all, just text\n");
@@ -548,6 +593,8 @@ cli_suite (void)
   tcase_add_test (tc, test_stakeholder);
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
+  tcase_add_test (tc, test_check);
+  tcase_add_test (tc, test_core_errors_translated);
   tcase_add_test (tc, test_read_only_media);
   tcase_add_test (tc, test_disk_full);
   tcase_add_test (tc, test_instrument_from_file);

@@ -42,6 +42,7 @@ cirt_application_activate (GApplication *app)
   CirtApplication *self = CIRT_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
+  g_autofree char *open_id = NULL;
 
   if (window != NULL)
     {
@@ -60,17 +61,19 @@ cirt_application_activate (GApplication *app)
         }
       self->context = cirt_context_new (store, self->settings);
     }
-  window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->context));
   if (self->open_id != NULL)
     {
-      g_autofree char *id = cirt_store_resolve_id (cirt_context_get_store (self->context), self->open_id, &error);
-
-      if (id != NULL)
-        cirt_window_open (CIRT_WINDOW (window), id);
+      open_id = cirt_store_resolve_id (cirt_context_get_store (self->context), self->open_id, &error);
+      if (open_id != NULL)
+        /* Its instruments are parsed on the other core while the window is built. */
+        cirt_store_prefetch_instruments (cirt_context_get_store (self->context), open_id);
       else
         g_printerr ("cirt-assess: --open %s: %s\n", self->open_id, error->message);
       g_clear_pointer (&self->open_id, g_free);
     }
+  window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->context));
+  if (open_id != NULL)
+    cirt_window_open (CIRT_WINDOW (window), open_id);
   if (g_getenv ("CIRT_EXIT_AFTER_FIRST_FRAME") != NULL)
     cirt_app_exit_after_first_frame (window);
   gtk_window_present (window);

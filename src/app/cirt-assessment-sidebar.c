@@ -6,6 +6,7 @@
 
 #include "cirt-app-util.h"
 #include "cirt-assessment-item.h"
+#include "cirt-assessment-row.h"
 #include "cirt-assessment-sidebar.h"
 
 struct _CirtAssessmentSidebar {
@@ -278,44 +279,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *progress = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 4);
-  gtk_widget_set_margin_end (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-
-  gtk_widget_set_margin_top (line, 2);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_add_css_class (bar, "cirt-list-progress");
-  gtk_widget_add_css_class (progress, "caption");
-  gtk_widget_add_css_class (progress, "dim-label");
-  gtk_widget_add_css_class (progress, "numeric");
-  gtk_box_append (GTK_BOX (line), bar);
-  gtk_box_append (GTK_BOX (line), progress);
-
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, cirt_assessment_row_new ());
 }
 
 static void
@@ -323,19 +287,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *line = gtk_widget_get_next_sibling (subtitle);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
   GObject *item = gtk_list_item_get_item (list_item);
   GPtrArray *bindings = g_ptr_array_new ();
+  static const char * const props[] = { "title", "subtitle", "fraction", "progress-text" };
 
-  g_ptr_array_add (bindings, g_object_bind_property (item, "title", title, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "subtitle", subtitle, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "fraction", gtk_widget_get_first_child (line), "fraction",
-                                                     G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "progress-text", gtk_widget_get_last_child (line), "label",
-                                                     G_BINDING_SYNC_CREATE));
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_ptr_array_add (bindings, g_object_bind_property (item, props[i], row, props[i], G_BINDING_SYNC_CREATE));
   g_object_set_data_full (G_OBJECT (list_item), "cirt-bindings", bindings, (GDestroyNotify) g_ptr_array_unref);
 }
 

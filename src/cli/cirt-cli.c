@@ -24,6 +24,8 @@ static const CirtCliCommand commands[] = {
   { "stakeholder", "ID add --name N --organisation O [--sector S] [--date YYYY-MM-DD] [--notes T]",
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
+  { "check", "", N_("Check the whole database: every page, the links between rows, the instrument snapshots"),
+    cirt_cli_cmd_check },
   { "score", "ID [--json] [--lang LL]", N_("Print an assessment's scores, levels, gaps and recommendations"), cirt_cli_cmd_score },
   { "chart", "ID --kind radar|sections|coverage --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark]",
     N_("Draw a chart of an assessment to a file"), cirt_cli_cmd_chart },

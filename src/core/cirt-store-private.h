@@ -30,6 +30,7 @@ struct _CirtStore {
   sqlite3    *db;
   gboolean    read_only;
   GHashTable *instruments;   /* sha256 → CirtInstrument*, parsed snapshots */
+  GHashTable *prefetching;   /* sha256 → GThread* parsing one (cirt_store_prefetch_instruments) */
   GHashTable *statements;    /* SQL text (static) → sqlite3_stmt*, prepared once */
 
   /* Transactions: depth, and for each level the number of changes that

@@ -602,11 +602,93 @@ statement_free (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Instruments parsed ahead, in a thread                                     */
+
+typedef struct {
+  char *json;
+  gsize len;
+  char *origin;
+} PrefetchJob;
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  PrefetchJob *job = data;
+  CirtInstrument *inst = cirt_instrument_new_from_data (job->json, job->len, job->origin, NULL);
+
+  g_free (job->json);
+  g_free (job->origin);
+  g_free (job);
+  return inst;   /* NULL when it cannot be read: the ordinary path says why */
+}
+
+static void
+prefetch_join_and_drop (gpointer thread)
+{
+  CirtInstrument *inst = g_thread_join (thread);
+  g_clear_object (&inst);
+}
+
+static char *
+stored_origin (CirtStore  *self,
+               const char *id)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  /* translators: where an instrument was read from: "DATABASE (stored copy of itu-cirt-readiness)" */
+  return g_strdup_printf (_("%s (stored copy of %s)"), display, id);
+}
+
+void
+cirt_store_prefetch_instruments (CirtStore  *self,
+                                 const char *assessment_id)
+{
+  g_autoptr(CirtStmt) stmt = NULL;
+
+  g_return_if_fail (CIRT_IS_STORE (self));
+  g_return_if_fail (assessment_id != NULL);
+
+  stmt = _cirt_store_stmt (self,
+    "SELECT i.sha256, i.id, i.json FROM assessment_instrument ai JOIN instrument i ON i.sha256 = ai.instrument"
+    " WHERE ai.assessment = ? ORDER BY ai.position", NULL);
+  if (stmt == NULL)
+    return;   /* the open that follows reports it */
+  _cirt_bind_text (stmt, 1, assessment_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sha = (const char *) sqlite3_column_text (stmt, 0);
+      PrefetchJob *job;
+
+      if (g_hash_table_contains (self->instruments, sha) || g_hash_table_contains (self->prefetching, sha))
+        continue;
+      job = g_new0 (PrefetchJob, 1);
+      job->len = (gsize) sqlite3_column_bytes (stmt, 2);
+      job->json = g_strndup ((const char *) sqlite3_column_text (stmt, 2), job->len);
+      job->origin = stored_origin (self, (const char *) sqlite3_column_text (stmt, 1));
+      g_hash_table_insert (self->prefetching, g_strdup (sha), g_thread_new ("cirt-prefetch", prefetch_thread, job));
+    }
+}
+
+/* The instrument a prefetch thread parsed, once it is done; NULL if none was
+ * asked for or it could not be read. */
+static CirtInstrument *
+take_prefetched (CirtStore  *self,
+                 const char *sha256)
+{
+  gpointer key = NULL, thread = NULL;
+
+  if (!g_hash_table_steal_extended (self->prefetching, sha256, &key, &thread))
+    return NULL;
+  g_free (key);
+  return g_thread_join (thread);
+}
+
 static void
 cirt_store_finalize (GObject *object)
 {
   CirtStore *self = CIRT_STORE (object);
 
+  g_clear_pointer (&self->prefetching, g_hash_table_unref);   /* joins the threads */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
@@ -645,6 +727,7 @@ static void
 cirt_store_init (CirtStore *self)
 {
   self->instruments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->prefetching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, prefetch_join_and_drop);
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
   self->pending = g_array_new (FALSE, TRUE, sizeof (Change));
   g_array_set_clear_func (self->pending, (GDestroyNotify) change_clear);
@@ -875,6 +958,13 @@ _cirt_store_instrument_by_sha (CirtStore   *self,
 
   if (inst != NULL)
     return inst;
+  inst = take_prefetched (self, sha256);
+  if (inst != NULL && g_strcmp0 (cirt_instrument_get_sha256 (inst), sha256) == 0)
+    {
+      g_hash_table_insert (self->instruments, g_strdup (sha256), inst);
+      return inst;
+    }
+  g_clear_object (&inst);
   stmt = _cirt_store_stmt (self, "SELECT id, json FROM instrument WHERE sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -886,8 +976,7 @@ _cirt_store_instrument_by_sha (CirtStore   *self,
                    _("%s: the instrument snapshot %s is missing"), display, sha256);
       return NULL;
     }
-  /* translators: where an instrument was read from: "DATABASE (stored copy of itu-cirt-readiness)" */
-  origin = g_strdup_printf (_("%s (stored copy of %s)"), display, sqlite3_column_text (stmt, 0));
+  origin = stored_origin (self, (const char *) sqlite3_column_text (stmt, 0));
   inst = cirt_instrument_new_from_data ((const char *) sqlite3_column_text (stmt, 1),
                                         sqlite3_column_bytes (stmt, 1), origin, &local_error);
   if (inst == NULL)

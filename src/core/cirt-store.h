@@ -69,6 +69,12 @@ CirtStore          *cirt_store_open_full             (const char          *path,
 const char         *cirt_store_get_path              (CirtStore   *self);
 gboolean            cirt_store_is_read_only          (CirtStore   *self);
 
+/* Starts parsing the instrument snapshots of @assessment_id in threads of
+ * their own, so that opening it later finds them ready (the application
+ * calls it before building its window). Errors are left to that open. */
+void                cirt_store_prefetch_instruments  (CirtStore   *self,
+                                                      const char  *assessment_id);
+
 /* The full check (`cirt-assess-cli check`): SQLite's integrity check of
  * every page, the foreign keys, every instrument snapshot, the answer
  * counts. Returns FALSE with @error when the check could not run; the
