@@ -20,6 +20,7 @@
 #define BAR_MIN     24
 #define DIM_ALPHA   0.55f   /* Adwaita's .dim-label */
 #define SMALL_SCALE 0.82    /* Adwaita's .caption */
+#define NATURAL_EXTRA 160   /* beyond the minimum: room for a title */
 
 struct _CirtAssessmentRow {
   GtkWidget    parent_instance;
@@ -89,6 +90,21 @@ drop_layouts (CirtAssessmentRow *self)
   g_clear_object (&self->progress_layout);
 }
 
+/* The height of one line of the title's font, measured once (on two
+ * letters) until the fonts change. */
+static int title_line_h;
+
+static int
+title_line_height (CirtAssessmentRow *self)
+{
+  if (title_line_h <= 0)
+    {
+      g_autoptr(PangoLayout) probe = new_layout (self, "Ag", TRUE);
+      pango_layout_get_pixel_size (probe, NULL, &title_line_h);
+    }
+  return title_line_h;
+}
+
 static int
 layout_width (PangoLayout *layout,
               int          width)
@@ -143,12 +159,23 @@ cirt_assessment_row_measure (GtkWidget      *widget,
   ensure_layouts (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      /* The title and the country line ellipsize, and the list is as wide
+       * as the sidebar: their widths are never measured (laying them out
+       * unwrapped and then at the row's width would shape them twice). */
       int progress_w = layout_width (self->progress_layout, -1);
-      int title_w = layout_width (self->title_layout, -1);
-      int subtitle_w = layout_width (self->subtitle_layout, -1);
 
       *minimum = 2 * PAD_X + BAR_MIN + BAR_GAP + progress_w;
-      *natural = MAX (*minimum, 2 * PAD_X + MAX (title_w, subtitle_w));
+      *natural = *minimum + NATURAL_EXTRA;
+    }
+  else if (for_size < 0)
+    {
+      /* A height for no width in particular (the list asks it of every row
+       * it keeps, some two hundred): the tallest the row can be, from the
+       * height of one line of each font, without laying out the texts. */
+      int small_h = layout_height (self->progress_layout, -1);
+
+      *minimum = *natural = 2 * PAD_Y + 2 * title_line_height (self) + GAP + small_h + GAP + LINE_TOP +
+                            MAX (BAR_HEIGHT, small_h);
     }
   else
     {
@@ -243,6 +270,7 @@ cirt_assessment_row_system_setting_changed (GtkWidget        *widget,
                                             GtkSystemSetting  setting)
 {
   drop_layouts (CIRT_ASSESSMENT_ROW (widget));
+  title_line_h = 0;
   gtk_widget_queue_resize (widget);
   GTK_WIDGET_CLASS (cirt_assessment_row_parent_class)->system_setting_changed (widget, setting);
 }

@@ -116,7 +116,11 @@ base_size (const CirtChartOptions *opt,
            double                  extent)
 {
   double scale = opt->font_scale > 0 ? opt->font_scale : 1.0;
-  return CLAMP (extent / 52.0, 11.0, 20.0) * scale;
+  /* In half pixels: every size of a chart is a multiple of this one, and a
+   * font at a size not seen before costs a fontconfig match (about 1 M
+   * instructions); sizes that follow the width to the last bit of a pixel
+   * made some fifty of them at each start-up. */
+  return round (CLAMP (extent / 52.0, 11.0, 20.0) * scale * 2.0) / 2.0;
 }
 
 static void
@@ -196,7 +200,8 @@ _cirt_chart_make_layout (Chart          *c,
   PangoFontDescription *fd = pango_font_description_new ();
 
   pango_font_description_set_family (fd, FONT_FAMILY);
-  pango_font_description_set_absolute_size (fd, size * PANGO_SCALE);
+  /* Quarter pixels, for the same reason as base_size (). */
+  pango_font_description_set_absolute_size (fd, round (size * 4.0) / 4.0 * PANGO_SCALE);
   pango_font_description_set_weight (fd, weight);
   pango_layout_set_font_description (layout, fd);
   pango_font_description_free (fd);
