@@ -582,6 +582,22 @@ START_TEST (test_corrupt)
 }
 END_TEST
 
+/* Found by tests/fuzz/fuzz-database: a damaged file with our application id
+ * and schema, but not in WAL mode (a copy made by another tool). Switching
+ * it to WAL rewrote its header before the damage was met. */
+START_TEST (test_damaged_copy_not_in_wal)
+{
+  g_autofree char *fixture = cirt_test_fixture ("fuzz/damaged-not-wal.db");
+  g_autofree char *path = cirt_test_tmp_path ("damaged-copy.db");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  ck_assert (g_file_get_contents (fixture, &data, &len, NULL));
+  ck_assert (g_file_set_contents (path, data, len, NULL));
+  assert_refused_unchanged (path, CIRT_STORE_ERROR_CORRUPT, "damaged");
+}
+END_TEST
+
 START_TEST (test_migrate_from_v1)
 {
   g_autofree char *path = cirt_test_tmp_path ("old.db");
@@ -709,6 +725,7 @@ store_suite (void)
   tcase_add_test (tc, test_newer_version);
   tcase_add_test (tc, test_truncated);
   tcase_add_test (tc, test_corrupt);
+  tcase_add_test (tc, test_damaged_copy_not_in_wal);
   tcase_add_test (tc, test_migrate_from_v1);
   suite_add_tcase (s, tc);
   return s;

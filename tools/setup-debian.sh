@@ -9,6 +9,7 @@ libcairo2-dev libpango1.0-dev libjson-glib-dev check
 appstream desktop-file-utils libgtk-4-bin
 xvfb xauth dbus-x11 imagemagick poppler-utils librsvg2-bin
 python3 python3-openpyxl sqlite3 valgrind fonts-dejavu-core fonts-cantarell
+clang libclang-rt-14-dev
 libreoffice-calc-nogui"
 
 # libreoffice-calc-nogui renders exported workbooks in the export tests (they

@@ -525,7 +525,6 @@ _cirt_report_chapter (Report *r,
 {
   TocEntry *e = &g_array_index (r->toc, TocEntry, index);
   double w = _cirt_report_body_width (r);
-  g_autofree char *label = g_strdup_printf ("%s  %s", e->number, e->title);
   Rich rt;
   PangoLayout *layout;
 

@@ -254,6 +254,7 @@ has_log (const char *path)
 /* What the first 100 bytes say, read directly (nothing SQLite would write). */
 static gboolean
 check_header (CirtStore  *self,
+              gboolean   *in_wal,
               GError    **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
@@ -275,6 +276,7 @@ check_header (CirtStore  *self,
     }
   n = read (fd, header, sizeof header);
   close (fd);
+  *in_wal = FALSE;
   if (st.st_size == 0)
     return TRUE;   /* empty: a new database */
   if (n < (ssize_t) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
@@ -283,6 +285,9 @@ check_header (CirtStore  *self,
                  _("%s is not a CIRT Assess database (it is not an SQLite file). It was left unchanged."), display);
       return FALSE;
     }
+  /* File format versions 2/2: the file is in WAL mode already, and
+   * switching it costs no write. */
+  *in_wal = header[18] == 2 && header[19] == 2;
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
@@ -720,11 +725,11 @@ _cirt_store_prepare_schema (CirtStore  *self,
                             gboolean    created,
                             GError    **error)
 {
-  gboolean empty = TRUE, recovered = FALSE;
+  gboolean empty = TRUE, recovered = FALSE, in_wal = FALSE;
   int version = 0;
 
   install_log ();
-  if (!created && !check_header (self, error))
+  if (!created && !check_header (self, &in_wal, error))
     return FALSE;
 
   g_private_set (&opening_recovered, &recovered);
@@ -736,8 +741,12 @@ _cirt_store_prepare_schema (CirtStore  *self,
   g_private_set (&opening_recovered, NULL);
 
   /* From here on the file is ours. A file left by a writer that did not
-   * close, and one about to be upgraded, are checked whole first. */
-  if (!empty && (recovered || version < CIRT_STORE_SCHEMA_VERSION) && !_cirt_store_integrity_check (self, NULL, error))
+   * close, one about to be upgraded, and one about to be switched to WAL
+   * (a copy made by another tool: the switch rewrites its header) are
+   * checked whole first, so that a damaged file is refused before the
+   * first byte is written to it. */
+  if (!empty && (recovered || version < CIRT_STORE_SCHEMA_VERSION || (!in_wal && !self->read_only)) &&
+      !_cirt_store_integrity_check (self, NULL, error))
     return FALSE;
   if (!empty && version < CIRT_STORE_SCHEMA_VERSION && !self->read_only)
     {
