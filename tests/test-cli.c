@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <string.h>
 
@@ -380,6 +381,35 @@ START_TEST (test_core_errors_translated)
 }
 END_TEST
 
+/* Every file the program writes is private (0600) whatever the umask: exports
+ * hold a country's weaknesses and the names of the people interviewed. */
+START_TEST (test_files_private)
+{
+  g_autofree char *dir = cirt_test_tmp_path ("out");
+  const char *names[] = { "c.png", "c.svg", "c.pdf", "w.xlsx", "r.pdf", "x.json" };
+  char *p[G_N_ELEMENTS (names)] = { NULL };
+
+  umask (022);
+  ck_assert_int_eq (g_mkdir (dir, 0755), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    p[i] = g_build_filename (dir, names[i], NULL);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "3"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "chart", id, "--kind", "radar", "--out", p[0]), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "chart", id, "--kind", "sections", "--out", p[1]), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "chart", id, "--kind", "coverage", "--out", p[2]), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "export", id, "--xlsx", p[3], "--pdf", p[4]), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "merge-export", id, "--out", p[5]), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GStatBuf st;
+      ck_assert_msg (g_stat (p[i], &st) == 0, "%s was not written", names[i]);
+      ck_assert_msg ((st.st_mode & 0777) == 0600, "%s has mode %o", names[i], st.st_mode & 0777);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (p[i]);
+}
+END_TEST
+
 START_TEST (test_bad_database)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.db", "not a database at all, just text\n");
@@ -594,6 +624,7 @@ cli_suite (void)
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
   tcase_add_test (tc, test_check);
+  tcase_add_test (tc, test_files_private);
   tcase_add_test (tc, test_core_errors_translated);
   tcase_add_test (tc, test_read_only_media);
   tcase_add_test (tc, test_disk_full);
