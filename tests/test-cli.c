@@ -410,6 +410,30 @@ START_TEST (test_files_private)
 }
 END_TEST
 
+/* The history is tamper-evident: editing a recorded change in the file is
+ * found, and the first row that does not match is named. */
+START_TEST (test_verify_history)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  sqlite3 *sdb = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "3", "--notes", "Decree seen"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-2", "no"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-LAW-1", "2", "--notes", "Decree seen, not signed"), 0);
+  ck_assert_int_eq (CLI (&out, NULL, "verify", id), 0);
+  ck_assert_msg (strstr (out, "3 changes, the chain of hashes holds; head ") != NULL, "%s", out);
+
+  /* Someone rewrites what was said in the second change. */
+  ck_assert_int_eq (sqlite3_open (db, &sdb), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (sdb, "UPDATE answer_history SET new_json = replace(new_json, '\"no\"', '\"yes\"')"
+                                       " WHERE question = 'T-LAW-2';", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (sdb);
+  ck_assert_int_eq (CLI (NULL, &err, "verify", id), 1);
+  ck_assert_msg (strstr (err, "change 2 (T-LAW-2,") != NULL, "%s", err);
+  ck_assert_int_eq (CLI (NULL, NULL, "verify"), 2);
+}
+END_TEST
+
 START_TEST (test_bad_database)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.db", "not a database at all, just text\n");
@@ -624,6 +648,7 @@ cli_suite (void)
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
   tcase_add_test (tc, test_check);
+  tcase_add_test (tc, test_verify_history);
   tcase_add_test (tc, test_files_private);
   tcase_add_test (tc, test_core_errors_translated);
   tcase_add_test (tc, test_read_only_media);

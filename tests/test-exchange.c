@@ -286,7 +286,7 @@ START_TEST (test_refusals_change_nothing)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.json", "{ not json");
   g_autofree char *other = cirt_test_write_tmp ("other.json", "{\"format\": \"something-else\"}");
-  g_autofree char *newer = altered_export ("\"format_version\" : 1", "\"format_version\" : 7");
+  g_autofree char *newer = altered_export ("\"format_version\" : 2", "\"format_version\" : 7");
   /* A bad value in the middle of the file: the answers before it must not stick. */
   g_autofree char *bad_value = altered_export ("\"value\" : \"adhoc\"", "\"value\" : \"sometimes\"");
   g_autofree char *tampered = altered_export ("Is there a legal mandate?", "Is there a mandate?");
@@ -426,6 +426,20 @@ m_history_bad_value (JsonObject *r)
   json_object_set_string_member (json_object_get_object_member (h, "new"), "value", "maybe");
 }
 static void m_history_unknown_question (JsonObject *r) { json_object_set_string_member (nth_object (r, "history", 0), "question", "NOPE-2"); }
+static void
+m_history_altered (JsonObject *r)
+{
+  json_object_set_string_member (json_object_get_object_member (nth_object (r, "history", 0), "new"), "notes",
+                                 "What was never said");
+}
+static void m_history_reordered (JsonObject *r)
+{
+  JsonArray *h = json_object_get_array_member (r, "history");
+  JsonNode *first = json_node_copy (json_array_get_element (h, 0));
+  json_array_remove_element (h, 0);
+  json_array_add_element (h, first);
+}
+static void m_hash_missing (JsonObject *r) { json_object_remove_member (nth_object (r, "history", 1), "hash"); }
 static void m_conflicts (JsonObject *r) { json_object_set_array_member (r, "conflicts", json_array_new ()); }
 static void m_title_huge (JsonObject *r) { g_autofree char *big = huge_text (); json_object_set_string_member (json_object_get_object_member (r, "assessment"), "title", big); }
 static void m_started_on (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "started_on", "2026-02-30"); }
@@ -459,6 +473,9 @@ static const struct {
   { "a history value the question does not take", m_history_bad_value, "history[0].new" },
   { "history for an unknown question", m_history_unknown_question, "no question \"NOPE-2\"" },
   { "conflict records", m_conflicts, "conflicts: unknown member" },
+  { "a recorded change altered", m_history_altered, "history[0]: the chain of hashes of the history breaks here" },
+  { "changes reordered", m_history_reordered, "the chain of hashes of the history breaks here" },
+  { "a change without its hash", m_hash_missing, "history[1]" },
   { "an unknown phase", m_phase, "assessment.phase" },
   { "a start date that does not exist", m_started_on, "assessment.started_on" },
 };
@@ -658,6 +675,33 @@ START_TEST (test_future_time_cannot_win_forever)
 }
 END_TEST
 
+static void
+m_as_version_1 (JsonObject *r)
+{
+  JsonArray *h = json_object_get_array_member (r, "history");
+
+  json_object_set_int_member (r, "format_version", 1);
+  for (guint i = 0; i < json_array_get_length (h); i++)
+    json_object_remove_member (json_array_get_object_element (h, i), "hash");
+}
+
+START_TEST (test_reads_version_1)
+{
+  g_autofree char *file = mutated_export (m_as_version_1, "v1.json");
+  g_autoptr(CirtImportReport) r = import (laptop_b, file);
+  g_autoptr(CirtAnswer) a = get (laptop_b, "T-LAW-1");
+  guint n = 0;
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (r->created);
+  ck_assert_str_eq (a->value, "2");
+  /* The imported changes are chained here, on B. */
+  ck_assert_msg (cirt_store_verify_history (laptop_b, id, &n, &head, &error), "%s", error ? error->message : "");
+  ck_assert_uint_ge (n, 3);
+}
+END_TEST
+
 static Suite *
 exchange_suite (void)
 {
@@ -676,6 +720,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_hostile_raw_files);
   tcase_add_test (tc, test_times_are_instants);
   tcase_add_test (tc, test_future_time_cannot_win_forever);
+  tcase_add_test (tc, test_reads_version_1);
   suite_add_tcase (s, tc);
   return s;
 }

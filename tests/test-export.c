@@ -755,6 +755,16 @@ START_TEST (test_report_pdf)
     ck_assert_msg (strstr (first + 1, flat_note) != NULL, "the 40 000-character note is not twice in the report");
   }
   ck_assert_msg (strstr (all->str, "1234 incidents") != NULL, "number answer missing");
+  {
+    /* The methodology prints the head of the history's chain, as verify gives it. */
+    g_autofree char *out = NULL, *want = NULL;
+    const char *head;
+    ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--db", db, "verify", id, NULL), 0);
+    head = strstr (out, "head ");
+    ck_assert_ptr_nonnull (head);
+    want = g_strdup_printf ("theheadofthechainis%.64s", head + 5);
+    ck_assert_msg (strstr (all_flat, want) != NULL, "the chain's head is not in the methodology (%s)", want);
+  }
 }
 END_TEST
 

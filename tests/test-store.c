@@ -630,6 +630,14 @@ START_TEST (test_migrate_from_v1)
     sqlite3_bind_text (stmt, 2, cirt_instrument_get_sha256 (fx.inst), -1, SQLITE_STATIC);
     ck_assert_int_eq (sqlite3_step (stmt), SQLITE_DONE);
     sqlite3_finalize (stmt);
+    /* Two changes the old version recorded, to be chained by the upgrade. */
+    ck_assert_int_eq (sqlite3_exec (db,
+      "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json) VALUES"
+      " ('11111111-2222-3333-4444-555555555555', 'T-LAW-1', 'Old', '2025-01-01T10:00:00Z', NULL,"
+      "  '{\"value\":\"1\",\"not_applicable\":false}'),"
+      " ('11111111-2222-3333-4444-555555555555', 'T-LAW-1', 'Old', '2025-01-02T10:00:00Z',"
+      "  '{\"value\":\"1\",\"not_applicable\":false}', '{\"value\":\"2\",\"not_applicable\":false}');",
+      NULL, NULL, NULL), SQLITE_OK);
   }
   sqlite3_close (db);
   before = cirt_test_file_sha256 (path);
@@ -657,6 +665,14 @@ START_TEST (test_migrate_from_v1)
     back = cirt_store_get_answer (store, id, "T-LAW-1", &error);
     ck_assert (back->flagged);
     ck_assert_str_eq (back->source, "Regulator");
+  }
+  /* The history, chained by the upgrade and by the save after it, holds. */
+  {
+    guint n = 0;
+    g_autofree char *head = NULL;
+    ck_assert_msg (cirt_store_verify_history (store, id, &n, &head, &error), "%s", error ? error->message : "");
+    ck_assert_uint_eq (n, 3);
+    ck_assert_uint_eq (strlen (head), 64);
   }
   g_clear_object (&store);
 

@@ -683,6 +683,36 @@ cirt_cli_cmd_delete (CirtCli *cli,
   return CIRT_CLI_OK;
 }
 
+/* The history's chain of hashes: exit 0 when it holds (with the number of
+ * changes and the chain's head, which the report prints), 1 naming the
+ * first change that does not match. */
+int
+cirt_cli_cmd_verify (CirtCli *cli,
+                     int      argc,
+                     char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("verify");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL, *head = NULL;
+  guint n = 0;
+  int status;
+
+  if (!cirt_cli_parse (cmd, NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (!cirt_store_verify_history (store, id, &n, &head, &error))
+    return cirt_cli_refuse_error (error);
+  /* translators: %s the assessment id, %u the number of changes, %s the last hash */
+  printf (ngettext ("%s: %u change, the chain of hashes holds; head %s\n",
+                    "%s: %u changes, the chain of hashes holds; head %s\n", n), id, n, head ? head : "-");
+  return CIRT_CLI_OK;
+}
+
 /* The whole-file check that an ordinary open leaves out (it reads every
  * page: time in proportion to the file). Exit 0 when nothing is wrong, 1
  * with one problem per line when something is. Never writes. */

@@ -24,6 +24,8 @@ static const CirtCliCommand commands[] = {
   { "stakeholder", "ID add --name N --organisation O [--sector S] [--date YYYY-MM-DD] [--notes T]",
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
+  { "verify", "ID", N_("Recompute the chain of hashes of an assessment's history and name the first change that does not match"),
+    cirt_cli_cmd_verify },
   { "check", "", N_("Check the whole database: every page, the links between rows, the instrument snapshots"),
     cirt_cli_cmd_check },
   { "score", "ID [--json] [--lang LL]", N_("Print an assessment's scores, levels, gaps and recommendations"), cirt_cli_cmd_score },

@@ -79,6 +79,7 @@ int cirt_cli_cmd_target      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_stakeholder (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_delete      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_check       (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_verify      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_demo        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_score       (CirtCli *cli, int argc, char **argv);
 /* chart and export run in the drawing module (cirt-cli-render.c). */

@@ -17,6 +17,8 @@ data_clear (CirtAssessmentData *data)
   g_clear_object (&data->baseline);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
+  g_clear_pointer (&data->history_head, g_free);
+  g_clear_pointer (&data->history_problem, g_free);
 }
 
 CirtAssessmentData *
@@ -90,6 +92,20 @@ cirt_assessment_data_load (CirtStore      *store,
   if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
       (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
     return NULL;
+  if (flags & CIRT_LOAD_HISTORY)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!cirt_store_verify_history (store, assessment_id, &data->n_changes, &data->history_head, &local_error))
+        {
+          if (!g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_TAMPERED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          data->history_problem = g_strdup (local_error->message);
+        }
+    }
   data->loaded_on = g_date_time_format (now, "%Y-%m-%d");
   return g_steal_pointer (&data);
 }

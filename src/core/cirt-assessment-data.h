@@ -19,7 +19,8 @@ typedef enum {
   CIRT_LOAD_SCORE        = 0,        /* info, instruments, answers, targets, score */
   CIRT_LOAD_BASELINE     = 1 << 0,   /* and the followed-up assessment's score */
   CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
-  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS,
+  CIRT_LOAD_HISTORY      = 1 << 2,   /* and the state of the history's chain of hashes */
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
 
 typedef struct {
@@ -34,6 +35,11 @@ typedef struct {
   CirtScore          *baseline;
   /* CIRT_LOAD_STAKEHOLDERS */
   GPtrArray          *stakeholders;    /* CirtStakeholder* */
+  /* CIRT_LOAD_HISTORY: the recorded changes and the chain's head (NULL
+   * without history), or why the chain does not hold. */
+  guint               n_changes;
+  char               *history_head;
+  char               *history_problem;
   char               *loaded_on;       /* YYYY-MM-DD (UTC): the date of a document made from it */
 } CirtAssessmentData;
 

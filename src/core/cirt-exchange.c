@@ -185,6 +185,7 @@ cirt_exchange_export (CirtStore   *store,
       add_string (b, "changed_at", e->changed_at);
       add_answer (b, "old", e->old_answer, CIRT_ANSWER_JSON_CONTENT);
       add_answer (b, "new", e->new_answer, CIRT_ANSWER_JSON_CONTENT);
+      add_string (b, "hash", e->hash);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -215,6 +216,7 @@ typedef struct {
   GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
   GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
   GDateTime          *now;
+  gint64              version;     /* format_version of the file */
   guint               n_clamped;
   char               *latest_clamped;
 } ExchangeFile;
@@ -636,8 +638,9 @@ read_history (ExchangeFile  *f,
               JsonObject    *root,
               GError       **error)
 {
-  static const char * const keys[] = { "question", "author", "changed_at", "old", "new", NULL };
+  static const char * const keys[] = { "question", "author", "changed_at", "old", "new", "hash", NULL };
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *prev = NULL, *assessment = g_ascii_strdown (f->info->id, -1);
   JsonArray *arr = NULL;
 
   f->history = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_history_entry_free);
@@ -671,6 +674,27 @@ read_history (ExchangeFile  *f,
       if (!read_history_side (f, o, "old", question, where, &e->old_answer, error) ||
           !read_history_side (f, o, "new", question, where, &e->new_answer, error))
         return FALSE;
+      /* Version 2 carries the exporting laptop's chain: recomputed here from
+       * the file's own texts (times as written), so a change altered in
+       * the file, or in the database it came from, is refused. */
+      if (f->version >= 2)
+        {
+          const char *hash = NULL;
+          g_autofree char *old_json = cirt_answer_to_json (e->old_answer);
+          g_autofree char *new_json = cirt_answer_to_json (e->new_answer);
+          char *link;
+
+          if (!cirt_json_get_string (o, "hash", FALSE, 64, where, &hash, &local_error))
+            return refuse (f, local_error, error);
+          link = cirt_history_chain_link (prev, assessment, question, author, changed, old_json, new_json);
+          g_free (prev);
+          prev = link;
+          if (strcmp (link, hash) != 0)
+            return invalid (f, error, _("%s: the chain of hashes of the history breaks here: this change, or one "
+                                        "before it, was altered after it was recorded"), where);
+        }
+      else if (json_object_has_member (o, "hash"))
+        return invalid (f, error, _("%s.hash: unknown member"), where);
       g_ptr_array_add (f->history, g_steal_pointer (&e));
     }
   return TRUE;
@@ -710,7 +734,8 @@ read_file (ExchangeFile  *f,
     }
   if (!cirt_json_get_int (root, "format_version", FALSE, "", &version, &local_error))
     return refuse (f, local_error, error);
-  if (version != CIRT_EXCHANGE_FORMAT_VERSION)
+  f->version = version;
+  if (version < 1 || version > CIRT_EXCHANGE_FORMAT_VERSION)
     return invalid (f, error, _("exchange format version %lld is not supported (this version reads %d)"),
                     (long long) version, CIRT_EXCHANGE_FORMAT_VERSION);
   if (!cirt_json_check_members (root, keys, "", &local_error) ||

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-#define CIRT_EXCHANGE_FORMAT_VERSION 1
+/* 2: the history carries its chain of hashes (read: 1 and 2). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 2
 
 typedef struct {
   char     *assessment_id;

@@ -423,7 +423,47 @@ cirt_history_entry_free (CirtHistoryEntry *entry)
   g_free (entry->changed_at);
   cirt_answer_free (entry->old_answer);
   cirt_answer_free (entry->new_answer);
+  g_free (entry->hash);
   g_free (entry);
+}
+
+static void
+chain_field (GChecksum  *sum,
+             const char *value)
+{
+  g_autofree char *head = NULL;
+
+  if (value == NULL)
+    {
+      g_checksum_update (sum, (const guchar *) "-\n", 2);
+      return;
+    }
+  head = g_strdup_printf ("+%" G_GSIZE_FORMAT ":", strlen (value));
+  g_checksum_update (sum, (const guchar *) head, -1);
+  g_checksum_update (sum, (const guchar *) value, -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+}
+
+char *
+cirt_history_chain_link (const char *prev,
+                         const char *assessment,
+                         const char *question,
+                         const char *author,
+                         const char *changed_at,
+                         const char *old_json,
+                         const char *new_json)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) "cirt-history-1\n", -1);
+  chain_field (sum, prev);
+  chain_field (sum, assessment);
+  chain_field (sum, question);
+  chain_field (sum, author);
+  chain_field (sum, changed_at);
+  chain_field (sum, old_json);
+  chain_field (sum, new_json);
+  return g_strdup (g_checksum_get_string (sum));
 }
 
 CirtStakeholder *

@@ -123,7 +123,20 @@ typedef struct {
   char       *changed_at;
   CirtAnswer *old_answer;    /* NULL: there was none */
   CirtAnswer *new_answer;    /* NULL: removed */
+  char       *hash;          /* the chain's link (sha256, hex) after this row */
 } CirtHistoryEntry;
+
+/* The tamper-evident chain of an assessment's history: each row's hash is
+ * the sha256 of the previous row's hash (@prev, NULL for the first row) and
+ * of the row's fields, each written with its length (so no two rows can be
+ * spelt alike), the answers in their one JSON form (cirt_answer_to_json). */
+char *cirt_history_chain_link (const char *prev,
+                               const char *assessment,
+                               const char *question,
+                               const char *author,
+                               const char *changed_at,
+                               const char *old_json,
+                               const char *new_json);
 
 void cirt_history_entry_free (CirtHistoryEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtHistoryEntry, cirt_history_entry_free)

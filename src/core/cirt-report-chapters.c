@@ -838,6 +838,20 @@ _cirt_report_methodology (Report *r,
     g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
     _cirt_report_paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
   }
+  /* The history's chain: a printed report can be matched to its database. */
+  if (r->data->history_problem != NULL)
+    {
+      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_HISTORY_BROKEN),
+                                             r->data->history_problem, NULL, NULL, NULL);
+      _cirt_report_paragraph (r, t, PT_BODY, STYLE_BOLD, COLOR_INK, 8);
+    }
+  else if (r->data->history_head != NULL)
+    {
+      g_autofree char *n = cirt_lang_format_count (r->l, r->data->n_changes);
+      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_HISTORY), n,
+                                             r->data->history_head, NULL, NULL);
+      _cirt_report_paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+    }
 }
 
 void

@@ -212,20 +212,35 @@ _cirt_store_clean_answer (CirtStore        *self,
 /* ------------------------------------------------------------------------ */
 /* Writing                                                                  */
 
-static gboolean
-insert_history (CirtStore        *self,
-                const char       *id,
-                const char       *question,
-                const char       *author,
-                const char       *when,
-                const char       *old_json,
-                const char       *new_json,
-                GError          **error)
+gboolean
+_cirt_store_insert_history (CirtStore   *self,
+                            const char  *id,
+                            const char  *question,
+                            const char  *author,
+                            const char  *when,
+                            const char  *old_json,
+                            const char  *new_json,
+                            GError     **error)
 {
-  g_autoptr(CirtStmt) hist = _cirt_store_stmt (self,
-    "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json)"
-    " VALUES (?,?,?,?,?,?)", error);
+  g_autoptr(CirtStmt) last = _cirt_store_stmt (self,
+    "SELECT hash FROM answer_history WHERE assessment = ? ORDER BY id DESC LIMIT 1", error);
+  g_autoptr(CirtStmt) hist = NULL;
+  g_autofree char *prev = NULL, *link = NULL;
+  int rc;
 
+  if (last == NULL)
+    return FALSE;
+  _cirt_bind_text (last, 1, id);
+  rc = sqlite3_step (last);
+  if (rc == SQLITE_ROW)
+    prev = _cirt_column_text (last, 0);
+  else if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot read the history"));
+  link = cirt_history_chain_link (prev, id, question, author, when, old_json, new_json);
+
+  hist = _cirt_store_stmt (self,
+    "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json, hash)"
+    " VALUES (?,?,?,?,?,?,?)", error);
   if (hist == NULL)
     return FALSE;
   _cirt_bind_text (hist, 1, id);
@@ -234,6 +249,7 @@ insert_history (CirtStore        *self,
   _cirt_bind_text (hist, 4, when);
   _cirt_bind_text (hist, 5, old_json);
   _cirt_bind_text (hist, 6, new_json);
+  _cirt_bind_text (hist, 7, link);
   return _cirt_store_step (self, hist, error);
 }
 
@@ -284,7 +300,7 @@ put_row (CirtStore        *self,
       if (!_cirt_store_step (self, up, error))
         return FALSE;
     }
-  if (!insert_history (self, id, answer->question, author, when, old_json, new_json, error))
+  if (!_cirt_store_insert_history (self, id, answer->question, author, when, old_json, new_json, error))
     return FALSE;
   {
     g_autofree char *now = cirt_now_iso8601 ();
@@ -470,7 +486,7 @@ cirt_store_get_history (CirtStore   *self,
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
   stmt = _cirt_store_stmt (self,
-    "SELECT id, question, author, changed_at, old_json, new_json FROM answer_history"
+    "SELECT id, question, author, changed_at, old_json, new_json, hash FROM answer_history"
     " WHERE assessment = ?1 AND (?2 IS NULL OR question = ?2) ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
@@ -485,6 +501,7 @@ cirt_store_get_history (CirtStore   *self,
       e->changed_at = _cirt_column_text (stmt, 3);
       e->old_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 4));
       e->new_answer = cirt_answer_from_json (e->question, (const char *) sqlite3_column_text (stmt, 5));
+      e->hash = _cirt_column_text (stmt, 6);
       g_ptr_array_add (result, e);
     }
   if (rc != SQLITE_DONE)
@@ -493,4 +510,56 @@ cirt_store_get_history (CirtStore   *self,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+gboolean
+cirt_store_verify_history (CirtStore   *self,
+                           const char  *id,
+                           guint       *n_rows,
+                           char       **head,
+                           GError     **error)
+{
+  g_autoptr(CirtStmt) stmt = NULL;
+  g_autofree char *prev = NULL;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stmt = _cirt_store_stmt (self,
+    "SELECT id, question, author, changed_at, old_json, new_json, hash FROM answer_history"
+    " WHERE assessment = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  _cirt_bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *question = (const char *) sqlite3_column_text (stmt, 1);
+      const char *changed_at = (const char *) sqlite3_column_text (stmt, 3);
+      const char *stored = (const char *) sqlite3_column_text (stmt, 6);
+      char *link = cirt_history_chain_link (prev, id, question, (const char *) sqlite3_column_text (stmt, 2),
+                                            changed_at, (const char *) sqlite3_column_text (stmt, 4),
+                                            (const char *) sqlite3_column_text (stmt, 5));
+
+      n++;
+      if (g_strcmp0 (link, stored) != 0)
+        {
+          g_free (link);
+          g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_TAMPERED,
+                       /* translators: %u the row's number in the history, %s the question id, %s its time */
+                       _("the history was altered: change %u (%s, %s) does not match its hash, so it or a change "
+                         "before it is not what was recorded"), n, question ? question : "", changed_at ? changed_at : "");
+          return FALSE;
+        }
+      g_free (prev);
+      prev = link;
+    }
+  if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot read the history"));
+  if (n_rows)
+    *n_rows = n;
+  if (head)
+    *head = g_steal_pointer (&prev);
+  return TRUE;
 }

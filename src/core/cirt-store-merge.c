@@ -104,21 +104,9 @@ cirt_store_import_history (CirtStore              *self,
         return TRUE;
       }
   }
-  {
-    g_autoptr(CirtStmt) ins = _cirt_store_stmt (self,
-      "INSERT INTO answer_history (assessment, question, author, changed_at, old_json, new_json)"
-      " VALUES (?,?,?,?,?,?)", &local_error);
-    if (ins == NULL)
-      goto fail;
-    _cirt_bind_text (ins, 1, id);
-    _cirt_bind_text (ins, 2, entry->question);
-    _cirt_bind_text (ins, 3, entry->author);
-    _cirt_bind_text (ins, 4, changed_at);
-    _cirt_bind_text (ins, 5, old_json);
-    _cirt_bind_text (ins, 6, new_json);
-    if (!_cirt_store_step (self, ins, &local_error))
-      goto fail;
-  }
+  if (!_cirt_store_insert_history (self, id, entry->question, entry->author, changed_at, old_json, new_json,
+                                   &local_error))
+    goto fail;
   if (!_cirt_store_commit (self, &local_error))
     goto fail;
   if (added)

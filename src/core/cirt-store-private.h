@@ -115,6 +115,16 @@ gboolean      _cirt_store_index_instrument  (CirtStore      *self,
                                              CirtInstrument *instrument,
                                              GError        **error);
 
+/* Appends a row to @id's history, chained to the row before it. */
+gboolean      _cirt_store_insert_history    (CirtStore    *self,
+                                             const char   *id,
+                                             const char   *question,
+                                             const char   *author,
+                                             const char   *when,
+                                             const char   *old_json,
+                                             const char   *new_json,
+                                             GError      **error);
+
 /* Checks of texts and dates as the data model has them. */
 gboolean      _cirt_check_text              (const char   *what,
                                              const char   *value,

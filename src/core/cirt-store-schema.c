@@ -32,8 +32,14 @@
  * added merge_conflict; version 4 added the application id, the question
  * index (answers are checked without reading the instrument), the answer
  * count of each assessment (kept by triggers), times in UTC and one JSON
- * form of an answer in the history. A fresh database gets the current
+ * form of an answer in the history; version 5 chained the history (each
+ * row's hash covers the row before it). A fresh database gets the current
  * schema in one step. */
+
+/* The newest row of an assessment's history, found at once (each new row
+ * is chained to it). */
+#define HISTORY_CHAIN_INDEX \
+  "CREATE INDEX answer_history_chain ON answer_history (assessment, id);"
 
 #define MERGE_CONFLICT_TABLE \
   "CREATE TABLE merge_conflict (" \
@@ -116,8 +122,10 @@ static const char schema_current[] =
   "  author TEXT,"
   "  changed_at TEXT NOT NULL,"
   "  old_json TEXT,"
-  "  new_json TEXT);"
+  "  new_json TEXT,"
+  "  hash TEXT);"
   "CREATE INDEX answer_history_by_question ON answer_history (assessment, question);"
+  HISTORY_CHAIN_INDEX
   "CREATE TABLE stakeholder ("
   "  id INTEGER PRIMARY KEY,"
   "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
@@ -136,6 +144,10 @@ static const char schema_current[] =
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS;
+
+static const char migrate_v4_to_v5[] =
+  "ALTER TABLE answer_history ADD COLUMN hash TEXT;"
+  HISTORY_CHAIN_INDEX;
 
 static const char migrate_v1_to_v2[] =
   "ALTER TABLE answer ADD COLUMN source TEXT;"
@@ -173,6 +185,7 @@ static const struct {
   { 3, "merge_conflict", { "id", "assessment", "question", "local_json", "remote_json", "remote_won",
                            "recorded_at", "reviewed" } },
   { 4, "question", { "instrument", "id", "kind", "options" } },
+  { 5, "answer_history", { "hash" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -661,6 +674,50 @@ index_snapshots (CirtStore  *self,
   return TRUE;
 }
 
+/* Links every row of the history, in the order it was written, to the row
+ * before it in its assessment (version 5). */
+static gboolean
+chain_history (CirtStore  *self,
+               GError    **error)
+{
+  g_autoptr(sqlite3_stmt) read = _cirt_store_prepare (self,
+    "SELECT id, assessment, question, author, changed_at, old_json, new_json FROM answer_history"
+    " ORDER BY assessment, id", error);
+  g_autoptr(sqlite3_stmt) write = _cirt_store_prepare (self, "UPDATE answer_history SET hash = ? WHERE id = ?", error);
+  g_autofree char *assessment = NULL, *prev = NULL;
+  int rc;
+
+  if (read == NULL || write == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      const char *a = (const char *) sqlite3_column_text (read, 1);
+      char *link;
+
+      if (g_strcmp0 (a, assessment) != 0)
+        {
+          g_free (assessment);
+          assessment = g_strdup (a);
+          g_clear_pointer (&prev, g_free);
+        }
+      link = cirt_history_chain_link (prev, a, (const char *) sqlite3_column_text (read, 2),
+                                      (const char *) sqlite3_column_text (read, 3),
+                                      (const char *) sqlite3_column_text (read, 4),
+                                      (const char *) sqlite3_column_text (read, 5),
+                                      (const char *) sqlite3_column_text (read, 6));
+      g_free (prev);
+      prev = link;
+      sqlite3_reset (write);
+      _cirt_bind_text (write, 1, link);
+      sqlite3_bind_int64 (write, 2, sqlite3_column_int64 (read, 0));
+      if (!_cirt_store_step (self, write, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _cirt_store_fail (self, error, _("cannot read the history"));
+  return TRUE;
+}
+
 static gboolean
 migrate (CirtStore  *self,
          int         from,
@@ -704,6 +761,8 @@ migrate (CirtStore  *self,
            !normalise_json_column (self, "answer_history", "new_json", &local_error) ||
            !normalise_json_column (self, "merge_conflict", "local_json", &local_error) ||
            !normalise_json_column (self, "merge_conflict", "remote_json", &local_error)))
+        goto fail;
+      if (from < 5 && (!_cirt_store_exec (self, migrate_v4_to_v5, &local_error) || !chain_history (self, &local_error)))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,

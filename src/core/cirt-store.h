@@ -32,12 +32,13 @@ typedef enum {
   CIRT_STORE_ERROR_READ_ONLY,  /* opened read-only (read-only media): nothing can be changed */
   CIRT_STORE_ERROR_FULL,       /* the disk is full: nothing was written */
   CIRT_STORE_ERROR_BUSY,       /* another program kept the database locked */
+  CIRT_STORE_ERROR_TAMPERED,   /* the history's chain of hashes does not hold */
 } CirtStoreError;
 
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 4
+#define CIRT_STORE_SCHEMA_VERSION 5
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
@@ -68,6 +69,16 @@ CirtStore          *cirt_store_open_full             (const char          *path,
                                                       GError             **error);
 const char         *cirt_store_get_path              (CirtStore   *self);
 gboolean            cirt_store_is_read_only          (CirtStore   *self);
+
+/* Recomputes the chain of hashes of @id's history (docs/design-notes.md).
+ * TRUE when every row holds, with the number of rows and the chain's head
+ * (the last row's hash; NULL without history); FALSE with
+ * CIRT_STORE_ERROR_TAMPERED naming the first row that does not match. */
+gboolean            cirt_store_verify_history        (CirtStore   *self,
+                                                      const char  *id,
+                                                      guint       *n_rows,
+                                                      char       **head,
+                                                      GError     **error);
 
 /* Starts parsing the instrument snapshots of @assessment_id in threads of
  * their own, so that opening it later finds them ready (the application
