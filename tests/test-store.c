@@ -598,6 +598,35 @@ START_TEST (test_damaged_copy_not_in_wal)
 }
 END_TEST
 
+/* Found by tests/fuzz/fuzz-database: a file that says schema 1 but already
+ * has the columns of schema 2. The upgrade fails and is rolled back; the
+ * switch to WAL, made before it, had already rewritten the header. */
+START_TEST (test_failed_upgrade_leaves_file)
+{
+  g_autofree char *fixture = cirt_test_fixture ("fuzz/claims-v1-has-v2-columns.db");
+  g_autofree char *path = cirt_test_tmp_path ("half-upgraded.db");
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  ck_assert (g_file_get_contents (fixture, &data, &len, NULL));
+  ck_assert (g_file_set_contents (path, data, len, NULL));
+  {
+    g_autofree char *before = cirt_test_file_sha256 (path), *after = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CirtStore) store = cirt_store_open (path, &error);
+
+    ck_assert_ptr_null (store);
+    ck_assert_msg (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_MIGRATE), "got: %s",
+                   error ? error->message : "no error");
+    ck_assert_ptr_nonnull (strstr (error->message, "was left as it was"));
+    after = cirt_test_file_sha256 (path);
+    ck_assert_str_eq (before, after);
+  }
+  ck_assert_msg (!g_file_test (bak, G_FILE_TEST_EXISTS), "the copy of a file left as it was stays behind");
+}
+END_TEST
+
 START_TEST (test_migrate_from_v1)
 {
   g_autofree char *path = cirt_test_tmp_path ("old.db");
@@ -742,6 +771,7 @@ store_suite (void)
   tcase_add_test (tc, test_truncated);
   tcase_add_test (tc, test_corrupt);
   tcase_add_test (tc, test_damaged_copy_not_in_wal);
+  tcase_add_test (tc, test_failed_upgrade_leaves_file);
   tcase_add_test (tc, test_migrate_from_v1);
   suite_add_tcase (s, tc);
   return s;

@@ -785,6 +785,7 @@ _cirt_store_prepare_schema (CirtStore  *self,
                             GError    **error)
 {
   gboolean empty = TRUE, recovered = FALSE, in_wal = FALSE;
+  g_autofree char *bak = NULL;
   int version = 0;
 
   install_log ();
@@ -809,15 +810,22 @@ _cirt_store_prepare_schema (CirtStore  *self,
     return FALSE;
   if (!empty && version < CIRT_STORE_SCHEMA_VERSION && !self->read_only)
     {
-      g_autofree char *bak = g_strconcat (self->path, ".bak", NULL);
+      bak = g_strconcat (self->path, ".bak", NULL);
       if (!backup_to (self, bak, error))
         return FALSE;
     }
-  if (!self->read_only &&
-      (!_cirt_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-       !_cirt_store_exec (self, "PRAGMA synchronous = FULL", error)))
+  if ((!self->read_only && !_cirt_store_exec (self, "PRAGMA synchronous = FULL", error)) ||
+      !_cirt_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
-  if (!_cirt_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-  return migrate (self, version, empty, error);
+  if (!migrate (self, version, empty, error))
+    {
+      /* Rolled back: the file is as it was, and its copy is not needed. */
+      if (bak != NULL)
+        g_unlink (bak);
+      return FALSE;
+    }
+  /* WAL last: switching a file to it rewrites its header outside any
+   * transaction, so an upgrade that fails and is rolled back must find
+   * the file as it was (found by the database fuzzer). */
+  return self->read_only || _cirt_store_exec (self, "PRAGMA journal_mode = WAL", error);
 }
