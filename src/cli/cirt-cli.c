@@ -93,6 +93,14 @@ cirt_cli_parse (const CirtCliCommand *command,
     }
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
+      /* An option's text that is not UTF-8 is refused like any other text
+       * that is not: a refusal (1), not a usage error. */
+      if (error->domain == G_CONVERT_ERROR)
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), _("the text of an option is not valid UTF-8 text"));
+          *status = CIRT_CLI_REFUSED;
+          return FALSE;
+        }
       *status = cirt_cli_usage_error (command, "%s", error->message);
       return FALSE;
     }

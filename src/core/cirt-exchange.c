@@ -247,7 +247,7 @@ invalid (ExchangeFile  *f,
   g_autofree char *display = g_filename_display_name (f->path);
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  msg = cirt_shorten_message (g_strdup_vprintf (format, args));
   va_end (args);
   g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, "%s: %s", display, msg);
   return FALSE;

@@ -6,6 +6,8 @@
 #include "cirt-instrument-private.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "cirt-records.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -34,7 +36,7 @@ problem (Loader     *ld,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (ld->errors, g_strdup_printf ("%s: %s: %s", ld->origin, path, msg));
+  g_ptr_array_add (ld->errors, cirt_shorten_message (g_strdup_printf ("%s: %s: %s", ld->origin, path, msg)));
 }
 
 static char *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cirt-lang.h"
+#include "cirt-records.h"
 
 /* ------------------------------------------------------------------------ */
 /* Answer values                                                            */
@@ -44,8 +45,18 @@ option_list (const CirtQuestion *question)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The value is quoted, shortened: it may be a megabyte long. */
 #define VALUE_ERROR(...) \
-  (g_set_error (error, CIRT_INSTRUMENT_ERROR, CIRT_INSTRUMENT_ERROR_VALUE, __VA_ARGS__), (char *) NULL)
+  (value_error (error, g_strdup_printf (__VA_ARGS__)), (char *) NULL)
+
+static void
+value_error (GError **error,
+             char    *message)
+{
+  message = cirt_shorten_message (message);
+  g_set_error_literal (error, CIRT_INSTRUMENT_ERROR, CIRT_INSTRUMENT_ERROR_VALUE, message);
+  g_free (message);
+}
 
 char *
 cirt_question_parse_value (const CirtQuestion *question,

@@ -427,6 +427,23 @@ cirt_history_entry_free (CirtHistoryEntry *entry)
   g_free (entry);
 }
 
+char *
+cirt_shorten_message (char *message)
+{
+  const char *end;
+  char *cut;
+
+  if (message == NULL || strlen (message) <= CIRT_MAX_MESSAGE)
+    return message;
+  /* Back to the first byte of a character. */
+  end = message + CIRT_MAX_MESSAGE;
+  while (end > message && ((guchar) *end & 0xc0) == 0x80)
+    end--;
+  cut = g_strdup_printf ("%.*s…", (int) (end - message), message);
+  g_free (message);
+  return cut;
+}
+
 static void
 chain_field (GChecksum  *sum,
              const char *value)

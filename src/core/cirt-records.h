@@ -126,6 +126,13 @@ typedef struct {
   char       *hash;          /* the chain's link (sha256, hex) after this row */
 } CirtHistoryEntry;
 
+/* @message cut to a few hundred characters (at a character boundary, with
+ * "…"): a message that quotes what it refuses must not carry megabytes of
+ * it to a terminal or a dialog. Takes ownership; returns the same or a new
+ * string. */
+#define CIRT_MAX_MESSAGE 400
+char *cirt_shorten_message (char *message);
+
 /* The tamper-evident chain of an assessment's history: each row's hash is
  * the sha256 of the previous row's hash (@prev, NULL for the first row) and
  * of the row's fields, each written with its length (so no two rows can be
