@@ -1047,6 +1047,19 @@ START_TEST (test_in_process)
   ck_assert_msg (cirt_report_write_pdf (data, NULL, pdf, &pages, &error), "%s", error ? error->message : "");
   ck_assert_uint_ge (pages, 10);
 
+  /* Loaded for the screen the chain is not read; a document adds it (what
+   * the export dialog does with the session's data). */
+  ck_assert_ptr_null (data->history_head);
+  {
+    g_autoptr(CirtAssessmentData) doc = cirt_assessment_data_with_history (data, store, &error);
+    g_autoptr(CirtAssessmentData) loaded = cirt_assessment_data_load (store, id, CIRT_LOAD_DOCUMENT, &error);
+    ck_assert_msg (doc != NULL && loaded != NULL, "%s", error ? error->message : "");
+    ck_assert_uint_eq (strlen (doc->history_head), 64);
+    ck_assert_str_eq (doc->history_head, loaded->history_head);
+    ck_assert_uint_eq (doc->n_changes, loaded->n_changes);
+    ck_assert_ptr_eq (doc->score, data->score);
+  }
+
   cirt_export_options_init (&options);
   options.lang = "fr";
   options.tlp = CIRT_TLP_CLEAR;

@@ -250,7 +250,13 @@ make_job (CirtExportDialog  *self,
     return NULL;
   job = g_new0 (ExportJob, 1);
   cirt_export_dialog_get_options (self, &options);
-  job->data = cirt_assessment_data_ref (data);
+  /* The report prints the head of the history's chain: read once, here. */
+  job->data = cirt_assessment_data_with_history (data, cirt_session_get_store (self->session), error);
+  if (job->data == NULL)
+    {
+      g_free (job);
+      return NULL;
+    }
   job->path = g_strdup (path);
   job->target = cirt_export_dialog_get_target (self);
   job->chart = chart_kind (self);

@@ -145,7 +145,7 @@ run_export (CirtCli *cli,
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
-  if ((data = cirt_assessment_data_load (store, id, CIRT_LOAD_ALL, &error)) == NULL)
+  if ((data = cirt_assessment_data_load (store, id, CIRT_LOAD_DOCUMENT, &error)) == NULL)
     return cirt_cli_refuse_error (error);
 
   if (xlsx != NULL)

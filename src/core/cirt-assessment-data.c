@@ -4,6 +4,8 @@
 
 #include "cirt-assessment-data.h"
 
+#include <string.h>
+
 G_DEFINE_BOXED_TYPE (CirtAssessmentData, cirt_assessment_data, cirt_assessment_data_ref, cirt_assessment_data_unref)
 
 static void
@@ -32,6 +34,50 @@ cirt_assessment_data_unref (CirtAssessmentData *data)
 {
   if (data != NULL)
     g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
+}
+
+/* The history's chain: its head, or why it does not hold. */
+static gboolean
+load_history (CirtAssessmentData  *data,
+              CirtStore           *store,
+              GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (cirt_store_verify_history (store, data->info->id, &data->n_changes, &data->history_head, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_TAMPERED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  data->history_problem = g_strdup (local_error->message);
+  return TRUE;
+}
+
+CirtAssessmentData *
+cirt_assessment_data_with_history (CirtAssessmentData  *data,
+                                   CirtStore           *store,
+                                   GError             **error)
+{
+  g_autoptr(CirtAssessmentData) copy = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (CIRT_IS_STORE (store), NULL);
+
+  copy = g_atomic_rc_box_new0 (CirtAssessmentData);
+  copy->info = cirt_assessment_info_copy (data->info);
+  copy->instruments = g_ptr_array_ref (data->instruments);
+  copy->answers = g_hash_table_ref (data->answers);
+  memcpy (copy->targets, data->targets, sizeof copy->targets);
+  copy->score = g_object_ref (data->score);
+  copy->baseline_info = data->baseline_info ? cirt_assessment_info_copy (data->baseline_info) : NULL;
+  copy->baseline = data->baseline ? g_object_ref (data->baseline) : NULL;
+  copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
+  copy->loaded_on = g_strdup (data->loaded_on);
+  if (!load_history (copy, store, error))
+    return NULL;
+  return g_steal_pointer (&copy);
 }
 
 /* The score of assessment @id, from what the store holds. */
@@ -92,20 +138,8 @@ cirt_assessment_data_load (CirtStore      *store,
   if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
       (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
     return NULL;
-  if (flags & CIRT_LOAD_HISTORY)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!cirt_store_verify_history (store, assessment_id, &data->n_changes, &data->history_head, &local_error))
-        {
-          if (!g_error_matches (local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_TAMPERED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          data->history_problem = g_strdup (local_error->message);
-        }
-    }
+  if ((flags & CIRT_LOAD_HISTORY) && !load_history (data, store, error))
+    return NULL;
   data->loaded_on = g_date_time_format (now, "%Y-%m-%d");
   return g_steal_pointer (&data);
 }

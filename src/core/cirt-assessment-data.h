@@ -20,7 +20,11 @@ typedef enum {
   CIRT_LOAD_BASELINE     = 1 << 0,   /* and the followed-up assessment's score */
   CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
   CIRT_LOAD_HISTORY      = 1 << 2,   /* and the state of the history's chain of hashes */
-  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_HISTORY,
+  /* What the screen shows (the session reloads it after each burst of
+   * answers): the chain, which reads the whole history, is left out. */
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS,
+  /* What a document shows. */
+  CIRT_LOAD_DOCUMENT     = CIRT_LOAD_ALL | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
 
 typedef struct {
@@ -50,6 +54,12 @@ CirtAssessmentData *cirt_assessment_data_load   (CirtStore      *store,
                                                  const char     *assessment_id,
                                                  CirtLoadFlags   flags,
                                                  GError        **error);
+/* @data with the state of the history's chain added (CIRT_LOAD_HISTORY), as
+ * a new value sharing the rest: for a document made from data loaded for
+ * the screen. */
+CirtAssessmentData *cirt_assessment_data_with_history (CirtAssessmentData *data,
+                                                       CirtStore          *store,
+                                                       GError            **error);
 CirtAssessmentData *cirt_assessment_data_ref    (CirtAssessmentData *data);
 void                cirt_assessment_data_unref  (CirtAssessmentData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAssessmentData, cirt_assessment_data_unref)
