@@ -1,6 +1,6 @@
 /* test-hostile.c — the catalogue of hostile inputs, through every entry
  * point of cirt-assess-cli: answer values, instrument files, exchange files,
- * database files, hostile text. Each is refused with a message that says
+ * database files, sealed files, hostile text. Each is refused with a message that says
  * why (exit 1, or 2 for a usage error) and the database left byte for byte
  * as it was, or stored exactly as given. Nothing crashes (a crash is an exit
  * status other than 0, 1 and 2).
@@ -11,7 +11,9 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cirt-test-gpg.h"
 #include "cirt-test-util.h"
 
 static char *db;
@@ -356,6 +358,87 @@ START_TEST (test_locked_database)
 }
 END_TEST
 
+/* Sealed exchange files that cannot be opened, or open to something that is
+ * not one: each refused, nothing written. */
+START_TEST (test_sealed_files)
+{
+  g_autoptr(CirtTestKeyring) alice = cirt_test_keyring_new ("alice", "alice@example.org");
+  g_autoptr(CirtTestKeyring) bob = cirt_test_keyring_new ("bob", "bob@example.net");
+  g_autofree char *pass = tmp_file ("pass", "the right one\n", -1);
+  g_autofree char *wrong = tmp_file ("wrong", "not the right one\n", -1);
+  g_autofree char *long_line = g_strnfill (10 * 1024 * 1024, 'p');
+  g_autofree char *long_pass = tmp_file ("long-pass", long_line, -1);
+  g_autofree char *good = cirt_test_tmp_path ("good.json");
+  g_autofree char *sealed = cirt_test_tmp_path ("good.json.gpg");
+  g_autofree char *to_bob = cirt_test_tmp_path ("to-bob.gpg");
+  g_autofree char *no_mdc = cirt_test_tmp_path ("no-mdc.gpg");
+  g_autofree char *bomb_plain = cirt_test_tmp_path ("zeros");
+  g_autofree char *bomb = cirt_test_tmp_path ("bomb.gpg");
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *deep_plain = tmp_file ("deep.json", deep, -1);
+  g_autofree char *deep_sealed = cirt_test_tmp_path ("deep.json.gpg");
+  g_autofree char *pdf = cirt_test_tmp_path ("report.pdf");
+  g_autofree char *data = NULL, *gerr = NULL;
+  gsize len = 0;
+  FILE *f;
+
+  g_setenv ("GNUPGHOME", alice->home, TRUE);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", db, "merge-export", id, "--out", good, NULL), 0);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", db, "merge-export", id, "--out", sealed,
+                                       "--seal-passphrase-file", pass, NULL), 0);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", db, "export", id, "--pdf", pdf, "--seal-passphrase-file",
+                                       pass, NULL), 0);
+  ck_assert (g_file_get_contents (sealed, &data, &len, NULL));
+  /* Sealed by gpg: to a key whose secret part is not here; without
+   * integrity protection; 300 MB of zeros in a few hundred kilobytes; JSON
+   * nested 100,000 deep. */
+  ck_assert_int_eq (cirt_test_gpg (bob, NULL, NULL, &gerr, "--output", to_bob, "--recipient", bob->fingerprint,
+                                   "--encrypt", good, NULL), 0);
+  ck_assert_msg (cirt_test_gpg (alice, NULL, NULL, &gerr, "--pinentry-mode", "loopback", "--passphrase-file", pass,
+                                "--rfc2440", "--output", no_mdc, "--symmetric", good, NULL) == 0, "%s", gerr);
+  ck_assert ((f = fopen (bomb_plain, "w")) != NULL);
+  ck_assert_int_eq (ftruncate (fileno (f), 300 * 1024 * 1024), 0);
+  fclose (f);
+  ck_assert_int_eq (cirt_test_gpg (alice, NULL, NULL, NULL, "--pinentry-mode", "loopback", "--passphrase-file", pass,
+                                   "--compress-level", "9", "--output", bomb, "--symmetric", bomb_plain, NULL), 0);
+  g_unlink (bomb_plain);
+  ck_assert_int_eq (cirt_test_gpg (alice, NULL, NULL, NULL, "--pinentry-mode", "loopback", "--passphrase-file", pass,
+                                   "--output", deep_sealed, "--symmetric", deep_plain, NULL), 0);
+  {
+    g_autofree char *flipped = g_memdup2 (data, len);
+    g_autofree char *sealed_pdf = g_strconcat (pdf, ".gpg", NULL);
+    struct { const char *name; char *path; const char *pass; const char *expect; } cases[] = {
+      { "sealed, no passphrase given", g_strdup (sealed), NULL, "sealed with a passphrase" },
+      { "sealed, the wrong passphrase", g_strdup (sealed), wrong, "not the one it was sealed with" },
+      { "sealed, a 10 MB passphrase line", g_strdup (sealed), long_pass, "does not hold a passphrase" },
+      { "sealed, cut in half", tmp_file ("half.gpg", data, len / 2), pass, "truncated or was altered" },
+      { "sealed, one byte altered", NULL, pass, "truncated or was altered" },
+      { "sealed, the last byte missing", tmp_file ("short.gpg", data, len - 1), pass, "truncated or was altered" },
+      { "sealed to another keyring's key", g_strdup (to_bob), NULL, "secret part is not in this keyring" },
+      { "sealed without integrity protection", g_strdup (no_mdc), pass, "without integrity protection" },
+      { "a sealed 300 MB", g_strdup (bomb), pass, "opens to more than" },
+      { "an armour header and nothing", tmp_file ("armour.asc", "-----BEGIN PGP MESSAGE-----\n\nxyz\n", -1), pass,
+        "truncated or was altered" },
+      { "a session-key packet header and noise", tmp_file ("noise.gpg", "\x8c\x0d\x04\x09\x03\x02garbage", 14),
+        pass, "truncated or was altered" },
+      { "a sealed report, not an exchange file", g_strdup (sealed_pdf), pass, "not a CIRT Assess exchange file" },
+      { "sealed JSON nested 100,000 deep", g_strdup (deep_sealed), pass, "nested more than" },
+    };
+
+    flipped[len / 2] ^= 0x01;
+    cases[4].path = tmp_file ("flipped.gpg", flipped, len);
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        const char *with[] = { "import", cases[i].path, "--passphrase-file", cases[i].pass, NULL };
+        const char *without[] = { "import", cases[i].path, NULL };
+        assert_refused (cases[i].name, cases[i].pass ? with : without, 1, cases[i].expect);
+        g_free (cases[i].path);
+      }
+  }
+  g_unsetenv ("GNUPGHOME");
+}
+END_TEST
+
 static Suite *
 hostile_suite (void)
 {
@@ -370,6 +453,7 @@ hostile_suite (void)
   tcase_add_test (tc, test_exchange_files);
   tcase_add_test (tc, test_database_files);
   tcase_add_test (tc, test_locked_database);
+  tcase_add_test (tc, test_sealed_files);
   suite_add_tcase (s, tc);
   return s;
 }

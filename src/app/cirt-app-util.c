@@ -248,3 +248,106 @@ cirt_app_exit_after_first_frame (GtkWindow *window)
   else
     g_signal_connect (window, "realize", G_CALLBACK (on_window_realized_cb), NULL);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Passphrases                                                              */
+
+typedef struct {
+  GtkWidget          *first;
+  GtkWidget          *second;    /* NULL unless confirming */
+  GtkWidget          *mismatch;
+  CirtPassphraseFunc  func;
+  gpointer            user_data;
+  GDestroyNotify      destroy;
+} PassphraseAsk;
+
+static void
+passphrase_ask_free (PassphraseAsk *ask)
+{
+  if (ask->destroy)
+    ask->destroy (ask->user_data);
+  g_free (ask);
+}
+
+static void
+on_passphrase_changed_cb (AdwMessageDialog *dialog)
+{
+  PassphraseAsk *ask = g_object_get_data (G_OBJECT (dialog), "cirt-ask");
+  const char *a = gtk_editable_get_text (GTK_EDITABLE (ask->first));
+  gboolean same = ask->second == NULL || g_strcmp0 (a, gtk_editable_get_text (GTK_EDITABLE (ask->second))) == 0;
+  gboolean typed_both = ask->second == NULL || *gtk_editable_get_text (GTK_EDITABLE (ask->second)) != '\0';
+
+  adw_message_dialog_set_response_enabled (dialog, "accept", *a != '\0' && same);
+  if (ask->mismatch)
+    gtk_widget_set_visible (ask->mismatch, !same && typed_both);
+}
+
+static void
+on_passphrase_response_cb (AdwMessageDialog *dialog,
+                           const char       *response)
+{
+  PassphraseAsk *ask = g_object_get_data (G_OBJECT (dialog), "cirt-ask");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (ask->first));
+
+  ask->func (g_strcmp0 (response, "accept") == 0 && *text != '\0' ? text : NULL, ask->user_data);
+  gtk_editable_set_text (GTK_EDITABLE (ask->first), "");
+  if (ask->second)
+    gtk_editable_set_text (GTK_EDITABLE (ask->second), "");
+}
+
+static GtkWidget *
+passphrase_entry (const char *label)
+{
+  GtkWidget *entry = gtk_password_entry_new ();
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "activates-default", TRUE, "placeholder-text", label, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return entry;
+}
+
+void
+cirt_app_ask_passphrase (GtkWindow          *parent,
+                         const char         *heading,
+                         const char         *body,
+                         gboolean            confirm,
+                         const char         *accept_label,
+                         CirtPassphraseFunc  func,
+                         gpointer            user_data,
+                         GDestroyNotify      destroy)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  PassphraseAsk *ask = g_new0 (PassphraseAsk, 1);
+
+  ask->func = func;
+  ask->user_data = user_data;
+  ask->destroy = destroy;
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  ask->first = passphrase_entry (_("Passphrase"));
+  gtk_box_append (GTK_BOX (box), ask->first);
+  if (confirm)
+    {
+      ask->second = passphrase_entry (_("Passphrase, again"));
+      gtk_box_append (GTK_BOX (box), ask->second);
+      ask->mismatch = gtk_label_new (_("The two passphrases differ."));
+      gtk_widget_add_css_class (ask->mismatch, "error");
+      gtk_label_set_xalign (GTK_LABEL (ask->mismatch), 0);
+      gtk_widget_set_visible (ask->mismatch, FALSE);
+      gtk_box_append (GTK_BOX (box), ask->mismatch);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", accept_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "cirt-ask", ask, (GDestroyNotify) passphrase_ask_free);
+  g_signal_connect_swapped (ask->first, "changed", G_CALLBACK (on_passphrase_changed_cb), dialog);
+  if (ask->second)
+    g_signal_connect_swapped (ask->second, "changed", G_CALLBACK (on_passphrase_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_passphrase_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (ask->first);
+}

@@ -65,6 +65,20 @@ void        cirt_app_allocate_page     (GtkWidget      *widget,
                                         int             height,
                                         int             baseline);
 
+/* Asks for a passphrase in a dialog over @parent: once to open a sealed
+ * file, twice (@confirm) to seal one. @func gets the passphrase, or NULL
+ * when the assessor cancels; the text is wiped from the entries after. */
+typedef void (*CirtPassphraseFunc) (const char *passphrase,
+                                    gpointer    user_data);
+void        cirt_app_ask_passphrase    (GtkWindow          *parent,
+                                        const char         *heading,
+                                        const char         *body,
+                                        gboolean            confirm,
+                                        const char         *accept_label,
+                                        CirtPassphraseFunc  func,
+                                        gpointer            user_data,
+                                        GDestroyNotify      destroy);
+
 /* Ends the process as soon as @window has drawn its first frame: how start-up
  * is measured (CIRT_EXIT_AFTER_FIRST_FRAME=1, tests/bench/bench-startup.c). */
 void        cirt_app_exit_after_first_frame (GtkWindow *window);

@@ -16,8 +16,10 @@
 #include "cirt-export-dialog.h"
 #include "cirt-export-xlsx.h"
 #include "cirt-overview-style.h"
+#include "cirt-redact.h"
 #include "cirt-report.h"
 #include "cirt-score.h"
+#include "cirt-seal.h"
 
 /* Chart images: wide enough for a slide; the height is what the chart needs. */
 #define PNG_WIDTH 1200
@@ -45,6 +47,12 @@ struct _CirtExportDialog {
   AdwComboRow          *lang_row;
   AdwComboRow          *tlp_row;
   AdwComboRow          *paper_row;
+  AdwActionRow         *redact_row;
+  GtkSwitch            *redact_switch;
+  AdwExpanderRow       *seal_row;
+  AdwEntryRow          *passphrase_row;
+  AdwEntryRow          *passphrase_again_row;
+  AdwEntryRow          *recipients_row;
 
   /* owned */
   CirtSession          *session;
@@ -77,12 +85,15 @@ typedef struct {
   char             *lang;
   CirtTlp           tlp;
   CirtPaper         paper;
+  gboolean          redact;
+  CirtSeal         *seal;   /* NULL: a plain file */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->data, cirt_assessment_data_unref);
+  g_clear_pointer (&job->seal, cirt_seal_free);
   g_free (job->path);
   g_free (job->lang);
   g_free (job);
@@ -103,6 +114,7 @@ write_chart (ExportJob  *job,
   options.lang = job->lang;
   options.baseline = data->baseline;
   options.font_scale = 1.0;
+  options.seal = job->seal;
   height = (int) ceil (cirt_chart_natural_height (job->chart, data->score, width));
   return cirt_chart_write_file (job->chart, data->score, &options, job->path, width, MAX (height, 1), error);
 }
@@ -117,6 +129,15 @@ run_job (ExportJob  *job,
   options.lang = job->lang;
   options.tlp = job->tlp;
   options.paper = job->paper;
+  options.seal = job->seal;
+  /* Redaction runs here, in the worker: it reads every text of the
+   * assessment. */
+  if (job->redact && job->target != CIRT_EXPORT_TARGET_CHART)
+    {
+      CirtAssessmentData *redacted = cirt_assessment_data_redact (job->data, cirt_lang_get (job->lang));
+      cirt_assessment_data_unref (job->data);
+      job->data = redacted;
+    }
   switch (job->target)
     {
     case CIRT_EXPORT_TARGET_WORKBOOK:
@@ -228,11 +249,50 @@ update_sensitivity (CirtExportDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->chart_row), target == CIRT_EXPORT_TARGET_CHART);
   gtk_widget_set_sensitive (GTK_WIDGET (self->image_format_row), target == CIRT_EXPORT_TARGET_CHART);
-  /* A chart carries no marking and no paper size. */
+  /* A chart carries no marking, no paper size and no names. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->redact_row), target != CIRT_EXPORT_TARGET_CHART);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tlp_row), target != CIRT_EXPORT_TARGET_CHART);
   gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), target != CIRT_EXPORT_TARGET_CHART);
   if (tlp < CIRT_N_TLP)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tlp_row), cirt_tlp_meaning ((CirtTlp) tlp, cirt_lang_for_locale ()));
+}
+
+/* The seal the rows ask for: NULL without @error when sealing is off; NULL
+ * with @error when the passphrases differ or a key cannot be used. */
+static CirtSeal *
+make_seal (CirtExportDialog  *self,
+           GError           **error)
+{
+  const char *pass = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *again = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_again_row));
+  const char *recipients = gtk_editable_get_text (GTK_EDITABLE (self->recipients_row));
+  g_autoptr(CirtSeal) seal = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  if (!adw_expander_row_get_enable_expansion (self->seal_row))
+    return NULL;
+  seal = cirt_seal_new ();
+  if (g_strcmp0 (pass, again) != 0)
+    {
+      g_set_error (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_NEED_PASSPHRASE, _("the two passphrases differ"));
+      return NULL;
+    }
+  if (*pass != '\0' && !cirt_seal_set_passphrase (seal, pass, error))
+    return NULL;
+  keys = g_strsplit_set (recipients, ",;", -1);
+  for (guint i = 0; keys[i]; i++)
+    {
+      g_strstrip (keys[i]);
+      if (*keys[i] != '\0' && !cirt_seal_add_recipient (seal, keys[i], error))
+        return NULL;
+    }
+  if (!cirt_seal_is_set (seal))
+    {
+      g_set_error (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_NEED_PASSPHRASE,
+                   _("to seal the file, type a passphrase or give a recipient’s key"));
+      return NULL;
+    }
+  return g_steal_pointer (&seal);
 }
 
 /* The export to @path of the assessment as it is now; NULL with @error when
@@ -246,8 +306,17 @@ make_job (CirtExportDialog  *self,
   ExportJob *job;
   CirtExportOptions options;
 
+  g_autoptr(CirtSeal) seal = NULL;
+  g_autoptr(GError) seal_error = NULL;
+
   if (data == NULL)
     return NULL;
+  seal = make_seal (self, &seal_error);
+  if (seal_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&seal_error));
+      return NULL;
+    }
   job = g_new0 (ExportJob, 1);
   cirt_export_dialog_get_options (self, &options);
   /* The report prints the head of the history's chain: read once, here. */
@@ -263,6 +332,8 @@ make_job (CirtExportDialog  *self,
   job->lang = g_strdup (options.lang);
   job->tlp = options.tlp;
   job->paper = options.paper;
+  job->redact = gtk_switch_get_active (self->redact_switch);
+  job->seal = g_steal_pointer (&seal);
   return job;
 }
 
@@ -386,11 +457,19 @@ on_chooser_response_cb (GtkNativeDialog  *native,
   /* A name typed without its extension gets it: the format follows it. */
   lower = g_ascii_strdown (path, -1);
   suffix = g_strconcat (".", cirt_export_dialog_get_extension (self), NULL);
-  if (!g_str_has_suffix (lower, suffix))
+  if (!g_str_has_suffix (lower, suffix) &&
+      !(adw_expander_row_get_enable_expansion (self->seal_row) && g_str_has_suffix (lower, ".gpg")))
     {
       char *with = g_strconcat (path, suffix, NULL);
       g_free (path);
       path = with;
+    }
+  /* A sealed file is named for what it is: report.pdf.gpg. */
+  if (adw_expander_row_get_enable_expansion (self->seal_row))
+    {
+      char *sealed = cirt_seal_file_name (path);
+      g_free (path);
+      path = sealed;
     }
   g_free (last_folder);
   last_folder = g_path_get_dirname (path);
@@ -409,6 +488,19 @@ on_export_clicked_cb (CirtExportDialog *self)
   if (self->busy || self->chooser != NULL)
     return;
   show_error (self, NULL);
+  /* A passphrase typed twice differently or a key that cannot be used is
+   * said before the file is chosen. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CirtSeal) seal = make_seal (self, &error);
+    if (error != NULL)
+      {
+        /* translators: %s is the reason */
+        g_autofree char *message = g_strdup_printf (_("The file cannot be sealed: %s"), error->message);
+        show_error (self, message);
+        return;
+      }
+  }
   native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -424,6 +516,13 @@ on_export_clicked_cb (CirtExportDialog *self)
     default:
       gtk_file_filter_set_name (filter, chart_is_svg (self) ? _("SVG Drawings") : _("PNG Pictures"));
       break;
+    }
+  if (adw_expander_row_get_enable_expansion (self->seal_row))
+    {
+      char *sealed = g_strconcat (pattern, ".gpg", NULL);
+      g_free (pattern);
+      pattern = sealed;
+      gtk_file_filter_set_name (filter, _("Sealed Files (OpenPGP)"));
     }
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
@@ -449,6 +548,21 @@ static void
 on_option_changed_cb (CirtExportDialog *self)
 {
   update_sensitivity (self);
+}
+
+static void
+on_seal_toggled_cb (CirtExportDialog *self)
+{
+  show_error (self, NULL);
+  /* Turned on, it opens to be filled in. */
+  if (adw_expander_row_get_enable_expansion (self->seal_row))
+    adw_expander_row_set_expanded (self->seal_row, TRUE);
+}
+
+static void
+on_seal_changed_cb (CirtExportDialog *self)
+{
+  show_error (self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -514,9 +628,17 @@ cirt_export_dialog_class_init (CirtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, lang_row);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, tlp_row);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, redact_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, redact_switch);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, seal_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, passphrase_again_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, recipients_row);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_target_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_seal_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_seal_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -719,9 +841,11 @@ cirt_export_dialog_get_suggested_name (CirtExportDialog *self)
         *dash = '\0';
     }
   if (cirt_export_dialog_get_target (self) == CIRT_EXPORT_TARGET_CHART)
-    return g_strdup_printf ("%s-%s-%s.%s", name, date, chart_suffix[chart_kind (self)],
-                            cirt_export_dialog_get_extension (self));
-  return g_strdup_printf ("%s-%s.%s", name, date, cirt_export_dialog_get_extension (self));
+    return g_strdup_printf ("%s-%s-%s.%s%s", name, date, chart_suffix[chart_kind (self)],
+                            cirt_export_dialog_get_extension (self),
+                            adw_expander_row_get_enable_expansion (self->seal_row) ? ".gpg" : "");
+  return g_strdup_printf ("%s-%s.%s%s", name, date, cirt_export_dialog_get_extension (self),
+                          adw_expander_row_get_enable_expansion (self->seal_row) ? ".gpg" : "");
 }
 
 gboolean

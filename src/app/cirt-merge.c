@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "cirt-merge.h"
 
 typedef struct {
   char            *db_path;
   char            *file_path;
+  char            *passphrase;   /* for a sealed file, or NULL; wiped when freed */
   CirtMergeResult *result;
 } ImportJob;
 
@@ -30,6 +32,9 @@ import_job_free (ImportJob *job)
 {
   g_free (job->db_path);
   g_free (job->file_path);
+  if (job->passphrase)
+    explicit_bzero (job->passphrase, strlen (job->passphrase));
+  g_free (job->passphrase);
   cirt_merge_result_free (job->result);
   g_free (job);
 }
@@ -132,7 +137,7 @@ import_thread_cb (GTask        *task,
   if (file_id != NULL)
     before = cirt_store_get_answers (store, file_id, NULL);
 
-  result->report = cirt_exchange_import (store, job->file_path, &error);
+  result->report = cirt_exchange_import_sealed (store, job->file_path, job->passphrase, &error);
   if (result->report == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -162,6 +167,7 @@ import_thread_cb (GTask        *task,
 void
 cirt_merge_import_async (CirtStore           *store,
                          const char          *path,
+                         const char          *passphrase,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -175,6 +181,7 @@ cirt_merge_import_async (CirtStore           *store,
   job = g_new0 (ImportJob, 1);
   job->db_path = g_strdup (cirt_store_get_path (store));
   job->file_path = g_strdup (path);
+  job->passphrase = g_strdup (passphrase);
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, cirt_merge_import_async);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);

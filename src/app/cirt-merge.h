@@ -21,13 +21,15 @@ typedef struct {
 void             cirt_merge_result_free   (CirtMergeResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtMergeResult, cirt_merge_result_free)
 
-/* Imports @path (cirt_exchange_import) into @store's database in a worker
+/* Imports @path (cirt_exchange_import_sealed(), opened with @passphrase
+ * when it is sealed with one; may be NULL) into @store's database in a worker
  * thread, through a connection of its own: a SQLite connection is never
  * used by two threads. On error nothing changed. @store itself is not
  * touched off the main thread; cirt_store_refresh() on it afterwards
  * announces what the import changed. */
 void             cirt_merge_import_async  (CirtStore            *store,
                                            const char           *path,
+                                           const char           *passphrase,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);

@@ -56,6 +56,8 @@ struct _CirtQuestionPage {
   GtkSwitch          *na_switch;
   AdwActionRow       *flag_row;
   GtkSwitch          *flag_switch;
+  AdwActionRow       *internal_row;
+  GtkSwitch          *internal_switch;
   AdwEntryRow        *source_row;
   GtkMenuButton      *source_button;
   AdwEntryRow        *evidence_row;

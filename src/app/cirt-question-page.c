@@ -177,6 +177,8 @@ on_notes_changed_cb (CirtQuestionPage *self,
   _cirt_question_page_schedule_save (self);
 }
 
+static void update_internal_row (CirtQuestionPage *self);
+
 static void
 on_na_switch_active_cb (CirtQuestionPage *self)
 {
@@ -191,6 +193,27 @@ on_flag_switch_active_cb (CirtQuestionPage *self)
   if (self->binding || self->question == NULL)
     return;
   self->answer->flagged = gtk_switch_get_active (self->flag_switch);
+  _cirt_question_page_save_now (self, NULL);
+}
+
+/* An N/A justification goes in every export: it cannot be internal. */
+static void
+update_internal_row (CirtQuestionPage *self)
+{
+  gboolean na = self->answer->not_applicable || self->na_pending;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->internal_row), !na);
+  adw_action_row_set_subtitle (self->internal_row,
+                               na ? _("A justification of not applicable goes in every export")
+                                  : _("For the team only: left out of redacted exports"));
+}
+
+static void
+on_internal_switch_active_cb (CirtQuestionPage *self)
+{
+  if (self->binding || self->question == NULL)
+    return;
+  self->answer->notes_internal = gtk_switch_get_active (self->internal_switch);
   _cirt_question_page_save_now (self, NULL);
 }
 
@@ -274,7 +297,9 @@ _cirt_question_page_show_answer (CirtQuestionPage *self)
   set_editable_text (GTK_EDITABLE (self->source_row), a->source);
   gtk_switch_set_active (self->na_switch, scored && (a->not_applicable || self->na_pending));
   gtk_switch_set_active (self->flag_switch, a->flagged);
+  gtk_switch_set_active (self->internal_switch, a->notes_internal);
   self->binding--;
+  update_internal_row (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->na_row), scored);
   _cirt_question_page_show_na_message (self, NULL);
@@ -539,6 +564,8 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, na_switch);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, flag_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, flag_switch);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, internal_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, internal_switch);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_button);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_row);
@@ -548,6 +575,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
                                                 G_CALLBACK (_cirt_question_page_on_calendar_day_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_na_switch_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flag_switch_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_internal_switch_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_evidence_row_changed_cb);
 
@@ -691,6 +719,7 @@ cirt_question_page_set_not_applicable (CirtQuestionPage *self,
   self->binding++;
   gtk_switch_set_active (self->na_switch, self->answer->not_applicable || self->na_pending);
   self->binding--;
+  update_internal_row (self);
   _cirt_question_page_update_status (self);
   return TRUE;
 }

@@ -22,14 +22,23 @@ new_exchange_chooser (CirtWindow           *self,
                       GtkFileChooserAction  action,
                       const char           *accept_label)
 {
+  gboolean open = action == GTK_FILE_CHOOSER_ACTION_OPEN;
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
                                                                _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Exchange Files (JSON)"));
+  gtk_file_filter_set_name (filter, open ? _("Exchange Files (JSON, sealed or not)") : _("Exchange Files (JSON)"));
   gtk_file_filter_add_suffix (filter, "json");
+  if (open)
+    {
+      /* Sealed: FILE.json.gpg, or armoured FILE.json.asc. */
+      gtk_file_filter_add_suffix (filter, "gpg");
+      gtk_file_filter_add_suffix (filter, "asc");
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (!open)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "seal", _("Seal with a passphrase (OpenPGP)"), NULL, NULL);
   /* Files travel on a USB stick: the next one is likely where the last was. */
   if (self->exchange_folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->exchange_folder, NULL);
@@ -98,6 +107,55 @@ set_importing (CirtWindow *self,
   _cirt_window_update_actions (self);
 }
 
+static void start_import (CirtWindow *self,
+                          const char *path,
+                          const char *passphrase);
+
+typedef struct {
+  CirtWindow *window;
+  char       *path;
+} PassphraseJob;
+
+static void
+passphrase_job_free (PassphraseJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+on_import_passphrase_cb (const char *passphrase,
+                         gpointer    user_data)
+{
+  PassphraseJob *job = user_data;
+
+  if (passphrase != NULL)
+    start_import (job->window, job->path, passphrase);
+}
+
+/* A sealed file: the passphrase is asked for, again when it was wrong. */
+static void
+ask_import_passphrase (CirtWindow *self,
+                       const char *path,
+                       gboolean    was_wrong)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *heading = NULL;
+  PassphraseJob *job = g_new0 (PassphraseJob, 1);
+
+  job->window = g_object_ref (self);
+  job->path = g_strdup (path);
+  /* translators: heading of the dialog asking for the passphrase of a sealed file */
+  heading = g_strdup_printf (_("“%s” Is Sealed"), name);
+  cirt_app_ask_passphrase (GTK_WINDOW (self), heading,
+                           was_wrong ? _("That passphrase does not open the file. Nothing was changed. Type the "
+                                         "passphrase it was sealed with.")
+                                     : _("The file is sealed with a passphrase. Type it to open the file and merge "
+                                         "it."),
+                           FALSE, _("_Open"), on_import_passphrase_cb, job, (GDestroyNotify) passphrase_job_free);
+}
+
 static void
 on_import_done_cb (GObject      *source,
                    GAsyncResult *result,
@@ -117,6 +175,12 @@ on_import_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_importing (self, FALSE);
+  if (merge == NULL && (g_error_matches (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_NEED_PASSPHRASE) ||
+                        g_error_matches (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_BAD_PASSPHRASE)))
+    {
+      ask_import_passphrase (self, path, g_error_matches (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_BAD_PASSPHRASE));
+      return;
+    }
   if (merge == NULL)
     {
       g_autofree char *name = g_filename_display_basename (path);
@@ -200,6 +264,28 @@ _cirt_window_import_action (GtkWidget  *widget,
   gtk_native_dialog_show (chooser);
 }
 
+static gboolean export_sealed (CirtWindow     *self,
+                               const char     *path,
+                               const CirtSeal *seal);
+
+static void
+on_export_passphrase_cb (const char *passphrase,
+                         gpointer    user_data)
+{
+  PassphraseJob *job = user_data;
+  g_autoptr(CirtSeal) seal = cirt_seal_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (passphrase == NULL)
+    return;
+  if (!cirt_seal_set_passphrase (seal, passphrase, &error))
+    {
+      show_failure (job->window, _("Cannot Seal the File"), _("No file was written."), error);
+      return;
+    }
+  export_sealed (job->window, job->path, seal);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
@@ -216,6 +302,18 @@ on_export_response_cb (GtkNativeDialog *chooser,
   /* The assessment that was open when asked, if another one opened since. */
   if (g_strcmp0 (cirt_assessment_view_get_assessment_id (self->view), id) != 0)
     cirt_window_open (self, id);
+  if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "seal"), "true") == 0)
+    {
+      PassphraseJob *job = g_new0 (PassphraseJob, 1);
+
+      job->window = g_object_ref (self);
+      job->path = cirt_seal_file_name (path);
+      cirt_app_ask_passphrase (GTK_WINDOW (self), _("Seal the Exchange File"),
+                               _("Whoever merges the file types this passphrase to open it; gpg --decrypt opens it "
+                                 "too. Give it to them by another way than the file itself."),
+                               TRUE, _("_Seal"), on_export_passphrase_cb, job, (GDestroyNotify) passphrase_job_free);
+      return;
+    }
   cirt_window_export_file (self, path);
 }
 
@@ -265,10 +363,20 @@ cirt_window_import_file (CirtWindow *self,
       _cirt_window_commit_pending_delete (self);
       adw_toast_dismiss (old);
     }
+  start_import (self, path, NULL);
+}
+
+static void
+start_import (CirtWindow *self,
+              const char *path,
+              const char *passphrase)
+{
+  if (self->importing)
+    return;
   set_importing (self, TRUE);
   g_free (self->import_path);
   self->import_path = g_strdup (path);
-  cirt_merge_import_async (self->store, path, self->cancellable, on_import_done_cb, g_object_ref (self));
+  cirt_merge_import_async (self->store, path, passphrase, self->cancellable, on_import_done_cb, g_object_ref (self));
 }
 
 gboolean
@@ -281,6 +389,14 @@ cirt_window_is_importing (CirtWindow *self)
 gboolean
 cirt_window_export_file (CirtWindow *self,
                          const char *path)
+{
+  return export_sealed (self, path, NULL);
+}
+
+static gboolean
+export_sealed (CirtWindow     *self,
+               const char     *path,
+               const CirtSeal *seal)
 {
   const char *id;
   g_autoptr(CirtAssessmentInfo) info = NULL;
@@ -302,7 +418,7 @@ cirt_window_export_file (CirtWindow *self,
       g_clear_error (&error);
     }
   info = cirt_store_get_assessment (self->store, id, &error);
-  if (info == NULL || !cirt_exchange_export (self->store, id, path, &error))
+  if (info == NULL || !cirt_exchange_export_sealed (self->store, id, path, seal, &error))
     {
       g_autofree char *heading = NULL;
 

@@ -489,9 +489,12 @@ cirt_cli_cmd_answer (CirtCli *cli,
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("answer");
   g_autofree char *notes = NULL, *evidence = NULL, *source = NULL, *author = NULL;
-  gboolean na = FALSE, flag = FALSE, unflag = FALSE;
+  gboolean na = FALSE, flag = FALSE, unflag = FALSE, internal = FALSE, shared = FALSE;
   GOptionEntry entries[] = {
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Interview notes, or the N/A justification"), "T" },
+    { "internal", 0, 0, G_OPTION_ARG_NONE, &internal,
+      N_("The notes are for the team: left out of redacted exports (export --redact)"), NULL },
+    { "shared", 0, 0, G_OPTION_ARG_NONE, &shared, N_("The notes may go in redacted exports (the default)"), NULL },
     { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("Evidence seen (document, URL)"), "T" },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Who or what the answer comes from"), "T" },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Assessor recording the answer"), "NAME" },
@@ -522,6 +525,11 @@ cirt_cli_cmd_answer (CirtCli *cli,
     return cirt_cli_usage_error (cmd, "%s", argc < 4 ? _("ID, QUESTION and VALUE are required") : _("too many arguments"));
   if (flag && unflag)
     return cirt_cli_usage_error (cmd, "%s", _("--flag and --unflag cannot be used together"));
+  if (internal && shared)
+    return cirt_cli_usage_error (cmd, "%s", _("--internal and --shared cannot be used together"));
+  /* An N/A justification is what the reader needs to trust the N/A. */
+  if (internal && na)
+    return cirt_cli_usage_error (cmd, "%s", _("an N/A justification cannot be internal: it goes in every export"));
 
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
@@ -545,6 +553,10 @@ cirt_cli_cmd_answer (CirtCli *cli,
     g_free (answer->source), answer->source = g_strdup (source);
   if (flag || unflag)
     answer->flagged = flag;
+  if (internal || shared)
+    answer->notes_internal = internal;
+  if (na)
+    answer->notes_internal = FALSE;
   g_free (answer->author);
   answer->author = g_strdup (author);
   if (!cirt_store_save_answer_over (store, id, base, answer, &outcome, NULL, &error))

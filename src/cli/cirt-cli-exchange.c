@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cirt-cli.h"
 #include "cirt-exchange.h"
@@ -15,14 +16,17 @@ cirt_cli_cmd_merge_export (CirtCli *cli,
                            char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("merge-export");
-  g_autofree char *out = NULL;
+  g_autofree char *out = NULL, *seal_passphrase_file = NULL;
+  g_auto(GStrv) seal_to = NULL;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Exchange file to write"), "FILE.json" },
+    CIRT_CLI_SEAL_ENTRIES (seal_to, seal_passphrase_file),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
-  g_autofree char *id = NULL;
+  g_autoptr(CirtSeal) seal = NULL;
+  g_autofree char *id = NULL, *path = NULL;
   int status;
 
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
@@ -31,11 +35,17 @@ cirt_cli_cmd_merge_export (CirtCli *cli,
     return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
   if (out == NULL)
     return cirt_cli_usage_error (cmd, "%s", _("--out is required"));
+  seal = cirt_cli_seal_from_options (seal_to, seal_passphrase_file, &status);
+  if (seal == NULL && status != CIRT_CLI_OK)
+    return status;
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
-  if (!cirt_exchange_export (store, id, out, &error))
+  path = seal ? cirt_seal_file_name (out) : g_strdup (out);
+  if (!cirt_exchange_export_sealed (store, id, path, seal, &error))
     return cirt_cli_refuse_error (error);
+  if (seal)
+    printf ("%s\n", path);
   return CIRT_CLI_OK;
 }
 
@@ -46,23 +56,35 @@ cirt_cli_cmd_import (CirtCli *cli,
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("import");
   gboolean json = FALSE;
+  g_autofree char *passphrase_file = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Open a sealed file with the passphrase on the first line of FILE (- reads it from standard input); "
+         "without it, the secret keys of your keyring are used"), "FILE" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
   g_autoptr(CirtImportReport) report = NULL;
+  char *passphrase = NULL;
   int status;
 
   if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no file given") : _("too many arguments"));
-  store = cirt_cli_open_store (cli, &error);
-  if (store == NULL)
+  if (passphrase_file != NULL && (passphrase = cirt_seal_read_passphrase (passphrase_file, &error)) == NULL)
     return cirt_cli_refuse_error (error);
-  report = cirt_exchange_import (store, argv[1], &error);
+  store = cirt_cli_open_store (cli, &error);
+  if (store != NULL)
+    report = cirt_exchange_import_sealed (store, argv[1], passphrase, &error);
+  if (passphrase != NULL)
+    explicit_bzero (passphrase, strlen (passphrase));
+  g_free (passphrase);
+  if (report == NULL && g_error_matches (error, CIRT_SEAL_ERROR, CIRT_SEAL_ERROR_NEED_PASSPHRASE))
+    /* translators: %s says what the file needs; the option names are literal */
+    return cirt_cli_refuse (_("%s with --passphrase-file FILE"), error->message);
   if (report == NULL)
     return cirt_cli_refuse_error (error);
 

@@ -15,6 +15,7 @@
 #include "cirt-chart.h"
 #include "cirt-cli.h"
 #include "cirt-export-xlsx.h"
+#include "cirt-redact.h"
 #include "cirt-report.h"
 
 #define CHART_DEFAULT_WIDTH 800
@@ -27,7 +28,8 @@ run_chart (CirtCli *cli,
                     char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("chart");
-  g_autofree char *kind_str = NULL, *out = NULL, *lang = NULL;
+  g_autofree char *kind_str = NULL, *out = NULL, *lang = NULL, *seal_passphrase_file = NULL;
+  g_auto(GStrv) seal_to = NULL;
   int width = 0, height = 0;
   gboolean dark = FALSE;
   GOptionEntry entries[] = {
@@ -37,12 +39,14 @@ run_chart (CirtCli *cli,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: what the chart needs)"), "H" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the chart's text (default: en)"), "LL" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light text on a dark background"), NULL },
+    CIRT_CLI_SEAL_ENTRIES (seal_to, seal_passphrase_file),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
   g_autoptr(CirtAssessmentData) data = NULL;
-  g_autofree char *id = NULL, *lower = NULL;
+  g_autoptr(CirtSeal) seal = NULL;
+  g_autofree char *id = NULL, *lower = NULL, *path = NULL;
   CirtChartOptions options = { 0 };
   CirtChartKind kind;
   int status;
@@ -66,6 +70,10 @@ run_chart (CirtCli *cli,
     return cirt_cli_usage_error (cmd, _("--height must be between %d and %d"), CHART_MIN_SIZE, CHART_MAX_SIZE);
   if (lang != NULL && *lang == '\0')
     return cirt_cli_usage_error (cmd, "%s", _("--lang needs a language code such as en or fr"));
+  seal = cirt_cli_seal_from_options (seal_to, seal_passphrase_file, &status);
+  if (seal == NULL && status != CIRT_CLI_OK)
+    return status;
+  path = seal ? cirt_seal_file_name (out) : g_strdup (out);
 
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
@@ -85,8 +93,11 @@ run_chart (CirtCli *cli,
   options.dark = dark;
   options.baseline = data->baseline;
   options.font_scale = 1.0;
-  if (!cirt_chart_write_file (kind, data->score, &options, out, width, height, &error))
+  options.seal = seal;
+  if (!cirt_chart_write_file (kind, data->score, &options, path, width, height, &error))
     return cirt_cli_refuse_error (error);
+  if (seal)
+    printf ("%s\n", path);
   return CIRT_CLI_OK;
 }
 
@@ -97,6 +108,9 @@ run_export (CirtCli *cli,
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("export");
   g_autofree char *xlsx = NULL, *pdf = NULL, *lang = NULL, *tlp = NULL, *paper = NULL;
+  g_autofree char *seal_passphrase_file = NULL;
+  g_auto(GStrv) seal_to = NULL;
+  gboolean redact = FALSE;
   GOptionEntry entries[] = {
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the workbook (Excel/LibreOffice) to FILE"), "FILE" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the report (PDF) to FILE"), "FILE" },
@@ -106,11 +120,16 @@ run_export (CirtCli *cli,
       "LEVEL" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size of the report and of the workbook's print setup: a4 or letter (default: a4)"),
       "SIZE" },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &redact,
+      N_("Leave out who said what: interviewees and assessors named by their role, internal notes and "
+         "interview notes left out"), NULL },
+    CIRT_CLI_SEAL_ENTRIES (seal_to, seal_passphrase_file),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
   g_autoptr(CirtAssessmentData) data = NULL;
+  g_autoptr(CirtSeal) seal = NULL;
   g_autofree char *id = NULL;
   CirtExportOptions options;
   int status;
@@ -141,12 +160,35 @@ run_export (CirtCli *cli,
     return cirt_cli_usage_error (cmd, _("unknown TLP marking \"%s\" (expected clear, green, amber, amber-strict or red)"), tlp);
   if (paper != NULL && !cirt_paper_from_string (paper, &options.paper))
     return cirt_cli_usage_error (cmd, _("unknown paper size \"%s\" (expected a4 or letter)"), paper);
+  seal = cirt_cli_seal_from_options (seal_to, seal_passphrase_file, &status);
+  if (seal == NULL && status != CIRT_CLI_OK)
+    return status;
+  options.seal = seal;
+  /* A sealed file is named for what it is: report.pdf.gpg. */
+  if (seal != NULL && xlsx != NULL)
+    {
+      char *sealed = cirt_seal_file_name (xlsx);
+      g_free (xlsx);
+      xlsx = sealed;
+    }
+  if (seal != NULL && pdf != NULL)
+    {
+      char *sealed = cirt_seal_file_name (pdf);
+      g_free (pdf);
+      pdf = sealed;
+    }
 
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
     return CIRT_CLI_REFUSED;
   if ((data = cirt_assessment_data_load (store, id, CIRT_LOAD_DOCUMENT, &error)) == NULL)
     return cirt_cli_refuse_error (error);
+  if (redact)
+    {
+      CirtAssessmentData *redacted = cirt_assessment_data_redact (data, cirt_lang_get (options.lang));
+      cirt_assessment_data_unref (data);
+      data = redacted;
+    }
 
   if (xlsx != NULL)
     {

@@ -17,7 +17,7 @@ static const CirtCliCommand commands[] = {
     N_("Create an assessment and print its id"), cirt_cli_cmd_new },
   { "list", "[--json]", N_("List the assessments"), cirt_cli_cmd_list },
   { "show", "ID [--json]", N_("Show an assessment with every answer"), cirt_cli_cmd_show },
-  { "answer", "ID QUESTION VALUE [--notes T] [--evidence T] [--source T] [--author NAME] | ID QUESTION --na --notes JUSTIFICATION",
+  { "answer", "ID QUESTION VALUE [--notes T [--internal]] [--evidence T] [--source T] [--author NAME] | ID QUESTION --na --notes JUSTIFICATION",
     N_("Record an answer"), cirt_cli_cmd_answer },
   { "unanswer", "ID QUESTION", N_("Remove an answer's value (notes are kept)"), cirt_cli_cmd_unanswer },
   { "target", "ID PILLAR LEVEL", N_("Set the target level (1–5, 0 removes it) of a pillar"), cirt_cli_cmd_target },
@@ -29,13 +29,13 @@ static const CirtCliCommand commands[] = {
   { "check", "", N_("Check the whole database: every page, the links between rows, the instrument snapshots"),
     cirt_cli_cmd_check },
   { "score", "ID [--json] [--lang LL]", N_("Print an assessment's scores, levels, gaps and recommendations"), cirt_cli_cmd_score },
-  { "chart", "ID --kind radar|sections|coverage --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark]",
+  { "chart", "ID --kind radar|sections|coverage --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Draw a chart of an assessment to a file"), cirt_cli_cmd_chart },
   { "demo", "[--file SAMPLE.json]", N_("Load the sample assessment and print its id"), cirt_cli_cmd_demo },
-  { "merge-export", "ID --out FILE.json", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
-  { "import", "FILE.json [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
+  { "merge-export", "ID --out FILE.json [--seal-to KEY…] [--seal-passphrase-file FILE]", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
+  { "import", "FILE.json|FILE.json.gpg [--passphrase-file FILE] [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
   { "conflicts", "ID [--json] [--reviewed CONFLICT]", N_("List the answers that differed in merges"), cirt_cli_cmd_conflicts },
-  { "export", "ID --xlsx FILE | --pdf FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter]",
+  { "export", "ID --xlsx FILE | --pdf FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Write the workbook and/or the PDF report for the ministry"), cirt_cli_cmd_export },
 };
 
@@ -141,6 +141,41 @@ int
 cirt_cli_refuse_error (const GError *error)
 {
   return cirt_cli_refuse ("%s", error->message);
+}
+
+CirtSeal *
+cirt_cli_seal_from_options (char       **seal_to,
+                            const char  *seal_passphrase_file,
+                            int         *status)
+{
+  g_autoptr(CirtSeal) seal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *status = CIRT_CLI_OK;
+  if ((seal_to == NULL || seal_to[0] == NULL) && seal_passphrase_file == NULL)
+    return NULL;
+  seal = cirt_seal_new ();
+  for (guint i = 0; seal_to != NULL && seal_to[i] != NULL; i++)
+    if (!cirt_seal_add_recipient (seal, seal_to[i], &error))
+      {
+        *status = cirt_cli_refuse_error (error);
+        return NULL;
+      }
+  if (seal_passphrase_file != NULL)
+    {
+      char *passphrase = cirt_seal_read_passphrase (seal_passphrase_file, &error);
+      gboolean ok = passphrase != NULL && cirt_seal_set_passphrase (seal, passphrase, &error);
+
+      if (passphrase != NULL)
+        explicit_bzero (passphrase, strlen (passphrase));
+      g_free (passphrase);
+      if (!ok)
+        {
+          *status = cirt_cli_refuse_error (error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&seal);
 }
 
 CirtStore *

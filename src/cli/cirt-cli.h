@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cirt-lang.h"
+#include "cirt-seal.h"
 #include "cirt-store.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,21 @@ CirtStore *cirt_cli_open_assessment (CirtCli     *cli,
                                      char       **id);
 
 void       cirt_cli_print_json   (JsonNode *node);
+
+/* The options that seal what a command writes: --seal-to KEY (repeatable)
+ * and --seal-passphrase-file FILE. */
+#define CIRT_CLI_SEAL_ENTRIES(seal_to, seal_passphrase_file) \
+  { "seal-to", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(seal_to), \
+    N_("Seal the file to this public key of your keyring (fingerprint, key id or e-mail address); repeatable"), \
+    "KEY" }, \
+  { "seal-passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &(seal_passphrase_file), \
+    N_("Seal the file with the passphrase on the first line of FILE (- reads it from standard input)"), "FILE" }
+/* The seal those options ask for: NULL with *@status CIRT_CLI_OK when they
+ * ask for none; NULL with the refusal printed and *@status set when a key or
+ * the passphrase cannot be used. */
+CirtSeal  *cirt_cli_seal_from_options (char       **seal_to,
+                                       const char  *seal_passphrase_file,
+                                       int         *status);
 
 /* Columns for people: texts measured in terminal cells (a Chinese character
  * takes two, a combining accent none), not in bytes. */

@@ -45,6 +45,7 @@ typedef struct {
   char               *history_head;
   char               *history_problem;
   char               *loaded_on;       /* YYYY-MM-DD (UTC): the date of a document made from it */
+  gboolean            redacted;        /* a copy made by cirt_assessment_data_redact() */
 } CirtAssessmentData;
 
 #define CIRT_TYPE_ASSESSMENT_DATA (cirt_assessment_data_get_type ())

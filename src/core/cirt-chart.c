@@ -657,8 +657,14 @@ cirt_chart_write_file (CirtChartKind           kind,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_filename_display_name (path);
-  dot = strrchr (path, '.');
-  lower = g_ascii_strdown (dot ? dot : "", -1);
+  {
+    /* A sealed chart keeps its format's name before ".gpg": radar.png.gpg. */
+    g_autofree char *name = g_strdup (path);
+    if (options != NULL && options->seal != NULL && g_str_has_suffix (name, ".gpg"))
+      name[strlen (name) - 4] = '\0';
+    dot = strrchr (name, '.');
+    lower = g_ascii_strdown (dot ? dot : "", -1);
+  }
   if (strcmp (lower, ".png") == 0)
     format = FORMAT_PNG;
   else if (strcmp (lower, ".svg") == 0)
@@ -678,7 +684,7 @@ cirt_chart_write_file (CirtChartKind           kind,
                    height);
       return FALSE;
     }
-  if ((file = cirt_atomic_file_new (path, error)) == NULL)
+  if ((file = cirt_atomic_file_new_sealed (path, options ? options->seal : NULL, error)) == NULL)
     return FALSE;
   status = render_to (format, file, kind, score, options, width, height);
   if (status != CAIRO_STATUS_SUCCESS)

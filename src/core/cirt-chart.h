@@ -21,6 +21,7 @@ typedef struct {
   CirtScore  *baseline;    /* earlier assessment for comparison, or NULL */
   double      font_scale;  /* 1.0 = default; 0 is taken as 1.0 */
   gboolean    transparent; /* do not paint a background */
+  const struct _CirtSeal *seal; /* cirt_chart_write_file(): seal the file with it (cirt-seal.h); NULL: plain */
 } CirtChartOptions;
 
 gboolean cirt_chart_kind_from_string   (const char    *str,

@@ -18,6 +18,7 @@
 
 #include "cirt-file.h"
 #include "cirt-json.h"
+#include "cirt-seal.h"
 #include "cirt-store-private.h"
 
 /* An exchange file carries the instrument snapshots and the whole history:
@@ -71,6 +72,16 @@ cirt_exchange_export (CirtStore   *store,
                       const char  *assessment_id,
                       const char  *path,
                       GError     **error)
+{
+  return cirt_exchange_export_sealed (store, assessment_id, path, NULL, error);
+}
+
+gboolean
+cirt_exchange_export_sealed (CirtStore       *store,
+                             const char      *assessment_id,
+                             const char      *path,
+                             const CirtSeal  *seal,
+                             GError         **error)
 {
   g_autoptr(CirtAssessmentInfo) info = NULL;
   g_autoptr(GPtrArray) instruments = NULL;
@@ -195,7 +206,13 @@ cirt_exchange_export (CirtStore   *store,
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   data = json_generator_to_data (gen, &len);
-  return cirt_file_set_contents (path, data, len, error);
+  {
+    g_autoptr(CirtAtomicFile) file = cirt_atomic_file_new_sealed (path, seal, error);
+    gboolean ok = file != NULL && cirt_atomic_file_write (file, data, len, error) &&
+                  cirt_atomic_file_commit (g_steal_pointer (&file), error);
+    explicit_bzero (data, len);
+    return ok;
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -209,6 +226,8 @@ cirt_exchange_export (CirtStore   *store,
 typedef struct {
   const char         *path;        /* for messages */
   JsonNode           *root;
+  GError             *parse_error; /* why root is NULL */
+  gboolean            sealed;
   CirtAssessmentInfo *info;
   GPtrArray          *instruments; /* CirtInstrument* */
   int                 targets[CIRT_N_PILLARS];
@@ -225,6 +244,7 @@ static void
 exchange_file_clear (ExchangeFile *f)
 {
   g_clear_pointer (&f->root, json_node_unref);
+  g_clear_error (&f->parse_error);
   g_clear_pointer (&f->info, cirt_assessment_info_free);
   g_clear_pointer (&f->instruments, g_ptr_array_unref);
   g_clear_pointer (&f->stakeholders, g_ptr_array_unref);
@@ -700,9 +720,41 @@ read_history (ExchangeFile  *f,
   return TRUE;
 }
 
+/* Reads the file into f->root, opening it first if it is sealed. A file
+ * that cannot be read or opened sets @error (returns FALSE); JSON that does
+ * not parse leaves f->root NULL with the reason in f->parse_error. */
+static gboolean
+open_file (ExchangeFile  *f,
+           const char    *path,
+           const char    *passphrase,
+           GError       **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!cirt_json_read_file (path, MAX_FILE_SIZE, &data, &len, &f->parse_error))
+    return TRUE;
+  if (cirt_seal_looks_sealed (data, len))
+    {
+      gsize plain_len = 0;
+      char *plain = cirt_seal_decrypt (data, len, passphrase, MAX_FILE_SIZE, display, &plain_len, error);
+
+      if (plain == NULL)
+        return FALSE;
+      f->sealed = TRUE;
+      f->root = cirt_json_parse (plain, plain_len, MAX_FILE_SIZE, display, &f->parse_error);
+      cirt_seal_free_plain (plain, plain_len);
+      return TRUE;
+    }
+  f->root = cirt_json_parse (data, len, MAX_FILE_SIZE, display, &f->parse_error);
+  return TRUE;
+}
+
 static gboolean
 read_file (ExchangeFile  *f,
            const char    *path,
+           const char    *passphrase,
            GError       **error)
 {
   static const char * const keys[] = {
@@ -717,11 +769,12 @@ read_file (ExchangeFile  *f,
 
   f->path = path;
   f->now = g_date_time_new_now_utc ();
-  f->root = cirt_json_parse_file (path, MAX_FILE_SIZE, &local_error);
+  if (!open_file (f, path, passphrase, error))
+    return FALSE;
   if (f->root == NULL)
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   _("%s is not a CIRT Assess exchange file: %s"), display, local_error->message);
+                   _("%s is not a CIRT Assess exchange file: %s"), display, f->parse_error->message);
       return FALSE;
     }
   root = JSON_NODE_HOLDS_OBJECT (f->root) ? json_node_get_object (f->root) : NULL;
@@ -938,6 +991,15 @@ cirt_exchange_import (CirtStore   *store,
                       const char  *path,
                       GError     **error)
 {
+  return cirt_exchange_import_sealed (store, path, NULL, error);
+}
+
+CirtImportReport *
+cirt_exchange_import_sealed (CirtStore   *store,
+                             const char  *path,
+                             const char  *passphrase,
+                             GError     **error)
+{
   g_auto(ExchangeFile) f = { 0 };
   g_autoptr(CirtImportReport) report = g_new0 (CirtImportReport, 1);
   g_autoptr(CirtAssessmentInfo) existing = NULL;
@@ -949,8 +1011,9 @@ cirt_exchange_import (CirtStore   *store,
   report->warnings = g_ptr_array_new_with_free_func (g_free);
 
   /* The whole file, checked, before anything is written. */
-  if (!read_file (&f, path, error))
+  if (!read_file (&f, path, passphrase, error))
     return NULL;
+  report->sealed = f.sealed;
   if (f.n_clamped > 0)
     {
       g_autofree char *now = cirt_time_format (f.now);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cirt-seal.h"
 #include "cirt-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct {
   char     *assessment_id;
   gboolean  created;              /* the assessment was new here */
+  gboolean  sealed;               /* the file was sealed (and opened) */
   guint     answers_taken;        /* written from the file */
   guint     answers_same;         /* already equal */
   guint     answers_kept;         /* differed, and the local one was later */
@@ -33,6 +35,12 @@ gboolean          cirt_exchange_export    (CirtStore   *store,
                                            const char  *assessment_id,
                                            const char  *path,
                                            GError     **error);
+/* The same, sealed with @seal (cirt-seal.h) when it is set. */
+gboolean          cirt_exchange_export_sealed (CirtStore       *store,
+                                               const char      *assessment_id,
+                                               const char      *path,
+                                               const CirtSeal  *seal,
+                                               GError         **error);
 
 /* Creates the assessment if it is new here, or merges into it. The whole
  * file is checked first against the format (docs/exchange-format.md); any
@@ -48,5 +56,12 @@ gboolean          cirt_exchange_export    (CirtStore   *store,
 CirtImportReport *cirt_exchange_import    (CirtStore   *store,
                                            const char  *path,
                                            GError     **error);
+/* The same for a file that may be sealed (cirt-seal.h): opened with
+ * @passphrase (may be NULL) or with the keyring's secret keys. A file that
+ * cannot be opened is refused with a CIRT_SEAL_ERROR, and nothing changes. */
+CirtImportReport *cirt_exchange_import_sealed (CirtStore   *store,
+                                               const char  *path,
+                                               const char  *passphrase,
+                                               GError     **error);
 
 G_END_DECLS

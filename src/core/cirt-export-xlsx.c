@@ -1145,6 +1145,11 @@ write_methodology (Xlsx *x)
       put_merged (x, ws, row, 0, 3, text, x->para, 140);
       row += 2;
     }
+  if (d->redacted)
+    {
+      put_merged (x, ws, row, 0, 3, str (x, CIRT_STR_METH_REDACTED), x->para, 60);
+      row += 2;
+    }
 
   put_text (x, ws, row++, 0, str (x, CIRT_STR_LEVELS), x->heading);
   put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_LEVELS), x->para, 140);
@@ -1341,7 +1346,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   if (!cirt_export_options_check (options, error))
     return FALSE;
   display = g_filename_display_name (path);
-  if ((file = cirt_atomic_file_new (path, error)) == NULL)
+  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
     return FALSE;
 
   x.wb = workbook_new_opt (cirt_atomic_file_get_temp_path (file), &wb_opts);

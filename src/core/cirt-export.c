@@ -22,6 +22,7 @@ cirt_export_options_init (CirtExportOptions *options)
   options->lang = "en";
   options->tlp = CIRT_TLP_AMBER;
   options->paper = CIRT_PAPER_A4;
+  options->seal = NULL;
 }
 
 static const struct {

@@ -34,10 +34,13 @@ typedef enum {
   CIRT_N_PAPERS
 } CirtPaper;
 
+typedef struct _CirtSeal CirtSeal;
+
 typedef struct {
-  const char *lang;    /* report language: a code of cirt_lang_available(); NULL = "en" */
-  CirtTlp     tlp;     /* marking on every page and sheet */
-  CirtPaper   paper;   /* PDF page size and the workbook's print setup */
+  const char     *lang;    /* report language: a code of cirt_lang_available(); NULL = "en" */
+  CirtTlp         tlp;     /* marking on every page and sheet */
+  CirtPaper       paper;   /* PDF page size and the workbook's print setup */
+  const CirtSeal *seal;    /* seal the file with it (cirt-seal.h); NULL: plain */
 } CirtExportOptions;
 
 /* English, TLP:AMBER, A4. */

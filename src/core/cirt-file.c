@@ -1,5 +1,6 @@
 /* cirt-file.c — every file the program writes, written atomically and privately
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE 1 /* memfd_create */
 #include "config.h"
 
 #include "cirt-file.h"
@@ -10,13 +11,22 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "cirt-seal.h"
 
 struct _CirtAtomicFile {
   char *path;
   char *tmp_path;
   int   fd;
   int   write_errno;    /* the first failed write */
+  /* Sealed: the writer writes plain text into memory (@plain_fd, a memfd,
+   * whose /proc path is @plain_path); commit seals it into @fd. */
+  const CirtSeal *seal;
+  int   plain_fd;
+  char *plain_path;
 };
 
 void
@@ -71,19 +81,48 @@ cirt_atomic_file_new (const char  *path,
       return NULL;
     }
   file->fd = fd;
+  file->plain_fd = -1;
+  return file;
+}
+
+CirtAtomicFile *
+cirt_atomic_file_new_sealed (const char      *path,
+                             const CirtSeal  *seal,
+                             GError         **error)
+{
+  CirtAtomicFile *file;
+  int fd;
+
+  if (!cirt_seal_is_set (seal))
+    return cirt_atomic_file_new (path, error);
+  if ((file = cirt_atomic_file_new (path, error)) == NULL)
+    return NULL;
+  /* Plain text stays in memory: a file deleted from a USB stick can still
+   * be read from it. */
+  fd = memfd_create ("cirt-assess-plain", MFD_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved = errno;
+      cirt_file_set_error (error, saved, path);
+      cirt_atomic_file_abort (file);
+      return NULL;
+    }
+  file->seal = seal;
+  file->plain_fd = fd;
+  file->plain_path = g_strdup_printf ("/proc/self/fd/%d", fd);
   return file;
 }
 
 const char *
 cirt_atomic_file_get_temp_path (CirtAtomicFile *file)
 {
-  return file->tmp_path;
+  return file->plain_path ? file->plain_path : file->tmp_path;
 }
 
 int
 cirt_atomic_file_get_fd (CirtAtomicFile *file)
 {
-  return file->fd;
+  return file->plain_fd >= 0 ? file->plain_fd : file->fd;
 }
 
 gboolean
@@ -101,7 +140,7 @@ cirt_atomic_file_write (CirtAtomicFile  *file,
     }
   while (len > 0)
     {
-      ssize_t n = write (file->fd, p, len);
+      ssize_t n = write (cirt_atomic_file_get_fd (file), p, len);
       if (n < 0)
         {
           if (errno == EINTR)
@@ -121,6 +160,9 @@ atomic_file_free (CirtAtomicFile *file)
 {
   if (file->fd >= 0)
     close (file->fd);
+  if (file->plain_fd >= 0)
+    close (file->plain_fd);
+  g_free (file->plain_path);
   g_free (file->path);
   g_free (file->tmp_path);
   g_free (file);
@@ -135,6 +177,33 @@ cirt_atomic_file_abort (CirtAtomicFile *file)
   atomic_file_free (file);
 }
 
+/* Seals the plain text written so far into the temporary file. */
+static gboolean
+seal_plain (CirtAtomicFile  *file,
+            GError         **error)
+{
+  struct stat st;
+  void *map = NULL;
+  gboolean ok;
+
+  if (fstat (file->plain_fd, &st) != 0)
+    {
+      cirt_file_set_error (error, errno, file->path);
+      return FALSE;
+    }
+  if (st.st_size > 0 && (map = mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, file->plain_fd, 0)) == MAP_FAILED)
+    {
+      cirt_file_set_error (error, errno, file->path);
+      return FALSE;
+    }
+  ok = cirt_seal_encrypt_to_fd (file->seal, map ? map : "", (gsize) st.st_size, file->fd, error);
+  if (map)
+    munmap (map, (size_t) st.st_size);
+  /* Closing the memfd (at commit or abort) gives its pages back to the
+   * kernel, which clears them before any other use. */
+  return ok;
+}
+
 gboolean
 cirt_atomic_file_commit (CirtAtomicFile  *file,
                          GError         **error)
@@ -142,6 +211,12 @@ cirt_atomic_file_commit (CirtAtomicFile  *file,
   int saved = file->write_errno;
 
   g_return_val_if_fail (file != NULL, FALSE);
+
+  if (saved == 0 && file->plain_fd >= 0 && !seal_plain (file, error))
+    {
+      cirt_atomic_file_abort (file);
+      return FALSE;
+    }
 
   /* A writer that wrote through its own descriptor (libxlsxwriter) wrote
    * into the same inode: fsync on ours flushes it. EINVAL: a file system

@@ -16,9 +16,17 @@
 G_BEGIN_DECLS
 
 typedef struct _CirtAtomicFile CirtAtomicFile;
+typedef struct _CirtSeal CirtSeal;
 
 /* Creates the temporary file ".NAME.XXXXXX" in @path's folder. */
 CirtAtomicFile *cirt_atomic_file_new            (const char      *path,
+                                                 GError         **error);
+/* The same, sealed with @seal when it is set (cirt-seal.h): the writer
+ * writes plain text into memory (the temporary path and descriptor are a
+ * memory file's), and commit writes the sealed file. @seal must live until
+ * commit or abort. NULL or an empty seal: cirt_atomic_file_new(). */
+CirtAtomicFile *cirt_atomic_file_new_sealed     (const char      *path,
+                                                 const CirtSeal  *seal,
                                                  GError         **error);
 /* The temporary file, for writers that take a file name (libxlsxwriter). */
 const char     *cirt_atomic_file_get_temp_path  (CirtAtomicFile  *file);

@@ -150,6 +150,10 @@
   CIRT_S (METH_INSTRUMENTS, "report", "Instruments used, with the fingerprint (SHA-256) of the exact version the scores were computed with:") \
   CIRT_S (METH_TLP, "report", "This document is marked under the Traffic Light Protocol (TLP 2.0, FIRST): {1}") \
   CIRT_S (METH_HISTORY, "report", "The database recorded {1} changes to the answers. Each is chained to the one before it by a SHA-256 hash; the head of the chain is {2}. The command cirt-assess-cli verify recomputes it, so this report can be matched to the database it was made from.") \
+  CIRT_S (METH_REDACTED, "report", "This copy is redacted: interviewees and assessors are named by their role, and interview notes and notes the assessors marked internal are left out.") \
+  CIRT_S (ROLE_ASSESSOR_N, "report", "Assessor {1}") \
+  CIRT_S (ROLE_INTERVIEWEE_N, "report", "Interviewee {1}") \
+  CIRT_S (ROLE_SECTOR_INTERVIEWEE_N, "report", "{1}, interviewee {2}") \
   CIRT_S (METH_HISTORY_BROKEN, "report", "Warning: the chain of hashes of the recorded changes does not hold ({1}). The history was altered after it was recorded; the answers of this report cannot be traced to it.") \
   CIRT_S (CHART_TITLE_RADAR, "chart", "Maturity by pillar") \
   CIRT_S (CHART_TITLE_SECTIONS, "chart", "Maturity by section") \

@@ -89,6 +89,7 @@ cirt_answer_copy (const CirtAnswer *answer)
   a->evidence = g_strdup (answer->evidence);
   a->source = g_strdup (answer->source);
   a->flagged = answer->flagged;
+  a->notes_internal = answer->notes_internal;
   a->author = g_strdup (answer->author);
   a->updated_at = g_strdup (answer->updated_at);
   return a;
@@ -115,8 +116,9 @@ cirt_answer_is_answered (const CirtAnswer *answer)
   return answer != NULL && (answer->value != NULL || answer->not_applicable);
 }
 
-static gboolean
-is_blank (const char *s)
+/* NULL, empty or only ASCII white space: a text that says nothing. */
+gboolean
+cirt_text_is_blank (const char *s)
 {
   if (s == NULL)
     return TRUE;
@@ -130,8 +132,8 @@ gboolean
 cirt_answer_is_empty (const CirtAnswer *answer)
 {
   return answer == NULL ||
-         (answer->value == NULL && !answer->not_applicable && is_blank (answer->notes) &&
-          is_blank (answer->evidence) && is_blank (answer->source) && !answer->flagged);
+         (answer->value == NULL && !answer->not_applicable && cirt_text_is_blank (answer->notes) &&
+          cirt_text_is_blank (answer->evidence) && cirt_text_is_blank (answer->source) && !answer->flagged);
 }
 
 static gboolean
@@ -155,7 +157,7 @@ cirt_answer_diff (const CirtAnswer *a,
     b = &none;
   if (g_strcmp0 (a->value, b->value) != 0 || !a->not_applicable != !b->not_applicable)
     parts |= CIRT_ANSWER_PART_VALUE;
-  if (!same_text (a->notes, b->notes))
+  if (!same_text (a->notes, b->notes) || !a->notes_internal != !b->notes_internal)
     parts |= CIRT_ANSWER_PART_NOTES;
   if (!same_text (a->evidence, b->evidence))
     parts |= CIRT_ANSWER_PART_EVIDENCE;
@@ -200,7 +202,10 @@ cirt_answer_take_parts (CirtAnswer       *to,
       to->not_applicable = from->not_applicable;
     }
   if (parts & CIRT_ANSWER_PART_NOTES)
-    replace (&to->notes, from->notes);
+    {
+      replace (&to->notes, from->notes);
+      to->notes_internal = from->notes_internal;
+    }
   if (parts & CIRT_ANSWER_PART_EVIDENCE)
     replace (&to->evidence, from->evidence);
   if (parts & CIRT_ANSWER_PART_SOURCE)
@@ -249,6 +254,13 @@ cirt_answer_to_json_node (const CirtAnswer    *a,
   add_text (b, "source", a->source);
   json_builder_set_member_name (b, "flagged");
   json_builder_add_boolean_value (b, a->flagged);
+  /* Only when set: every answer written before the mark existed keeps the
+   * same JSON, and so the same hash in the history's chain. */
+  if (a->notes_internal)
+    {
+      json_builder_set_member_name (b, "notes_internal");
+      json_builder_add_boolean_value (b, TRUE);
+    }
   if (meta)
     {
       add_text (b, "author", a->author);
@@ -314,6 +326,7 @@ cirt_answer_from_json (const char *question,
   a->evidence = g_strdup (lenient_string (o, "evidence"));
   a->source = g_strdup (lenient_string (o, "source"));
   a->flagged = lenient_bool (o, "flagged");
+  a->notes_internal = lenient_bool (o, "notes_internal");
   return a;
 }
 
@@ -372,10 +385,11 @@ cirt_answer_from_json_object (JsonObject          *o,
                               GError             **error)
 {
   static const char * const content_keys[] = {
-    "value", "not_applicable", "notes", "evidence", "source", "flagged", NULL,
+    "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", NULL,
   };
   static const char * const meta_keys[] = {
-    "question", "value", "not_applicable", "notes", "evidence", "source", "flagged", "author", "updated_at", NULL,
+    "question", "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", "author",
+    "updated_at", NULL,
   };
   gboolean meta = (flags & CIRT_ANSWER_JSON_WITH_META) != 0;
   g_autoptr(CirtAnswer) a = cirt_answer_new (question);
@@ -402,7 +416,8 @@ cirt_answer_from_json_object (JsonObject          *o,
       !strict_text (o, "notes", path, CIRT_MAX_TEXT, &a->notes, error) ||
       !strict_text (o, "evidence", path, CIRT_MAX_TEXT, &a->evidence, error) ||
       !strict_text (o, "source", path, CIRT_MAX_TEXT, &a->source, error) ||
-      !strict_bool (o, "flagged", path, &a->flagged, error))
+      !strict_bool (o, "flagged", path, &a->flagged, error) ||
+      !strict_bool (o, "notes_internal", path, &a->notes_internal, error))
     return NULL;
   if (meta && (!strict_text (o, "author", path, CIRT_MAX_SHORT_TEXT, &a->author, error) ||
                !strict_text (o, "updated_at", path, CIRT_MAX_SHORT_TEXT, &a->updated_at, error)))

@@ -55,6 +55,7 @@ typedef struct {
   char     *evidence;
   char     *source;
   gboolean  flagged;         /* for follow-up */
+  gboolean  notes_internal;  /* the notes are for the team: left out of redacted exports */
   char     *author;
   char     *updated_at;      /* ISO 8601 UTC */
 } CirtAnswer;
@@ -73,7 +74,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtAnswer, cirt_answer_free)
 
 /* The parts of an answer that change independently, for merging one
  * assessor's edit with another's made meanwhile: the answer itself (value
- * and N/A mark together), notes, evidence, source, follow-up flag. */
+ * and N/A mark together), notes (with their internal mark), evidence,
+ * source, follow-up flag. */
 typedef enum {
   CIRT_ANSWER_PART_VALUE    = 1 << 0,
   CIRT_ANSWER_PART_NOTES    = 1 << 1,
@@ -91,7 +93,8 @@ void        cirt_answer_take_parts     (CirtAnswer       *to,
                                         CirtAnswerParts   parts);
 
 typedef enum {
-  CIRT_ANSWER_JSON_CONTENT = 0,       /* value, not_applicable, notes, evidence, source, flagged */
+  CIRT_ANSWER_JSON_CONTENT = 0,       /* value, not_applicable, notes, evidence, source, flagged
+                                       * (and notes_internal when set) */
   CIRT_ANSWER_JSON_WITH_META = 1 << 0 /* and question, author, updated_at */
 } CirtAnswerJsonFlags;
 
@@ -176,5 +179,7 @@ typedef struct {
 } CirtConflict;
 
 void cirt_conflict_free (CirtConflict *conflict);
+
+gboolean cirt_text_is_blank (const char *s);
 
 G_END_DECLS

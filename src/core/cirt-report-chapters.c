@@ -35,16 +35,6 @@ level_words (Report *r,
   return cirt_export_level_words (r->l, r->score, v->defined ? v->level : 0);
 }
 
-static gboolean
-has_text (const char *s)
-{
-  if (s == NULL)
-    return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_isspace (*s))
-      return TRUE;
-  return FALSE;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Cover and contents */
@@ -141,7 +131,7 @@ _cirt_report_cover (Report *r)
       for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
         {
           Cell cells[2];
-          if (!has_text (meta[i].value))
+          if (cirt_text_is_blank (meta[i].value))
             continue;
           cells[0] = (Cell) { _cirt_report_text_layout (r, _cirt_report_str (r, meta[i].label), PT_SMALL, STYLE_BOLD,
                                                         COLOR_MUTED, label_w - 8, PANGO_ALIGN_LEFT),
@@ -252,7 +242,7 @@ score_card (Report   *r,
       _cirt_report_rich_append (&rt, items[i].label, PT_SMALL, STYLE_BOLD, COLOR_MUTED);
       _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
       _cirt_report_rich_append (&rt, items[i].value, value_size, STYLE_BOLD, COLOR_NAVY);
-      if (has_text (items[i].detail))
+      if (!cirt_text_is_blank (items[i].detail))
         {
           _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
           _cirt_report_rich_append (&rt, items[i].detail, PT_SMALL, STYLE_REGULAR, COLOR_INK);
@@ -624,7 +614,7 @@ _cirt_report_pillar_chapter (Report     *r,
               g_autofree char *words = NULL;
               Rich rt;
 
-              if (a == NULL || !has_text (a->notes))
+              if (a == NULL || !!cirt_text_is_blank (a->notes))
                 continue;
               n_findings++;
               words = cirt_export_answer_words (r->l, q, a);
@@ -838,6 +828,8 @@ _cirt_report_methodology (Report *r,
     g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
     _cirt_report_paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
   }
+  if (r->data->redacted)
+    _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_REDACTED), PT_BODY, STYLE_BOLD, COLOR_INK, 8);
   /* The history's chain: a printed report can be matched to its database. */
   if (r->data->history_problem != NULL)
     {
@@ -879,14 +871,14 @@ _cirt_report_stakeholders (Report *r,
       g_autofree char *date = cirt_lang_format_date (r->l, s->met_on);
       const char *cells[] = { s->name, s->organisation, s->sector, date };
       /* Keep a person's row with the notes under it when they are short. */
-      if (has_text (s->notes))
+      if (!cirt_text_is_blank (s->notes))
         {
           double h = _cirt_report_text_height (r, s->notes, PT_TABLE, _cirt_report_body_width (r) - 10) + 40;
           if (h < 0.3 * (r->bottom - r->top))
             _cirt_report_ensure_space (r, h);
         }
       _cirt_report_table_row (r, &t, cells, styles, i % 2 == 1);
-      if (has_text (s->notes))
+      if (!cirt_text_is_blank (s->notes))
         _cirt_report_table_span_row (r, &t, s->notes, i % 2 == 1);
     }
 }
@@ -956,13 +948,13 @@ appendix_question (Report             *r,
               answered ? COLOR_INK : COLOR_MUTED);
   if (a != NULL)
     {
-      if (has_text (a->notes))
+      if (!cirt_text_is_blank (a->notes))
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_NOTES), a->notes, STYLE_REGULAR, COLOR_INK);
-      if (has_text (a->evidence))
+      if (!cirt_text_is_blank (a->evidence))
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_EVIDENCE), a->evidence, STYLE_REGULAR, COLOR_INK);
-      if (has_text (a->source))
+      if (!cirt_text_is_blank (a->source))
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_SOURCE), a->source, STYLE_REGULAR, COLOR_INK);
-      if (has_text (a->author) || has_text (a->updated_at))
+      if (!cirt_text_is_blank (a->author) || !cirt_text_is_blank (a->updated_at))
         {
           g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;
           g_autofree char *nice = cirt_lang_format_date (r->l, date);

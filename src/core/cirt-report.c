@@ -216,7 +216,7 @@ cirt_report_write_pdf (CirtAssessmentData      *data,
     }
   if (!cirt_export_options_check (options, error))
     return FALSE;
-  if ((file = cirt_atomic_file_new (path, error)) == NULL)
+  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
     return FALSE;
 
   r.data = data;

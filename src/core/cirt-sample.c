@@ -169,6 +169,7 @@ cirt_sample_load (CirtStore   *store,
       a->source = g_strdup (member_string (o, "source"));
       a->author = g_strdup (member_string (o, "author"));
       a->flagged = member_bool (o, "flagged");
+      a->notes_internal = member_bool (o, "notes_internal");
       if (!cirt_store_save_answer (store, id, a, &local_error))
         goto fail;
     }

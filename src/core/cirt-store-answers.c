@@ -8,7 +8,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#define ANSWER_COLUMNS "question, value, not_applicable, notes, evidence, source, flagged, author, updated_at"
+#define ANSWER_COLUMNS \
+  "question, value, not_applicable, notes, evidence, source, flagged, author, updated_at, notes_internal"
 
 static CirtAnswer *
 read_answer (sqlite3_stmt *stmt)
@@ -24,6 +25,7 @@ read_answer (sqlite3_stmt *stmt)
   a->flagged = sqlite3_column_int (stmt, 6) != 0;
   a->author = _cirt_column_text (stmt, 7);
   a->updated_at = _cirt_column_text (stmt, 8);
+  a->notes_internal = sqlite3_column_int (stmt, 9) != 0;
   return a;
 }
 
@@ -185,7 +187,7 @@ _cirt_store_clean_answer (CirtStore        *self,
   g_clear_pointer (&clean->value, g_free);
   if (answer->not_applicable)
     {
-      if (_cirt_is_blank (answer->notes))
+      if (cirt_text_is_blank (answer->notes))
         g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
                      _("%s: marking a question not applicable needs a justification in the notes"), answer->question);
       else if (!cirt_kind_is_scored (q.question.kind))
@@ -280,11 +282,11 @@ put_row (CirtStore        *self,
     {
       g_autoptr(CirtStmt) up = _cirt_store_stmt (self,
         "INSERT INTO answer (assessment, question, value, not_applicable, notes, evidence, source, flagged,"
-        " author, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " author, updated_at, notes_internal) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT (assessment, question) DO UPDATE SET value = excluded.value,"
         " not_applicable = excluded.not_applicable, notes = excluded.notes, evidence = excluded.evidence,"
         " source = excluded.source, flagged = excluded.flagged, author = excluded.author,"
-        " updated_at = excluded.updated_at", error);
+        " updated_at = excluded.updated_at, notes_internal = excluded.notes_internal", error);
       if (up == NULL)
         return FALSE;
       _cirt_bind_text (up, 1, id);
@@ -297,6 +299,7 @@ put_row (CirtStore        *self,
       sqlite3_bind_int (up, 8, answer->flagged ? 1 : 0);
       _cirt_bind_text (up, 9, author);
       _cirt_bind_text (up, 10, when);
+      sqlite3_bind_int (up, 11, answer->notes_internal && !cirt_text_is_blank (answer->notes) ? 1 : 0);
       if (!_cirt_store_step (self, up, error))
         return FALSE;
     }

@@ -85,7 +85,6 @@ void          _cirt_bind_text               (sqlite3_stmt *stmt,
 char         *_cirt_column_text             (sqlite3_stmt *stmt,
                                              int           col);
 const char   *_cirt_empty_to_null           (const char   *s);
-gboolean      _cirt_is_blank                (const char   *s);
 
 /* Transactions nest (savepoints inside). Writes refuse on a read-only store. */
 gboolean      _cirt_store_begin             (CirtStore    *self,

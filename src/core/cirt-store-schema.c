@@ -33,7 +33,8 @@
  * index (answers are checked without reading the instrument), the answer
  * count of each assessment (kept by triggers), times in UTC and one JSON
  * form of an answer in the history; version 5 chained the history (each
- * row's hash covers the row before it). A fresh database gets the current
+ * row's hash covers the row before it); version 6 added answer.notes_internal
+ * (notes for the team, left out of redacted exports). A fresh database gets the current
  * schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
@@ -114,6 +115,7 @@ static const char schema_current[] =
   "  flagged INTEGER NOT NULL DEFAULT 0,"
   "  author TEXT,"
   "  updated_at TEXT NOT NULL,"
+  "  notes_internal INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (assessment, question));"
   "CREATE TABLE answer_history ("
   "  id INTEGER PRIMARY KEY,"
@@ -144,6 +146,9 @@ static const char schema_current[] =
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS;
+
+static const char migrate_v5_to_v6[] =
+  "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
 
 static const char migrate_v4_to_v5[] =
   "ALTER TABLE answer_history ADD COLUMN hash TEXT;"
@@ -186,6 +191,7 @@ static const struct {
                            "recorded_at", "reviewed" } },
   { 4, "question", { "instrument", "id", "kind", "options" } },
   { 5, "answer_history", { "hash" } },
+  { 6, "answer", { "notes_internal" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -763,6 +769,8 @@ migrate (CirtStore  *self,
            !normalise_json_column (self, "merge_conflict", "remote_json", &local_error)))
         goto fail;
       if (from < 5 && (!_cirt_store_exec (self, migrate_v4_to_v5, &local_error) || !chain_history (self, &local_error)))
+        goto fail;
+      if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,

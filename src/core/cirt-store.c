@@ -54,17 +54,6 @@ _cirt_empty_to_null (const char *s)
 }
 
 gboolean
-_cirt_is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
 _cirt_check_text (const char  *what,
                   const char  *value,
                   gboolean     required,
@@ -73,7 +62,7 @@ _cirt_check_text (const char  *what,
 {
   gsize len;
 
-  if (value == NULL || _cirt_is_blank (value))
+  if (value == NULL || cirt_text_is_blank (value))
     {
       if (required)
         {

@@ -13,6 +13,7 @@
 #include "cirt-chart-view.h"
 #include "cirt-export-dialog.h"
 #include "cirt-gui-test-util.h"
+#include "cirt-test-gpg.h"
 #include "cirt-lang.h"
 #include "cirt-overview-page.h"
 #include "cirt-recommendation-row.h"
@@ -697,6 +698,71 @@ START_TEST (test_export_dialog)
     ck_assert_ptr_nonnull (strstr (contents, "<svg"));
   }
   ck_assert_uint_eq (count_files (dir), 4);
+
+  /* Redacted and sealed with a passphrase typed twice alike: gpg opens it,
+   * and no one is named in it. */
+  {
+    g_autoptr(CirtTestKeyring) keyring = cirt_test_keyring_new ("gui", "gui@example.org");
+    g_autofree char *sealed_dir = cirt_test_tmp_path ("sealed-export");
+    g_autofree char *sealed = g_build_filename (sealed_dir, "report.pdf.gpg", NULL);
+    g_autofree char *pass_file = cirt_test_write_tmp ("gui-pass", "open sesame\n");
+    g_autofree char *plain = NULL, *gerr = NULL, *sealed_head = NULL;
+    GtkWidget *seal_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG, "seal_row");
+    GtkWidget *pass = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG, "passphrase_row");
+    GtkWidget *again = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG,
+                                                      "passphrase_again_row");
+    GtkWidget *redact = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG, "redact_switch");
+    gsize len = 0;
+
+    g_setenv ("GNUPGHOME", keyring->home, TRUE);
+    g_mkdir (sealed_dir, 0700);
+    cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_REPORT);
+    options.lang = "en";
+    ck_assert (cirt_export_dialog_set_options (dialog, &options));
+    gtk_switch_set_active (GTK_SWITCH (redact), TRUE);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (seal_row), TRUE);
+    ck_assert (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (seal_row)));
+    g_clear_pointer (&name, g_free);
+    name = cirt_export_dialog_get_suggested_name (dialog);
+    ck_assert (g_str_has_suffix (name, ".pdf.gpg"));
+    {
+      /* The Protection group, at the end of the page. */
+      GtkWidget *page = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG,
+                                                                     "preferences_page");
+      GtkWidget *scroller = gtk_widget_get_first_child (page);
+      GtkAdjustment *adj;
+
+      ck_assert (GTK_IS_SCROLLED_WINDOW (scroller));
+      adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      cirt_gui_test_spin (50);
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      cirt_gui_test_spin (50);
+    }
+    cirt_gui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-sealed.png");
+    /* Nothing to seal with, then two passphrases that differ: refused. */
+    ck_assert (!cirt_export_dialog_export_to (dialog, sealed, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "type a passphrase"));
+    g_clear_error (&error);
+    gtk_editable_set_text (GTK_EDITABLE (pass), "open sesame");
+    gtk_editable_set_text (GTK_EDITABLE (again), "open sesam");
+    ck_assert (!cirt_export_dialog_export_to (dialog, sealed, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "differ"));
+    g_clear_error (&error);
+    ck_assert_uint_eq (count_files (sealed_dir), 0);
+    gtk_editable_set_text (GTK_EDITABLE (again), "open sesame");
+    ck_assert_msg (cirt_export_dialog_export_to (dialog, sealed, &error), "%s", error ? error->message : "");
+    sealed_head = read_head (sealed, 5);
+    ck_assert_str_ne (sealed_head, "%PDF-");
+    ck_assert_msg (cirt_test_gpg (keyring, &plain, &len, &gerr, "--pinentry-mode", "loopback", "--passphrase-file",
+                                  pass_file, "--decrypt", sealed, NULL) == 0, "%s", gerr);
+    ck_assert (len > 5 && memcmp (plain, "%PDF-", 5) == 0);
+    ck_assert_ptr_null (g_strstr_len (plain, (gssize) len, "Marchetti"));
+    gtk_switch_set_active (GTK_SWITCH (redact), FALSE);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (seal_row), FALSE);
+    gtk_editable_set_text (GTK_EDITABLE (pass), "");
+    gtk_editable_set_text (GTK_EDITABLE (again), "");
+    g_unsetenv ("GNUPGHOME");
+  }
 
   /* Refused: a folder that does not exist, and a name taken by a folder.
    * An error, and nothing left behind. */

@@ -331,8 +331,13 @@ START_TEST (test_details)
   ck_assert (gtk_widget_activate_action (template_child ("source_button"), "question.source", "s",
                                          "Ana Silva (Ministry of ICT)"));
   cirt_gui_test_click (row ("_Flag for Follow-up"));
+  /* Notes for the team only. */
+  set_buffer ("notes_view", "The director would not say this on the record");
+  cirt_gui_test_click (row ("_Internal Notes"));
   ck_assert (cirt_question_page_flush (page, NULL));
   a = stored ("T-OPS-1");
+  ck_assert (a->notes_internal);
+  ck_assert_str_eq (a->notes, "The director would not say this on the record");
   ck_assert_ptr_nonnull (a);
   ck_assert_ptr_null (a->value);          /* notes before a value are kept */
   ck_assert_str_eq (a->evidence, "Decree 12/2024, art. 3");
@@ -347,6 +352,11 @@ START_TEST (test_details)
   ck_assert_ptr_null (b->value);
   ck_assert_str_eq (b->evidence, "Decree 12/2024, art. 3");
   ck_assert (b->flagged);
+  ck_assert (b->notes_internal);
+  /* A justification of N/A goes in every export: the switch is off limits. */
+  ck_assert (gtk_widget_get_sensitive (template_child ("internal_row")));
+  cirt_question_page_set_not_applicable (page, TRUE);
+  ck_assert (!gtk_widget_get_sensitive (template_child ("internal_row")));
 }
 END_TEST
 
