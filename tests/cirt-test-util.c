@@ -95,6 +95,11 @@ cirt_test_run_cli_argv (const char * const *argv,
   int status = 0;
 
   ck_assert_msg (cli != NULL, "CIRT_CLI is not set");
+  /* What an earlier run left in @out and @err is replaced. */
+  if (out)
+    g_clear_pointer (out, g_free);
+  if (err)
+    g_clear_pointer (err, g_free);
   g_ptr_array_add (args, (gpointer) cli);
   for (guint i = 0; argv[i]; i++)
     g_ptr_array_add (args, (gpointer) argv[i]);

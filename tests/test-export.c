@@ -797,6 +797,71 @@ START_TEST (test_report_french_letter)
 }
 END_TEST
 
+/* The left and right edges of the first word @word on page @page of @pdf,
+ * and its top (pdftotext -bbox); FALSE when it is not there. */
+static gboolean
+word_box (const char *pdf,
+          int         page,
+          const char *word,
+          double     *x_min,
+          double     *y_min,
+          double     *x_max)
+{
+  g_autofree char *p = g_strdup_printf ("%d", page), *out = NULL, *err = NULL, *needle = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", p, "-l", p, pdf, "-", NULL };
+  const char *w, *tag;
+
+  ck_assert_msg (run (argv, &out, &err) == 0, "pdftotext -bbox %s: %s", pdf, err);
+  needle = g_strdup_printf (">%s</word>", word);
+  if ((w = strstr (out, needle)) == NULL)
+    return FALSE;
+  for (tag = w; tag > out && strncmp (tag, "<word ", 6) != 0; tag--)
+    ;
+  ck_assert_int_eq (sscanf (tag, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"", x_min, y_min, x_max), 3);
+  return TRUE;
+}
+
+/* Arabic: the pages run right to left (the TLP badge of the header on the
+ * left, the running title on the right, a table's first column on the
+ * right), the sheets too; Chinese: Simplified Chinese glyphs embedded. */
+START_TEST (test_report_rtl_and_cjk)
+{
+  g_autofree char *en = cirt_test_tmp_path ("en.pdf"), *ar = cirt_test_tmp_path ("ar.pdf");
+  g_autofree char *zh = cirt_test_tmp_path ("zh.pdf"), *xlsx = cirt_test_tmp_path ("ar.xlsx");
+  g_autofree char *fonts = NULL, *err = NULL, *sheet = NULL;
+  const char *fonts_argv[] = { "pdffonts", zh, NULL };
+  const char *sheet_argv[] = { "python3", "-c",
+                               "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())",
+                               xlsx, NULL };
+  double x_en, y_en, x_ar, y_ar, r_en, r_ar, y;
+  double page_w = 595.28;
+
+  export_ok ("--pdf", en, NULL);
+  export_ok ("--pdf", ar, "--xlsx", xlsx, "--lang", "ar", NULL);
+  export_ok ("--pdf", zh, "--lang", "zh", NULL);
+
+  /* Page 2 (contents): the header's badge is at the top. */
+  ck_assert (word_box (en, 2, "TLP:AMBER", &x_en, &y_en, &r_en));
+  ck_assert (word_box (ar, 2, "TLP:AMBER", &x_ar, &y_ar, &r_ar));
+  ck_assert_msg (y_en < 100 && y_ar < 100, "the first TLP marking is not the header's (%g, %g)", y_en, y_ar);
+  ck_assert_msg (x_en > page_w / 2, "English: the header's badge is not on the right (x = %g)", x_en);
+  ck_assert_msg (x_ar < page_w / 2, "Arabic: the header's badge is not on the left (x = %g)", x_ar);
+  /* The contents (page 2): the executive summary starts on page 3, its
+   * page number on the right in English, on the left in Arabic. */
+  ck_assert (word_box (en, 2, "3", &x_en, &y, &r_en));
+  ck_assert (word_box (ar, 2, "3", &x_ar, &y, &r_ar));
+  ck_assert_msg (x_en > page_w / 2 && r_ar < page_w / 2, "the contents' page numbers are not mirrored (%g, %g)", x_en,
+                 r_ar);
+
+  ck_assert_msg (run (sheet_argv, &sheet, &err) == 0, "%s", err);
+  ck_assert_msg (strstr (sheet, "rightToLeft=\"1\"") != NULL, "the Arabic sheet is not right to left");
+
+  g_clear_pointer (&err, g_free);
+  ck_assert_msg (run (fonts_argv, &fonts, &err) == 0, "pdffonts: %s", err);
+  ck_assert_msg (strstr (fonts, "CJKsc") != NULL, "no Simplified Chinese font embedded:\n%s", fonts);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* The command line */
 
@@ -822,8 +887,8 @@ START_TEST (test_cli_usage)
   RESET ();
   ck_assert_int_eq (cli (&out, &err, "export", id, "--pdf", path, "--paper", "a5", NULL), 2);
   RESET ();
-  ck_assert_int_eq (cli (&out, &err, "export", id, "--pdf", path, "--lang", "es", NULL), 2);
-  ck_assert_msg (strstr (err, "en, fr") != NULL, "%s", err);
+  ck_assert_int_eq (cli (&out, &err, "export", id, "--pdf", path, "--lang", "de", NULL), 2);
+  ck_assert_msg (strstr (err, "\"de\"") != NULL && strstr (err, "en, fr, es, ru, zh, ar") != NULL, "%s", err);
   RESET ();
   ck_assert_int_eq (cli (&out, &err, "export", id, "--pdf", path, "--xlsx", path, NULL), 2);
   RESET ();
@@ -1175,6 +1240,7 @@ export_suite (void)
   tcase_add_test (tc, test_xlsx_libreoffice);
   tcase_add_test (tc, test_report_pdf);
   tcase_add_test (tc, test_report_french_letter);
+  tcase_add_test (tc, test_report_rtl_and_cjk);
   tcase_add_test (tc, test_cli_usage);
   tcase_add_test (tc, test_failed_export_leaves_nothing);
   tcase_add_test (tc, test_sample_exports);

@@ -8,7 +8,7 @@ libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
 libcairo2-dev libpango1.0-dev libjson-glib-dev libgpgme-dev gnupg check
 appstream desktop-file-utils libgtk-4-bin
 xvfb xauth dbus-x11 imagemagick poppler-utils librsvg2-bin
-python3 python3-openpyxl sqlite3 valgrind fonts-dejavu-core fonts-cantarell
+python3 python3-openpyxl sqlite3 valgrind fonts-dejavu-core fonts-cantarell fonts-noto-cjk
 clang libclang-rt-14-dev
 libreoffice-calc-nogui"
 

@@ -31,6 +31,14 @@ print_right (const char *text,
   fputs (padded, stdout);
 }
 
+/* A section title of at most 38 characters, "…" ending one that was cut. */
+static char *
+cut_title (const char *title)
+{
+  g_autofree char *head = g_utf8_substring (title, 0, 37);
+  return g_strconcat (head, "…", NULL);
+}
+
 static char *
 score_text (const CirtLang       *l,
             const CirtScoreValue *v)
@@ -102,65 +110,43 @@ print_score_text (CirtScore          *score,
     }
 
   printf ("\n");
-  print_padded (_("Pillar"), 28);
-  print_right (_("Score"), 6);
-  printf ("  ");
-  print_padded (_("Level"), 18);
-  print_right (_("Coverage"), 9);
-  print_right (_("Target"), 8);
-  print_right (_("Gap"), 5);
-  printf ("\n");
-  for (guint p = 0; p < CIRT_N_PILLARS; p++)
-    {
-      const CirtPillarScore *ps = cirt_score_get_pillar (score, p);
-      g_autofree char *s = score_text (ln, &ps->value), *l = NULL, *c = coverage_text (ln, &ps->value);
-      g_autofree char *t = ps->target > 0 ? g_strdup_printf ("%d", ps->target) : g_strdup ("—");
-      g_autofree char *g = !ps->has_gap ? g_strdup ("—") : ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
+  {
+    g_autoptr(CirtCliTable) t = cirt_cli_table_new (6, 1 << 1 | 1 << 3 | 1 << 4 | 1 << 5);
 
-      l = ps->used ? level_text (first, &ps->value, lang) : g_strdup (_("not assessed"));
-      any_provisional |= ps->value.provisional;
-      print_padded (cirt_lang_pillar_title (ln, p), 28);
-      print_right (s, 6);
-      printf ("  ");
-      print_padded (l, 18);
-      print_right (c, 9);
-      print_right (t, 8);
-      print_right (g, 5);
-      printf ("\n");
-    }
+    cirt_cli_table_add (t, _("Pillar"), _("Score"), _("Level"), _("Coverage"), _("Target"), _("Gap"));
+    for (guint p = 0; p < CIRT_N_PILLARS; p++)
+      {
+        const CirtPillarScore *ps = cirt_score_get_pillar (score, p);
+        g_autofree char *s = score_text (ln, &ps->value), *l = NULL, *c = coverage_text (ln, &ps->value);
+        g_autofree char *t_ = ps->target > 0 ? g_strdup_printf ("%d", ps->target) : g_strdup ("—");
+        g_autofree char *g = !ps->has_gap ? g_strdup ("—") : ps->gap == 0 ? g_strdup ("0") : g_strdup_printf ("%+d", ps->gap);
+
+        l = ps->used ? level_text (first, &ps->value, lang) : g_strdup (_("not assessed"));
+        any_provisional |= ps->value.provisional;
+        cirt_cli_table_add (t, cirt_lang_pillar_title (ln, p), s, l, c, t_, g);
+      }
+    cirt_cli_table_print (t, "");
+  }
 
   printf ("\n");
-  print_padded (_("Section"), 40);
-  print_right (_("Score"), 6);
-  printf ("  ");
-  print_padded (_("Level"), 18);
-  print_right (_("Coverage"), 9);
-  print_right (_("Answered"), 10);
-  printf ("\n");
-  for (guint i = 0; i < cirt_score_get_n_sections (score); i++)
-    {
-      const CirtSectionScore *ss = cirt_score_get_section (score, i);
-      g_autofree char *s = score_text (ln, &ss->value), *l = level_text (ss->instrument, &ss->value, lang);
-      g_autofree char *c = coverage_text (ln, &ss->value);
-      g_autofree char *a = g_strdup_printf ("%u/%u", ss->answered, ss->total);
-      const char *title = cirt_text_get (ss->section->title, lang);
-      g_autofree char *cut = g_utf8_strlen (title, -1) > 38 ? g_utf8_substring (title, 0, 37) : g_strdup (title);
+  {
+    g_autoptr(CirtCliTable) t = cirt_cli_table_new (5, 1 << 1 | 1 << 3 | 1 << 4);
 
-      any_provisional |= ss->value.provisional;
-      if (g_utf8_strlen (title, -1) > 38)
-        {
-          g_autofree char *e = g_strconcat (cut, "…", NULL);
-          print_padded (e, 40);
-        }
-      else
-        print_padded (cut, 40);
-      print_right (s, 6);
-      printf ("  ");
-      print_padded (l, 18);
-      print_right (c, 9);
-      print_right (a, 10);
-      printf ("\n");
-    }
+    cirt_cli_table_add (t, _("Section"), _("Score"), _("Level"), _("Coverage"), _("Answered"));
+    for (guint i = 0; i < cirt_score_get_n_sections (score); i++)
+      {
+        const CirtSectionScore *ss = cirt_score_get_section (score, i);
+        g_autofree char *s = score_text (ln, &ss->value), *l = level_text (ss->instrument, &ss->value, lang);
+        g_autofree char *c = coverage_text (ln, &ss->value);
+        g_autofree char *a = g_strdup_printf ("%u/%u", ss->answered, ss->total);
+        const char *title = cirt_text_get (ss->section->title, lang);
+        g_autofree char *cut = g_utf8_strlen (title, -1) > 38 ? cut_title (title) : g_strdup (title);
+
+        any_provisional |= ss->value.provisional;
+        cirt_cli_table_add (t, cut, s, l, c, a);
+      }
+    cirt_cli_table_print (t, "");
+  }
   if (any_provisional)
     /* xgettext:no-c-format */
     printf ("%s\n", _("* provisional: under 80% of the applicable questions answered"));
@@ -191,7 +177,7 @@ cirt_cli_cmd_score (CirtCli *cli,
   g_autofree char *lang = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of titles, level names and recommendations (default: en)"), "LL" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of titles, level names and recommendations (default: the terminal's language; en for --json)"), "LL" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -219,6 +205,6 @@ cirt_cli_cmd_score (CirtCli *cli,
       cirt_cli_print_json (root);
     }
   else
-    print_score_text (data->score, data->info, lang ? lang : "en");
+    print_score_text (data->score, data->info, lang ? lang : cirt_lang_get_code (cirt_cli_language ()));
   return CIRT_CLI_OK;
 }

@@ -5,6 +5,7 @@
 #include <gmodule.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -296,6 +297,88 @@ cirt_cli_pad (const char *text,
   g_autofree char *spaces = g_strnfill (have < width ? width - have : 0, ' ');
 
   return right ? g_strconcat (spaces, text, NULL) : g_strconcat (text, spaces, NULL);
+}
+
+struct _CirtCliTable {
+  guint      n_columns;
+  guint      right;      /* bit i: column i is right-aligned */
+  GPtrArray *rows;       /* of char ** (n_columns strings) */
+};
+
+CirtCliTable *
+cirt_cli_table_new (guint n_columns,
+                    guint right_aligned)
+{
+  CirtCliTable *t = g_new0 (CirtCliTable, 1);
+
+  g_return_val_if_fail (n_columns > 0 && n_columns <= 16, NULL);
+  t->n_columns = n_columns;
+  t->right = right_aligned;
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return t;
+}
+
+void
+cirt_cli_table_add (CirtCliTable *t,
+                    const char   *first,
+                    ...)
+{
+  char **row = g_new0 (char *, t->n_columns + 1);
+  va_list args;
+
+  va_start (args, first);
+  row[0] = g_strdup (first ? first : "");
+  for (guint i = 1; i < t->n_columns; i++)
+    {
+      const char *cell = va_arg (args, const char *);
+      row[i] = g_strdup (cell ? cell : "");
+    }
+  va_end (args);
+  g_ptr_array_add (t->rows, row);
+}
+
+void
+cirt_cli_table_print (CirtCliTable *t,
+                      const char   *indent)
+{
+  gsize widths[16] = { 0 };
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (t->rows, r);
+      for (guint i = 0; i < t->n_columns; i++)
+        widths[i] = MAX (widths[i], cirt_cli_text_width (row[i]));
+    }
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (t->rows, r);
+      g_autoptr(GString) line = g_string_new (indent);
+
+      for (guint i = 0; i < t->n_columns; i++)
+        {
+          gboolean right = (t->right & (1u << i)) != 0;
+          g_autofree char *cell = NULL;
+
+          /* The last column, left-aligned, needs no padding after it. */
+          if (i + 1 == t->n_columns && !right)
+            cell = g_strdup (row[i]);
+          else
+            cell = cirt_cli_pad (row[i], widths[i], right);
+          if (i > 0)
+            g_string_append (line, "  ");
+          g_string_append (line, cell);
+        }
+      puts (line->str);
+    }
+}
+
+void
+cirt_cli_table_free (CirtCliTable *t)
+{
+  if (t == NULL)
+    return;
+  g_ptr_array_unref (t->rows);
+  g_free (t);
 }
 
 const CirtLang *

@@ -75,6 +75,20 @@ CirtSeal  *cirt_cli_seal_from_options (char       **seal_to,
  * takes two, a combining accent none), not in bytes. */
 gsize      cirt_cli_text_width   (const char *text);
 /* @text followed by spaces up to @width cells (right-aligned: before it). */
+/* A table for the terminal: each column as wide as its widest cell (in
+ * terminal cells, so accented, Arabic and Chinese text lines up), two spaces
+ * between columns; the first row is the header. */
+typedef struct _CirtCliTable CirtCliTable;
+CirtCliTable *cirt_cli_table_new   (guint         n_columns,
+                                    guint         right_aligned);   /* bit i: column i */
+void          cirt_cli_table_add   (CirtCliTable *table,
+                                    const char   *first,
+                                    ...);                           /* n_columns cells */
+void          cirt_cli_table_print (CirtCliTable *table,
+                                    const char   *indent);
+void          cirt_cli_table_free  (CirtCliTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtCliTable, cirt_cli_table_free)
+
 char      *cirt_cli_pad          (const char *text,
                                   gsize       width,
                                   gboolean    right);

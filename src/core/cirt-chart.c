@@ -150,6 +150,7 @@ chart_init (Chart                  *c,
   /* Unhinted metrics: text measures the same on every surface and at every
    * scale, so layouts (and the radar geometry) do not depend on the target. */
   c->pango = pango_cairo_create_context (cr);
+  pango_context_set_language (c->pango, pango_language_from_string (cirt_lang_get_tag (c->l)));
   cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias (fo, CAIRO_ANTIALIAS_GRAY);

@@ -549,6 +549,10 @@ setup_sheet (Xlsx          *x,
   g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R&\"-,Bold\"%s", page, tlp);
 
   worksheet_set_landscape (ws);
+  /* Arabic: the sheet runs right to left (column A on the right), as Excel
+   * and LibreOffice show a sheet made in an Arabic locale. */
+  if (cirt_lang_is_rtl (x->l))
+    worksheet_right_to_left (ws);
   worksheet_set_paper (ws, x->opts->paper == CIRT_PAPER_LETTER ? XLSX_PAPER_LETTER : XLSX_PAPER_A4);
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_set_margins (ws, 0.5, 0.5, 0.8, 0.8);

@@ -142,11 +142,20 @@ parse_mo (GBytes *bytes)
 
 static const char *locale_dir;
 
+/* The name of a language's catalogue in po/: its code, except Chinese, whose
+ * catalogue is Simplified Chinese as written in China (zh_CN, the name GNOME's
+ * translators use; gettext finds it for LANGUAGE=zh_CN and zh_CN.UTF-8). */
+static const char *
+catalogue_name (const char *code)
+{
+  return strcmp (code, "zh") == 0 ? "zh_CN" : code;
+}
+
 static gboolean
 has_catalogue (const char *dir,
                const char *code)
 {
-  g_autofree char *path = g_build_filename (dir, code, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *path = g_build_filename (dir, catalogue_name (code), "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
@@ -192,8 +201,8 @@ ensure_catalogue (CirtLang *lang)
     {
       if (lang != ENGLISH)
         {
-          g_autofree char *path = g_build_filename (cirt_lang_get_locale_dir (), lang->code, "LC_MESSAGES",
-                                                    GETTEXT_PACKAGE ".mo", NULL);
+          g_autofree char *path = g_build_filename (cirt_lang_get_locale_dir (), catalogue_name (lang->code),
+                                                    "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
           g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
 
           if (mapped != NULL)
@@ -221,10 +230,24 @@ ensure_catalogue (CirtLang *lang)
 /* ------------------------------------------------------------------------ */
 /* Finding a language */
 
+/* Chinese as written in Taiwan, Hong Kong and Macao (traditional
+ * characters): no catalogue is Simplified Chinese for them. */
+static gboolean
+is_traditional_chinese (const char *code)
+{
+  static const char * const traditional[] = { "zh_TW", "zh-TW", "zh_HK", "zh-HK", "zh_MO", "zh-MO", "zh-Hant",
+                                              "zh_Hant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (traditional); i++)
+    if (g_ascii_strncasecmp (code, traditional[i], strlen (traditional[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static CirtLang *
 match (const char *code)
 {
-  if (code == NULL)
+  if (code == NULL || is_traditional_chinese (code))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
@@ -319,6 +342,14 @@ gboolean
 cirt_lang_is_rtl (const CirtLang *lang)
 {
   return lang != NULL && lang->rtl;
+}
+
+const char *
+cirt_lang_get_tag (const CirtLang *lang)
+{
+  if (lang == NULL)
+    return "en";
+  return strcmp (lang->code, "zh") == 0 ? "zh-CN" : lang->code;
 }
 
 /* ------------------------------------------------------------------------ */

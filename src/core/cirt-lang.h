@@ -51,6 +51,9 @@ const char         *cirt_lang_get_code       (const CirtLang *lang);
 const char         *cirt_lang_get_name       (const CirtLang *lang);
 /* Written right to left (Arabic). */
 gboolean            cirt_lang_is_rtl         (const CirtLang *lang);
+/* The language's BCP 47 tag, for fonts and documents: "fr", "zh-CN" (so
+ * Chinese text gets Simplified Chinese glyphs, not Japanese ones). */
+const char         *cirt_lang_get_tag        (const CirtLang *lang);
 
 /* The folder holding the catalogues (LL/LC_MESSAGES/cirt-assess.mo):
  * $CIRT_LOCALEDIR, else the installed locale folder, else the build tree's

@@ -271,12 +271,11 @@ draw_chart (Report        *r,
   options.transparent = TRUE;
   height = MIN (height, r->bottom - r->top);
   _cirt_report_ensure_space (r, height);
-  cairo_save (r->cr);
-  cairo_translate (r->cr, r->left + (_cirt_report_body_width (r) - width) / 2, r->y);
+  _cirt_report_begin_box (r, r->left + (_cirt_report_body_width (r) - width) / 2, r->y, width);
   cairo_rectangle (r->cr, 0, 0, width, height);
   cairo_clip (r->cr);
   cirt_chart_draw (r->cr, kind, r->score, &options, width, height);
-  cairo_restore (r->cr);
+  _cirt_report_end_box (r);
   r->y += height + 8;
 }
 

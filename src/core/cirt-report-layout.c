@@ -151,14 +151,66 @@ _cirt_report_layout_width (PangoLayout *layout)
   return logical.width / (double) PANGO_SCALE;
 }
 
+/* In a right-to-left report the page is drawn mirrored (x → page width −
+ * x): the layout engine and the chapters place everything from the left, as
+ * for any language, and the pages come out right to left, tables and the
+ * page furniture included. */
+void
+_cirt_report_mirror (Report *r)
+{
+  if (!r->rtl)
+    return;
+  cairo_translate (r->cr, r->page_w, 0);
+  cairo_scale (r->cr, -1, 1);
+}
+
+/* Text is not mirrored: within a mirrored page, the box [x, x + width] is
+ * drawn the right way round at its mirrored place. Leaves the point at the
+ * box's top left, in the box's own coordinates. */
+static void
+unmirror_box (Report *r,
+              double  x,
+              double  y,
+              double  width)
+{
+  if (r->rtl)
+    {
+      cairo_translate (r->cr, x + width, y);
+      cairo_scale (r->cr, -1, 1);
+    }
+  else
+    cairo_translate (r->cr, x, y);
+}
+
+void
+_cirt_report_begin_box (Report *r,
+                        double  x,
+                        double  y,
+                        double  width)
+{
+  cairo_save (r->cr);
+  unmirror_box (r, x, y, width);
+}
+
+void
+_cirt_report_end_box (Report *r)
+{
+  cairo_restore (r->cr);
+}
+
 void
 _cirt_report_show_layout (Report      *r,
                           PangoLayout *layout,
                           double       x,
                           double       y)
 {
-  cairo_move_to (r->cr, x, y);
+  double width = pango_layout_get_width (layout) > 0 ? pango_layout_get_width (layout) / (double) PANGO_SCALE
+                                                     : _cirt_report_layout_width (layout);
+
+  _cirt_report_begin_box (r, x, y, width);
+  cairo_move_to (r->cr, 0, 0);
   pango_cairo_show_layout (r->cr, layout);
+  _cirt_report_end_box (r);
 }
 
 const char *
@@ -249,6 +301,7 @@ _cirt_report_new_page (Report *r)
   g_clear_pointer (&r->cr, cairo_destroy);
   g_ptr_array_add (r->pages, page);
   r->cr = cairo_create (page);
+  _cirt_report_mirror (r);
   r->page++;
   r->y = r->top;
 }
@@ -275,6 +328,7 @@ typedef struct {
   double           height;
   double           baseline;   /* in layout coordinates */
   double           x;
+  double           width;      /* logical */
   PangoLayoutLine *line;
 } LineInfo;
 
@@ -296,6 +350,7 @@ collect_lines (PangoLayout *layout)
       li.y = logical.y / (double) PANGO_SCALE;
       li.height = logical.height / (double) PANGO_SCALE;
       li.x = logical.x / (double) PANGO_SCALE;
+      li.width = logical.width / (double) PANGO_SCALE;
       li.baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
       li.line = pango_layout_iter_get_line_readonly (iter);
       g_array_append_val (lines, li);
@@ -416,8 +471,11 @@ _cirt_report_flow_row (Report     *r,
                   for (guint k = next[i]; k < end[i]; k++)
                     {
                       LineInfo *li = &g_array_index (lines[i], LineInfo, k);
-                      cairo_move_to (r->cr, x + style->pad_x + li->x, r->y + style->pad_y + li->baseline - base);
+                      _cirt_report_begin_box (r, x + style->pad_x + li->x,
+                                              r->y + style->pad_y + li->baseline - base, li->width);
+                      cairo_move_to (r->cr, 0, 0);
                       pango_cairo_show_layout_line (r->cr, li->line);
+                      _cirt_report_end_box (r);
                     }
                 }
               x += cells[i].width;

@@ -64,6 +64,10 @@ typedef struct {
   GPtrArray       *pages;            /* cairo_surface_t*, recordings */
   cairo_t         *cr;               /* the page being drawn */
   PangoContext    *pango;
+  /* A right-to-left language: every page is laid out left to right and
+   * drawn mirrored (cirt-report-layout.c), text and charts unmirrored in
+   * their mirrored boxes. */
+  gboolean         rtl;
 
   double page_w, page_h;
   double left, right, top, bottom;   /* the body box */
@@ -117,6 +121,14 @@ double       _cirt_report_text_height       (Report     *r,
                                              const char *text,
                                              double      size,
                                              double      width);
+/* The right-to-left mirror of the page (nothing in a left-to-right
+ * report); a box drawn the right way round at its place (text, charts). */
+void         _cirt_report_mirror            (Report *r);
+void         _cirt_report_begin_box         (Report *r,
+                                             double  x,
+                                             double  y,
+                                             double  width);
+void         _cirt_report_end_box           (Report *r);
 void         _cirt_report_set_rgb           (cairo_t *cr,
                                              guint32  color);
 double       _cirt_report_layout_height     (PangoLayout *layout);

@@ -76,6 +76,12 @@ layout_document (Report *r)
   cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (r->pango, fo);
   cairo_font_options_destroy (fo);
+  /* The language picks the glyphs (Chinese, Arabic forms) and line breaking;
+   * in a right-to-left document a paragraph whose first letter is not
+   * right-to-left (an English question text) keeps its own direction. */
+  pango_context_set_language (r->pango, pango_language_from_string (cirt_lang_get_tag (r->l)));
+  if (r->rtl)
+    pango_context_set_base_dir (r->pango, PANGO_DIRECTION_RTL);
   r->page = 0;
 
   _cirt_report_cover (r);
@@ -97,13 +103,14 @@ static void
 draw_notes (Report *r,
             int     page)
 {
+  cairo_save (r->cr);
+  _cirt_report_mirror (r);
   _cirt_report_page_furniture (r, page);
   for (guint i = 0; i < r->toc_marks->len; i++)
     {
       TocMark *m = &g_array_index (r->toc_marks, TocMark, i);
       TocEntry *e = &g_array_index (r->toc, TocEntry, m->entry);
       g_autofree char *number = NULL;
-      g_autofree char *attrs = NULL;
       g_autoptr(PangoLayout) layout = NULL;
 
       if (m->page != page || e->page <= 0)
@@ -112,7 +119,19 @@ draw_notes (Report *r,
       layout = _cirt_report_text_layout (r, number, 11, STYLE_REGULAR, COLOR_INK, r->right - m->number_x,
                                          PANGO_ALIGN_RIGHT);
       _cirt_report_show_layout (r, layout, m->number_x, m->y + 5);
-      attrs = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%d", m->x, m->y, m->width, m->height, e->page);
+    }
+  cairo_restore (r->cr);
+  /* The links, in the page's own coordinates. */
+  for (guint i = 0; i < r->toc_marks->len; i++)
+    {
+      TocMark *m = &g_array_index (r->toc_marks, TocMark, i);
+      TocEntry *e = &g_array_index (r->toc, TocEntry, m->entry);
+      double x = r->rtl ? r->page_w - m->x - m->width : m->x;
+      g_autofree char *attrs = NULL;
+
+      if (m->page != page || e->page <= 0)
+        continue;
+      attrs = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%d", x, m->y, m->width, m->height, e->page);
       cairo_tag_begin (r->cr, CAIRO_TAG_LINK, attrs);
       cairo_tag_end (r->cr, CAIRO_TAG_LINK);
     }
@@ -223,6 +242,7 @@ cirt_report_write_pdf (CirtAssessmentData      *data,
   r.opts = options;
   r.l = cirt_lang_get (options->lang);
   r.lang = cirt_lang_get_code (r.l);
+  r.rtl = cirt_lang_is_rtl (r.l);
   r.score = data->score;
   cirt_paper_get_size (options->paper, &r.page_w, &r.page_h);
   r.left = 62;
