@@ -6,18 +6,18 @@
 #include <locale.h>
 
 #include "cirt-application.h"
+#include "cirt-lang.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(CirtApplication) app = NULL;
-  /* CIRT_LOCALEDIR points at another catalogue tree, e.g. <build>/po to run
-   * the translations of an uninstalled build. */
-  const char *localedir = g_getenv ("CIRT_LOCALEDIR");
 
+  /* The catalogues of the language layer: $CIRT_LOCALEDIR, the installed
+   * ones, or the build tree's when running uninstalled (as the CLI). */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, cirt_lang_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
