@@ -862,6 +862,70 @@ START_TEST (test_report_rtl_and_cjk)
 }
 END_TEST
 
+/* A mission conducted in Arabic (tests/fixtures/mission-ar.json: answers,
+ * notes and stakeholder names in Arabic), end to end: loaded, exported in
+ * Arabic, every note and name read back from the workbook exactly; written
+ * for a merge, imported on another laptop with every note intact, and
+ * imported again with nothing changed. */
+START_TEST (test_arabic_mission)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "fixtures", "mission-ar.json",
+                                               NULL);
+  g_autofree char *db_a = cirt_test_tmp_path ("ar-a.db"), *db_b = cirt_test_tmp_path ("ar-b.db");
+  g_autofree char *xlsx = cirt_test_tmp_path ("ar.xlsx"), *pdf = cirt_test_tmp_path ("ar.pdf");
+  g_autofree char *exchange = cirt_test_tmp_path ("ar.json");
+  g_autofree char *out = NULL, *err = NULL, *mission = NULL, *book_text = NULL, *shown = NULL, *fonts = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) book = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+  JsonObject *root;
+  JsonArray *answers, *stakeholders;
+  guint n_pages = 0;
+  g_auto(GStrv) pages = NULL;
+
+  ck_assert (json_parser_load_from_file (parser, fixture, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  answers = json_object_get_array_member (root, "answers");
+  stakeholders = json_object_get_array_member (root, "stakeholders");
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    g_ptr_array_add (texts, (gpointer) json_object_get_string_member (json_array_get_object_element (answers, i),
+                                                                      "notes"));
+  for (guint i = 0; i < json_array_get_length (stakeholders); i++)
+    g_ptr_array_add (texts, (gpointer) json_object_get_string_member (json_array_get_object_element (stakeholders, i),
+                                                                      "name"));
+  ck_assert_uint_ge (texts->len, 15);
+
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db_a, "demo", "--file", fixture, NULL) == 0, "%s", err);
+  mission = g_strdup (g_strstrip (out));
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db_a, "export", mission, "--lang", "ar", "--xlsx", xlsx,
+                                    "--pdf", pdf, NULL) == 0, "%s", err);
+
+  book = readback (xlsx);
+  book_text = json_to_string (book, FALSE);
+  for (guint i = 0; i < texts->len; i++)
+    ck_assert_msg (strstr (book_text, g_ptr_array_index (texts, i)) != NULL, "the workbook lost \"%s\"",
+                   (const char *) g_ptr_array_index (texts, i));
+  pages = pdf_pages (pdf, &n_pages);
+  ck_assert_uint_ge (n_pages, 10);
+  ck_assert_msg (run (fonts_argv, &fonts, &err) == 0, "%s", err);
+  ck_assert_msg (strstr (fonts, "DejaVuSans") != NULL || strstr (fonts, "Arabic") != NULL,
+                 "no font for the Arabic text:\n%s", fonts);
+
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db_a, "merge-export", mission, "--out", exchange, NULL) == 0,
+                 "%s", err);
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db_b, "import", exchange, NULL) == 0, "%s", err);
+  ck_assert_msg (cirt_test_run_cli (&shown, &err, "--db", db_b, "show", mission, "--json", NULL) == 0, "%s", err);
+  for (guint i = 0; i < texts->len; i++)
+    ck_assert_msg (strstr (shown, g_ptr_array_index (texts, i)) != NULL, "the import lost \"%s\"",
+                   (const char *) g_ptr_array_index (texts, i));
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db_b, "import", exchange, "--json", NULL) == 0, "%s", err);
+  ck_assert_msg (strstr (out, "\"created\" : false") && strstr (out, "\"answers_taken\" : 0") &&
+                 strstr (out, "\"answers_same\" : 12") && strstr (out, "\"stakeholders_added\" : 0"),
+                 "the second import changed something: %s", out);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* The command line */
 
@@ -1241,6 +1305,7 @@ export_suite (void)
   tcase_add_test (tc, test_report_pdf);
   tcase_add_test (tc, test_report_french_letter);
   tcase_add_test (tc, test_report_rtl_and_cjk);
+  tcase_add_test (tc, test_arabic_mission);
   tcase_add_test (tc, test_cli_usage);
   tcase_add_test (tc, test_failed_export_leaves_nothing);
   tcase_add_test (tc, test_sample_exports);
