@@ -862,6 +862,100 @@ START_TEST (test_report_rtl_and_cjk)
 }
 END_TEST
 
+/* Text as pdftotext gives it back, made comparable: no white space, no
+ * bidirectional controls, compatibility forms folded (NFKC); and for
+ * Arabic without lam and alef, because pdftotext reads cairo's lam-alef
+ * ligature back as alef-lam. */
+static char *
+comparable (const char *s)
+{
+  g_autofree char *nfkc = g_utf8_normalize (s, -1, G_NORMALIZE_ALL_COMPOSE);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069) || c == 0x0644 || c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Each of the six languages: the PDF's text holds the report's title and
+ * the pillar names in the language; the workbook's sheets are named in it;
+ * where an instrument lacks the language, the methodology says its texts
+ * are given in English (the test instrument has English and French). */
+START_TEST (test_six_languages)
+{
+  static const char *codes[] = { "ar", "en", "es", "fr", "ru", "zh" };
+  g_autofree char *en_pdf = cirt_test_tmp_path ("lang-en-ref.pdf");
+  g_auto(GStrv) en_pages = NULL;
+  g_autoptr(GString) en_all = g_string_new (NULL);
+  g_autofree char *en_flat = NULL;
+  guint n = 0;
+  gboolean used[CIRT_N_PILLARS];
+
+  export_ok ("--pdf", en_pdf, NULL);
+  en_pages = pdf_pages (en_pdf, &n);
+  for (guint i = 0; i < n; i++)
+    g_string_append (en_all, en_pages[i]);
+  en_flat = comparable (en_all->str);
+  /* The pillars the test instrument covers: those the English report names. */
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      g_autofree char *t = comparable (cirt_lang_pillar_title (cirt_lang_default (), p));
+      used[p] = strstr (en_flat, t) != NULL;
+    }
+
+  ck_assert (g_strv_length ((char **) cirt_lang_available ()) == G_N_ELEMENTS (codes));
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    {
+      const CirtLang *l = cirt_lang_lookup (codes[k]);
+      g_autofree char *name_pdf = g_strdup_printf ("lang-%s.pdf", codes[k]);
+      g_autofree char *name_xlsx = g_strdup_printf ("lang-%s.xlsx", codes[k]);
+      g_autofree char *pdf = cirt_test_tmp_path (name_pdf), *xlsx = cirt_test_tmp_path (name_xlsx);
+      g_autofree char *flat = NULL, *title = NULL, *book_text = NULL, *sheet_name = NULL;
+      g_auto(GStrv) pages = NULL;
+      g_autoptr(GString) all = g_string_new (NULL);
+      g_autoptr(JsonNode) book = NULL;
+      gboolean falls_back = strcmp (codes[k], "en") != 0 && strcmp (codes[k], "fr") != 0;
+
+      ck_assert_msg (l != NULL, "%s is not available", codes[k]);
+      export_ok ("--pdf", pdf, "--xlsx", xlsx, "--lang", codes[k], NULL);
+      pages = pdf_pages (pdf, &n);
+      for (guint i = 0; i < n; i++)
+        g_string_append (all, pages[i]);
+      flat = comparable (all->str);
+      title = comparable (cirt_lang_str (l, CIRT_STR_DOC_TITLE));
+      ck_assert_msg (strstr (flat, title) != NULL, "%s: the report's title is not in the PDF", codes[k]);
+      for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+        if (used[p])
+          {
+            g_autofree char *t = comparable (cirt_lang_pillar_title (l, p));
+            ck_assert_msg (strstr (flat, t) != NULL, "%s: the pillar name %s is not in the PDF", codes[k],
+                           cirt_lang_pillar_title (l, p));
+          }
+
+      book = readback (xlsx);
+      book_text = json_to_string (book, FALSE);
+      sheet_name = g_strdup_printf ("\"name\":\"%s\"", cirt_lang_str (l, CIRT_STR_SHEET_ANSWERS));
+      ck_assert_msg (strstr (book_text, sheet_name) != NULL, "%s: no sheet %s", codes[k],
+                     cirt_lang_str (l, CIRT_STR_SHEET_ANSWERS));
+      {
+        /* The note names the instrument whose texts are in English. */
+        g_autofree char *note = cirt_lang_format (l, CIRT_STR_METH_FALLBACK, "“Test instrument”", NULL, NULL, NULL);
+        g_autofree char *any = cirt_lang_format (l, CIRT_STR_METH_FALLBACK, "", NULL, NULL, NULL);
+        g_autofree char *head = g_utf8_substring (any, 0, 6);
+        ck_assert_msg ((strstr (book_text, note) != NULL) == falls_back, "%s: the fallback note is %s", codes[k],
+                       falls_back ? "missing" : "there");
+        ck_assert_msg (falls_back || strstr (book_text, head) == NULL, "%s: a fallback note", codes[k]);
+      }
+    }
+}
+END_TEST
+
 /* A mission conducted in Arabic (tests/fixtures/mission-ar.json: answers,
  * notes and stakeholder names in Arabic), end to end: loaded, exported in
  * Arabic, every note and name read back from the workbook exactly; written
@@ -1306,6 +1400,7 @@ export_suite (void)
   tcase_add_test (tc, test_report_french_letter);
   tcase_add_test (tc, test_report_rtl_and_cjk);
   tcase_add_test (tc, test_arabic_mission);
+  tcase_add_test (tc, test_six_languages);
   tcase_add_test (tc, test_cli_usage);
   tcase_add_test (tc, test_failed_export_leaves_nothing);
   tcase_add_test (tc, test_sample_exports);

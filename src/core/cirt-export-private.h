@@ -26,4 +26,10 @@ char       *cirt_export_level_words    (const CirtLang *lang,
                                         CirtScore      *score,
                                         int             level);
 
+/* The methodology's note that the texts of the instruments lacking @lang
+ * are given in English (cirt_text_get() falls back per string), naming
+ * them; NULL when every instrument has @lang. */
+char       *cirt_export_fallback_note  (const CirtLang *lang,
+                                        CirtScore      *score);
+
 G_END_DECLS

@@ -1154,6 +1154,14 @@ write_methodology (Xlsx *x)
       put_merged (x, ws, row, 0, 3, str (x, CIRT_STR_METH_REDACTED), x->para, 60);
       row += 2;
     }
+  {
+    g_autofree char *fallback = cirt_export_fallback_note (x->l, d->score);
+    if (fallback != NULL)
+      {
+        put_merged (x, ws, row, 0, 3, fallback, x->para, 60);
+        row += 2;
+      }
+  }
 
   put_text (x, ws, row++, 0, str (x, CIRT_STR_LEVELS), x->heading);
   put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_LEVELS), x->para, 140);

@@ -208,3 +208,27 @@ cirt_export_level_words (const CirtLang *lang,
   return cirt_lang_format (lang, CIRT_STR_LEVEL_N_NAME, num, cirt_text_get (info->name, cirt_lang_get_code (lang)),
                            NULL, NULL);
 }
+
+char *
+cirt_export_fallback_note (const CirtLang *lang,
+                           CirtScore      *score)
+{
+  GPtrArray *instruments = cirt_score_get_instruments (score);
+  const char *code = cirt_lang_get_code (lang);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      const char * const *langs = cirt_instrument_get_languages (inst);
+
+      if (langs != NULL && g_strv_contains (langs, code))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, cirt_lang_str (lang, CIRT_STR_LIST_SEPARATOR));
+      g_string_append_printf (names, "“%s”", cirt_instrument_get_title (inst, code));
+    }
+  if (names->len == 0)
+    return NULL;
+  return cirt_lang_format (lang, CIRT_STR_METH_FALLBACK, names->str, NULL, NULL, NULL);
+}

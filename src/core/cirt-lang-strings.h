@@ -151,6 +151,8 @@
   CIRT_S (METH_TLP, "report", "This document is marked under the Traffic Light Protocol (TLP 2.0, FIRST): {1}") \
   CIRT_S (METH_HISTORY, "report", "The database recorded {1} changes to the answers. Each is chained to the one before it by a SHA-256 hash; the head of the chain is {2}. The command cirt-assess-cli verify recomputes it, so this report can be matched to the database it was made from.") \
   CIRT_S (METH_REDACTED, "report", "This copy is redacted: interviewees and assessors are named by their role, and interview notes and notes the assessors marked internal are left out.") \
+  CIRT_S (LIST_SEPARATOR, "report", ", ") \
+  CIRT_S (METH_FALLBACK, "report", "The texts of {1} (questions, guidance, level names and recommendations) are not available in this language: they are given in English.") \
   CIRT_S (ROLE_ASSESSOR_N, "report", "Assessor {1}") \
   CIRT_S (ROLE_INTERVIEWEE_N, "report", "Interviewee {1}") \
   CIRT_S (ROLE_SECTOR_INTERVIEWEE_N, "report", "{1}, interviewee {2}") \

@@ -829,6 +829,11 @@ _cirt_report_methodology (Report *r,
   }
   if (r->data->redacted)
     _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_REDACTED), PT_BODY, STYLE_BOLD, COLOR_INK, 8);
+  {
+    g_autofree char *fallback = cirt_export_fallback_note (r->l, r->score);
+    if (fallback != NULL)
+      _cirt_report_paragraph (r, fallback, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  }
   /* The history's chain: a printed report can be matched to its database. */
   if (r->data->history_problem != NULL)
     {
