@@ -291,6 +291,71 @@ START_TEST (test_sim3_level3_head_or_above)
 }
 END_TEST
 
+/* The readiness topics of the second edition (issue #10): type of team and
+ * operating model, the CIRT's role in CIIP and CIIP maturity, OT in energy,
+ * water and transport, the CIRT's own continuity, and hosting. Each has
+ * every field in every declared language, a phase, refs and whom to ask. */
+START_TEST (test_readiness_topics)
+{
+  g_autoptr(CirtInstrument) itu = load_shipped ("itu-cirt-readiness");
+  const char *ids[] = { "MAN-09", "CON-07", "CON-08", "CAP-08", "INF-09", "INF-10" };
+  const char * const *langs = cirt_instrument_get_languages (itu);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const CirtQuestion *qu = cirt_instrument_lookup_question (itu, ids[i]);
+      ck_assert_msg (qu != NULL, "%s is missing", ids[i]);
+      ck_assert_int_eq (qu->kind, CIRT_KIND_LEVEL);
+      ck_assert_int_ne (qu->phase, CIRT_PHASE_NONE);
+      ck_assert_msg (qu->refs && qu->refs[0], "%s has no refs", ids[i]);
+      ck_assert_msg (qu->ask && qu->ask[0], "%s says not whom to ask", ids[i]);
+      for (guint l = 0; langs[l]; l++)
+        {
+          ck_assert_msg (cirt_text_has (qu->text, langs[l]), "%s text %s", ids[i], langs[l]);
+          ck_assert_msg (cirt_text_has (qu->guidance, langs[l]), "%s guidance %s", ids[i], langs[l]);
+          ck_assert_msg (cirt_text_has (qu->recommendation, langs[l]), "%s recommendation %s", ids[i], langs[l]);
+          for (guint v = 0; v < CIRT_N_QUESTION_LEVELS; v++)
+            ck_assert_msg (cirt_text_has (qu->level_text[v], langs[l]), "%s level %u %s", ids[i], v, langs[l]);
+        }
+    }
+}
+END_TEST
+
+/* Level descriptors: five different situations in every language, and French
+ * with a no-break space (U+00A0) before : ; ? ! and never U+202F. */
+START_TEST (test_level_descriptors)
+{
+  g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
+  const char * const *langs = cirt_instrument_get_languages (inst);
+
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          if (qu->kind != CIRT_KIND_LEVEL)
+            continue;
+          for (guint l = 0; langs[l]; l++)
+            for (guint a = 0; a < CIRT_N_QUESTION_LEVELS; a++)
+              {
+                const char *ta = cirt_text_get (qu->level_text[a], langs[l]);
+                for (guint b = a + 1; b < CIRT_N_QUESTION_LEVELS; b++)
+                  ck_assert_msg (g_strcmp0 (ta, cirt_text_get (qu->level_text[b], langs[l])) != 0,
+                                 "%s: levels %u and %u say the same in %s", qu->id, a, b, langs[l]);
+                if (g_str_equal (langs[l], "fr"))
+                  {
+                    ck_assert_msg (strstr (ta, "\u202f") == NULL, "%s level %u: U+202F", qu->id, a);
+                    ck_assert_msg (strstr (ta, " :") == NULL && strstr (ta, " ;") == NULL
+                                   && strstr (ta, " ?") == NULL && strstr (ta, " !") == NULL,
+                                   "%s level %u: plain space before punctuation: %s", qu->id, a, ta);
+                  }
+              }
+        }
+    }
+}
+END_TEST
+
 static Suite *
 shipped_suite (void)
 {
@@ -305,6 +370,8 @@ shipped_suite (void)
   tcase_add_test (tc, test_references_resolve);
   tcase_add_test (tc, test_first_vulnerability_services);
   tcase_add_test (tc, test_sim3_level3_head_or_above);
+  tcase_add_test (tc, test_readiness_topics);
+  tcase_add_loop_test (tc, test_level_descriptors, 0, G_N_ELEMENTS (shipped));
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("sample");
