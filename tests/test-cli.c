@@ -155,6 +155,53 @@ START_TEST (test_validate)
 }
 END_TEST
 
+/* validate checks refs against a registry of known references: the one
+ * named, or the references.json beside the instruments' folder. */
+START_TEST (test_validate_references)
+{
+  g_autofree char *good = cirt_test_fixture ("mini.json");
+  g_autofree char *known = cirt_test_write_tmp ("known.json",
+    "{\"format\":\"cirt-references\",\"format_version\":1,\"references\":["
+    "{\"id\":\"SIM3 O-1\",\"framework\":\"SIM3\",\"edition\":\"v1\",\"item\":\"O-1\","
+    "\"url\":\"https://example.org/\",\"verified\":false,\"note\":\"test\"}]}");
+  g_autofree char *other = cirt_test_write_tmp ("other.json",
+    "{\"format\":\"cirt-references\",\"format_version\":1,\"references\":[]}");
+  g_autofree char *twice = cirt_test_write_tmp ("twice.json",
+    "{\"format\":\"cirt-references\",\"format_version\":1,\"references\":["
+    "{\"id\":\"A\",\"framework\":\"F\",\"edition\":\"1\",\"item\":\"A\",\"url\":\"https://e/\",\"verified\":true},"
+    "{\"id\":\"A\",\"framework\":\"F\",\"edition\":\"1\",\"item\":\"A\",\"url\":\"https://e/\",\"verified\":true}]}");
+  g_autofree char *untyped = cirt_test_write_tmp ("untyped.json",
+    "{\"format\":\"cirt-references\",\"format_version\":1,\"references\":["
+    "{\"id\":\"A\",\"framework\":\"F\",\"edition\":\"1\",\"item\":\"A\",\"url\":\"https://e/\",\"verified\":\"yes\"}]}");
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *err3 = NULL, *err4 = NULL;
+  g_autofree char *out5 = NULL, *err5 = NULL;
+  g_autofree char *dir = NULL, *sub = NULL, *placed = NULL, *beside = NULL, *mini = NULL;
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, &err, "validate", "--references", known, good, NULL), 0);
+  ck_assert_ptr_nonnull (strstr (out, "0 warnings"));
+  ck_assert_int_eq (cirt_test_run_cli (&out2, &err2, "validate", "--references", other, good, NULL), 0);
+  ck_assert_ptr_nonnull (strstr (out2, "1 warning"));
+  ck_assert_ptr_nonnull (strstr (err2, "mini.json: sections[0].questions[0].refs[0]: unknown reference \"SIM3 O-1\""));
+  /* A broken registry is refused, with its file and JSON path. */
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err3, "validate", "--references", twice, good, NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err3, "twice.json: references[1].id: \"A\" is listed twice"));
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err4, "validate", "--references", untyped, good, NULL), 1);
+  ck_assert_ptr_nonnull (strstr (err4, "untyped.json: references[0].verified: must be true or false"));
+  /* DIR/instruments/x.json is checked against DIR/references.json. */
+  ck_assert (g_file_get_contents (good, &mini, NULL, NULL));
+  dir = g_path_get_dirname (other);
+  sub = g_build_filename (dir, "instruments", NULL);
+  ck_assert_int_eq (g_mkdir_with_parents (sub, 0700), 0);
+  placed = g_build_filename (sub, "mini.json", NULL);
+  beside = g_build_filename (dir, "references.json", NULL);
+  ck_assert (g_file_set_contents (placed, mini, -1, NULL));
+  ck_assert (g_file_set_contents (beside, "{\"format\":\"cirt-references\",\"format_version\":1,\"references\":[]}", -1, NULL));
+  ck_assert_int_eq (cirt_test_run_cli (&out5, &err5, "validate", placed, NULL), 0);
+  ck_assert_ptr_nonnull (strstr (err5, "unknown reference \"SIM3 O-1\""));
+  ck_assert_ptr_nonnull (strstr (out5, "1 warning"));
+}
+END_TEST
+
 START_TEST (test_new_list_show)
 {
   g_autofree char *out = NULL, *list = NULL;
@@ -638,6 +685,7 @@ cli_suite (void)
   tcase_add_test (tc, test_usage_errors);
   tcase_add_test (tc, test_instruments);
   tcase_add_test (tc, test_validate);
+  tcase_add_test (tc, test_validate_references);
   tcase_add_test (tc, test_new_list_show);
   tcase_add_test (tc, test_answer_every_kind);
   tcase_add_test (tc, test_answer_refusals);

@@ -593,6 +593,50 @@ START_TEST (test_xlsx_readback)
 }
 END_TEST
 
+/* Each instrument's own scale in the methodology: an assessment with the
+ * readiness instrument (CMM-like stages, also the pillars' and the overall
+ * scale) and gca-pillars (GCI-style tiers) lists both scales in the workbook
+ * and the report, the tiers with what is unverified about them. */
+START_TEST (test_methodology_own_scales)
+{
+  g_autofree char *db = cirt_test_tmp_path ("scales.db");
+  g_autofree char *xlsx = cirt_test_tmp_path ("scales.xlsx");
+  g_autofree char *pdf = cirt_test_tmp_path ("scales.pdf");
+  g_autofree char *out = NULL, *err = NULL, *err2 = NULL;
+  g_autoptr(JsonNode) book = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *flat = NULL;
+  JsonObject *meth;
+  guint n_pages = 0;
+  int tiers, stages;
+
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db, "new", "--title", "Two scales", "--country", "Examplia",
+                                    "--instrument", "itu-cirt-readiness", "--instrument", "gca-pillars", NULL) == 0, "%s", err);
+  g_strstrip (out);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", db, "answer", out, "MAN-01", "2", NULL), 0);
+  ck_assert_int_eq (cirt_test_run_cli (NULL, NULL, "--db", db, "answer", out, "GCA-LEG-01", "yes", NULL), 0);
+  ck_assert_msg (cirt_test_run_cli (NULL, &err2, "--db", db, "export", out, "--xlsx", xlsx, "--pdf", pdf, NULL) == 0, "%s", err2);
+
+  book = readback (xlsx);
+  meth = sheet (book, "Methodology");
+  stages = find_row (meth, 2, "Start-up");
+  tiers = find_row (meth, 2, "Building (GCI Tier 5)");
+  ck_assert_msg (stages > 0, "no CMM-like stages in Methodology");
+  ck_assert_msg (tiers > stages, "no GCI-style tiers after the stages in Methodology");
+  ck_assert_str_eq (cell_string (meth, tiers + 4, 2), "Role-modelling (GCI Tier 1)");
+  ck_assert_msg (strstr (cell_string (meth, tiers + 1, 3), "unverified") != NULL, "the 20 boundary is not said to be unverified");
+
+  pages = pdf_pages (pdf, &n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    g_string_append (all, pages[i]);
+  flat = strip_spaces (all->str);
+  ck_assert_msg (strstr (flat, "Role-modelling(GCITier1)") != NULL, "no GCI-style tiers in the report");
+  ck_assert_msg (strstr (flat, "Dynamic") != NULL, "no CMM-like stages in the report");
+  ck_assert_msg (strstr (flat, "isnotaGCItierplacement") != NULL, "the report presents the tiers as official");
+}
+END_TEST
+
 START_TEST (test_xlsx_french_letter)
 {
   g_autofree char *path = cirt_test_tmp_path ("fr.xlsx");
@@ -1394,6 +1438,7 @@ export_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_xlsx_readback);
+  tcase_add_test (tc, test_methodology_own_scales);
   tcase_add_test (tc, test_xlsx_french_letter);
   tcase_add_test (tc, test_xlsx_libreoffice);
   tcase_add_test (tc, test_report_pdf);

@@ -435,6 +435,102 @@ START_TEST (test_threshold_custom)
 }
 END_TEST
 
+static CirtInstrument *
+load_shipped (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("%s/data/instruments/%s.json", g_getenv ("CIRT_SOURCE_ROOT"), id);
+  g_autoptr(GError) error = NULL;
+  CirtInstrument *inst = cirt_instrument_new_from_file (path, &error);
+
+  ck_assert_msg (inst != NULL, "%s", error ? error->message : "");
+  return inst;
+}
+
+/* Each shipped instrument names its results on its own scale: the readiness
+ * instrument keeps the five CMM-like stages, gca-pillars uses GCI 2024-style
+ * tiers (boundaries 20, 55, 85, 95), sim3-maturity the SIM3 level nearest to
+ * the average parameter level (boundaries 12.5, 37.5, 62.5, 87.5 = average
+ * levels 0.5, 1.5, 2.5, 3.5). */
+START_TEST (test_shipped_scales)
+{
+  g_autoptr(CirtInstrument) itu = load_shipped ("itu-cirt-readiness");
+  g_autoptr(CirtInstrument) gca = load_shipped ("gca-pillars");
+  g_autoptr(CirtInstrument) sim3 = load_shipped ("sim3-maturity");
+  static const double gca_edges[] = { 20, 55, 85, 95 };
+  static const double sim3_edges[] = { 12.5, 37.5, 62.5, 87.5 };
+  static const char *gca_names[] = { "Building (GCI Tier 5)", "Evolving (GCI Tier 4)", "Establishing (GCI Tier 3)",
+                                     "Advancing (GCI Tier 2)", "Role-modelling (GCI Tier 1)" };
+  static const char *sim3_names[] = { "Not available (SIM3 0)", "Implicit (SIM3 1)", "Explicit, internal (SIM3 2)",
+                                      "Explicit, formalised (SIM3 3)", "Explicit, audited (SIM3 4)" };
+  static const char *cmm_names[] = { "Start-up", "Formative", "Established", "Strategic", "Dynamic" };
+
+  for (int l = 1; l <= CIRT_N_LEVELS; l++)
+    {
+      ck_assert_str_eq (cirt_text_get (cirt_instrument_get_level_info (itu, l)->name, "en"), cmm_names[l - 1]);
+      ck_assert_str_eq (cirt_text_get (cirt_instrument_get_level_info (gca, l)->name, "en"), gca_names[l - 1]);
+      ck_assert_str_eq (cirt_text_get (cirt_instrument_get_level_info (sim3, l)->name, "en"), sim3_names[l - 1]);
+      ck_assert_ptr_nonnull (cirt_text_get (cirt_instrument_get_level_info (gca, l)->description, "fr"));
+      ck_assert_ptr_nonnull (cirt_text_get (cirt_instrument_get_level_info (sim3, l)->description, "fr"));
+    }
+  ck_assert_int_eq (cirt_score_level_for (itu, 19.999), 1);
+  ck_assert_int_eq (cirt_score_level_for (itu, 20), 2);
+  for (guint i = 0; i < G_N_ELEMENTS (gca_edges); i++)
+    {
+      ck_assert_int_eq (cirt_score_level_for (gca, gca_edges[i] - 0.001), (int) i + 1);
+      ck_assert_int_eq (cirt_score_level_for (gca, gca_edges[i]), (int) i + 2);
+      ck_assert_int_eq (cirt_score_level_for (sim3, sim3_edges[i] - 0.001), (int) i + 1);
+      ck_assert_int_eq (cirt_score_level_for (sim3, sim3_edges[i]), (int) i + 2);
+    }
+  ck_assert_int_eq (cirt_score_level_for (gca, 0), 1);
+  ck_assert_int_eq (cirt_score_level_for (gca, 100), 5);
+  ck_assert_int_eq (cirt_score_level_for (sim3, 100), 5);
+}
+END_TEST
+
+/* A SIM3 assessment with every parameter at level 3 scores 75 and is named
+ * "Explicit, formalised (SIM3 3)" overall and per section; with the critical
+ * mandate O-1 at level 1 (0.25 < 0.5) the overall level is capped at 2,
+ * "Implicit (SIM3 1)", while the score itself, lower than 75, stays in the
+ * band of level 4 (O-1 is one of 44 parameters). */
+START_TEST (test_sim3_scale_scored)
+{
+  g_autoptr(CirtInstrument) sim3 = load_shipped ("sim3-maturity");
+  g_autoptr(GPtrArray) insts = g_ptr_array_new ();
+  g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) cirt_answer_free);
+  g_autoptr(CirtScore) s = NULL, capped = NULL;
+  CirtAnswer *o1;
+
+  g_ptr_array_add (insts, sim3);
+  for (guint i = 0; i < cirt_instrument_get_n_sections (sim3); i++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (sim3, i);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          CirtAnswer *a = cirt_answer_new (((CirtQuestion *) g_ptr_array_index (sec->questions, q))->id);
+          a->value = g_strdup ("3");
+          g_hash_table_replace (answers, a->question, a);
+        }
+    }
+  s = cirt_score_compute (insts, answers, NULL);
+  ck_assert_double_eq_tol (cirt_score_get_overall (s)->score, 75.0, TOL);
+  ck_assert_int_eq (cirt_score_get_overall (s)->level, 4);
+  ck_assert_str_eq (cirt_text_get (cirt_score_get_level_info (s, 4)->name, "en"), "Explicit, formalised (SIM3 3)");
+  for (guint i = 0; i < cirt_score_get_n_sections (s); i++)
+    ck_assert_int_eq (cirt_score_get_section (s, i)->value.level, 4);
+
+  o1 = g_hash_table_lookup (answers, "SIM3-O-1");
+  ck_assert_ptr_nonnull (o1);
+  g_free (o1->value);
+  o1->value = g_strdup ("1");
+  capped = cirt_score_compute (insts, answers, NULL);
+  ck_assert_uint_eq (cirt_score_get_capped_by (capped)->len, 1);
+  ck_assert_int_eq (cirt_score_get_overall (capped)->level, 2);
+  ck_assert_str_eq (cirt_text_get (cirt_score_get_level_info (capped, 2)->name, "en"), "Implicit (SIM3 1)");
+  ck_assert_double_lt (cirt_score_get_overall (capped)->score, 75.0);
+  ck_assert_double_gt (cirt_score_get_overall (capped)->score, 62.5);
+}
+END_TEST
+
 START_TEST (test_threshold_binary_rounding)
 {
   /* technical in score-kinds: k-low (w1) s .3, k-high (w3) s .7 →
@@ -963,6 +1059,8 @@ score_suite (void)
   tcase_add_test (tc, test_nothing_answered);
   tcase_add_test (tc, test_threshold_boundaries);
   tcase_add_test (tc, test_threshold_custom);
+  tcase_add_test (tc, test_shipped_scales);
+  tcase_add_test (tc, test_sim3_scale_scored);
   tcase_add_test (tc, test_threshold_binary_rounding);
   tcase_add_test (tc, test_critical_cap_on);
   tcase_add_test (tc, test_critical_cap_off_at_half);

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cirt-references.h"
 #include "cirt-sample.h"
 #include "cirt-test-util.h"
 
@@ -192,6 +193,169 @@ START_TEST (test_sample_loads)
 }
 END_TEST
 
+static CirtReferences *
+load_registry (void)
+{
+  g_autofree char *path = g_strdup_printf ("%s/data/references.json", g_getenv ("CIRT_SOURCE_ROOT"));
+  g_autoptr(GError) error = NULL;
+  CirtReferences *refs = cirt_references_new_from_file (path, &error);
+
+  ck_assert_msg (refs != NULL, "%s", error ? error->message : "");
+  return refs;
+}
+
+/* Every reference the shipped instruments cite is in the registry, written
+ * "framework edition · item"; every registry entry is cited, and says where
+ * it can be read, and an unverified one says why. */
+START_TEST (test_references_resolve)
+{
+  g_autoptr(CirtReferences) refs = load_registry ();
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_refs = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shipped); i++)
+    {
+      g_autoptr(CirtInstrument) inst = load_shipped (shipped[i]);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+      ck_assert_uint_eq (cirt_references_check (refs, inst, warnings), 0);
+      ck_assert_msg (warnings->len == 0, "%s", warnings->len ? (char *) g_ptr_array_index (warnings, 0) : "");
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+          for (guint q = 0; q < sec->questions->len; q++)
+            {
+              const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+              for (guint r = 0; qu->refs && qu->refs[r]; r++)
+                {
+                  const CirtReference *ref = cirt_references_lookup (refs, qu->refs[r]);
+                  ck_assert_ptr_nonnull (ref);
+                  ck_assert_msg (strstr (qu->refs[r], " · ") != NULL, "%s: %s", qu->id, qu->refs[r]);
+                  ck_assert_msg (g_str_has_suffix (qu->refs[r], ref->item), "%s: %s", qu->id, qu->refs[r]);
+                  /* "SA n" is FIRST's short name for Situational Awareness, not a service area number. */
+                  ck_assert_msg (strstr (qu->refs[r], "FIRST SA") == NULL, "%s: %s", qu->id, qu->refs[r]);
+                  g_hash_table_add (cited, (gpointer) ref->id);
+                  n_refs++;
+                }
+            }
+        }
+    }
+  ck_assert_uint_ge (n_refs, 300);
+  for (guint i = 0; i < cirt_references_get_n (refs); i++)
+    {
+      const CirtReference *ref = cirt_references_get (refs, i);
+      ck_assert_msg (g_hash_table_contains (cited, ref->id), "%s is never cited", ref->id);
+      ck_assert_msg (g_str_has_prefix (ref->url, "https://") || g_str_has_prefix (ref->url, "http://"), "%s", ref->id);
+      ck_assert_msg (ref->verified || (ref->note && *ref->note), "%s is unverified and says not why", ref->id);
+    }
+}
+END_TEST
+
+/* FIRST CSIRT Services Framework v2.1: the vulnerability management service
+ * options of SRV-01 and SRV-02 are FIRST's six services. */
+START_TEST (test_first_vulnerability_services)
+{
+  g_autoptr(CirtInstrument) itu = load_shipped ("itu-cirt-readiness");
+  const char *ids[] = { "vm_discovery", "vm_intake", "vm_analysis", "vm_coordination", "vm_disclosure", "vm_response" };
+  const char *qs[] = { "SRV-01", "SRV-02" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (qs); q++)
+    {
+      const CirtQuestion *qu = cirt_instrument_lookup_question (itu, qs[q]);
+      guint vm = 0;
+      ck_assert_ptr_nonnull (qu);
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        ck_assert_msg (cirt_question_lookup_option (qu, ids[i]) != NULL, "%s lacks %s", qs[q], ids[i]);
+      for (guint o = 0; o < qu->options->len; o++)
+        vm += g_str_has_prefix (((CirtOption *) g_ptr_array_index (qu->options, o))->id, "vm_");
+      ck_assert_uint_eq (vm, 6);
+    }
+}
+END_TEST
+
+/* SIM3 level 3 is "explicit, formalised on authority of the CSIRT head or
+ * above": no level-3 descriptor of these parameters asks more than that. */
+START_TEST (test_sim3_level3_head_or_above)
+{
+  g_autoptr(CirtInstrument) sim3 = load_shipped ("sim3-maturity");
+  const char *ids[] = { "SIM3-O-1", "SIM3-O-4", "SIM3-P-1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const CirtQuestion *qu = cirt_instrument_lookup_question (sim3, ids[i]);
+      CirtText *l3 = qu->level_text[3];
+      ck_assert_ptr_nonnull (strstr (cirt_text_get (l3, "en"), "on the authority of the team's head or above"));
+      ck_assert_ptr_null (strstr (cirt_text_get (l3, "en"), "parent authority"));
+      ck_assert_ptr_nonnull (strstr (cirt_text_get (l3, "fr"), "sous l’autorité du responsable de l’équipe ou d’un niveau supérieur"));
+    }
+}
+END_TEST
+
+/* The readiness topics of the second edition (issue #10): type of team and
+ * operating model, the CIRT's role in CIIP and CIIP maturity, OT in energy,
+ * water and transport, the CIRT's own continuity, and hosting. Each has
+ * every field in every declared language, a phase, refs and whom to ask. */
+START_TEST (test_readiness_topics)
+{
+  g_autoptr(CirtInstrument) itu = load_shipped ("itu-cirt-readiness");
+  const char *ids[] = { "MAN-09", "CON-07", "CON-08", "CAP-08", "INF-09", "INF-10" };
+  const char * const *langs = cirt_instrument_get_languages (itu);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const CirtQuestion *qu = cirt_instrument_lookup_question (itu, ids[i]);
+      ck_assert_msg (qu != NULL, "%s is missing", ids[i]);
+      ck_assert_int_eq (qu->kind, CIRT_KIND_LEVEL);
+      ck_assert_int_ne (qu->phase, CIRT_PHASE_NONE);
+      ck_assert_msg (qu->refs && qu->refs[0], "%s has no refs", ids[i]);
+      ck_assert_msg (qu->ask && qu->ask[0], "%s says not whom to ask", ids[i]);
+      for (guint l = 0; langs[l]; l++)
+        {
+          ck_assert_msg (cirt_text_has (qu->text, langs[l]), "%s text %s", ids[i], langs[l]);
+          ck_assert_msg (cirt_text_has (qu->guidance, langs[l]), "%s guidance %s", ids[i], langs[l]);
+          ck_assert_msg (cirt_text_has (qu->recommendation, langs[l]), "%s recommendation %s", ids[i], langs[l]);
+          for (guint v = 0; v < CIRT_N_QUESTION_LEVELS; v++)
+            ck_assert_msg (cirt_text_has (qu->level_text[v], langs[l]), "%s level %u %s", ids[i], v, langs[l]);
+        }
+    }
+}
+END_TEST
+
+/* Level descriptors: five different situations in every language, and French
+ * with a no-break space (U+00A0) before : ; ? ! and never U+202F. */
+START_TEST (test_level_descriptors)
+{
+  g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
+  const char * const *langs = cirt_instrument_get_languages (inst);
+
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          if (qu->kind != CIRT_KIND_LEVEL)
+            continue;
+          for (guint l = 0; langs[l]; l++)
+            for (guint a = 0; a < CIRT_N_QUESTION_LEVELS; a++)
+              {
+                const char *ta = cirt_text_get (qu->level_text[a], langs[l]);
+                for (guint b = a + 1; b < CIRT_N_QUESTION_LEVELS; b++)
+                  ck_assert_msg (g_strcmp0 (ta, cirt_text_get (qu->level_text[b], langs[l])) != 0,
+                                 "%s: levels %u and %u say the same in %s", qu->id, a, b, langs[l]);
+                if (g_str_equal (langs[l], "fr"))
+                  {
+                    ck_assert_msg (strstr (ta, "\u202f") == NULL, "%s level %u: U+202F", qu->id, a);
+                    ck_assert_msg (strstr (ta, " :") == NULL && strstr (ta, " ;") == NULL
+                                   && strstr (ta, " ?") == NULL && strstr (ta, " !") == NULL,
+                                   "%s level %u: plain space before punctuation: %s", qu->id, a, ta);
+                  }
+              }
+        }
+    }
+}
+END_TEST
+
 static Suite *
 shipped_suite (void)
 {
@@ -203,6 +367,11 @@ shipped_suite (void)
   tcase_add_test (tc, test_ids_unique_across_instruments);
   tcase_add_test (tc, test_pillars_covered);
   tcase_add_test (tc, test_counts);
+  tcase_add_test (tc, test_references_resolve);
+  tcase_add_test (tc, test_first_vulnerability_services);
+  tcase_add_test (tc, test_sim3_level3_head_or_above);
+  tcase_add_test (tc, test_readiness_topics);
+  tcase_add_loop_test (tc, test_level_descriptors, 0, G_N_ELEMENTS (shipped));
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("sample");

@@ -352,7 +352,8 @@ cirt_question_page_bind (CirtQuestionPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander), guidance != NULL);
   if (question->refs != NULL && question->refs[0] != NULL)
     {
-      g_autofree char *refs = g_strjoinv (" · ", question->refs);
+      /* A reference is "framework edition · item", so references are separated by "; ". */
+      g_autofree char *refs = g_strjoinv ("; ", question->refs);
       /* translators: the references a question draws on */
       g_autofree char *text = g_strdup_printf (_("References: %s"), refs);
       gtk_label_set_label (self->refs_label, text);

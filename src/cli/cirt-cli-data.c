@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cirt-cli.h"
+#include "cirt-references.h"
 #include "cirt-sample.h"
 
 /* The language of the terminal's messages ("fr_FR.UTF-8", "C"…): instrument
@@ -113,18 +114,38 @@ cirt_cli_cmd_validate (CirtCli *cli,
                        char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("validate");
+  g_autofree char *references = NULL;
+  GOptionEntry entries[] = {
+    { "references", 0, 0, G_OPTION_ARG_FILENAME, &references,
+      N_("Registry of known references (default: the references.json that goes with each file)"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(CirtReferences) given = NULL;
   int status, result = CIRT_CLI_OK;
 
-  if (!cirt_cli_parse (cmd, NULL, &argc, &argv, &status))
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return cirt_cli_usage_error (cmd, "%s", _("no file given"));
+  if (references != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      given = cirt_references_new_from_file (references, &error);
+      if (given == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return CIRT_CLI_REFUSED;
+        }
+    }
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(CirtInstrument) inst = cirt_instrument_new_from_file (argv[i], &error);
-      GPtrArray *warnings;
+      g_autoptr(CirtReferences) found = NULL;
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      GPtrArray *loader_warnings;
+      CirtReferences *registry = given;
 
       if (inst == NULL)
         {
@@ -132,7 +153,29 @@ cirt_cli_cmd_validate (CirtCli *cli,
           result = CIRT_CLI_REFUSED;
           continue;
         }
-      warnings = cirt_instrument_get_warnings (inst);
+      loader_warnings = cirt_instrument_get_warnings (inst);
+      for (guint w = 0; w < loader_warnings->len; w++)
+        g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (loader_warnings, w)));
+      if (registry == NULL)
+        {
+          g_autofree char *path = cirt_references_find_for (argv[i]);
+          if (path != NULL)
+            {
+              found = cirt_references_new_from_file (path, &error);
+              if (found == NULL)
+                {
+                  fprintf (stderr, "%s\n", error->message);
+                  result = CIRT_CLI_REFUSED;
+                  continue;
+                }
+              registry = found;
+            }
+        }
+      if (registry != NULL)
+        cirt_references_check (registry, inst, warnings);
+      else
+        /* translators: validate found no data/references.json to check an instrument's refs against */
+        fprintf (stderr, _("%s: no reference registry found; references not checked\n"), argv[i]);
       for (guint w = 0; w < warnings->len; w++)
         fprintf (stderr, "%s: %s\n", C_("diagnostic prefix", "warning"), (char *) g_ptr_array_index (warnings, w));
       /* translators: file, instrument id, version, numbers of sections, questions, scored questions and

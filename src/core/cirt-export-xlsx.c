@@ -1166,21 +1166,35 @@ write_methodology (Xlsx *x)
   put_text (x, ws, row++, 0, str (x, CIRT_STR_LEVELS), x->heading);
   put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_LEVELS), x->para, 140);
   {
-    const char *titles[] = { str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_FROM_INDEX), str (x, CIRT_STR_LEVEL_NAME),
-                             str (x, CIRT_STR_DESCRIPTION) };
-    put_headers (x, ws, row++, titles, NULL, G_N_ELEMENTS (titles));
+    for (guint i = 0; i < instruments->len; i++)
+      {
+        CirtInstrument *inst = g_ptr_array_index (instruments, i);
+        /* An instrument with its own scale names its sections on it: list it too. */
+        if (i > 0 && cirt_instrument_same_levels (inst, g_ptr_array_index (instruments, 0)))
+          continue;
+        if (i > 0)
+          {
+            row++;
+            put_text (x, ws, row++, 0, cirt_instrument_get_title (inst, x->lang), x->text_bold);
+          }
+        {
+          const char *titles[] = { str (x, CIRT_STR_LEVEL), str (x, CIRT_STR_FROM_INDEX), str (x, CIRT_STR_LEVEL_NAME),
+                                   str (x, CIRT_STR_DESCRIPTION) };
+          put_headers (x, ws, row++, titles, NULL, G_N_ELEMENTS (titles));
+        }
+        for (int l = 1; l <= CIRT_N_LEVELS; l++)
+          {
+            const CirtLevelInfo *li = cirt_instrument_get_level_info (inst, l);
+            if (li == NULL)
+              continue;
+            put_number (x, ws, row, 0, l, x->integer);
+            put_number (x, ws, row, 1, li->min, x->number);
+            put_text (x, ws, row, 2, cirt_text_get (li->name, x->lang), x->text_bold);
+            put_text (x, ws, row, 3, cirt_text_get (li->description, x->lang), x->text);
+            row++;
+          }
+      }
   }
-  for (int l = 1; l <= CIRT_N_LEVELS; l++)
-    {
-      const CirtLevelInfo *li = cirt_score_get_level_info (d->score, l);
-      if (li == NULL)
-        continue;
-      put_number (x, ws, row, 0, l, x->integer);
-      put_number (x, ws, row, 1, li->min, x->number);
-      put_text (x, ws, row, 2, cirt_text_get (li->name, x->lang), x->text_bold);
-      put_text (x, ws, row, 3, cirt_text_get (li->description, x->lang), x->text);
-      row++;
-    }
 
   row++;
   put_text (x, ws, row++, 0, str (x, CIRT_STR_INSTRUMENTS), x->heading);

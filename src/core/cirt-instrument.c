@@ -302,6 +302,19 @@ cirt_instrument_get_level_info (CirtInstrument *self,
   return &self->levels[level - 1];
 }
 
+gboolean
+cirt_instrument_same_levels (CirtInstrument *self,
+                             CirtInstrument *other)
+{
+  g_return_val_if_fail (CIRT_IS_INSTRUMENT (self), FALSE);
+  g_return_val_if_fail (CIRT_IS_INSTRUMENT (other), FALSE);
+  for (int l = 0; l < CIRT_N_LEVELS; l++)
+    if (self->levels[l].min != other->levels[l].min
+        || g_strcmp0 (cirt_text_get (self->levels[l].name, "en"), cirt_text_get (other->levels[l].name, "en")) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 guint
 cirt_instrument_get_n_sections (CirtInstrument *self)
 {

@@ -110,6 +110,10 @@ gboolean             cirt_instrument_uses_pillar        (CirtInstrument *self,
 const CirtLevelInfo *cirt_instrument_get_level_info     (CirtInstrument *self,
                                                          int             level);
 
+/* TRUE when @self and @other name and band their results alike (the same
+ * five lower bounds and English level names). */
+gboolean             cirt_instrument_same_levels        (CirtInstrument *self,
+                                                         CirtInstrument *other);
 guint                cirt_instrument_get_n_sections     (CirtInstrument *self);
 const CirtSection   *cirt_instrument_get_section        (CirtInstrument *self,
                                                          guint           index);

@@ -756,6 +756,35 @@ _cirt_report_roadmap (Report *r,
 /* ------------------------------------------------------------------------ */
 /* Methodology, stakeholders */
 
+/* The named levels of @inst: number, name, lower bound, description. */
+static void
+levels_table (Report         *r,
+              CirtInstrument *inst)
+{
+  const char *titles[] = { _cirt_report_str (r, CIRT_STR_LEVEL), _cirt_report_str (r, CIRT_STR_LEVEL_NAME),
+                           _cirt_report_str (r, CIRT_STR_FROM_INDEX), _cirt_report_str (r, CIRT_STR_DESCRIPTION) };
+  static const double fractions[] = { 0.1, 0.2, 0.14, 0.56 };
+  static const PangoAlignment align[] = { PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT };
+  const int styles[] = { STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+
+  _cirt_report_table_begin (r, &t, 0);
+  for (int l = 1; l <= CIRT_N_LEVELS; l++)
+    {
+      const CirtLevelInfo *li = cirt_instrument_get_level_info (inst, l);
+      g_autofree char *num = g_strdup_printf ("%d", l);
+      g_autofree char *min = NULL;
+      if (li == NULL)
+        continue;
+      min = cirt_lang_format_score (r->l, li->min);
+      {
+        const char *cells[] = { num, cirt_text_get (li->name, r->lang), min, cirt_text_get (li->description, r->lang) };
+        _cirt_report_table_row (r, &t, cells, styles, l % 2 == 0);
+      }
+    }
+  r->y += 8;
+}
+
 void
 _cirt_report_methodology (Report *r,
                           guint   toc_index)
@@ -776,30 +805,18 @@ _cirt_report_methodology (Report *r,
 
   _cirt_report_heading2_keep (r, _cirt_report_str (r, CIRT_STR_LEVELS), 200);
   _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_LEVELS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
-  {
-    const char *titles[] = { _cirt_report_str (r, CIRT_STR_LEVEL), _cirt_report_str (r, CIRT_STR_LEVEL_NAME),
-                             _cirt_report_str (r, CIRT_STR_FROM_INDEX), _cirt_report_str (r, CIRT_STR_DESCRIPTION) };
-    static const double fractions[] = { 0.1, 0.2, 0.14, 0.56 };
-    static const PangoAlignment align[] = { PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT };
-    const int styles[] = { STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR };
-    Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
-
-    _cirt_report_table_begin (r, &t, 0);
-    for (int l = 1; l <= CIRT_N_LEVELS; l++)
-      {
-        const CirtLevelInfo *li = cirt_score_get_level_info (r->score, l);
-        g_autofree char *num = g_strdup_printf ("%d", l);
-        g_autofree char *min = NULL;
-        if (li == NULL)
-          continue;
-        min = cirt_lang_format_score (r->l, li->min);
+  levels_table (r, g_ptr_array_index (instruments, 0));
+  /* An instrument with its own scale (GCI-style tiers, SIM3 levels): its
+   * sections are named on it, so the report shows it too, under its title. */
+  for (guint i = 1; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      if (!cirt_instrument_same_levels (inst, g_ptr_array_index (instruments, 0)))
         {
-          const char *cells[] = { num, cirt_text_get (li->name, r->lang), min, cirt_text_get (li->description, r->lang) };
-          _cirt_report_table_row (r, &t, cells, styles, l % 2 == 0);
+          _cirt_report_heading2_keep (r, cirt_instrument_get_title (inst, r->lang), 200);
+          levels_table (r, inst);
         }
-      }
-    r->y += 8;
-  }
+    }
 
   _cirt_report_heading2_keep (r, _cirt_report_str (r, CIRT_STR_INSTRUMENTS), 150);
   _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_INSTRUMENTS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
