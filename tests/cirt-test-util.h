@@ -29,6 +29,14 @@ int             cirt_test_run_cli         (char      **out,
 int             cirt_test_run_cli_argv    (const char * const *argv,
                                            char               **out,
                                            char               **err);
+/* The people of the shipped sample assessment (data/sample): its
+ * assessors and stakeholders, by full name. */
+GPtrArray      *cirt_test_sample_names    (void);
+/* Fails when @text holds one of @names, or a word of one (a first name, a
+ * surname). @what names the text in the message. */
+void            cirt_test_assert_no_names (const char *what,
+                                           const char *text,
+                                           GPtrArray  *names);
 /* Runs the suite; returns the process exit status. */
 int             cirt_test_run_suite       (Suite *suite);
 

@@ -8,9 +8,9 @@
  *   Nothing is ever concatenated into markup.
  * - The body is written first into its own buffer, collecting the headings
  *   (each with a bookmark); the document part is then the cover, the
- *   contents (a TOC field whose placeholder lists those headings with
- *   PAGEREF fields, so that it shows page numbers before Word refreshes it),
- *   and the body.
+ *   contents (a TOC field whose placeholder lists those headings as links,
+ *   until Word or LibreOffice rebuilds it with the page numbers), and the
+ *   body.
  * - What the document says comes from the same words as the PDF report
  *   (cirt-export-private.h), the strings from the language layer, the
  *   charts from cirt-chart rendered to PNG at 200 dpi.
@@ -1318,9 +1318,12 @@ cover (Docx *d)
   para (d, "CoverNote", made, RUN_MUTED | RUN_SMALL);
 }
 
-/* The contents: a TOC field (Word refreshes it on opening, settings.xml
- * says so); its placeholder lists the headings, each with a PAGEREF field
- * to its bookmark, which LibreOffice computes as it lays the pages out. */
+/* The contents: a TOC field, marked dirty, which Word rebuilds with the
+ * page numbers on opening (settings.xml asks it to update the fields) and
+ * LibreOffice with Update Index. Until then it shows its placeholder: the
+ * headings, each a link to its bookmark, without page numbers (this program
+ * does not know where Word will break the pages, and a wrong number is
+ * worse than none). */
 static void
 contents (Docx *d)
 {
@@ -1329,7 +1332,6 @@ contents (Docx *d)
     {
       Heading *h = &g_array_index (d->headings, Heading, i);
       g_autofree char *style = g_strdup_printf ("TOC%d", h->level);
-      g_autofree char *pageref = g_strdup_printf (" PAGEREF %s \\h ", h->bookmark);
 
       para_begin (d, style, PARA_PLAIN);
       if (i == 0)
@@ -1356,8 +1358,6 @@ contents (Docx *d)
       attr (d, "w:anchor", h->bookmark);
       attr (d, "w:history", "1");
       run (d, h->text, RUN_PLAIN);
-      run_special (d, "w:tab");
-      field (d, pageref, "", RUN_PLAIN);
       end (d);
       if (i + 1 == d->headings->len)
         {
