@@ -206,3 +206,30 @@ cirt_test_assert_no_names (const char *what,
         ck_assert_msg (strstr (text, words[w]) == NULL, "%s still has \"%s\" (of %s)", what, words[w], name);
     }
 }
+
+GStrv
+cirt_test_pdf_pages (const char *pdf,
+                     guint      *n_pages)
+{
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *info = NULL, *text = NULL, *err = NULL;
+  const char *p;
+  GStrv pages;
+  guint n;
+  int status = 0;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, &err, &status,
+                               NULL) && g_spawn_check_wait_status (status, NULL), "pdfinfo %s: %s", pdf, err);
+  p = strstr (info, "\nPages:");
+  ck_assert_msg (p != NULL, "pdfinfo: no page count:\n%s", info);
+  *n_pages = (guint) g_ascii_strtoull (p + strlen ("\nPages:") + strspn (p + strlen ("\nPages:"), " "), NULL, 10);
+  g_clear_pointer (&err, g_free);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status,
+                               NULL) && g_spawn_check_wait_status (status, NULL), "pdftotext %s: %s", pdf, err);
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages);
+  /* A form feed ends every page, so the last piece is empty. */
+  ck_assert_msg (n == *n_pages + 1 && *pages[n - 1] == '\0', "pdftotext gave %u pages, pdfinfo %u", n - 1, *n_pages);
+  return pages;
+}

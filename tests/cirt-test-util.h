@@ -37,6 +37,10 @@ GPtrArray      *cirt_test_sample_names    (void);
 void            cirt_test_assert_no_names (const char *what,
                                            const char *text,
                                            GPtrArray  *names);
+/* The text of each page of @pdf (pdftotext), checked against the page
+ * count pdfinfo gives; NULL-terminated. */
+GStrv           cirt_test_pdf_pages       (const char *pdf,
+                                           guint      *n_pages);
 /* Runs the suite; returns the process exit status. */
 int             cirt_test_run_suite       (Suite *suite);
 

@@ -13,6 +13,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -659,6 +660,57 @@ START_TEST (test_sealed)
 }
 END_TEST
 
+/* LibreOffice opens it and lays it out: the marking at the top and the
+ * bottom of every page, "Page N of M" from the fields, the charts, the
+ * hostile note as typed. */
+START_TEST (test_libreoffice)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *path = cirt_test_tmp_path ("lo.docx");
+  g_autofree char *outdir = cirt_test_tmp_path ("lo-out");
+  g_autofree char *profile_dir = cirt_test_tmp_path ("lo-profile");
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s", profile_dir);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (".docx"));
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *pdf = g_build_filename (outdir, pdf_name, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0;
+
+  if (soffice == NULL)
+    {
+      fprintf (stderr, "SKIP test_libreoffice: soffice (LibreOffice Writer) is not installed\n");
+      return;
+    }
+  write_docx (path, "en", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+  {
+    const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir,
+                           path, NULL };
+    int rc = run (argv, &out, &err);
+    ck_assert_msg (rc == 0, "soffice: exit %d: %s", rc, err);
+  }
+  ck_assert_msg (g_file_test (pdf, G_FILE_TEST_IS_REGULAR), "LibreOffice wrote no PDF: %s\n%s", out, err);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
+  ck_assert_uint_ge (n_pages, 8);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+      const char *first = strstr (pages[i], "TLP:AMBER");
+      ck_assert_msg (first != NULL && strstr (first + 1, "TLP:AMBER") != NULL,
+                     "LibreOffice page %u: the marking is not in both header and footer:\n%s", i + 1, pages[i]);
+      ck_assert_msg (strstr (pages[i], label) != NULL, "LibreOffice page %u: no \"%s\"", i + 1, label);
+      g_string_append (all, pages[i]);
+    }
+  ck_assert_msg (strstr (pages[0], "République d'Exemple") != NULL, "no country on the cover");
+  ck_assert_msg (strstr (pages[1], "Contents") != NULL, "no contents on page 2");
+  ck_assert_msg (strstr (all->str, "<w:p><w:r><w:t>injected</w:t></w:r></w:p> and ]]> then") != NULL,
+                 "the hostile note is not shown as typed");
+  ck_assert_msg (strstr (all->str, "=1+1") != NULL, "the formula-like note is not shown");
+}
+END_TEST
+
 static void
 limit_file_size (gpointer data)
 {
@@ -733,6 +785,7 @@ docx_suite (void)
   tcase_add_test (tc, test_redacted);
   tcase_add_test (tc, test_sealed);
   tcase_add_test (tc, test_failures_leave_nothing);
+  tcase_add_test (tc, test_libreoffice);
   suite_add_tcase (s, tc);
   return s;
 }

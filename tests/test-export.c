@@ -385,29 +385,6 @@ export_ok (const char *first,
 }
 
 /* The text of every page (pdftotext puts a form feed after each). */
-static GStrv
-pdf_pages (const char *pdf,
-           guint      *n_pages)
-{
-  const char *info_argv[] = { "pdfinfo", pdf, NULL };
-  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *info = NULL, *text = NULL, *err = NULL;
-  const char *p;
-  GStrv pages;
-  guint n;
-
-  ck_assert_msg (run (info_argv, &info, &err) == 0, "pdfinfo %s: %s", pdf, err);
-  p = strstr (info, "\nPages:");
-  ck_assert_msg (p != NULL, "pdfinfo: no page count:\n%s", info);
-  *n_pages = (guint) g_ascii_strtoull (p + strlen ("\nPages:") + strspn (p + strlen ("\nPages:"), " "), NULL, 10);
-  g_clear_pointer (&err, g_free);
-  ck_assert_msg (run (text_argv, &text, &err) == 0, "pdftotext %s: %s", pdf, err);
-  pages = g_strsplit (text, "\f", -1);
-  n = g_strv_length (pages);
-  /* A form feed ends every page, so the last piece is empty. */
-  ck_assert_msg (n == *n_pages + 1 && *pages[n - 1] == '\0', "pdftotext gave %u pages, pdfinfo %u", n - 1, *n_pages);
-  return pages;
-}
 
 static char *
 pdfinfo (const char *pdf)
@@ -653,7 +630,7 @@ START_TEST (test_xlsx_libreoffice)
     ck_assert_msg (rc == 0, "soffice: exit %d: %s", rc, err);
   }
   ck_assert_msg (g_file_test (pdf, G_FILE_TEST_IS_REGULAR), "LibreOffice wrote no PDF: %s\n%s", out, err);
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   ck_assert_uint_ge (n_pages, 6);   /* one sheet at least per page */
   for (guint i = 0; i < n_pages; i++)
     {
@@ -684,7 +661,7 @@ START_TEST (test_report_pdf)
   ck_assert_msg (strstr (info, "Title:           " TITLE "\n") != NULL, "title not in the metadata:\n%s", info);
   ck_assert_msg (strstr (info, "(A4)") != NULL, "not A4:\n%s", info);
 
-  pages = pdf_pages (path, &n_pages);
+  pages = cirt_test_pdf_pages (path, &n_pages);
   ck_assert_uint_ge (n_pages, 10);
   for (guint i = 0; i < n_pages; i++)
     {
@@ -779,7 +756,7 @@ START_TEST (test_report_french_letter)
   export_ok ("--pdf", path, "--lang", "fr", "--tlp", "green", "--paper", "letter", NULL);
   info = pdfinfo (path);
   ck_assert_msg (strstr (info, "612 x 792 pts (letter)") != NULL, "not US Letter:\n%s", info);
-  pages = pdf_pages (path, &n_pages);
+  pages = cirt_test_pdf_pages (path, &n_pages);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *page_label = g_strdup_printf ("Page %u sur %u", i + 1, n_pages);
@@ -983,7 +960,7 @@ START_TEST (test_sample_exports)
   export_ok ("--xlsx", xlsx, "--pdf", pdf, NULL);
   score = score_json ("en");
 
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *page_label = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
