@@ -510,13 +510,34 @@ table_begin (Docx        *d,
     }
 }
 
+/* A row of a few lines stays on one page; a long one (a note of pages)
+ * flows on to the next. */
+#define KEEP_ROW_CHARS 1200
+
+static void
+row_begin (Docx  *d,
+           gsize  chars)
+{
+  el (d, "w:tr");
+  if (chars < KEEP_ROW_CHARS)
+    {
+      el (d, "w:trPr");
+      val (d, "w:cantSplit", NULL);
+      end (d);
+    }
+}
+
 static void
 table_row (Docx               *d,
            const Table        *t,
            const char * const *texts,
            const int          *flags)
 {
-  el (d, "w:tr");
+  gsize chars = 0;
+
+  for (guint i = 0; i < t->n; i++)
+    chars += texts[i] ? strlen (texts[i]) : 0;
+  row_begin (d, chars);
   for (guint i = 0; i < t->n; i++)
     cell (d, t, i, texts[i], flags ? flags[i] : RUN_PLAIN);
   end (d);
@@ -723,7 +744,7 @@ figures (Docx        *d,
       align[i] = PARA_PLAIN;
     }
   table_begin (d, &t);
-  el (d, "w:tr");
+  row_begin (d, 0);
   for (guint i = 0; i < n; i++)
     {
       cell_begin (d, &t, i, 1);
@@ -1157,7 +1178,7 @@ stakeholders (Docx              *d,
       if (!cirt_text_is_blank (s->notes))
         {
           /* The interview notes, across the whole row. */
-          el (d, "w:tr");
+          row_begin (d, strlen (s->notes));
           cell_begin (d, &t, 0, t.n);
           para (d, "TableText", s->notes, RUN_MUTED);
           end (d);
@@ -1193,8 +1214,12 @@ appendix_row (Docx               *d,
   double score = cirt_export_answer_score (q, a);
   gboolean answered = a != NULL && (a->value != NULL || a->not_applicable);
   gboolean any = FALSE;
+  gsize chars = strlen (cirt_text_get (q->text, d->lang));
 
-  el (d, "w:tr");
+  if (a != NULL)
+    chars += (a->notes ? strlen (a->notes) : 0) + (a->evidence ? strlen (a->evidence) : 0) +
+             (a->source ? strlen (a->source) : 0);
+  row_begin (d, chars);
   cell (d, t, 0, q->id, RUN_ACCENT | RUN_BOLD);
   cell_begin (d, t, 1, 1);
   para_begin (d, "TableText", PARA_PLAIN);
@@ -1290,7 +1315,7 @@ cover (Docx *d)
   para (d, "CoverNote", cirt_lang_str (d->l, CIRT_STR_DOC_SUBTITLE), RUN_PLAIN);
 
   /* The marking, large, with what it means. */
-  para_begin (d, "TLP", PARA_KEEP_NEXT);
+  para_begin (d, "TLP", PARA_KEEP_NEXT | PARA_START);
   el (d, "w:r");
   el (d, "w:rPr");
   val_int (d, "w:sz", 30);
