@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <pango/pangocairo.h>
+#include <cairo.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -793,6 +795,15 @@ docx_suite (void)
 int
 main (void)
 {
+  int status;
+
   cirt_test_setup_env ();
-  return cirt_test_run_suite (docx_suite ());
+  status = cirt_test_run_suite (docx_suite ());
+  if (g_getenv ("CIRT_FREE_CACHES"))
+    {
+      pango_cairo_font_map_set_default (NULL);
+      cairo_debug_reset_static_data ();
+      xmlCleanupParser ();
+    }
+  return status;
 }

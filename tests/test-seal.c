@@ -52,6 +52,14 @@ in_dir (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort() passes pointers to the elements. */
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in @dir, sorted, joined by spaces. */
 static char *
 dir_listing (void)
@@ -62,7 +70,7 @@ dir_listing (void)
 
   while ((n = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (n));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }

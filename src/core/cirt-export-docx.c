@@ -201,6 +201,75 @@ val_int (Docx       *d,
   end (d);
 }
 
+/* <w:fldChar w:fldCharType="begin|separate|end"/> in a run of its own. */
+static void
+fld_char (Docx       *d,
+          const char *type,
+          gboolean    dirty)
+{
+  el (d, "w:r");
+  el (d, "w:fldChar");
+  attr (d, "w:fldCharType", type);
+  if (dirty)
+    attr (d, "w:dirty", "true");
+  end (d);
+  end (d);
+}
+
+static void
+instr_text (Docx       *d,
+            const char *instruction)
+{
+  el (d, "w:r");
+  el (d, "w:instrText");
+  attr (d, "xml:space", "preserve");
+  check (d, xmlTextWriterWriteString (d->w, BAD_CAST instruction));
+  end (d);
+  end (d);
+}
+
+/* Shading of a paragraph, a run or a cell. */
+static void
+shading (Docx    *d,
+         guint32  fill)
+{
+  el (d, "w:shd");
+  attr (d, "w:val", "clear");
+  attr (d, "w:color", "auto");
+  attr_color (d, "w:fill", fill);
+  end (d);
+}
+
+/* A border line (w:top, w:bottom… of w:pBdr or w:tblBorders). */
+static void
+border (Docx       *d,
+        const char *side,
+        int         eighths,
+        int         space,
+        guint32     color)
+{
+  el (d, side);
+  attr (d, "w:val", "single");
+  attr_int (d, "w:sz", eighths);
+  attr_int (d, "w:space", space);
+  attr_color (d, "w:color", color);
+  end (d);
+}
+
+static void
+tab_stop (Docx       *d,
+          const char *kind,
+          const char *leader,
+          int         pos)
+{
+  el (d, "w:tab");
+  attr (d, "w:val", kind);
+  if (leader)
+    attr (d, "w:leader", leader);
+  attr_int (d, "w:pos", pos);
+  end (d);
+}
+
 /* Text of user origin or not, inside a run: newlines become w:br, tabs
  * w:tab, the rest w:t (escaped by the writer). */
 static void
@@ -295,28 +364,11 @@ field (Docx       *d,
        const char *result,
        int         flags)
 {
-  el (d, "w:r");
-  el (d, "w:fldChar");
-  attr (d, "w:fldCharType", "begin");
-  end (d);
-  end (d);
-  el (d, "w:r");
-  el (d, "w:instrText");
-  attr (d, "xml:space", "preserve");
-  check (d, xmlTextWriterWriteString (d->w, BAD_CAST instruction));
-  end (d);
-  end (d);
-  el (d, "w:r");
-  el (d, "w:fldChar");
-  attr (d, "w:fldCharType", "separate");
-  end (d);
-  end (d);
+  fld_char (d, "begin", FALSE);
+  instr_text (d, instruction);
+  fld_char (d, "separate", FALSE);
   run (d, result, flags);
-  el (d, "w:r");
-  el (d, "w:fldChar");
-  attr (d, "w:fldCharType", "end");
-  end (d);
-  end (d);
+  fld_char (d, "end", FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1361,23 +1413,9 @@ contents (Docx *d)
       para_begin (d, style, PARA_PLAIN);
       if (i == 0)
         {
-          el (d, "w:r");
-          el (d, "w:fldChar");
-          attr (d, "w:fldCharType", "begin");
-          attr (d, "w:dirty", "true");
-          end (d);
-          end (d);
-          el (d, "w:r");
-          el (d, "w:instrText");
-          attr (d, "xml:space", "preserve");
-          check (d, xmlTextWriterWriteString (d->w, BAD_CAST " TOC \\o \"1-3\" \\h \\z \\u "));
-          end (d);
-          end (d);
-          el (d, "w:r");
-          el (d, "w:fldChar");
-          attr (d, "w:fldCharType", "separate");
-          end (d);
-          end (d);
+          fld_char (d, "begin", TRUE);
+          instr_text (d, " TOC \\o \"1-3\" \\h \\z \\u ");
+          fld_char (d, "separate", FALSE);
         }
       el (d, "w:hyperlink");
       attr (d, "w:anchor", h->bookmark);
@@ -1385,13 +1423,7 @@ contents (Docx *d)
       run (d, h->text, RUN_PLAIN);
       end (d);
       if (i + 1 == d->headings->len)
-        {
-          el (d, "w:r");
-          el (d, "w:fldChar");
-          attr (d, "w:fldCharType", "end");
-          end (d);
-          end (d);
-        }
+        fld_char (d, "end", FALSE);
       para_end (d);
     }
 }
@@ -1729,12 +1761,7 @@ heading_style (Docx *d,
   if (level == 1)
     val (d, "w:pageBreakBefore", NULL);
   el (d, "w:pBdr");
-  el (d, "w:bottom");
-  attr (d, "w:val", "single");
-  attr_int (d, "w:sz", level == 1 ? 18 : 4);
-  attr_int (d, "w:space", 4);
-  attr_color (d, "w:color", level == 1 ? CIRT_COLOR_NAVY : CIRT_COLOR_RULE);
-  end (d);
+  border (d, "w:bottom", level == 1 ? 18 : 4, 4, level == 1 ? CIRT_COLOR_NAVY : CIRT_COLOR_RULE);
   end (d);
   spacing (d, before[level - 1], level == 1 ? 360 : 120);
   val_int (d, "w:outlineLvl", level - 1);
@@ -1753,11 +1780,7 @@ toc_style (Docx *d,
   style_begin (d, "paragraph", id, name, "Normal", "Normal");
   el (d, "w:pPr");
   el (d, "w:tabs");
-  el (d, "w:tab");
-  attr (d, "w:val", "right");
-  attr (d, "w:leader", "dot");
-  attr_int (d, "w:pos", d->text_w);
-  end (d);
+  tab_stop (d, "right", "dot", d->text_w);
   end (d);
   spacing (d, level == 1 ? 120 : 0, level == 1 ? 40 : 20);
   el (d, "w:ind");
@@ -1841,11 +1864,7 @@ write_styles (Docx      *d,
   end (d);
   val_int (d, "w:sz", 16);
   val_int (d, "w:szCs", 16);
-  el (d, "w:shd");
-  attr (d, "w:val", "clear");
-  attr (d, "w:color", "auto");
-  attr (d, "w:fill", "000000");
-  end (d);
+  shading (d, 0x000000);
   end (d);
   end (d);
 
@@ -1853,12 +1872,7 @@ write_styles (Docx      *d,
   style_begin (d, "paragraph", "Header", "header", "Normal", NULL);
   el (d, "w:pPr");
   el (d, "w:pBdr");
-  el (d, "w:bottom");
-  attr (d, "w:val", "single");
-  attr_int (d, "w:sz", 4);
-  attr_int (d, "w:space", 4);
-  attr_color (d, "w:color", CIRT_COLOR_RULE);
-  end (d);
+  border (d, "w:bottom", 4, 4, CIRT_COLOR_RULE);
   end (d);
   spacing (d, 0, 0);
   end (d);
@@ -1867,22 +1881,11 @@ write_styles (Docx      *d,
   style_begin (d, "paragraph", "Footer", "footer", "Normal", NULL);
   el (d, "w:pPr");
   el (d, "w:pBdr");
-  el (d, "w:top");
-  attr (d, "w:val", "single");
-  attr_int (d, "w:sz", 4);
-  attr_int (d, "w:space", 4);
-  attr_color (d, "w:color", CIRT_COLOR_RULE);
-  end (d);
+  border (d, "w:top", 4, 4, CIRT_COLOR_RULE);
   end (d);
   el (d, "w:tabs");
-  el (d, "w:tab");
-  attr (d, "w:val", "center");
-  attr_int (d, "w:pos", d->text_w / 2);
-  end (d);
-  el (d, "w:tab");
-  attr (d, "w:val", "right");
-  attr_int (d, "w:pos", d->text_w);
-  end (d);
+  tab_stop (d, "center", NULL, d->text_w / 2);
+  tab_stop (d, "right", NULL, d->text_w);
   end (d);
   spacing (d, 0, 60);
   end (d);
@@ -1905,18 +1908,9 @@ write_styles (Docx      *d,
   style_begin (d, "paragraph", "Notice", "Notice", "Normal", NULL);
   el (d, "w:pPr");
   el (d, "w:pBdr");
-  el (d, "w:left");
-  attr (d, "w:val", "single");
-  attr_int (d, "w:sz", 18);
-  attr_int (d, "w:space", 6);
-  attr_color (d, "w:color", CIRT_COLOR_WARNING);
+  border (d, "w:left", 18, 6, CIRT_COLOR_WARNING);
   end (d);
-  end (d);
-  el (d, "w:shd");
-  attr (d, "w:val", "clear");
-  attr (d, "w:color", "auto");
-  attr_color (d, "w:fill", CIRT_COLOR_WARNING_BG);
-  end (d);
+  shading (d, CIRT_COLOR_WARNING_BG);
   spacing (d, 120, 120);
   el (d, "w:ind");
   attr (d, "w:left", "120");
@@ -1928,10 +1922,7 @@ write_styles (Docx      *d,
   style_begin (d, "paragraph", "Recommendation", "Recommendation", "Normal", NULL);
   el (d, "w:pPr");
   el (d, "w:tabs");
-  el (d, "w:tab");
-  attr (d, "w:val", "left");
-  attr (d, "w:pos", "440");
-  end (d);
+  tab_stop (d, "left", NULL, 440);
   end (d);
   spacing (d, 60, 100);
   el (d, "w:ind");
@@ -1977,14 +1968,7 @@ write_styles (Docx      *d,
   {
     const char *sides[] = { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" };
     for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
-      {
-        el (d, sides[i]);
-        attr (d, "w:val", "single");
-        attr_int (d, "w:sz", 4);
-        attr_int (d, "w:space", 0);
-        attr_color (d, "w:color", CIRT_COLOR_RULE);
-        end (d);
-      }
+      border (d, sides[i], 4, 0, CIRT_COLOR_RULE);
   }
   end (d);
   el (d, "w:tblCellMar");
@@ -2005,21 +1989,13 @@ write_styles (Docx      *d,
   attr (d, "w:type", "firstRow");
   rpr_basic (d, TRUE, FALSE, CIRT_COLOR_WHITE, 0);
   el (d, "w:tcPr");
-  el (d, "w:shd");
-  attr (d, "w:val", "clear");
-  attr (d, "w:color", "auto");
-  attr_color (d, "w:fill", CIRT_COLOR_NAVY);
-  end (d);
+  shading (d, CIRT_COLOR_NAVY);
   end (d);
   end (d);
   el (d, "w:tblStylePr");
   attr (d, "w:type", "band2Horz");
   el (d, "w:tcPr");
-  el (d, "w:shd");
-  attr (d, "w:val", "clear");
-  attr (d, "w:color", "auto");
-  attr_color (d, "w:fill", CIRT_COLOR_ZEBRA);
-  end (d);
+  shading (d, CIRT_COLOR_ZEBRA);
   end (d);
   end (d);
   end (d);
