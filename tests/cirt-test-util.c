@@ -233,3 +233,20 @@ cirt_test_pdf_pages (const char *pdf,
   ck_assert_msg (n == *n_pages + 1 && *pages[n - 1] == '\0', "pdftotext gave %u pages, pdfinfo %u", n - 1, *n_pages);
   return pages;
 }
+
+int
+cirt_test_run (const char * const *argv,
+               char              **out,
+               char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
+    {
+      if (err)
+        *err = g_strdup (error->message);
+      return -1;
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}

@@ -37,6 +37,12 @@ GPtrArray      *cirt_test_sample_names    (void);
 void            cirt_test_assert_no_names (const char *what,
                                            const char *text,
                                            GPtrArray  *names);
+/* Runs a program (found in PATH); returns its exit status (-1: it could
+ * not run, the reason in @err), stdout and stderr into @out and @err (may
+ * be NULL). */
+int             cirt_test_run             (const char * const *argv,
+                                           char              **out,
+                                           char              **err);
 /* The text of each page of @pdf (pdftotext), checked against the page
  * count pdfinfo gives; NULL-terminated. */
 GStrv           cirt_test_pdf_pages       (const char *pdf,

@@ -272,22 +272,6 @@ has_paragraph (GPtrArray  *paragraphs,
   return FALSE;
 }
 
-static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
-    {
-      if (err)
-        *err = g_strdup (error->message);
-      return -1;
-    }
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
-}
 
 static void
 assert_private (const char *path)
@@ -529,7 +513,7 @@ START_TEST (test_readback)
   ck_assert (g_file_set_contents (expect_path, json, -1, NULL));
   {
     const char *argv[] = { PYTHON, script, path, expect_path, NULL };
-    int rc = run (argv, &out, &err);
+    int rc = cirt_test_run (argv, &out, &err);
     ck_assert_msg (rc == 0, "readback_docx.py: exit %d: %s", rc, err);
   }
   ck_assert_msg (strstr (out, "\"appendix_rows\": 7") || strstr (out, "\"appendix_rows\":7"), "%s", out);
@@ -547,7 +531,7 @@ START_TEST (test_readback)
     ck_assert (g_file_set_contents (expect_path, bad, -1, NULL));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    ck_assert_int_eq (run (argv, &out, &err), 1);
+    ck_assert_int_eq (cirt_test_run (argv, &out, &err), 1);
     ck_assert_msg (strstr (err, "the appendix has 7 rows") != NULL, "%s", err);
   }
 }
@@ -611,8 +595,8 @@ START_TEST (test_redacted)
   ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", sample_db, "export", sample, "--docx", plain, NULL) == 0, "%s", err);
   ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", sample_db, "export", sample, "--docx", redacted, "--redact",
                                     NULL) == 0, "%s", err);
-  ck_assert_int_eq (run (argv_plain, &p, NULL), 0);
-  ck_assert_int_eq (run (argv_redacted, &r, NULL), 0);
+  ck_assert_int_eq (cirt_test_run (argv_plain, &p, NULL), 0);
+  ck_assert_int_eq (cirt_test_run (argv_redacted, &r, NULL), 0);
   /* Every part of the document, its properties included. */
   for (guint i = 0; i < names->len; i++)
     ck_assert_msg (strstr (p, g_ptr_array_index (names, i)) != NULL, "the plain document lacks %s",
@@ -690,7 +674,7 @@ START_TEST (test_libreoffice)
   {
     const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outdir,
                            path, NULL };
-    int rc = run (argv, &out, &err);
+    int rc = cirt_test_run (argv, &out, &err);
     ck_assert_msg (rc == 0, "soffice: exit %d: %s", rc, err);
   }
   ck_assert_msg (g_file_test (pdf, G_FILE_TEST_IS_REGULAR), "LibreOffice wrote no PDF: %s\n%s", out, err);

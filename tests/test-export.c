@@ -159,23 +159,6 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-/* Runs a program; returns its exit status (-1: could not run). */
-static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
-    {
-      if (err)
-        *err = g_strdup (error->message);
-      return -1;
-    }
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
-}
 
 static int
 cli (char      **out,
@@ -212,7 +195,7 @@ readback (const char *xlsx)
   g_autofree char *script = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "readback_xlsx.py", NULL);
   const char *argv[] = { PYTHON, script, xlsx, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int rc = run (argv, &out, &err);
+  int rc = cirt_test_run (argv, &out, &err);
 
   ck_assert_msg (rc == 0, "readback_xlsx.py: exit %d: %s", rc, err);
   return parse_json (out);
@@ -393,7 +376,7 @@ pdfinfo (const char *pdf)
   char *out = NULL;
   g_autofree char *err = NULL;
 
-  ck_assert_msg (run (argv, &out, &err) == 0, "pdfinfo %s: %s", pdf, err);
+  ck_assert_msg (cirt_test_run (argv, &out, &err) == 0, "pdfinfo %s: %s", pdf, err);
   return out;
 }
 
@@ -626,7 +609,7 @@ START_TEST (test_xlsx_libreoffice)
   {
     const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf",
                            "--outdir", outdir, path, NULL };
-    int rc = run (argv, &out, &err);
+    int rc = cirt_test_run (argv, &out, &err);
     ck_assert_msg (rc == 0, "soffice: exit %d: %s", rc, err);
   }
   ck_assert_msg (g_file_test (pdf, G_FILE_TEST_IS_REGULAR), "LibreOffice wrote no PDF: %s\n%s", out, err);

@@ -1018,7 +1018,6 @@ pillar_chapter (Docx              *d,
 {
   CirtPillar pillar = c->pillar;
   const CirtPillarScore *ps = cirt_score_get_pillar (d->score, pillar);
-  GPtrArray *instruments = cirt_score_get_instruments (d->score);
   guint n_recs = cirt_score_get_n_recommendations (d->score);
   guint n_findings = 0, n_pillar_recs = 0;
 
@@ -1049,37 +1048,27 @@ pillar_chapter (Docx              *d,
   pillar_sections (d, pillar);
 
   heading (d, 2, cirt_lang_str (d->l, CIRT_STR_FINDINGS));
-  for (guint i = 0; i < instruments->len; i++)
-    {
-      CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
-        {
-          const CirtSection *sec = cirt_instrument_get_section (inst, si);
-          if (sec->pillar != pillar)
-            continue;
-          for (guint qi = 0; qi < sec->questions->len; qi++)
-            {
-              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
-              const CirtAnswer *a = cirt_assessment_data_answer (d->data, q);
-              g_autofree char *words = NULL;
+  {
+    g_autoptr(GPtrArray) findings = cirt_export_pillar_findings (d->data, pillar);
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const CirtQuestion *q = g_ptr_array_index (findings, i);
+        const CirtAnswer *a = cirt_assessment_data_answer (d->data, q);
+        g_autofree char *words = cirt_export_answer_words (d->l, q, a);
 
-              if (a == NULL || cirt_text_is_blank (a->notes))
-                continue;
-              n_findings++;
-              words = cirt_export_answer_words (d->l, q, a);
-              para_begin (d, "Finding", PARA_KEEP_NEXT);
-              run (d, q->id, RUN_ACCENT | RUN_BOLD);
-              run (d, "  ", RUN_PLAIN);
-              run (d, cirt_text_get (q->text, d->lang), RUN_BOLD);
-              run_special (d, "w:br");
-              run (d, cirt_lang_str (d->l, CIRT_STR_LABEL_ANSWER), RUN_MUTED);
-              run (d, " ", RUN_MUTED);
-              run (d, words, RUN_MUTED | RUN_ITALIC);
-              para_end (d);
-              para (d, NULL, a->notes, RUN_PLAIN);
-            }
-        }
-    }
+        para_begin (d, "Finding", PARA_KEEP_NEXT);
+        run (d, q->id, RUN_ACCENT | RUN_BOLD);
+        run (d, "  ", RUN_PLAIN);
+        run (d, cirt_text_get (q->text, d->lang), RUN_BOLD);
+        run_special (d, "w:br");
+        run (d, cirt_lang_str (d->l, CIRT_STR_LABEL_ANSWER), RUN_MUTED);
+        run (d, " ", RUN_MUTED);
+        run (d, words, RUN_MUTED | RUN_ITALIC);
+        para_end (d);
+        para (d, NULL, a->notes, RUN_PLAIN);
+      }
+    n_findings = findings->len;
+  }
   if (n_findings == 0)
     para (d, NULL, cirt_lang_str (d->l, CIRT_STR_NO_FINDINGS), RUN_MUTED | RUN_ITALIC);
 
@@ -2466,14 +2455,7 @@ cirt_export_docx_write (CirtAssessmentData      *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      cirt_export_options_init (&defaults);
-      options = &defaults;
-    }
-  if (!cirt_export_options_check (options, error))
-    return FALSE;
-  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
+  if ((file = cirt_export_open_file (&options, &defaults, path, error)) == NULL)
     return FALSE;
 
   {

@@ -9,6 +9,7 @@
 
 #include "cirt-assessment-data.h"
 #include "cirt-export.h"
+#include "cirt-file.h"
 #include "cirt-lang.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,14 @@ double      cirt_export_answer_score   (const CirtQuestion *question,
 char       *cirt_export_level_words    (const CirtLang *lang,
                                         CirtScore      *score,
                                         int             level);
+
+/* How every export starts: *@options replaced by the defaults (written to
+ * @defaults) when NULL, checked, and the atomic file for @path opened,
+ * sealed when the options ask; NULL with @error when any of it fails. */
+CirtAtomicFile *cirt_export_open_file  (const CirtExportOptions **options,
+                                        CirtExportOptions        *defaults,
+                                        const char               *path,
+                                        GError                  **error);
 
 /* ------------------------------------------------------------------------ */
 /* What the documents (the PDF report and the DOCX) say, in words, so that
@@ -84,6 +93,10 @@ GPtrArray  *cirt_export_notices        (const CirtLang *lang,
  * targets met (char*). */
 GPtrArray  *cirt_export_key_findings   (const CirtLang *lang,
                                         CirtScore      *score);
+/* The questions of @pillar whose answer has notes, in questionnaire order:
+ * the assessors' findings (const CirtQuestion*). */
+GPtrArray  *cirt_export_pillar_findings (CirtAssessmentData *data,
+                                         CirtPillar          pillar);
 /* "ID · pillar – section · current answer: …" under a recommendation. */
 char       *cirt_export_recommendation_meta (const CirtLang     *lang,
                                              CirtAssessmentData *data,

@@ -164,6 +164,22 @@ cirt_export_options_check (const CirtExportOptions *options,
   return TRUE;
 }
 
+CirtAtomicFile *
+cirt_export_open_file (const CirtExportOptions **options,
+                       CirtExportOptions        *defaults,
+                       const char               *path,
+                       GError                  **error)
+{
+  if (*options == NULL)
+    {
+      cirt_export_options_init (defaults);
+      *options = defaults;
+    }
+  if (!cirt_export_options_check (*options, error))
+    return NULL;
+  return cirt_atomic_file_new_sealed (path, (*options)->seal, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Answers and levels in words */
 
@@ -572,4 +588,31 @@ cirt_export_methodology_notes (const CirtLang     *lang,
       add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_HISTORY, n, data->history_head, NULL, NULL), FALSE);
     }
   return notes;
+}
+
+GPtrArray *
+cirt_export_pillar_findings (CirtAssessmentData *data,
+                             CirtPillar          pillar)
+{
+  GPtrArray *instruments = cirt_score_get_instruments (data->score);
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, si);
+          if (sec->pillar != pillar)
+            continue;
+          for (guint qi = 0; qi < sec->questions->len; qi++)
+            {
+              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
+              const CirtAnswer *a = cirt_assessment_data_answer (data, q);
+              if (a != NULL && !cirt_text_is_blank (a->notes))
+                g_ptr_array_add (list, (gpointer) q);
+            }
+        }
+    }
+  return list;
 }

@@ -431,7 +431,6 @@ _cirt_report_pillar_chapter (Report     *r,
                              CirtPillar  pillar)
 {
   const CirtPillarScore *ps = cirt_score_get_pillar (r->score, pillar);
-  GPtrArray *instruments = cirt_score_get_instruments (r->score);
   guint n_sections = cirt_score_get_n_sections (r->score);
   guint n_recs = cirt_score_get_n_recommendations (r->score);
   guint n_findings = 0, n_pillar_recs = 0;
@@ -500,46 +499,36 @@ _cirt_report_pillar_chapter (Report     *r,
 
   /* What the assessors wrote down. */
   _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_FINDINGS));
-  for (guint i = 0; i < instruments->len; i++)
-    {
-      CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
-        {
-          const CirtSection *sec = cirt_instrument_get_section (inst, si);
-          if (sec->pillar != pillar)
-            continue;
-          for (guint qi = 0; qi < sec->questions->len; qi++)
-            {
-              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
-              const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
-              g_autofree char *words = NULL;
-              Rich rt;
+  {
+    g_autoptr(GPtrArray) findings = cirt_export_pillar_findings (r->data, pillar);
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const CirtQuestion *q = g_ptr_array_index (findings, i);
+        const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
+        g_autofree char *words = cirt_export_answer_words (r->l, q, a);
+        Rich rt;
 
-              if (a == NULL || !!cirt_text_is_blank (a->notes))
-                continue;
-              n_findings++;
-              words = cirt_export_answer_words (r->l, q, a);
-              _cirt_report_rich_init (&rt);
-              _cirt_report_rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
-              _cirt_report_rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
-              _cirt_report_rich_append (&rt, cirt_text_get (q->text, r->lang), PT_SMALL, STYLE_BOLD, COLOR_INK);
-              _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
-              _cirt_report_rich_append (&rt, _cirt_report_str (r, CIRT_STR_LABEL_ANSWER), PT_SMALL, STYLE_REGULAR,
-                                        COLOR_MUTED);
-              _cirt_report_rich_append (&rt, " ", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
-              _cirt_report_rich_append (&rt, words, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
-              _cirt_report_ensure_space (r, 50);
-              {
-                Cell cell = { _cirt_report_rich_layout (r, &rt, _cirt_report_body_width (r), PT_SMALL,
-                                                        PANGO_ALIGN_LEFT), _cirt_report_body_width (r), 0, FALSE };
-                _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
-              }
-              _cirt_report_rich_clear (&rt);
-              r->y += 2;
-              _cirt_report_paragraph (r, a->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 9);
-            }
+        _cirt_report_rich_init (&rt);
+        _cirt_report_rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
+        _cirt_report_rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
+        _cirt_report_rich_append (&rt, cirt_text_get (q->text, r->lang), PT_SMALL, STYLE_BOLD, COLOR_INK);
+        _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+        _cirt_report_rich_append (&rt, _cirt_report_str (r, CIRT_STR_LABEL_ANSWER), PT_SMALL, STYLE_REGULAR,
+                                  COLOR_MUTED);
+        _cirt_report_rich_append (&rt, " ", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+        _cirt_report_rich_append (&rt, words, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
+        _cirt_report_ensure_space (r, 50);
+        {
+          Cell cell = { _cirt_report_rich_layout (r, &rt, _cirt_report_body_width (r), PT_SMALL,
+                                                  PANGO_ALIGN_LEFT), _cirt_report_body_width (r), 0, FALSE };
+          _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
         }
-    }
+        _cirt_report_rich_clear (&rt);
+        r->y += 2;
+        _cirt_report_paragraph (r, a->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 9);
+      }
+    n_findings = findings->len;
+  }
   if (n_findings == 0)
     _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_NO_FINDINGS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
 

@@ -202,14 +202,7 @@ cirt_report_write_pdf (CirtAssessmentData      *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      cirt_export_options_init (&defaults);
-      options = &defaults;
-    }
-  if (!cirt_export_options_check (options, error))
-    return FALSE;
-  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
+  if ((file = cirt_export_open_file (&options, &defaults, path, error)) == NULL)
     return FALSE;
 
   r.data = data;
