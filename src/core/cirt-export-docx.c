@@ -1563,9 +1563,18 @@ write_content_types (Docx      *d,
   part_end (d, buf, parts, "[Content_Types].xml");
 }
 
+typedef struct {
+  const char *id, *type, *target;
+} Rel;
+
+/* A relationships part: @rels, then (@media) one to each picture. */
 static void
-write_package_rels (Docx      *d,
-                    GPtrArray *parts)
+write_rels (Docx       *d,
+            GPtrArray  *parts,
+            const char *name,
+            const Rel  *rels,
+            guint       n,
+            gboolean    media)
 {
   PartBuffer buf;
 
@@ -1573,37 +1582,43 @@ write_package_rels (Docx      *d,
     return;
   el (d, "Relationships");
   attr (d, "xmlns", NS_REL);
-  relationship (d, "rId1", REL_BASE "officeDocument", "word/document.xml");
-  relationship (d, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                "docProps/core.xml");
-  relationship (d, "rId3", REL_BASE "extended-properties", "docProps/app.xml");
+  for (guint i = 0; i < n; i++)
+    relationship (d, rels[i].id, rels[i].type, rels[i].target);
+  for (guint i = 0; media && i < d->media->len; i++)
+    {
+      Media *m = g_ptr_array_index (d->media, i);
+      relationship (d, m->rel_id, REL_BASE "image", m->name);
+    }
   end (d);
-  part_end (d, buf, parts, "_rels/.rels");
+  part_end (d, buf, parts, name);
+}
+
+static void
+write_package_rels (Docx      *d,
+                    GPtrArray *parts)
+{
+  static const Rel rels[] = {
+    { "rId1", REL_BASE "officeDocument", "word/document.xml" },
+    { "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+      "docProps/core.xml" },
+    { "rId3", REL_BASE "extended-properties", "docProps/app.xml" },
+  };
+  write_rels (d, parts, "_rels/.rels", rels, G_N_ELEMENTS (rels), FALSE);
 }
 
 static void
 write_document_rels (Docx      *d,
                      GPtrArray *parts)
 {
-  PartBuffer buf;
-
-  if (!part_begin (d, &buf))
-    return;
-  el (d, "Relationships");
-  attr (d, "xmlns", NS_REL);
-  relationship (d, "rIdStyles", REL_BASE "styles", "styles.xml");
-  relationship (d, "rIdSettings", REL_BASE "settings", "settings.xml");
-  relationship (d, "rIdNumbering", REL_BASE "numbering", "numbering.xml");
-  relationship (d, "rIdHeaderBody", REL_BASE "header", "header1.xml");
-  relationship (d, "rIdHeaderCover", REL_BASE "header", "header2.xml");
-  relationship (d, "rIdFooter", REL_BASE "footer", "footer1.xml");
-  for (guint i = 0; i < d->media->len; i++)
-    {
-      Media *m = g_ptr_array_index (d->media, i);
-      relationship (d, m->rel_id, REL_BASE "image", m->name);
-    }
-  end (d);
-  part_end (d, buf, parts, "word/_rels/document.xml.rels");
+  static const Rel rels[] = {
+    { "rIdStyles", REL_BASE "styles", "styles.xml" },
+    { "rIdSettings", REL_BASE "settings", "settings.xml" },
+    { "rIdNumbering", REL_BASE "numbering", "numbering.xml" },
+    { "rIdHeaderBody", REL_BASE "header", "header1.xml" },
+    { "rIdHeaderCover", REL_BASE "header", "header2.xml" },
+    { "rIdFooter", REL_BASE "footer", "footer1.xml" },
+  };
+  write_rels (d, parts, "word/_rels/document.xml.rels", rels, G_N_ELEMENTS (rels), TRUE);
 }
 
 static void
