@@ -592,7 +592,9 @@ START_TEST (test_redacted)
 
   ck_assert_int_eq (cirt_test_run_cli (&out, &err, "--db", sample_db, "demo", NULL), 0);
   sample = g_strdup (g_strstrip (out));
+  g_clear_pointer (&err, g_free);
   ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", sample_db, "export", sample, "--docx", plain, NULL) == 0, "%s", err);
+  g_clear_pointer (&err, g_free);
   ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", sample_db, "export", sample, "--docx", redacted, "--redact",
                                     NULL) == 0, "%s", err);
   ck_assert_int_eq (cirt_test_run (argv_plain, &p, NULL), 0);
@@ -625,6 +627,7 @@ START_TEST (test_sealed)
   ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", db, "export", id, "--docx", docx, "--seal-passphrase-file", pass,
                                     "--seal-to", keyring->fingerprint, NULL) == 0, "%s", err);
   ck_assert_str_eq (g_strstrip (out), sealed);
+  g_clear_pointer (&err, g_free);
   ck_assert (!g_file_test (docx, G_FILE_TEST_EXISTS));
   assert_private (sealed);
   {
