@@ -5,6 +5,8 @@
 #include "cirt-test-util.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -164,4 +166,92 @@ cirt_test_run_suite (Suite *suite)
     remove_tree (tmp_root);
   g_clear_pointer (&tmp_root, g_free);
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* The people of the sample: its assessors, stakeholders and answer authors. */
+GPtrArray *
+cirt_test_sample_names (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "data", "sample",
+                                            "republic-of-example.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *root, *a;
+  JsonArray *list;
+
+  ck_assert (json_parser_load_from_file (parser, path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  a = json_object_get_object_member (root, "assessment");
+  g_ptr_array_add (names, g_strdup (json_object_get_string_member (a, "lead_assessor")));
+  {
+    g_auto(GStrv) assessors = g_strsplit (json_object_get_string_member (a, "assessors"), ",", -1);
+    for (guint i = 0; assessors[i]; i++)
+      g_ptr_array_add (names, g_strstrip (g_strdup (assessors[i])));
+  }
+  list = json_object_get_array_member (root, "stakeholders");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_ptr_array_add (names, g_strdup (json_object_get_string_member (json_array_get_object_element (list, i), "name")));
+  ck_assert_uint_ge (names->len, 12);
+  return names;
+}
+
+/* Each name, and each word of it (first names, surnames), is absent. */
+void
+cirt_test_assert_no_names (const char *what,
+                           const char *text,
+                           GPtrArray  *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+      ck_assert_msg (strstr (text, name) == NULL, "%s names %s", what, name);
+      for (guint w = 0; words[w]; w++)
+        ck_assert_msg (strstr (text, words[w]) == NULL, "%s still has \"%s\" (of %s)", what, words[w], name);
+    }
+}
+
+GStrv
+cirt_test_pdf_pages (const char *pdf,
+                     guint      *n_pages)
+{
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *info = NULL, *text = NULL, *err = NULL;
+  const char *p;
+  GStrv pages;
+  guint n;
+  int status = 0;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, &err, &status,
+                               NULL) && g_spawn_check_wait_status (status, NULL), "pdfinfo %s: %s", pdf, err);
+  p = strstr (info, "\nPages:");
+  ck_assert_msg (p != NULL, "pdfinfo: no page count:\n%s", info);
+  *n_pages = (guint) g_ascii_strtoull (p + strlen ("\nPages:") + strspn (p + strlen ("\nPages:"), " "), NULL, 10);
+  g_clear_pointer (&err, g_free);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status,
+                               NULL) && g_spawn_check_wait_status (status, NULL), "pdftotext %s: %s", pdf, err);
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages);
+  /* A form feed ends every page, so the last piece is empty. */
+  ck_assert_msg (n == *n_pages + 1 && *pages[n - 1] == '\0', "pdftotext gave %u pages, pdfinfo %u", n - 1, *n_pages);
+  return pages;
+}
+
+int
+cirt_test_run (const char * const *argv,
+               char              **out,
+               char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
+    {
+      if (err)
+        *err = g_strdup (error->message);
+      return -1;
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
 }

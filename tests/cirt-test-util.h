@@ -29,6 +29,24 @@ int             cirt_test_run_cli         (char      **out,
 int             cirt_test_run_cli_argv    (const char * const *argv,
                                            char               **out,
                                            char               **err);
+/* The people of the shipped sample assessment (data/sample): its
+ * assessors and stakeholders, by full name. */
+GPtrArray      *cirt_test_sample_names    (void);
+/* Fails when @text holds one of @names, or a word of one (a first name, a
+ * surname). @what names the text in the message. */
+void            cirt_test_assert_no_names (const char *what,
+                                           const char *text,
+                                           GPtrArray  *names);
+/* Runs a program (found in PATH); returns its exit status (-1: it could
+ * not run, the reason in @err), stdout and stderr into @out and @err (may
+ * be NULL). */
+int             cirt_test_run             (const char * const *argv,
+                                           char              **out,
+                                           char              **err);
+/* The text of each page of @pdf (pdftotext), checked against the page
+ * count pdfinfo gives; NULL-terminated. */
+GStrv           cirt_test_pdf_pages       (const char *pdf,
+                                           guint      *n_pages);
 /* Runs the suite; returns the process exit status. */
 int             cirt_test_run_suite       (Suite *suite);
 

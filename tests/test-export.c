@@ -159,23 +159,6 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-/* Runs a program; returns its exit status (-1: could not run). */
-static int
-run (const char * const *argv,
-     char              **out,
-     char              **err)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
-    {
-      if (err)
-        *err = g_strdup (error->message);
-      return -1;
-    }
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
-}
 
 static int
 cli (char      **out,
@@ -212,7 +195,7 @@ readback (const char *xlsx)
   g_autofree char *script = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "readback_xlsx.py", NULL);
   const char *argv[] = { PYTHON, script, xlsx, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int rc = run (argv, &out, &err);
+  int rc = cirt_test_run (argv, &out, &err);
 
   ck_assert_msg (rc == 0, "readback_xlsx.py: exit %d: %s", rc, err);
   return parse_json (out);
@@ -385,29 +368,6 @@ export_ok (const char *first,
 }
 
 /* The text of every page (pdftotext puts a form feed after each). */
-static GStrv
-pdf_pages (const char *pdf,
-           guint      *n_pages)
-{
-  const char *info_argv[] = { "pdfinfo", pdf, NULL };
-  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *info = NULL, *text = NULL, *err = NULL;
-  const char *p;
-  GStrv pages;
-  guint n;
-
-  ck_assert_msg (run (info_argv, &info, &err) == 0, "pdfinfo %s: %s", pdf, err);
-  p = strstr (info, "\nPages:");
-  ck_assert_msg (p != NULL, "pdfinfo: no page count:\n%s", info);
-  *n_pages = (guint) g_ascii_strtoull (p + strlen ("\nPages:") + strspn (p + strlen ("\nPages:"), " "), NULL, 10);
-  g_clear_pointer (&err, g_free);
-  ck_assert_msg (run (text_argv, &text, &err) == 0, "pdftotext %s: %s", pdf, err);
-  pages = g_strsplit (text, "\f", -1);
-  n = g_strv_length (pages);
-  /* A form feed ends every page, so the last piece is empty. */
-  ck_assert_msg (n == *n_pages + 1 && *pages[n - 1] == '\0', "pdftotext gave %u pages, pdfinfo %u", n - 1, *n_pages);
-  return pages;
-}
 
 static char *
 pdfinfo (const char *pdf)
@@ -416,7 +376,7 @@ pdfinfo (const char *pdf)
   char *out = NULL;
   g_autofree char *err = NULL;
 
-  ck_assert_msg (run (argv, &out, &err) == 0, "pdfinfo %s: %s", pdf, err);
+  ck_assert_msg (cirt_test_run (argv, &out, &err) == 0, "pdfinfo %s: %s", pdf, err);
   return out;
 }
 
@@ -627,7 +587,7 @@ START_TEST (test_methodology_own_scales)
   ck_assert_str_eq (cell_string (meth, tiers + 4, 2), "Role-modelling (GCI Tier 1)");
   ck_assert_msg (strstr (cell_string (meth, tiers + 1, 3), "unverified") != NULL, "the 20 boundary is not said to be unverified");
 
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   for (guint i = 0; i < n_pages; i++)
     g_string_append (all, pages[i]);
   flat = strip_spaces (all->str);
@@ -693,11 +653,11 @@ START_TEST (test_xlsx_libreoffice)
   {
     const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf",
                            "--outdir", outdir, path, NULL };
-    int rc = run (argv, &out, &err);
+    int rc = cirt_test_run (argv, &out, &err);
     ck_assert_msg (rc == 0, "soffice: exit %d: %s", rc, err);
   }
   ck_assert_msg (g_file_test (pdf, G_FILE_TEST_IS_REGULAR), "LibreOffice wrote no PDF: %s\n%s", out, err);
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   ck_assert_uint_ge (n_pages, 6);   /* one sheet at least per page */
   for (guint i = 0; i < n_pages; i++)
     {
@@ -728,7 +688,7 @@ START_TEST (test_report_pdf)
   ck_assert_msg (strstr (info, "Title:           " TITLE "\n") != NULL, "title not in the metadata:\n%s", info);
   ck_assert_msg (strstr (info, "(A4)") != NULL, "not A4:\n%s", info);
 
-  pages = pdf_pages (path, &n_pages);
+  pages = cirt_test_pdf_pages (path, &n_pages);
   ck_assert_uint_ge (n_pages, 10);
   for (guint i = 0; i < n_pages; i++)
     {
@@ -823,7 +783,7 @@ START_TEST (test_report_french_letter)
   export_ok ("--pdf", path, "--lang", "fr", "--tlp", "green", "--paper", "letter", NULL);
   info = pdfinfo (path);
   ck_assert_msg (strstr (info, "612 x 792 pts (letter)") != NULL, "not US Letter:\n%s", info);
-  pages = pdf_pages (path, &n_pages);
+  pages = cirt_test_pdf_pages (path, &n_pages);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *page_label = g_strdup_printf ("Page %u sur %u", i + 1, n_pages);
@@ -855,7 +815,7 @@ word_box (const char *pdf,
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", p, "-l", p, pdf, "-", NULL };
   const char *w, *tag;
 
-  ck_assert_msg (run (argv, &out, &err) == 0, "pdftotext -bbox %s: %s", pdf, err);
+  ck_assert_msg (cirt_test_run (argv, &out, &err) == 0, "pdftotext -bbox %s: %s", pdf, err);
   needle = g_strdup_printf (">%s</word>", word);
   if ((w = strstr (out, needle)) == NULL)
     return FALSE;
@@ -897,11 +857,11 @@ START_TEST (test_report_rtl_and_cjk)
   ck_assert_msg (x_en > page_w / 2 && r_ar < page_w / 2, "the contents' page numbers are not mirrored (%g, %g)", x_en,
                  r_ar);
 
-  ck_assert_msg (run (sheet_argv, &sheet, &err) == 0, "%s", err);
+  ck_assert_msg (cirt_test_run (sheet_argv, &sheet, &err) == 0, "%s", err);
   ck_assert_msg (strstr (sheet, "rightToLeft=\"1\"") != NULL, "the Arabic sheet is not right to left");
 
   g_clear_pointer (&err, g_free);
-  ck_assert_msg (run (fonts_argv, &fonts, &err) == 0, "pdffonts: %s", err);
+  ck_assert_msg (cirt_test_run (fonts_argv, &fonts, &err) == 0, "pdffonts: %s", err);
   ck_assert_msg (strstr (fonts, "CJKsc") != NULL, "no Simplified Chinese font embedded:\n%s", fonts);
 }
 END_TEST
@@ -942,7 +902,7 @@ START_TEST (test_six_languages)
   gboolean used[CIRT_N_PILLARS];
 
   export_ok ("--pdf", en_pdf, NULL);
-  en_pages = pdf_pages (en_pdf, &n);
+  en_pages = cirt_test_pdf_pages (en_pdf, &n);
   for (guint i = 0; i < n; i++)
     g_string_append (en_all, en_pages[i]);
   en_flat = comparable (en_all->str);
@@ -968,7 +928,7 @@ START_TEST (test_six_languages)
 
       ck_assert_msg (l != NULL, "%s is not available", codes[k]);
       export_ok ("--pdf", pdf, "--xlsx", xlsx, "--lang", codes[k], NULL);
-      pages = pdf_pages (pdf, &n);
+      pages = cirt_test_pdf_pages (pdf, &n);
       for (guint i = 0; i < n; i++)
         g_string_append (all, pages[i]);
       flat = comparable (all->str);
@@ -1044,9 +1004,9 @@ START_TEST (test_arabic_mission)
   for (guint i = 0; i < texts->len; i++)
     ck_assert_msg (strstr (book_text, g_ptr_array_index (texts, i)) != NULL, "the workbook lost \"%s\"",
                    (const char *) g_ptr_array_index (texts, i));
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   ck_assert_uint_ge (n_pages, 10);
-  ck_assert_msg (run (fonts_argv, &fonts, &err) == 0, "%s", err);
+  ck_assert_msg (cirt_test_run (fonts_argv, &fonts, &err) == 0, "%s", err);
   ck_assert_msg (strstr (fonts, "DejaVuSans") != NULL || strstr (fonts, "Arabic") != NULL,
                  "no font for the Arabic text:\n%s", fonts);
 
@@ -1250,7 +1210,7 @@ START_TEST (test_sample_exports)
   export_ok ("--xlsx", xlsx, "--pdf", pdf, NULL);
   score = score_json ("en");
 
-  pages = pdf_pages (pdf, &n_pages);
+  pages = cirt_test_pdf_pages (pdf, &n_pages);
   for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *page_label = g_strdup_printf ("Page %u of %u", i + 1, n_pages);

@@ -70,53 +70,9 @@ pdf_text (const char *path)
   return g_strconcat (text, "\n", info, NULL);
 }
 
-/* The people of the sample: its assessors, stakeholders and answer authors. */
-static GPtrArray *
-sample_names (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "data", "sample",
-                                            "republic-of-example.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *root, *a;
-  JsonArray *list;
-
-  ck_assert (json_parser_load_from_file (parser, path, NULL));
-  root = json_node_get_object (json_parser_get_root (parser));
-  a = json_object_get_object_member (root, "assessment");
-  g_ptr_array_add (names, g_strdup (json_object_get_string_member (a, "lead_assessor")));
-  {
-    g_auto(GStrv) assessors = g_strsplit (json_object_get_string_member (a, "assessors"), ",", -1);
-    for (guint i = 0; assessors[i]; i++)
-      g_ptr_array_add (names, g_strstrip (g_strdup (assessors[i])));
-  }
-  list = json_object_get_array_member (root, "stakeholders");
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    g_ptr_array_add (names, g_strdup (json_object_get_string_member (json_array_get_object_element (list, i), "name")));
-  ck_assert_uint_ge (names->len, 12);
-  return names;
-}
-
-/* Each name, and each word of it (first names, surnames), is absent. */
-static void
-assert_no_names (const char *what,
-                 const char *text,
-                 GPtrArray  *names)
-{
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_auto(GStrv) words = g_strsplit (name, " ", -1);
-
-      ck_assert_msg (strstr (text, name) == NULL, "%s names %s", what, name);
-      for (guint w = 0; words[w]; w++)
-        ck_assert_msg (strstr (text, words[w]) == NULL, "%s still has \"%s\" (of %s)", what, words[w], name);
-    }
-}
-
 START_TEST (test_sample_redacted)
 {
-  g_autoptr(GPtrArray) names = sample_names ();
+  g_autoptr(GPtrArray) names = cirt_test_sample_names ();
   g_autofree char *xlsx = cirt_test_tmp_path ("redacted.xlsx"), *pdf = cirt_test_tmp_path ("redacted.pdf");
   g_autofree char *plain_xlsx = cirt_test_tmp_path ("plain.xlsx"), *plain_pdf = cirt_test_tmp_path ("plain.pdf");
   g_autofree char *err = NULL, *x = NULL, *p = NULL, *px = NULL, *pp = NULL;
@@ -141,8 +97,8 @@ START_TEST (test_sample_redacted)
       ck_assert_msg (strstr (pp, g_ptr_array_index (names, i)) != NULL, "the report lacks %s",
                      (char *) g_ptr_array_index (names, i));
     }
-  assert_no_names ("the redacted workbook", x, names);
-  assert_no_names ("the redacted report", p, names);
+  cirt_test_assert_no_names ("the redacted workbook", x, names);
+  cirt_test_assert_no_names ("the redacted report", p, names);
 
   for (guint i = 0; i < G_N_ELEMENTS (left_out); i++)
     {

@@ -56,7 +56,7 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  /* g_ptr_array_sort passes pointers to the elements. */
+  /* g_ptr_array_sort() passes pointers to the elements. */
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 

@@ -6,16 +6,18 @@ set -eu
 PKGS="build-essential pkg-config meson ninja-build gettext
 libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
 libcairo2-dev libpango1.0-dev libjson-glib-dev libgpgme-dev gnupg check
+libxml2-dev libzip-dev
 appstream desktop-file-utils libgtk-4-bin
 xvfb xauth dbus-x11 imagemagick poppler-utils librsvg2-bin
-python3 python3-openpyxl sqlite3 valgrind fonts-dejavu-core fonts-cantarell fonts-noto-cjk
+python3 python3-openpyxl python3-docx sqlite3 valgrind fonts-dejavu-core fonts-cantarell fonts-noto-cjk
 clang libclang-rt-14-dev
-libreoffice-calc-nogui"
+libreoffice-calc-nogui libreoffice-writer-nogui"
 
-# libreoffice-calc-nogui renders exported workbooks in the export tests (they
-# skip with a message where it is missing). CIRT_NO_LIBREOFFICE=1 leaves it out.
+# libreoffice-calc-nogui and libreoffice-writer-nogui render exported
+# workbooks and documents in the export tests (they skip with a message where
+# they are missing). CIRT_NO_LIBREOFFICE=1 leaves them out.
 if [ "${CIRT_NO_LIBREOFFICE:-0}" = 1 ]; then
-  PKGS=$(echo "$PKGS" | sed 's/libreoffice-calc-nogui//')
+  PKGS=$(echo "$PKGS" | sed 's/libreoffice-calc-nogui//; s/libreoffice-writer-nogui//')
 fi
 
 missing=""

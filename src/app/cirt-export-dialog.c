@@ -1,8 +1,8 @@
-/* cirt-export-dialog.c — exports an assessment: workbook, report or chart
+/* cirt-export-dialog.c — exports an assessment: workbook, report, document or chart
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The writing is the core's (cirt_export_xlsx(), cirt_report_write_pdf(),
- * cirt_chart_write_file()), each through a temporary file renamed into
+ * cirt_export_docx_write(), cirt_chart_write_file()), each through a temporary file renamed into
  * place. It runs in a worker thread on the CirtAssessmentData the session
  * loaded: that never changes once loaded, and the thread touches no
  * database. */
@@ -14,6 +14,7 @@
 #include "cirt-app-util.h"
 #include "cirt-assessment-data.h"
 #include "cirt-export-dialog.h"
+#include "cirt-export-docx.h"
 #include "cirt-export-xlsx.h"
 #include "cirt-overview-style.h"
 #include "cirt-redact.h"
@@ -41,6 +42,7 @@ struct _CirtExportDialog {
   AdwPreferencesPage   *preferences_page;
   GtkCheckButton       *workbook_check;
   GtkCheckButton       *report_check;
+  GtkCheckButton       *document_check;
   GtkCheckButton       *chart_check;
   AdwComboRow          *chart_row;
   AdwComboRow          *image_format_row;
@@ -144,6 +146,8 @@ run_job (ExportJob  *job,
       return cirt_export_xlsx (job->data, &options, job->path, NULL, error);
     case CIRT_EXPORT_TARGET_REPORT:
       return cirt_report_write_pdf (job->data, &options, job->path, NULL, error);
+    case CIRT_EXPORT_TARGET_DOCUMENT:
+      return cirt_export_docx_write (job->data, &options, job->path, error);
     case CIRT_EXPORT_TARGET_CHART:
     default:
       return write_chart (job, error);
@@ -349,6 +353,9 @@ describe_failure (CirtExportDialog *self,
     case CIRT_EXPORT_TARGET_REPORT:
       /* translators: %s is the reason */
       return g_strdup_printf (_("The report was not written: %s"), error->message);
+    case CIRT_EXPORT_TARGET_DOCUMENT:
+      /* translators: %s is the reason */
+      return g_strdup_printf (_("The document was not written: %s"), error->message);
     case CIRT_EXPORT_TARGET_CHART:
     default:
       /* translators: %s is the reason */
@@ -512,6 +519,9 @@ on_export_clicked_cb (CirtExportDialog *self)
     case CIRT_EXPORT_TARGET_REPORT:
       gtk_file_filter_set_name (filter, _("PDF Documents"));
       break;
+    case CIRT_EXPORT_TARGET_DOCUMENT:
+      gtk_file_filter_set_name (filter, _("Word Documents"));
+      break;
     case CIRT_EXPORT_TARGET_CHART:
     default:
       gtk_file_filter_set_name (filter, chart_is_svg (self) ? _("SVG Drawings") : _("PNG Pictures"));
@@ -622,6 +632,7 @@ cirt_export_dialog_class_init (CirtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, workbook_check);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, report_check);
+  gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, document_check);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, chart_check);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, chart_row);
   gtk_widget_class_bind_template_child (widget_class, CirtExportDialog, image_format_row);
@@ -695,6 +706,8 @@ cirt_export_dialog_get_target (CirtExportDialog *self)
 
   if (gtk_check_button_get_active (self->report_check))
     return CIRT_EXPORT_TARGET_REPORT;
+  if (gtk_check_button_get_active (self->document_check))
+    return CIRT_EXPORT_TARGET_DOCUMENT;
   if (gtk_check_button_get_active (self->chart_check))
     return CIRT_EXPORT_TARGET_CHART;
   return CIRT_EXPORT_TARGET_WORKBOOK;
@@ -710,6 +723,9 @@ cirt_export_dialog_set_target (CirtExportDialog *self,
     {
     case CIRT_EXPORT_TARGET_REPORT:
       gtk_check_button_set_active (self->report_check, TRUE);
+      break;
+    case CIRT_EXPORT_TARGET_DOCUMENT:
+      gtk_check_button_set_active (self->document_check, TRUE);
       break;
     case CIRT_EXPORT_TARGET_CHART:
       gtk_check_button_set_active (self->chart_check, TRUE);
@@ -787,6 +803,8 @@ cirt_export_dialog_get_extension (CirtExportDialog *self)
       return "xlsx";
     case CIRT_EXPORT_TARGET_REPORT:
       return "pdf";
+    case CIRT_EXPORT_TARGET_DOCUMENT:
+      return "docx";
     case CIRT_EXPORT_TARGET_CHART:
     default:
       return chart_is_svg (self) ? "svg" : "png";

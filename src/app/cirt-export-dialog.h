@@ -1,4 +1,4 @@
-/* cirt-export-dialog.h — exports an assessment: workbook, report or chart
+/* cirt-export-dialog.h — exports an assessment: workbook, report, document or chart
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -14,6 +14,7 @@ typedef enum {
   CIRT_EXPORT_TARGET_WORKBOOK,   /* .xlsx, cirt_export_xlsx() */
   CIRT_EXPORT_TARGET_REPORT,     /* .pdf, cirt_report_write_pdf() */
   CIRT_EXPORT_TARGET_CHART,      /* .png or .svg, cirt_chart_write_file() */
+  CIRT_EXPORT_TARGET_DOCUMENT,   /* .docx, cirt_export_docx_write(): the report to edit */
 } CirtExportTarget;
 
 #define CIRT_TYPE_EXPORT_DIALOG (cirt_export_dialog_get_type ())

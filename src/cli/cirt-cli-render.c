@@ -14,6 +14,7 @@
 #include "cirt-assessment-data.h"
 #include "cirt-chart.h"
 #include "cirt-cli.h"
+#include "cirt-export-docx.h"
 #include "cirt-export-xlsx.h"
 #include "cirt-redact.h"
 #include "cirt-report.h"
@@ -107,13 +108,15 @@ run_export (CirtCli *cli,
                      char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("export");
-  g_autofree char *xlsx = NULL, *pdf = NULL, *lang = NULL, *tlp = NULL, *paper = NULL;
+  g_autofree char *xlsx = NULL, *pdf = NULL, *docx = NULL, *lang = NULL, *tlp = NULL, *paper = NULL;
   g_autofree char *seal_passphrase_file = NULL;
   g_auto(GStrv) seal_to = NULL;
   gboolean redact = FALSE;
   GOptionEntry entries[] = {
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the workbook (Excel/LibreOffice) to FILE"), "FILE" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the report (PDF) to FILE"), "FILE" },
+    { "docx", 0, 0, G_OPTION_ARG_FILENAME, &docx, N_("Write the report as a document to edit (Word, DOCX) to FILE"),
+      "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the documents (default: en)"), "LL" },
     { "tlp", 0, 0, G_OPTION_ARG_STRING, &tlp,
       N_("TLP 2.0 marking on every page and sheet: clear, green, amber, amber-strict or red (default: amber)"),
@@ -138,12 +141,13 @@ run_export (CirtCli *cli,
     return status;
   if (argc != 2)
     return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
-  if (xlsx == NULL && pdf == NULL)
-    return cirt_cli_usage_error (cmd, "%s", _("say what to write: --xlsx FILE, --pdf FILE or both"));
-  if ((xlsx != NULL && *xlsx == '\0') || (pdf != NULL && *pdf == '\0'))
+  if (xlsx == NULL && pdf == NULL && docx == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("say what to write: --xlsx FILE, --pdf FILE, --docx FILE, or several"));
+  if ((xlsx != NULL && *xlsx == '\0') || (pdf != NULL && *pdf == '\0') || (docx != NULL && *docx == '\0'))
     return cirt_cli_usage_error (cmd, "%s", _("an empty file name was given"));
-  if (xlsx != NULL && pdf != NULL && g_strcmp0 (xlsx, pdf) == 0)
-    return cirt_cli_usage_error (cmd, "%s", _("--xlsx and --pdf name the same file"));
+  if ((xlsx != NULL && (g_strcmp0 (xlsx, pdf) == 0 || g_strcmp0 (xlsx, docx) == 0)) ||
+      (pdf != NULL && g_strcmp0 (pdf, docx) == 0))
+    return cirt_cli_usage_error (cmd, "%s", _("two of --xlsx, --pdf and --docx name the same file"));
 
   cirt_export_options_init (&options);
   if (lang != NULL)
@@ -177,6 +181,12 @@ run_export (CirtCli *cli,
       g_free (pdf);
       pdf = sealed;
     }
+  if (seal != NULL && docx != NULL)
+    {
+      char *sealed = cirt_seal_file_name (docx);
+      g_free (docx);
+      docx = sealed;
+    }
 
   store = cirt_cli_open_assessment (cli, argv[1], &id);
   if (store == NULL)
@@ -206,6 +216,12 @@ run_export (CirtCli *cli,
       if (!cirt_report_write_pdf (data, &options, pdf, NULL, &error))
         return cirt_cli_refuse_error (error);
       printf ("%s\n", pdf);
+    }
+  if (docx != NULL)
+    {
+      if (!cirt_export_docx_write (data, &options, docx, &error))
+        return cirt_cli_refuse_error (error);
+      printf ("%s\n", docx);
     }
   return CIRT_CLI_OK;
 }

@@ -36,8 +36,8 @@ static const CirtCliCommand commands[] = {
   { "merge-export", "ID --out FILE.json [--seal-to KEY…] [--seal-passphrase-file FILE]", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
   { "import", "FILE.json|FILE.json.gpg [--passphrase-file FILE] [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
   { "conflicts", "ID [--json] [--reviewed CONFLICT]", N_("List the answers that differed in merges"), cirt_cli_cmd_conflicts },
-  { "export", "ID --xlsx FILE | --pdf FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
-    N_("Write the workbook and/or the PDF report for the ministry"), cirt_cli_cmd_export },
+  { "export", "ID --xlsx FILE | --pdf FILE | --docx FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
+    N_("Write the workbook, the PDF report and/or the report to edit (DOCX) for the ministry"), cirt_cli_cmd_export },
 };
 
 const CirtCliCommand *

@@ -9,6 +9,7 @@
 
 #include "cirt-assessment-data.h"
 #include "cirt-export.h"
+#include "cirt-file.h"
 #include "cirt-lang.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,107 @@ char       *cirt_export_level_words    (const CirtLang *lang,
  * them; NULL when every instrument has @lang. */
 char       *cirt_export_fallback_note  (const CirtLang *lang,
                                         CirtScore      *score);
+
+/* How every export starts: *@options replaced by the defaults (written to
+ * @defaults) when NULL, checked, and the atomic file for @path opened,
+ * sealed when the options ask; NULL with @error when any of it fails. */
+CirtAtomicFile *cirt_export_open_file  (const CirtExportOptions **options,
+                                        CirtExportOptions        *defaults,
+                                        const char               *path,
+                                        GError                  **error);
+
+/* ------------------------------------------------------------------------ */
+/* What the documents (the PDF report and the DOCX) say, in words, so that
+ * they say the same thing                                                   */
+
+/* A score on 0–100 ("47.3"), "—" when undefined. */
+char       *cirt_export_score_words    (const CirtLang       *lang,
+                                        const CirtScoreValue *value);
+/* cirt_export_level_words() of a value ("No score" when undefined). */
+char       *cirt_export_value_level_words (const CirtLang       *lang,
+                                           CirtScore            *score,
+                                           const CirtScoreValue *value);
+/* A section's level by its own instrument's thresholds: "Level 3 –
+ * Established", or "No score". */
+char       *cirt_export_section_level_words (const CirtLang         *lang,
+                                             const CirtSectionScore *section);
+
+typedef enum {
+  CIRT_CHAPTER_SUMMARY,
+  CIRT_CHAPTER_PILLAR,
+  CIRT_CHAPTER_ROADMAP,
+  CIRT_CHAPTER_METHODOLOGY,
+  CIRT_CHAPTER_STAKEHOLDERS,
+  CIRT_CHAPTER_APPENDIX,
+} CirtChapterKind;
+
+typedef struct {
+  CirtChapterKind kind;
+  CirtPillar      pillar;    /* CIRT_CHAPTER_PILLAR */
+  char           *number;    /* "1", "2", …, "A" */
+  char           *title;
+} CirtChapter;
+
+/* The chapters of a document in order: the executive summary, one per pillar
+ * the assessment uses, roadmap, methodology, stakeholders met, appendix
+ * (CirtChapter*, freed with the array). */
+GPtrArray  *cirt_export_chapters       (const CirtLang *lang,
+                                        CirtScore      *score);
+
+/* A label and its value (borrowed or owned by the array's free function). */
+typedef struct {
+  const char *label;
+  char       *value;
+} CirtFact;
+
+/* Who, where and when, for the cover: organisation, mission phase, dates,
+ * lead assessor, assessors, instruments, baseline, status, date of the
+ * document; the blank ones left out (CirtFact*). */
+GPtrArray  *cirt_export_cover_facts    (const CirtLang     *lang,
+                                        CirtAssessmentData *data,
+                                        const char         *doc_date);
+/* The notices under the key figures: no index yet, provisional, the
+ * critical cap with its causes (char*). */
+GPtrArray  *cirt_export_notices        (const CirtLang *lang,
+                                        CirtScore      *score);
+/* The key findings: strongest and weakest pillar, largest gap to target or
+ * targets met (char*). */
+GPtrArray  *cirt_export_key_findings   (const CirtLang *lang,
+                                        CirtScore      *score);
+/* The questions of @pillar whose answer has notes, in questionnaire order:
+ * the assessors' findings (const CirtQuestion*). */
+GPtrArray  *cirt_export_pillar_findings (CirtAssessmentData *data,
+                                         CirtPillar          pillar);
+/* "ID · pillar – section · current answer: …" under a recommendation. */
+char       *cirt_export_recommendation_meta (const CirtLang     *lang,
+                                             CirtAssessmentData *data,
+                                             const CirtQuestion *question);
+
+typedef struct {
+  const char *title;         /* the phase or the priority band */
+  const char *intro;         /* NULL when none */
+  GArray     *ranks;         /* guint: indices into the ranking */
+} CirtRoadmapGroup;
+
+/* The roadmap: the recommendations grouped by lifecycle phase (or by
+ * thirds of the ranking when the instruments give no phase), empty groups
+ * left out (CirtRoadmapGroup*); *@intro receives the paragraph before them
+ * (no recommendations, by phase, or by priority). */
+GPtrArray  *cirt_export_roadmap        (const CirtLang  *lang,
+                                        CirtScore       *score,
+                                        const char     **intro);
+
+typedef struct {
+  char     *text;
+  gboolean  bold;
+} CirtNote;
+
+/* The methodology's paragraphs before the tables (char*). */
+GPtrArray  *cirt_export_methodology_intro (const CirtLang *lang);
+/* Its closing paragraphs: the TLP marking, the redaction, the history's
+ * chain head or why it does not hold (CirtNote*). */
+GPtrArray  *cirt_export_methodology_notes (const CirtLang     *lang,
+                                           CirtAssessmentData *data,
+                                           CirtTlp             tlp);
 
 G_END_DECLS

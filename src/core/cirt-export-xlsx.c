@@ -1364,16 +1364,9 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      cirt_export_options_init (&defaults);
-      options = &defaults;
-    }
-  if (!cirt_export_options_check (options, error))
+  if ((file = cirt_export_open_file (&options, &defaults, path, error)) == NULL)
     return FALSE;
   display = g_filename_display_name (path);
-  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
-    return FALSE;
 
   x.wb = workbook_new_opt (cirt_atomic_file_get_temp_path (file), &wb_opts);
   if (x.wb == NULL)

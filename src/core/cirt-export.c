@@ -164,6 +164,22 @@ cirt_export_options_check (const CirtExportOptions *options,
   return TRUE;
 }
 
+CirtAtomicFile *
+cirt_export_open_file (const CirtExportOptions **options,
+                       CirtExportOptions        *defaults,
+                       const char               *path,
+                       GError                  **error)
+{
+  if (*options == NULL)
+    {
+      cirt_export_options_init (defaults);
+      *options = defaults;
+    }
+  if (!cirt_export_options_check (*options, error))
+    return NULL;
+  return cirt_atomic_file_new_sealed (path, (*options)->seal, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Answers and levels in words */
 
@@ -207,6 +223,403 @@ cirt_export_level_words (const CirtLang *lang,
     return cirt_lang_format (lang, CIRT_STR_LEVEL_N, num, NULL, NULL, NULL);
   return cirt_lang_format (lang, CIRT_STR_LEVEL_N_NAME, num, cirt_text_get (info->name, cirt_lang_get_code (lang)),
                            NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* What the documents say                                                   */
+
+char *
+cirt_export_score_words (const CirtLang       *lang,
+                         const CirtScoreValue *value)
+{
+  return value->defined ? cirt_lang_format_score (lang, value->score) : g_strdup ("—");
+}
+
+char *
+cirt_export_value_level_words (const CirtLang       *lang,
+                               CirtScore            *score,
+                               const CirtScoreValue *value)
+{
+  return cirt_export_level_words (lang, score, value->defined ? value->level : 0);
+}
+
+char *
+cirt_export_section_level_words (const CirtLang         *lang,
+                                 const CirtSectionScore *section)
+{
+  const CirtLevelInfo *li;
+  g_autofree char *num = NULL, *head = NULL;
+
+  if (!section->value.defined)
+    return g_strdup (cirt_lang_str (lang, CIRT_STR_NO_SCORE));
+  li = cirt_instrument_get_level_info (section->instrument, section->value.level);
+  num = g_strdup_printf ("%d", section->value.level);
+  head = cirt_lang_format (lang, CIRT_STR_LEVEL_N, num, NULL, NULL, NULL);
+  return li ? g_strdup_printf ("%s – %s", head, cirt_text_get (li->name, cirt_lang_get_code (lang)))
+            : g_steal_pointer (&head);
+}
+
+static void
+chapter_free (gpointer p)
+{
+  CirtChapter *c = p;
+  g_free (c->number);
+  g_free (c->title);
+  g_free (c);
+}
+
+static void
+add_chapter (GPtrArray       *list,
+             CirtChapterKind  kind,
+             CirtPillar       pillar,
+             char            *number,
+             const char      *title)
+{
+  CirtChapter *c = g_new0 (CirtChapter, 1);
+  c->kind = kind;
+  c->pillar = pillar;
+  c->number = number;
+  c->title = g_strdup (title);
+  g_ptr_array_add (list, c);
+}
+
+GPtrArray *
+cirt_export_chapters (const CirtLang *lang,
+                      CirtScore      *score)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (chapter_free);
+  guint n = 1;
+
+  add_chapter (list, CIRT_CHAPTER_SUMMARY, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_EXEC_SUMMARY));
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    if (cirt_score_get_pillar (score, p)->used)
+      add_chapter (list, CIRT_CHAPTER_PILLAR, p, g_strdup_printf ("%u", n++), cirt_lang_pillar_title (lang, p));
+  add_chapter (list, CIRT_CHAPTER_ROADMAP, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_ROADMAP));
+  add_chapter (list, CIRT_CHAPTER_METHODOLOGY, 0, g_strdup_printf ("%u", n++),
+               cirt_lang_str (lang, CIRT_STR_METHODOLOGY));
+  add_chapter (list, CIRT_CHAPTER_STAKEHOLDERS, 0, g_strdup_printf ("%u", n++),
+               cirt_lang_str (lang, CIRT_STR_STAKEHOLDERS_MET));
+  add_chapter (list, CIRT_CHAPTER_APPENDIX, 0, g_strdup ("A"), cirt_lang_str (lang, CIRT_STR_APPENDIX));
+  return list;
+}
+
+static void
+fact_free (gpointer p)
+{
+  CirtFact *f = p;
+  g_free (f->value);
+  g_free (f);
+}
+
+GPtrArray *
+cirt_export_cover_facts (const CirtLang     *lang,
+                         CirtAssessmentData *data,
+                         const char         *doc_date)
+{
+  CirtAssessmentInfo *info = data->info;
+  const char *code = cirt_lang_get_code (lang);
+  GPtrArray *facts = g_ptr_array_new_with_free_func (fact_free);
+  GPtrArray *instruments = cirt_score_get_instruments (data->score);
+  g_autofree char *period = cirt_lang_format_period (lang, info->started_on, info->ended_on);
+  g_autoptr(GString) insts = g_string_new (NULL);
+  const char *status = g_strcmp0 (info->status, "completed") == 0 ? cirt_lang_str (lang, CIRT_STR_STATUS_COMPLETED)
+                                                                  : cirt_lang_str (lang, CIRT_STR_STATUS_IN_PROGRESS);
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      g_string_append_printf (insts, "%s%s (%s)", i ? "\n" : "", cirt_instrument_get_title (inst, code),
+                              cirt_instrument_get_version (inst));
+    }
+  {
+    const struct { CirtString label; const char *value; } meta[] = {
+      { CIRT_STR_ORGANISATION, info->organisation },
+      { CIRT_STR_MISSION_PHASE, cirt_lang_mission_phase (lang, info->phase) },
+      { CIRT_STR_MISSION_DATES, period },
+      { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
+      { CIRT_STR_ASSESSORS, info->assessors },
+      { CIRT_STR_INSTRUMENTS, insts->str },
+      { CIRT_STR_BASELINE, data->baseline_info ? data->baseline_info->title : NULL },
+      { CIRT_STR_STATUS, status },
+      { CIRT_STR_DOCUMENT_DATE, doc_date },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+      {
+        CirtFact *f;
+        if (cirt_text_is_blank (meta[i].value))
+          continue;
+        f = g_new0 (CirtFact, 1);
+        f->label = cirt_lang_str (lang, meta[i].label);
+        f->value = g_strdup (meta[i].value);
+        g_ptr_array_add (facts, f);
+      }
+  }
+  return facts;
+}
+
+GPtrArray *
+cirt_export_notices (const CirtLang *lang,
+                     CirtScore      *score)
+{
+  const CirtScoreValue *overall = cirt_score_get_overall (score);
+  GPtrArray *capped_by = cirt_score_get_capped_by (score);
+  const char *code = cirt_lang_get_code (lang);
+  GPtrArray *notices = g_ptr_array_new_with_free_func (g_free);
+
+  if (!overall->defined)
+    g_ptr_array_add (notices, g_strdup (cirt_lang_str (lang, CIRT_STR_NOTICE_UNDEFINED)));
+  else if (overall->provisional)
+    {
+      g_autofree char *pct = cirt_lang_format_percent (lang, overall->coverage);
+      g_autofree char *eighty = cirt_lang_format_percent (lang, CIRT_SCORE_FIRM_COVERAGE);
+      g_ptr_array_add (notices, cirt_lang_format (lang, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL));
+    }
+  if (capped_by->len > 0)
+    {
+      g_autoptr(GString) causes = g_string_new (NULL);
+      const CirtLevelInfo *li = cirt_score_get_level_info (score, 2);
+      for (guint i = 0; i < capped_by->len; i++)
+        {
+          const CirtQuestion *q = g_ptr_array_index (capped_by, i);
+          g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, code));
+        }
+      g_ptr_array_add (notices, cirt_lang_format (lang, CIRT_STR_NOTICE_CAP, li ? cirt_text_get (li->name, code) : "2",
+                                                  causes->str, NULL, NULL));
+    }
+  return notices;
+}
+
+GPtrArray *
+cirt_export_key_findings (const CirtLang *lang,
+                          CirtScore      *score)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_free);
+  const CirtPillarScore *best = NULL, *worst = NULL, *gap = NULL;
+  gboolean any_target = FALSE;
+
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    {
+      const CirtPillarScore *ps = cirt_score_get_pillar (score, p);
+      if (!ps->used)
+        continue;
+      if (ps->target > 0)
+        any_target = TRUE;
+      if (ps->value.defined)
+        {
+          if (best == NULL || ps->value.score > best->value.score)
+            best = ps;
+          if (worst == NULL || ps->value.score < worst->value.score)
+            worst = ps;
+        }
+      if (ps->has_gap && ps->gap > 0 && (gap == NULL || ps->gap > gap->gap))
+        gap = ps;
+    }
+  if (best != NULL)
+    {
+      g_autofree char *s = cirt_export_score_words (lang, &best->value);
+      g_autofree char *l = cirt_export_value_level_words (lang, score, &best->value);
+      g_ptr_array_add (findings, cirt_lang_format (lang, CIRT_STR_STRONGEST, cirt_lang_pillar_title (lang, best->pillar),
+                                                   s, l, NULL));
+    }
+  if (worst != NULL && worst != best)
+    {
+      g_autofree char *s = cirt_export_score_words (lang, &worst->value);
+      g_autofree char *l = cirt_export_value_level_words (lang, score, &worst->value);
+      g_ptr_array_add (findings, cirt_lang_format (lang, CIRT_STR_WEAKEST, cirt_lang_pillar_title (lang, worst->pillar),
+                                                   s, l, NULL));
+    }
+  if (gap != NULL)
+    {
+      g_autofree char *g = g_strdup_printf ("%d", gap->gap), *tl = g_strdup_printf ("%d", gap->target);
+      g_ptr_array_add (findings, cirt_lang_format (lang, gap->gap == 1 ? CIRT_STR_LARGEST_GAP_ONE : CIRT_STR_LARGEST_GAP,
+                                                   cirt_lang_pillar_title (lang, gap->pillar), g, tl, NULL));
+    }
+  else if (any_target && best != NULL)
+    g_ptr_array_add (findings, g_strdup (cirt_lang_str (lang, CIRT_STR_TARGETS_MET)));
+  return findings;
+}
+
+char *
+cirt_export_recommendation_meta (const CirtLang     *lang,
+                                 CirtAssessmentData *data,
+                                 const CirtQuestion *q)
+{
+  const char *code = cirt_lang_get_code (lang);
+  g_autofree char *words = cirt_export_answer_words (lang, q, cirt_assessment_data_answer (data, q));
+  g_autofree char *where = g_strdup_printf ("%s – %s", cirt_lang_pillar_title (lang, q->section->pillar),
+                                            cirt_text_get (q->section->title, code));
+  g_autofree char *id = q->critical ? g_strdup_printf ("%s (%s)", q->id, cirt_lang_str (lang, CIRT_STR_CRITICAL_MARK))
+                                    : g_strdup (q->id);
+
+  return cirt_lang_format (lang, CIRT_STR_REC_META, id, where, words, NULL);
+}
+
+static void
+roadmap_group_free (gpointer p)
+{
+  CirtRoadmapGroup *g = p;
+  g_array_unref (g->ranks);
+  g_free (g);
+}
+
+static void
+add_group (GPtrArray  *groups,
+           const char *title,
+           const char *intro,
+           GArray     *ranks)
+{
+  CirtRoadmapGroup *g;
+
+  if (ranks->len == 0)
+    {
+      g_array_unref (ranks);
+      return;
+    }
+  g = g_new0 (CirtRoadmapGroup, 1);
+  g->title = title;
+  g->intro = intro;
+  g->ranks = ranks;
+  g_ptr_array_add (groups, g);
+}
+
+GPtrArray *
+cirt_export_roadmap (const CirtLang  *lang,
+                     CirtScore       *score,
+                     const char     **intro)
+{
+  static const CirtPhase phases[] = { CIRT_PHASE_DESIGN, CIRT_PHASE_ESTABLISHMENT, CIRT_PHASE_ENHANCEMENT };
+  static const CirtString intros[] = {
+    CIRT_STR_ROADMAP_DESIGN_INTRO, CIRT_STR_ROADMAP_ESTABLISHMENT_INTRO, CIRT_STR_ROADMAP_ENHANCEMENT_INTRO,
+  };
+  static const CirtString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
+  GPtrArray *groups = g_ptr_array_new_with_free_func (roadmap_group_free);
+  guint n = cirt_score_get_n_recommendations (score);
+  GArray *other = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n; i++)
+    if (cirt_score_get_recommendation (score, i)->question->phase == CIRT_PHASE_NONE)
+      g_array_append_val (other, i);
+
+  if (n == 0)
+    *intro = cirt_lang_str (lang, CIRT_STR_NO_RECOMMENDATIONS);
+  else if (other->len < n)
+    {
+      *intro = cirt_lang_str (lang, CIRT_STR_ROADMAP_INTRO);
+      for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+        {
+          GArray *ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint i = 0; i < n; i++)
+            if (cirt_score_get_recommendation (score, i)->question->phase == phases[p])
+              g_array_append_val (ranks, i);
+          add_group (groups, cirt_lang_phase (lang, phases[p]), cirt_lang_str (lang, intros[p]), ranks);
+        }
+      add_group (groups, cirt_lang_str (lang, CIRT_STR_ROADMAP_OTHER), NULL, g_steal_pointer (&other));
+    }
+  else
+    {
+      /* No phase anywhere: high / medium / lower priority by thirds of the ranking. */
+      *intro = cirt_lang_str (lang, CIRT_STR_ROADMAP_BY_PRIORITY);
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        {
+          GArray *ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint i = 0; i < n; i++)
+            if ((3 * i) / n == b)
+              g_array_append_val (ranks, i);
+          add_group (groups, cirt_lang_str (lang, bands[b]), NULL, ranks);
+        }
+    }
+  if (other != NULL)
+    g_array_unref (other);
+  return groups;
+}
+
+GPtrArray *
+cirt_export_methodology_intro (const CirtLang *lang)
+{
+  static const CirtString paras[] = {
+    CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
+    CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
+  };
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *eighty = cirt_lang_format_percent (lang, CIRT_SCORE_FIRM_COVERAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
+    g_ptr_array_add (list, cirt_lang_format (lang, paras[i], eighty, NULL, NULL, NULL));
+  return list;
+}
+
+static void
+note_free (gpointer p)
+{
+  CirtNote *n = p;
+  g_free (n->text);
+  g_free (n);
+}
+
+static void
+add_note (GPtrArray *notes,
+          char      *text,
+          gboolean   bold)
+{
+  CirtNote *n = g_new0 (CirtNote, 1);
+  n->text = text;
+  n->bold = bold;
+  g_ptr_array_add (notes, n);
+}
+
+GPtrArray *
+cirt_export_methodology_notes (const CirtLang     *lang,
+                               CirtAssessmentData *data,
+                               CirtTlp             tlp)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (note_free);
+  g_autofree char *marking = g_strdup_printf ("%s — %s", cirt_tlp_label (tlp), cirt_tlp_meaning (tlp, lang));
+
+  add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_TLP, marking, NULL, NULL, NULL), FALSE);
+  if (data->redacted)
+    add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METH_REDACTED)), TRUE);
+  {
+    char *fallback = cirt_export_fallback_note (lang, data->score);
+    if (fallback != NULL)
+      add_note (notes, fallback, FALSE);
+  }
+  /* The history's chain: a printed report can be matched to its database. */
+  if (data->history_problem != NULL)
+    add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_HISTORY_BROKEN, data->history_problem, NULL, NULL, NULL),
+              TRUE);
+  else if (data->history_head != NULL)
+    {
+      g_autofree char *n = cirt_lang_format_count (lang, data->n_changes);
+      add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_HISTORY, n, data->history_head, NULL, NULL), FALSE);
+    }
+  return notes;
+}
+
+GPtrArray *
+cirt_export_pillar_findings (CirtAssessmentData *data,
+                             CirtPillar          pillar)
+{
+  GPtrArray *instruments = cirt_score_get_instruments (data->score);
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, si);
+          if (sec->pillar != pillar)
+            continue;
+          for (guint qi = 0; qi < sec->questions->len; qi++)
+            {
+              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
+              const CirtAnswer *a = cirt_assessment_data_answer (data, q);
+              if (a != NULL && !cirt_text_is_blank (a->notes))
+                g_ptr_array_add (list, (gpointer) q);
+            }
+        }
+    }
+  return list;
 }
 
 char *

@@ -25,14 +25,14 @@ static char *
 score_words (Report               *r,
              const CirtScoreValue *v)
 {
-  return v->defined ? cirt_lang_format_score (r->l, v->score) : g_strdup ("—");
+  return cirt_export_score_words (r->l, v);
 }
 
 static char *
 level_words (Report *r,
              const CirtScoreValue *v)
 {
-  return cirt_export_level_words (r->l, r->score, v->defined ? v->level : 0);
+  return cirt_export_value_level_words (r->l, r->score, v);
 }
 
 
@@ -99,49 +99,23 @@ _cirt_report_cover (Report *r)
 
   /* Who, where, when. */
   {
-    g_autofree char *period = cirt_lang_format_period (r->l, info->started_on, info->ended_on);
-    const char *status = g_strcmp0 (info->status, "completed") == 0
-                         ? _cirt_report_str (r, CIRT_STR_STATUS_COMPLETED)
-                         : _cirt_report_str (r, CIRT_STR_STATUS_IN_PROGRESS);
-    g_autoptr(GString) insts = g_string_new (NULL);
-    GPtrArray *instruments = cirt_score_get_instruments (r->score);
+    g_autoptr(GPtrArray) facts = cirt_export_cover_facts (r->l, r->data, r->doc_date);
     const double label_w = 0.3 * w;
+    Row row = { 0, 5, FALSE, FALSE, NULL, NULL };
 
-    for (guint i = 0; i < instruments->len; i++)
+    _cirt_report_hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
+    for (guint i = 0; i < facts->len; i++)
       {
-        CirtInstrument *inst = g_ptr_array_index (instruments, i);
-        g_string_append_printf (insts, "%s%s (%s)", i ? "\n" : "", cirt_instrument_get_title (inst, r->lang),
-                                cirt_instrument_get_version (inst));
+        const CirtFact *f = g_ptr_array_index (facts, i);
+        Cell cells[2];
+        cells[0] = (Cell) { _cirt_report_text_layout (r, f->label, PT_SMALL, STYLE_BOLD, COLOR_MUTED, label_w - 8,
+                                                      PANGO_ALIGN_LEFT),
+                            label_w, 0, FALSE };
+        cells[1] = (Cell) { _cirt_report_text_layout (r, f->value, 10, STYLE_REGULAR, COLOR_INK, w - label_w,
+                                                      PANGO_ALIGN_LEFT), w - label_w, 0, FALSE };
+        _cirt_report_flow_row (r, cells, 2, &row);
+        _cirt_report_hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
       }
-    {
-      const struct { CirtString label; const char *value; } meta[] = {
-        { CIRT_STR_ORGANISATION, info->organisation },
-        { CIRT_STR_MISSION_PHASE, cirt_lang_mission_phase (r->l, info->phase) },
-        { CIRT_STR_MISSION_DATES, period },
-        { CIRT_STR_LEAD_ASSESSOR, info->lead_assessor },
-        { CIRT_STR_ASSESSORS, info->assessors },
-        { CIRT_STR_INSTRUMENTS, insts->str },
-        { CIRT_STR_BASELINE, r->data->baseline_info ? r->data->baseline_info->title : NULL },
-        { CIRT_STR_STATUS, status },
-        { CIRT_STR_DOCUMENT_DATE, r->doc_date },
-      };
-      Row row = { 0, 5, FALSE, FALSE, NULL, NULL };
-
-      _cirt_report_hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
-      for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
-        {
-          Cell cells[2];
-          if (cirt_text_is_blank (meta[i].value))
-            continue;
-          cells[0] = (Cell) { _cirt_report_text_layout (r, _cirt_report_str (r, meta[i].label), PT_SMALL, STYLE_BOLD,
-                                                        COLOR_MUTED, label_w - 8, PANGO_ALIGN_LEFT),
-                              label_w, 0, FALSE };
-          cells[1] = (Cell) { _cirt_report_text_layout (r, meta[i].value, 10, STYLE_REGULAR, COLOR_INK, w - label_w,
-                                                        PANGO_ALIGN_LEFT), w - label_w, 0, FALSE };
-          _cirt_report_flow_row (r, cells, 2, &row);
-          _cirt_report_hrule (r, r->left, r->right, r->y, 0.5, COLOR_RULE);
-        }
-    }
     if (g_strcmp0 (info->status, "completed") != 0)
       {
         r->y += 16;
@@ -285,13 +259,7 @@ recommendation_item (Report                   *r,
                      const CirtRecommendation *rec)
 {
   const CirtQuestion *q = rec->question;
-  const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
-  g_autofree char *words = cirt_export_answer_words (r->l, q, a);
-  g_autofree char *where = g_strdup_printf ("%s – %s", cirt_lang_pillar_title (r->l, q->section->pillar),
-                                            cirt_text_get (q->section->title, r->lang));
-  g_autofree char *id = q->critical ? g_strdup_printf ("%s (%s)", q->id, _cirt_report_str (r, CIRT_STR_CRITICAL_MARK))
-                                    : g_strdup (q->id);
-  g_autofree char *meta = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_REC_META), id, where, words, NULL);
+  g_autofree char *meta = cirt_export_recommendation_meta (r->l, r->data, q);
   g_autofree char *num = g_strdup_printf ("%u", rank);
   const double num_w = 28;
   double w = _cirt_report_body_width (r);
@@ -370,10 +338,7 @@ _cirt_report_executive_summary (Report *r,
                                 guint   toc_index)
 {
   const CirtScoreValue *overall = cirt_score_get_overall (r->score);
-  GPtrArray *capped_by = cirt_score_get_capped_by (r->score);
   guint n_recs = cirt_score_get_n_recommendations (r->score);
-  const CirtPillarScore *best = NULL, *worst = NULL, *gap = NULL;
-  gboolean any_target = FALSE;
   double w = _cirt_report_body_width (r);
 
   _cirt_report_chapter (r, toc_index);
@@ -398,29 +363,9 @@ _cirt_report_executive_summary (Report *r,
 
   /* The provisional and critical-cap notices, in words. */
   {
-    g_autofree char *pct = cirt_lang_format_percent (r->l, overall->coverage);
-    if (!overall->defined)
-      _cirt_report_notice_box (r, _cirt_report_str (r, CIRT_STR_NOTICE_UNDEFINED));
-    else if (overall->provisional)
-      {
-        g_autofree char *eighty = cirt_lang_format_percent (r->l, CIRT_SCORE_FIRM_COVERAGE);
-        g_autofree char *t = cirt_lang_format (r->l, CIRT_STR_NOTICE_PROVISIONAL, pct, eighty, NULL, NULL);
-        _cirt_report_notice_box (r, t);
-      }
-    if (capped_by->len > 0)
-      {
-        g_autoptr(GString) causes = g_string_new (NULL);
-        g_autofree char *lvl2 = NULL, *t = NULL;
-        const CirtLevelInfo *li = cirt_score_get_level_info (r->score, 2);
-        lvl2 = g_strdup (li ? cirt_text_get (li->name, r->lang) : "2");
-        for (guint i = 0; i < capped_by->len; i++)
-          {
-            const CirtQuestion *q = g_ptr_array_index (capped_by, i);
-            g_string_append_printf (causes, "%s%s (%s)", i ? "; " : "", q->id, cirt_text_get (q->text, r->lang));
-          }
-        t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_NOTICE_CAP), lvl2, causes->str, NULL, NULL);
-        _cirt_report_notice_box (r, t);
-      }
+    g_autoptr(GPtrArray) notices = cirt_export_notices (r->l, r->score);
+    for (guint i = 0; i < notices->len; i++)
+      _cirt_report_notice_box (r, g_ptr_array_index (notices, i));
   }
   r->y += 4;
 
@@ -445,48 +390,12 @@ _cirt_report_executive_summary (Report *r,
   pillar_table (r);
 
   /* Key findings. */
-  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    {
-      const CirtPillarScore *ps = cirt_score_get_pillar (r->score, p);
-      if (!ps->used)
-        continue;
-      if (ps->target > 0)
-        any_target = TRUE;
-      if (ps->value.defined)
-        {
-          if (best == NULL || ps->value.score > best->value.score)
-            best = ps;
-          if (worst == NULL || ps->value.score < worst->value.score)
-            worst = ps;
-        }
-      if (ps->has_gap && ps->gap > 0 && (gap == NULL || ps->gap > gap->gap))
-        gap = ps;
-    }
   _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_KEY_FINDINGS));
-  if (best != NULL)
-    {
-      g_autofree char *s = score_words (r, &best->value), *l = level_words (r, &best->value);
-      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_STRONGEST),
-                                             cirt_lang_pillar_title (r->l, best->pillar), s, l, NULL);
-      _cirt_report_bullet (r, t);
-    }
-  if (worst != NULL && worst != best)
-    {
-      g_autofree char *s = score_words (r, &worst->value), *l = level_words (r, &worst->value);
-      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_WEAKEST),
-                                             cirt_lang_pillar_title (r->l, worst->pillar), s, l, NULL);
-      _cirt_report_bullet (r, t);
-    }
-  if (gap != NULL)
-    {
-      g_autofree char *g = g_strdup_printf ("%d", gap->gap), *tl = g_strdup_printf ("%d", gap->target);
-      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, gap->gap == 1 ? CIRT_STR_LARGEST_GAP_ONE
-                                                                                 : CIRT_STR_LARGEST_GAP),
-                                             cirt_lang_pillar_title (r->l, gap->pillar), g, tl, NULL);
-      _cirt_report_bullet (r, t);
-    }
-  else if (any_target && best != NULL)
-    _cirt_report_bullet (r, _cirt_report_str (r, CIRT_STR_TARGETS_MET));
+  {
+    g_autoptr(GPtrArray) findings = cirt_export_key_findings (r->l, r->score);
+    for (guint i = 0; i < findings->len; i++)
+      _cirt_report_bullet (r, g_ptr_array_index (findings, i));
+  }
 
   /* The recommendations that matter most. */
   _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_TOP_RECOMMENDATIONS));
@@ -521,7 +430,6 @@ _cirt_report_pillar_chapter (Report     *r,
                              CirtPillar  pillar)
 {
   const CirtPillarScore *ps = cirt_score_get_pillar (r->score, pillar);
-  GPtrArray *instruments = cirt_score_get_instruments (r->score);
   guint n_sections = cirt_score_get_n_sections (r->score);
   guint n_recs = cirt_score_get_n_recommendations (r->score);
   guint n_findings = 0, n_pillar_recs = 0;
@@ -575,15 +483,7 @@ _cirt_report_pillar_chapter (Report     *r,
           continue;
         score = score_words (r, &ss->value);
         /* Sections take their own instrument's thresholds. */
-        if (ss->value.defined)
-          {
-            const CirtLevelInfo *li = cirt_instrument_get_level_info (ss->instrument, ss->value.level);
-            g_autofree char *num = g_strdup_printf ("%d", ss->value.level);
-            g_autofree char *head = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_LEVEL_N), num, NULL, NULL, NULL);
-            level = li ? g_strdup_printf ("%s – %s", head, cirt_text_get (li->name, r->lang)) : g_strdup (head);
-          }
-        else
-          level = g_strdup (_cirt_report_str (r, CIRT_STR_NO_SCORE));
+        level = cirt_export_section_level_words (r->l, ss);
         a = g_strdup_printf ("%u", ss->answered);
         b = g_strdup_printf ("%u", ss->total);
         answered = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_ANSWERED_OF), a, b, NULL, NULL);
@@ -598,46 +498,36 @@ _cirt_report_pillar_chapter (Report     *r,
 
   /* What the assessors wrote down. */
   _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_FINDINGS));
-  for (guint i = 0; i < instruments->len; i++)
-    {
-      CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      for (guint si = 0; si < cirt_instrument_get_n_sections (inst); si++)
-        {
-          const CirtSection *sec = cirt_instrument_get_section (inst, si);
-          if (sec->pillar != pillar)
-            continue;
-          for (guint qi = 0; qi < sec->questions->len; qi++)
-            {
-              const CirtQuestion *q = g_ptr_array_index (sec->questions, qi);
-              const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
-              g_autofree char *words = NULL;
-              Rich rt;
+  {
+    g_autoptr(GPtrArray) findings = cirt_export_pillar_findings (r->data, pillar);
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const CirtQuestion *q = g_ptr_array_index (findings, i);
+        const CirtAnswer *a = cirt_assessment_data_answer (r->data, q);
+        g_autofree char *words = cirt_export_answer_words (r->l, q, a);
+        Rich rt;
 
-              if (a == NULL || !!cirt_text_is_blank (a->notes))
-                continue;
-              n_findings++;
-              words = cirt_export_answer_words (r->l, q, a);
-              _cirt_report_rich_init (&rt);
-              _cirt_report_rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
-              _cirt_report_rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
-              _cirt_report_rich_append (&rt, cirt_text_get (q->text, r->lang), PT_SMALL, STYLE_BOLD, COLOR_INK);
-              _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
-              _cirt_report_rich_append (&rt, _cirt_report_str (r, CIRT_STR_LABEL_ANSWER), PT_SMALL, STYLE_REGULAR,
-                                        COLOR_MUTED);
-              _cirt_report_rich_append (&rt, " ", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
-              _cirt_report_rich_append (&rt, words, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
-              _cirt_report_ensure_space (r, 50);
-              {
-                Cell cell = { _cirt_report_rich_layout (r, &rt, _cirt_report_body_width (r), PT_SMALL,
-                                                        PANGO_ALIGN_LEFT), _cirt_report_body_width (r), 0, FALSE };
-                _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
-              }
-              _cirt_report_rich_clear (&rt);
-              r->y += 2;
-              _cirt_report_paragraph (r, a->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 9);
-            }
+        _cirt_report_rich_init (&rt);
+        _cirt_report_rich_append (&rt, q->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
+        _cirt_report_rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
+        _cirt_report_rich_append (&rt, cirt_text_get (q->text, r->lang), PT_SMALL, STYLE_BOLD, COLOR_INK);
+        _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+        _cirt_report_rich_append (&rt, _cirt_report_str (r, CIRT_STR_LABEL_ANSWER), PT_SMALL, STYLE_REGULAR,
+                                  COLOR_MUTED);
+        _cirt_report_rich_append (&rt, " ", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+        _cirt_report_rich_append (&rt, words, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
+        _cirt_report_ensure_space (r, 50);
+        {
+          Cell cell = { _cirt_report_rich_layout (r, &rt, _cirt_report_body_width (r), PT_SMALL,
+                                                  PANGO_ALIGN_LEFT), _cirt_report_body_width (r), 0, FALSE };
+          _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
         }
-    }
+        _cirt_report_rich_clear (&rt);
+        r->y += 2;
+        _cirt_report_paragraph (r, a->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 9);
+      }
+    n_findings = findings->len;
+  }
   if (n_findings == 0)
     _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_NO_FINDINGS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
 
@@ -694,63 +584,19 @@ void
 _cirt_report_roadmap (Report *r,
                       guint   toc_index)
 {
-  guint n = cirt_score_get_n_recommendations (r->score);
-  const CirtPhase phases[] = { CIRT_PHASE_DESIGN, CIRT_PHASE_ESTABLISHMENT, CIRT_PHASE_ENHANCEMENT };
-  const CirtString intros[] = {
-    CIRT_STR_ROADMAP_DESIGN_INTRO, CIRT_STR_ROADMAP_ESTABLISHMENT_INTRO, CIRT_STR_ROADMAP_ENHANCEMENT_INTRO,
-  };
-  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *intro = NULL;
+  g_autoptr(GPtrArray) groups = cirt_export_roadmap (r->l, r->score, &intro);
 
   _cirt_report_chapter (r, toc_index);
-  if (n == 0)
+  _cirt_report_paragraph (r, intro, PT_BODY, STYLE_REGULAR, COLOR_INK, groups->len ? 8 : 6);
+  for (guint i = 0; i < groups->len; i++)
     {
-      _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_NO_RECOMMENDATIONS), PT_BODY, STYLE_REGULAR,
-                              COLOR_INK, 6);
-      return;
+      const CirtRoadmapGroup *g = g_ptr_array_index (groups, i);
+      _cirt_report_heading2 (r, g->title);
+      if (g->intro)
+        _cirt_report_paragraph (r, g->intro, PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
+      roadmap_table (r, g->ranks);
     }
-  for (guint i = 0; i < n; i++)
-    if (cirt_score_get_recommendation (r->score, i)->question->phase == CIRT_PHASE_NONE)
-      g_array_append_val (other, i);
-
-  if (other->len < n)
-    {
-      _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_ROADMAP_INTRO), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
-      for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
-        {
-          g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint i = 0; i < n; i++)
-            if (cirt_score_get_recommendation (r->score, i)->question->phase == phases[p])
-              g_array_append_val (ranks, i);
-          if (ranks->len == 0)
-            continue;
-          _cirt_report_heading2 (r, cirt_lang_phase (r->l, phases[p]));
-          _cirt_report_paragraph (r, _cirt_report_str (r, intros[p]), PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
-          roadmap_table (r, ranks);
-        }
-      if (other->len > 0)
-        {
-          _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_ROADMAP_OTHER));
-          roadmap_table (r, other);
-        }
-      return;
-    }
-
-  /* No phase anywhere: high / medium / lower priority by thirds of the ranking. */
-  _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_ROADMAP_BY_PRIORITY), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
-  {
-    const CirtString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
-    for (guint b = 0; b < 3; b++)
-      {
-        g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint));
-        for (guint i = 0; i < n; i++)
-          if ((3 * i) / n == b)
-            g_array_append_val (ranks, i);
-        if (ranks->len == 0)
-          continue;
-        _cirt_report_heading2 (r, _cirt_report_str (r, bands[b]));
-        roadmap_table (r, ranks);
-      }
-  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -789,19 +635,13 @@ void
 _cirt_report_methodology (Report *r,
                           guint   toc_index)
 {
-  const CirtString paras[] = {
-    CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
-    CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
-  };
   GPtrArray *instruments = cirt_score_get_instruments (r->score);
+  g_autoptr(GPtrArray) intro = cirt_export_methodology_intro (r->l);
+  g_autoptr(GPtrArray) notes = cirt_export_methodology_notes (r->l, r->data, r->opts->tlp);
 
   _cirt_report_chapter (r, toc_index);
-  for (guint i = 0; i < G_N_ELEMENTS (paras); i++)
-    {
-      g_autofree char *eighty = cirt_lang_format_percent (r->l, CIRT_SCORE_FIRM_COVERAGE);
-      g_autofree char *text = cirt_lang_format (r->l, paras[i], eighty, NULL, NULL, NULL);
-      _cirt_report_paragraph (r, text, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
-    }
+  for (guint i = 0; i < intro->len; i++)
+    _cirt_report_paragraph (r, g_ptr_array_index (intro, i), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
 
   _cirt_report_heading2_keep (r, _cirt_report_str (r, CIRT_STR_LEVELS), 200);
   _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_LEVELS), PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
@@ -838,32 +678,10 @@ _cirt_report_methodology (Report *r,
       }
     r->y += 10;
   }
-  {
-    g_autofree char *tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (r->opts->tlp),
-                                            cirt_tlp_meaning (r->opts->tlp, r->l));
-    g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
-    _cirt_report_paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
-  }
-  if (r->data->redacted)
-    _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_METH_REDACTED), PT_BODY, STYLE_BOLD, COLOR_INK, 8);
-  {
-    g_autofree char *fallback = cirt_export_fallback_note (r->l, r->score);
-    if (fallback != NULL)
-      _cirt_report_paragraph (r, fallback, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
-  }
-  /* The history's chain: a printed report can be matched to its database. */
-  if (r->data->history_problem != NULL)
+  for (guint i = 0; i < notes->len; i++)
     {
-      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_HISTORY_BROKEN),
-                                             r->data->history_problem, NULL, NULL, NULL);
-      _cirt_report_paragraph (r, t, PT_BODY, STYLE_BOLD, COLOR_INK, 8);
-    }
-  else if (r->data->history_head != NULL)
-    {
-      g_autofree char *n = cirt_lang_format_count (r->l, r->data->n_changes);
-      g_autofree char *t = cirt_lang_expand (_cirt_report_str (r, CIRT_STR_METH_HISTORY), n,
-                                             r->data->history_head, NULL, NULL);
-      _cirt_report_paragraph (r, t, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+      const CirtNote *n = g_ptr_array_index (notes, i);
+      _cirt_report_paragraph (r, n->text, PT_BODY, n->bold ? STYLE_BOLD : STYLE_REGULAR, COLOR_INK, 8);
     }
 }
 

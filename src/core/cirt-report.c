@@ -26,6 +26,7 @@
 
 #include "cirt-report.h"
 #include "cirt-report-private.h"
+#include "cirt-export-private.h"
 #include "cirt-file.h"
 
 #include <cairo-pdf.h>
@@ -41,22 +42,14 @@
 static void
 build_toc (Report *r)
 {
-  guint number = 1;
+  g_autoptr(GPtrArray) chapters = cirt_export_chapters (r->l, r->score);
 
-#define ADD_ENTRY(num, text) G_STMT_START { \
-    TocEntry e = { (num), g_strdup (text), 0 }; \
-    g_array_append_val (r->toc, e); \
-  } G_STMT_END
-
-  ADD_ENTRY (g_strdup_printf ("%u", number++), _cirt_report_str (r, CIRT_STR_EXEC_SUMMARY));
-  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    if (cirt_score_get_pillar (r->score, p)->used)
-      ADD_ENTRY (g_strdup_printf ("%u", number++), cirt_lang_pillar_title (r->l, p));
-  ADD_ENTRY (g_strdup_printf ("%u", number++), _cirt_report_str (r, CIRT_STR_ROADMAP));
-  ADD_ENTRY (g_strdup_printf ("%u", number++), _cirt_report_str (r, CIRT_STR_METHODOLOGY));
-  ADD_ENTRY (g_strdup_printf ("%u", number++), _cirt_report_str (r, CIRT_STR_STAKEHOLDERS_MET));
-  ADD_ENTRY (g_strdup ("A"), _cirt_report_str (r, CIRT_STR_APPENDIX));
-#undef ADD_ENTRY
+  for (guint i = 0; i < chapters->len; i++)
+    {
+      CirtChapter *c = g_ptr_array_index (chapters, i);
+      TocEntry e = { g_steal_pointer (&c->number), g_steal_pointer (&c->title), 0 };
+      g_array_append_val (r->toc, e);
+    }
 }
 
 /* Lays the whole document out into recorded pages. */
@@ -228,14 +221,7 @@ cirt_report_write_pdf (CirtAssessmentData      *data,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (options == NULL)
-    {
-      cirt_export_options_init (&defaults);
-      options = &defaults;
-    }
-  if (!cirt_export_options_check (options, error))
-    return FALSE;
-  if ((file = cirt_atomic_file_new_sealed (path, options->seal, error)) == NULL)
+  if ((file = cirt_export_open_file (&options, &defaults, path, error)) == NULL)
     return FALSE;
 
   r.data = data;

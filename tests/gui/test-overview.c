@@ -637,6 +637,7 @@ START_TEST (test_export_dialog)
   g_autofree char *dir = cirt_test_tmp_path ("exports");
   g_autofree char *xlsx = g_build_filename (dir, "report.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *docx = g_build_filename (dir, "report.docx", NULL);
   g_autofree char *png = g_build_filename (dir, "radar.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "sections.svg", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.xlsx", NULL);
@@ -679,6 +680,44 @@ START_TEST (test_export_dialog)
   ck_assert_str_eq (head, "%PDF-");
   g_clear_pointer (&head, g_free);
 
+  /* The report to edit: its row is activatable (Alt+O, or Space on the
+   * row), and it writes the DOCX with the options chosen. */
+  {
+    GtkWidget *check = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_EXPORT_DIALOG,
+                                                                    "document_check");
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW));
+    g_autofree char *document = NULL, *docx_name = NULL;
+    gsize len = 0;
+
+    ck_assert (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    adw_action_row_activate (row);
+    ck_assert_int_eq (cirt_export_dialog_get_target (dialog), CIRT_EXPORT_TARGET_DOCUMENT);
+    ck_assert_str_eq (cirt_export_dialog_get_extension (dialog), "docx");
+    docx_name = cirt_export_dialog_get_suggested_name (dialog);
+    ck_assert (g_str_has_suffix (docx_name, "-2026-03-02.docx"));
+    ck_assert_msg (cirt_export_dialog_export_to (dialog, docx, &error), "%s", error ? error->message : "");
+    head = read_head (docx, 2);
+    ck_assert_str_eq (head, "PK");
+    g_clear_pointer (&head, g_free);
+    /* French, TLP:RED, Letter, as set above. */
+    {
+      const char *argv[] = { "/usr/bin/python3", "-c",
+                             "import sys, zipfile\n"
+                             "z = zipfile.ZipFile(sys.argv[1])\n"
+                             "sys.stdout.write(z.read('word/document.xml').decode() + z.read('word/header1.xml').decode())\n",
+                             docx, NULL };
+      int status = 0;
+      ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &document, NULL, &status, NULL));
+      ck_assert (g_spawn_check_wait_status (status, NULL));
+      len = strlen (document);
+    }
+    ck_assert_uint_gt (len, 10000);
+    ck_assert_ptr_nonnull (strstr (document, "Résumé analytique"));
+    ck_assert_ptr_nonnull (strstr (document, "w:w=\"12240\" w:h=\"15840\""));
+    ck_assert_ptr_nonnull (strstr (document, "TLP:RED"));
+    cirt_gui_test_screenshot (GTK_WIDGET (dialog), "export-dialog-docx.png");
+  }
+
   /* Chart images. */
   cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_CHART);
   cirt_export_dialog_set_chart (dialog, CIRT_CHART_RADAR, FALSE);
@@ -697,7 +736,7 @@ START_TEST (test_export_dialog)
     ck_assert (g_file_get_contents (svg, &contents, NULL, NULL));
     ck_assert_ptr_nonnull (strstr (contents, "<svg"));
   }
-  ck_assert_uint_eq (count_files (dir), 4);
+  ck_assert_uint_eq (count_files (dir), 5);
 
   /* Redacted and sealed with a passphrase typed twice alike: gpg opens it,
    * and no one is named in it. */
@@ -777,7 +816,12 @@ START_TEST (test_export_dialog)
   ck_assert_ptr_nonnull (error);
   g_clear_error (&error);
   ck_assert (g_file_test (folder_path, G_FILE_TEST_IS_DIR));
-  ck_assert_uint_eq (count_files (dir), 5);
+  cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_DOCUMENT);
+  ck_assert (!cirt_export_dialog_export_to (dialog, missing, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  cirt_export_dialog_set_target (dialog, CIRT_EXPORT_TARGET_REPORT);
+  ck_assert_uint_eq (count_files (dir), 6);
 
   /* In the worker thread: a failure is shown in the dialog, which stays. */
   cirt_export_dialog_start_export (dialog, missing);
