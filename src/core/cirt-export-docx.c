@@ -2362,7 +2362,7 @@ add_to_zip (zip_t       *zip,
       zip_source_free (src);
       return FALSE;
     }
-  /* A fixed time: the same assessment gives the same package. */
+  /* A fixed time: when it was written is in docProps/core.xml. */
   zip_file_set_mtime (zip, (zip_uint64_t) index, 1577836800 /* 2020-01-01 */, 0);
   return zip_set_file_compression (zip, (zip_uint64_t) index, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) == 0;
 }
