@@ -575,6 +575,49 @@ START_TEST (test_cli)
 }
 END_TEST
 
+/* Arabic: paragraphs and tables right to left, runs marked right to left,
+ * the document's language Arabic; Chinese: its language and an East Asian
+ * font; English: none of the right-to-left marks. The headings in the
+ * language in each. */
+START_TEST (test_rtl_and_cjk)
+{
+  g_autofree char *ar = cirt_test_tmp_path ("ar.docx"), *zh = cirt_test_tmp_path ("zh.docx");
+  g_autofree char *en = cirt_test_tmp_path ("en.docx"), *body = NULL;
+  xmlDocPtr doc;
+
+  write_docx (ar, "ar", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+  write_docx (zh, "zh", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+  write_docx (en, "en", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+
+  doc = parse_part (ar, "word/document.xml");
+  ck_assert_int_gt (count (doc, "//w:body/w:p[w:pPr/w:bidi]"), 50);
+  ck_assert_int_eq (count (doc, "//w:body/w:p[w:pPr/w:pStyle/@w:val='Heading1' and not(w:pPr/w:bidi)]"), 0);
+  ck_assert_int_eq (count (doc, "//w:tbl[not(w:tblPr/w:bidiVisual)]"), 0);
+  ck_assert_int_gt (count (doc, "//w:tbl"), 3);
+  body = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']");
+  ck_assert_msg (strstr (body, cirt_lang_str (cirt_lang_lookup ("ar"), CIRT_STR_EXEC_SUMMARY)) != NULL, "%s", body);
+  xmlFreeDoc (doc);
+  doc = parse_part (ar, "word/styles.xml");
+  ck_assert_int_eq (count (doc, "//w:docDefaults//w:lang[starts-with(@w:bidi, 'ar')]"), 1);
+  xmlFreeDoc (doc);
+
+  doc = parse_part (zh, "word/styles.xml");
+  ck_assert_int_eq (count (doc, "//w:docDefaults//w:lang[@w:val='zh-CN' and @w:eastAsia='zh-CN']"), 1);
+  ck_assert_int_eq (count (doc, "//w:docDefaults//w:rFonts[@w:eastAsia]"), 1);
+  xmlFreeDoc (doc);
+  g_clear_pointer (&body, g_free);
+  doc = parse_part (zh, "word/document.xml");
+  body = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']");
+  ck_assert_msg (strstr (body, cirt_lang_str (cirt_lang_lookup ("zh"), CIRT_STR_EXEC_SUMMARY)) != NULL, "%s", body);
+  ck_assert_int_eq (count (doc, "//w:bidi | //w:bidiVisual"), 0);
+  xmlFreeDoc (doc);
+
+  doc = parse_part (en, "word/document.xml");
+  ck_assert_int_eq (count (doc, "//w:bidi | //w:bidiVisual | //w:rtl"), 0);
+  xmlFreeDoc (doc);
+}
+END_TEST
+
 START_TEST (test_redacted)
 {
   g_autoptr(GPtrArray) names = cirt_test_sample_names ();
@@ -770,6 +813,7 @@ docx_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_package);
   tcase_add_test (tc, test_readback);
+  tcase_add_test (tc, test_rtl_and_cjk);
   tcase_add_test (tc, test_cli);
   tcase_add_test (tc, test_redacted);
   tcase_add_test (tc, test_sealed);
