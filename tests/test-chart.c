@@ -510,6 +510,53 @@ START_TEST (test_background)
 }
 END_TEST
 
+/* The mean x of the chart's coloured pixels (the bars; text and rules are
+ * grey or black). */
+static double
+colour_centroid (Image *img)
+{
+  double sum = 0, n = 0;
+
+  for (int y = 0; y < img->height; y++)
+    for (int x = 0; x < img->width; x++)
+      {
+        guint32 p = pixel (img, x, y);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+        if (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 100)
+          {
+            sum += x;
+            n++;
+          }
+      }
+  ck_assert (n > 100);
+  return sum / n;
+}
+
+/* In Arabic the bar charts run right to left: labels on the right, bars
+ * growing leftwards; the radar is the same both ways round. */
+START_TEST (test_bars_right_to_left)
+{
+  g_autoptr(CirtScore) score = make_score (TRUE, FALSE);
+  CirtChartOptions en = { "en", FALSE, NULL, 1.0, FALSE };
+  CirtChartOptions ar = { "ar", FALSE, NULL, 1.0, FALSE };
+  const CirtChartKind kinds[] = { CIRT_CHART_SECTIONS, CIRT_CHART_COVERAGE };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      Image a = { 0 }, b = { 0 };
+      double ca, cb;
+
+      image_render (&a, kinds[k], score, &en, 600, 500);
+      image_render (&b, kinds[k], score, &ar, 600, 500);
+      ca = colour_centroid (&a);
+      cb = colour_centroid (&b);
+      ck_assert_msg (ca > 300 && cb < 300, "kind %d: bars centred at x = %g in English, %g in Arabic", kinds[k], ca, cb);
+      image_clear (&a);
+      image_clear (&b);
+    }
+}
+END_TEST
+
 START_TEST (test_natural_height)
 {
   /* The sections chart grows with its sections: score-a + score-b has 8
@@ -562,6 +609,7 @@ chart_suite (void)
   tcase_add_test (tc, test_nothing_clipped);
   tcase_add_test (tc, test_background);
   tcase_add_test (tc, test_natural_height);
+  tcase_add_test (tc, test_bars_right_to_left);
   tcase_add_test (tc, test_kind_from_string);
   suite_add_tcase (s, tc);
   return s;

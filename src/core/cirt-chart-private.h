@@ -63,6 +63,10 @@ typedef struct {
   double                  width;
   double                  base;      /* body text size in user units */
   double                  margin;
+  /* The bar charts in a right-to-left language: laid out left to right and
+   * drawn mirrored, text unmirrored in its mirrored box, so the labels are
+   * on the right and the bars grow leftwards. */
+  gboolean                mirrored;
 } Chart;
 
 void         _cirt_chart_set_rgb             (cairo_t    *cr,

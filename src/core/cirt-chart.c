@@ -220,6 +220,8 @@ _cirt_chart_make_layout (Chart          *c,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
+  if (c->mirrored && align != PANGO_ALIGN_CENTER)
+    align = align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
   pango_layout_set_alignment (layout, align);
   return layout;
 }
@@ -246,6 +248,16 @@ _cirt_chart_show_layout (Chart       *c,
   Box b = _cirt_chart_layout_box (layout);
 
   _cirt_chart_set_rgb (c->cr, color);
+  if (c->mirrored)
+    {
+      cairo_save (c->cr);
+      cairo_translate (c->cr, x + b.w, y);
+      cairo_scale (c->cr, -1, 1);
+      cairo_move_to (c->cr, -b.x, -b.y);
+      pango_cairo_show_layout (c->cr, layout);
+      cairo_restore (c->cr);
+      return;
+    }
   cairo_move_to (c->cr, x - b.x, y - b.y);
   pango_cairo_show_layout (c->cr, layout);
 }
@@ -432,6 +444,15 @@ extent_for (CirtChartKind kind,
   return width;
 }
 
+/* The radar reads the same both ways round; the bar charts follow the
+ * language's direction. */
+static gboolean
+mirrored (Chart         *c,
+          CirtChartKind  kind)
+{
+  return kind != CIRT_CHART_RADAR && cirt_lang_is_rtl (c->l);
+}
+
 void
 cirt_chart_draw (cairo_t                *cr,
                  CirtChartKind           kind,
@@ -452,6 +473,12 @@ cirt_chart_draw (cairo_t                *cr,
   cairo_clip (cr);
   chart_init (&c, cr, score, options, width, extent_for (kind, width, height));
   paint_background (&c, width, height);
+  c.mirrored = mirrored (&c, kind);
+  if (c.mirrored)
+    {
+      cairo_translate (cr, width, 0);
+      cairo_scale (cr, -1, 1);
+    }
   switch (kind)
     {
     case CIRT_CHART_RADAR:
@@ -496,6 +523,7 @@ cirt_chart_natural_height (CirtChartKind  kind,
 
   cr = scratch_context ();
   chart_init (&c, cr, score, NULL, width, extent_for (kind, width, 0));
+  c.mirrored = mirrored (&c, kind);
   switch (kind)
     {
     case CIRT_CHART_RADAR:
