@@ -155,6 +155,36 @@ START_TEST (test_validate)
 }
 END_TEST
 
+/* An instrument that declares a language it does not complete: validate
+ * names every string that lacks it (here the test instrument declares
+ * Arabic, which it has nowhere). */
+START_TEST (test_validate_incomplete_language)
+{
+  g_autofree char *path = cirt_test_fixture ("mini.json"), *text = NULL, *out = NULL, *err = NULL;
+  g_autofree char *declared = NULL, *copy = NULL, *count = NULL;
+  guint n_texts = 0;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (text, "\"languages\": [\"en\", \"fr\"]"));
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "\"languages\": [\"en\", \"fr\"]", 2);
+    declared = g_strjoinv ("\"languages\": [\"en\", \"fr\", \"ar\"]", parts);
+  }
+  copy = cirt_test_write_tmp ("mini-ar.json", declared);
+  /* Every text of the file is an object with an "en" key. */
+  for (const char *p = text; (p = strstr (p, "{\"en\":")) != NULL; p++)
+    n_texts++;
+  ck_assert_uint_gt (n_texts, 10);
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, &err, "validate", copy, NULL), 0);
+  count = g_strdup_printf ("%u warnings", n_texts);
+  ck_assert_msg (strstr (out, count) != NULL, "expected %s:\n%s", count, out);
+  ck_assert_msg (strstr (err, "mini-ar.json: title: no \"ar\" text") != NULL, "%s", err);
+  ck_assert_msg (strstr (err, "sections[0].title: no \"ar\" text") != NULL, "%s", err);
+  ck_assert_msg (strstr (err, "no \"fr\" text") == NULL, "%s", err);
+}
+END_TEST
+
 /* validate checks refs against a registry of known references: the one
  * named, or the references.json beside the instruments' folder. */
 START_TEST (test_validate_references)
@@ -685,6 +715,7 @@ cli_suite (void)
   tcase_add_test (tc, test_usage_errors);
   tcase_add_test (tc, test_instruments);
   tcase_add_test (tc, test_validate);
+  tcase_add_test (tc, test_validate_incomplete_language);
   tcase_add_test (tc, test_validate_references);
   tcase_add_test (tc, test_new_list_show);
   tcase_add_test (tc, test_answer_every_kind);
