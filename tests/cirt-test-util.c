@@ -247,6 +247,11 @@ cirt_test_run (const char * const *argv,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
+  /* What an earlier run left in @out and @err is replaced. */
+  if (out)
+    g_clear_pointer (out, g_free);
+  if (err)
+    g_clear_pointer (err, g_free);
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error))
     {
       if (err)
