@@ -470,14 +470,14 @@ assert_clear_edges (CirtChartKind  kind,
 START_TEST (test_nothing_clipped)
 {
   g_autoptr(CirtScore) score = make_score (TRUE, TRUE);
-  static const char *langs[] = { "en", "fr", "es" };
+  static const char *langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
   static const int widths[] = { 400, 800, 1200 };
 
   for (guint k = 0; k < 3; k++)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
         {
-          int h = (int) ceil (cirt_chart_natural_height (k, score, widths[w]));
+          int h = (int) ceil (cirt_chart_natural_height (k, score, langs[l], widths[w]));
           assert_clear_edges (k, score, langs[l], widths[w], h);
         }
   /* Fixed sizes, also smaller than the content wants (it shrinks to fit). */
@@ -563,13 +563,13 @@ START_TEST (test_natural_height)
    * sections in 5 pillars, score-a alone 6 in 4. The radar fits its width. */
   g_autoptr(CirtScore) big = make_score (TRUE, FALSE);
   g_autoptr(CirtScore) small = make_score (FALSE, FALSE);
-  double h_big = cirt_chart_natural_height (CIRT_CHART_SECTIONS, big, 800);
-  double h_small = cirt_chart_natural_height (CIRT_CHART_SECTIONS, small, 800);
-  double h_radar = cirt_chart_natural_height (CIRT_CHART_RADAR, big, 800);
+  double h_big = cirt_chart_natural_height (CIRT_CHART_SECTIONS, big, NULL, 800);
+  double h_small = cirt_chart_natural_height (CIRT_CHART_SECTIONS, small, NULL, 800);
+  double h_radar = cirt_chart_natural_height (CIRT_CHART_RADAR, big, NULL, 800);
 
   ck_assert_msg (h_big > h_small + 40, "%g vs %g", h_big, h_small);
   ck_assert (h_radar > 400 && h_radar < 1200);
-  ck_assert (cirt_chart_natural_height (CIRT_CHART_COVERAGE, big, 800) > 200);
+  ck_assert (cirt_chart_natural_height (CIRT_CHART_COVERAGE, big, NULL, 800) > 200);
 }
 END_TEST
 

@@ -284,7 +284,7 @@ natural_height (CirtChartView *self,
   for (guint i = 0; i < N_CACHED; i++)
     if (self->cache_width[i] == width)
       return self->cache_height[i];
-  height = (int) ceil (self->zoom * cirt_chart_natural_height (self->kind, self->score, width / self->zoom));
+  height = (int) ceil (self->zoom * cirt_chart_natural_height (self->kind, self->score, effective_lang (self), width / self->zoom));
   self->cache_width[self->cache_next] = width;
   self->cache_height[self->cache_next] = height;
   self->cache_next = (self->cache_next + 1) % N_CACHED;

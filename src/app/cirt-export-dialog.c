@@ -117,7 +117,7 @@ write_chart (ExportJob  *job,
   options.baseline = data->baseline;
   options.font_scale = 1.0;
   options.seal = job->seal;
-  height = (int) ceil (cirt_chart_natural_height (job->chart, data->score, width));
+  height = (int) ceil (cirt_chart_natural_height (job->chart, data->score, job->lang, width));
   return cirt_chart_write_file (job->chart, data->score, &options, job->path, width, MAX (height, 1), error);
 }
 

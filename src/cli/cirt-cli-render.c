@@ -89,7 +89,7 @@ run_chart (CirtCli *cli,
   if (width == 0)
     width = CHART_DEFAULT_WIDTH;
   if (height == 0)
-    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, data->score, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
+    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, data->score, lang, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
   options.lang = lang ? lang : "en";
   options.dark = dark;
   options.baseline = data->baseline;

@@ -511,6 +511,7 @@ scratch_context (void)
 double
 cirt_chart_natural_height (CirtChartKind  kind,
                            CirtScore     *score,
+                           const char    *lang,
                            double         width)
 {
   cairo_t *cr;
@@ -522,7 +523,11 @@ cirt_chart_natural_height (CirtChartKind  kind,
     return 0;
 
   cr = scratch_context ();
-  chart_init (&c, cr, score, NULL, width, extent_for (kind, width, 0));
+  {
+    CirtChartOptions options = { 0 };
+    options.lang = lang;
+    chart_init (&c, cr, score, &options, width, extent_for (kind, width, 0));
+  }
   c.mirrored = mirrored (&c, kind);
   switch (kind)
     {

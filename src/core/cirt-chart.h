@@ -34,10 +34,12 @@ void     cirt_chart_draw               (cairo_t                *cr,
                                         const CirtChartOptions *options,
                                         double                  width,
                                         double                  height);
-/* A height that fits the chart's content at @width (the sections chart grows
- * with the number of sections). */
+/* A height that fits the chart's content at @width in @lang (NULL: English;
+ * the sections chart grows with the number of sections, and with the lines
+ * its labels take in the language). */
 double   cirt_chart_natural_height     (CirtChartKind  kind,
                                         CirtScore     *score,
+                                        const char    *lang,
                                         double         width);
 /* Writes PNG, SVG or PDF by the file's extension, through a temporary file
  * renamed into place. */

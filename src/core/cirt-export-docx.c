@@ -922,7 +922,7 @@ executive_summary (Docx              *d,
   }
   {
     double cw = MIN (text_w, 440);
-    double natural = cirt_chart_natural_height (CIRT_CHART_RADAR, d->score, cw);
+    double natural = cirt_chart_natural_height (CIRT_CHART_RADAR, d->score, cirt_lang_get_code (d->l), cw);
     if (natural <= 0)
       natural = cw * 0.75;
     chart (d, CIRT_CHART_RADAR, cw, MIN (natural, 340));
@@ -951,7 +951,7 @@ executive_summary (Docx              *d,
   if (cirt_score_get_n_sections (d->score) > 0)
     {
       double body_h = (d->page_h - MARGIN_TOP - MARGIN_BOTTOM) / 20.0 - 60;
-      double ch = cirt_chart_natural_height (CIRT_CHART_SECTIONS, d->score, text_w);
+      double ch = cirt_chart_natural_height (CIRT_CHART_SECTIONS, d->score, cirt_lang_get_code (d->l), text_w);
       if (ch <= 0)
         ch = 24.0 * cirt_score_get_n_sections (d->score) + 60;
       chart (d, CIRT_CHART_SECTIONS, text_w, MIN (ch, body_h));

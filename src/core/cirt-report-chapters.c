@@ -375,7 +375,7 @@ _cirt_report_executive_summary (Report *r,
   r->y += 6;
   {
     double cw = MIN (w, 440);
-    double natural = cirt_chart_natural_height (CIRT_CHART_RADAR, r->score, cw);
+    double natural = cirt_chart_natural_height (CIRT_CHART_RADAR, r->score, r->lang, cw);
     double avail = r->bottom - r->y - 8;
     double ch;
 
@@ -413,7 +413,7 @@ _cirt_report_executive_summary (Report *r,
   /* Every section at a glance. */
   if (cirt_score_get_n_sections (r->score) > 0)
     {
-      double ch = cirt_chart_natural_height (CIRT_CHART_SECTIONS, r->score, w);
+      double ch = cirt_chart_natural_height (CIRT_CHART_SECTIONS, r->score, r->lang, w);
       if (ch <= 0)
         ch = 24.0 * cirt_score_get_n_sections (r->score) + 60;
       r->y += 12;

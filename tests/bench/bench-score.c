@@ -133,7 +133,7 @@ bench_draw (CirtChartKind  kind,
             guint          iterations)
 {
   CirtChartOptions opt = { "en", FALSE, baseline, 1.0, FALSE };
-  int height = (int) cirt_chart_natural_height (kind, score, width);
+  int height = (int) cirt_chart_natural_height (kind, score, NULL, width);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   g_autofree char *label = g_strdup_printf ("draw %s %d×%d", name, width, height);
   gint64 start = g_get_monotonic_time ();
@@ -205,7 +205,7 @@ main (void)
       {
         g_autofree char *path = g_build_filename (tmp, files[f], NULL);
         g_autofree char *label = g_strdup_printf ("write %s 800 wide", files[f]);
-        int h = (int) cirt_chart_natural_height (file_kinds[f], score, 800);
+        int h = (int) cirt_chart_natural_height (file_kinds[f], score, NULL, 800);
 
         start = g_get_monotonic_time ();
         for (guint i = 0; i < 20; i++)

@@ -444,11 +444,11 @@ START_TEST (test_chart_view_dark)
   cirt_chart_view_set_zoom (chart, 1.0);
   gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 400, NULL, &h_narrow, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 900, NULL, &h_wide, NULL, NULL);
-  ck_assert_int_eq (h_narrow, (int) ceil (cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, 400)));
-  ck_assert_int_eq (h_wide, (int) ceil (cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, 900)));
+  ck_assert_int_eq (h_narrow, (int) ceil (cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, NULL, 400)));
+  ck_assert_int_eq (h_wide, (int) ceil (cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, NULL, 900)));
   cirt_chart_view_set_zoom (chart, 1.25);
   gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 500, NULL, &h_narrow, NULL, NULL);
-  ck_assert_int_eq (h_narrow, (int) ceil (1.25 * cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, 400)));
+  ck_assert_int_eq (h_narrow, (int) ceil (1.25 * cirt_chart_natural_height (CIRT_CHART_SECTIONS, score, NULL, 400)));
   ck_assert_msg (g_str_has_prefix (cirt_chart_view_get_description (chart), "Bar chart of maturity by section"),
                  "%s", cirt_chart_view_get_description (chart));
 
