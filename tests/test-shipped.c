@@ -334,6 +334,37 @@ END_TEST
 
 /* Level descriptors: five different situations in every language, and French
  * with a no-break space (U+00A0) before : ; ? ! and never U+202F. */
+/* Every question says whom to ask: at least one group, each from the fixed
+ * list, none twice (the loader refuses unknown and repeated groups too; this
+ * checks the shipped data does not rely on that). */
+START_TEST (test_every_question_asks)
+{
+  g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
+  const char * const *groups = cirt_stakeholder_groups ();
+  guint n = 0;
+
+  for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+    {
+      const CirtSection *sec = cirt_instrument_get_section (inst, s);
+      for (guint q = 0; q < sec->questions->len; q++)
+        {
+          const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+          guint len = qu->ask ? g_strv_length (qu->ask) : 0;
+
+          ck_assert_msg (len > 0, "%s: %s says nobody to ask", shipped[_i], qu->id);
+          for (guint g = 0; g < len; g++)
+            {
+              ck_assert_msg (g_strv_contains (groups, qu->ask[g]), "%s: unknown group %s", qu->id, qu->ask[g]);
+              for (guint h = 0; h < g; h++)
+                ck_assert_msg (strcmp (qu->ask[g], qu->ask[h]) != 0, "%s: %s twice", qu->id, qu->ask[g]);
+            }
+          n++;
+        }
+    }
+  ck_assert_uint_gt (n, 0);
+}
+END_TEST
+
 START_TEST (test_level_descriptors)
 {
   g_autoptr(CirtInstrument) inst = load_shipped (shipped[_i]);
@@ -383,6 +414,7 @@ shipped_suite (void)
   tcase_add_test (tc, test_sim3_level3_head_or_above);
   tcase_add_test (tc, test_readiness_topics);
   tcase_add_loop_test (tc, test_level_descriptors, 0, G_N_ELEMENTS (shipped));
+  tcase_add_loop_test (tc, test_every_question_asks, 0, G_N_ELEMENTS (shipped));
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("sample");

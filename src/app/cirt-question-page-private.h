@@ -34,6 +34,7 @@ struct _CirtQuestionPage {
   GtkLabel           *text_label;
   GtkExpander        *guidance_expander;
   GtkLabel           *guidance_label;
+  GtkLabel           *ask_label;
   GtkLabel           *refs_label;
   GtkStack           *answer_stack;
   GtkListBox         *level_list;

@@ -350,6 +350,23 @@ cirt_question_page_bind (CirtQuestionPage   *self,
   guidance = cirt_text_get (question->guidance, lang);
   gtk_label_set_label (self->guidance_label, guidance ? guidance : "");
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander), guidance != NULL);
+  if (question->ask != NULL && question->ask[0] != NULL)
+    {
+      /* The groups' names in the interface language, as the prefix is. */
+      g_autoptr(GString) names = g_string_new (NULL);
+      for (guint i = 0; question->ask[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (names, cirt_lang_str (ui_lang (self), CIRT_STR_LIST_SEPARATOR));
+          g_string_append (names, cirt_lang_group_name (ui_lang (self), question->ask[i]));
+        }
+      /* translators: the stakeholder groups to interview, e.g. "Whom to ask: Regulator, Academia" */
+      g_autofree char *text = g_strdup_printf (_("Whom to ask: %s"), names->str);
+      gtk_label_set_label (self->ask_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->ask_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->ask_label), FALSE);
   if (question->refs != NULL && question->refs[0] != NULL)
     {
       /* A reference is "framework edition · item", so references are separated by "; ". */
@@ -543,6 +560,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, text_label);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, guidance_expander);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, ask_label);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, refs_label);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, answer_stack);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, level_list);

@@ -360,6 +360,24 @@ START_TEST (test_details)
 }
 END_TEST
 
+/* Whom to ask: the question's stakeholder groups by name in the interface
+ * language, under the guidance; no line for a question that names none. */
+START_TEST (test_whom_to_ask)
+{
+  GtkWidget *ask = template_child ("ask_label");
+
+  show ("T-LAW-2");
+  ck_assert (gtk_widget_is_visible (ask));
+  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (ask)),
+                    "Whom to ask: Law enforcement and justice, Ministry in charge of ICT");
+  /* Hidden for a question without groups, and shown again after. */
+  show ("T-LAW-1");
+  ck_assert (!gtk_widget_get_visible (ask));
+  show ("T-LAW-2");
+  ck_assert (gtk_widget_is_visible (ask));
+}
+END_TEST
+
 START_TEST (test_rebind_reuses_widgets)
 {
   GtkWidget *level_row, *again;
@@ -394,6 +412,7 @@ page_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_level);
+  tcase_add_test (tc, test_whom_to_ask);
   tcase_add_test (tc, test_yesno);
   tcase_add_test (tc, test_choice);
   tcase_add_test (tc, test_checklist);
