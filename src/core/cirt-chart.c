@@ -514,6 +514,7 @@ cirt_chart_natural_height (CirtChartKind  kind,
                            const char    *lang,
                            double         width)
 {
+  CirtChartOptions options = { 0 };   /* lives as long as the chart (c.opt) */
   cairo_t *cr;
   Chart c;
   double height = 0;
@@ -523,11 +524,8 @@ cirt_chart_natural_height (CirtChartKind  kind,
     return 0;
 
   cr = scratch_context ();
-  {
-    CirtChartOptions options = { 0 };
-    options.lang = lang;
-    chart_init (&c, cr, score, &options, width, extent_for (kind, width, 0));
-  }
+  options.lang = lang;
+  chart_init (&c, cr, score, &options, width, extent_for (kind, width, 0));
   c.mirrored = mirrored (&c, kind);
   switch (kind)
     {
