@@ -27,11 +27,6 @@ char       *cirt_export_level_words    (const CirtLang *lang,
                                         CirtScore      *score,
                                         int             level);
 
-/* The methodology's note that the texts of the instruments lacking @lang
- * are given in English (cirt_text_get() falls back per string), naming
- * them; NULL when every instrument has @lang. */
-char       *cirt_export_fallback_note  (const CirtLang *lang,
-                                        CirtScore      *score);
 
 /* How every export starts: *@options replaced by the defaults (written to
  * @defaults) when NULL, checked, and the atomic file for @path opened,
@@ -129,8 +124,10 @@ typedef struct {
 
 /* The methodology's paragraphs before the tables (char*). */
 GPtrArray  *cirt_export_methodology_intro (const CirtLang *lang);
-/* Its closing paragraphs: the TLP marking, the redaction, the history's
- * chain head or why it does not hold (CirtNote*). */
+/* Its closing paragraphs: the TLP marking, the redaction, the instruments
+ * whose texts are given in English for lack of @lang (each string falls
+ * back on its own), the history's chain head or why it does not hold
+ * (CirtNote*). The report, the DOCX and the workbook end with them. */
 GPtrArray  *cirt_export_methodology_notes (const CirtLang     *lang,
                                            CirtAssessmentData *data,
                                            CirtTlp             tlp);

@@ -1130,7 +1130,6 @@ write_methodology (Xlsx *x)
     CIRT_STR_METH_INTRO, CIRT_STR_METH_ANSWERS, CIRT_STR_METH_ROLLUP, CIRT_STR_METH_COVERAGE,
     CIRT_STR_METH_CRITICAL, CIRT_STR_METH_TARGETS, CIRT_STR_METH_PRIORITY,
   };
-  g_autofree char *tlp = NULL;
   lxw_row_t row = 2;
 
   if (ws == NULL)
@@ -1149,19 +1148,6 @@ write_methodology (Xlsx *x)
       put_merged (x, ws, row, 0, 3, text, x->para, 140);
       row += 2;
     }
-  if (d->redacted)
-    {
-      put_merged (x, ws, row, 0, 3, str (x, CIRT_STR_METH_REDACTED), x->para, 60);
-      row += 2;
-    }
-  {
-    g_autofree char *fallback = cirt_export_fallback_note (x->l, d->score);
-    if (fallback != NULL)
-      {
-        put_merged (x, ws, row, 0, 3, fallback, x->para, 60);
-        row += 2;
-      }
-  }
 
   put_text (x, ws, row++, 0, str (x, CIRT_STR_LEVELS), x->heading);
   put_merged (x, ws, row++, 0, 3, str (x, CIRT_STR_METH_LEVELS), x->para, 140);
@@ -1218,11 +1204,17 @@ write_methodology (Xlsx *x)
       row++;
     }
 
+  /* The closing notes the report has too: the marking, the redaction, the
+   * instruments given in English, the history's chain head. */
   row++;
-  tlp = g_strdup_printf ("%s — %s", cirt_tlp_label (x->opts->tlp), cirt_tlp_meaning (x->opts->tlp, x->l));
   {
-    g_autofree char *line = cirt_lang_expand (str (x, CIRT_STR_METH_TLP), tlp, NULL, NULL, NULL);
-    put_merged (x, ws, row++, 0, 3, line, x->para, 140);
+    g_autoptr(GPtrArray) notes = cirt_export_methodology_notes (x->l, d, x->opts->tlp);
+    for (guint i = 0; i < notes->len; i++)
+      {
+        const CirtNote *n = g_ptr_array_index (notes, i);
+        put_merged (x, ws, row, 0, 3, n->text, x->para, 60);
+        row += 2;
+      }
   }
 }
 

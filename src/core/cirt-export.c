@@ -567,6 +567,31 @@ add_note (GPtrArray *notes,
   g_ptr_array_add (notes, n);
 }
 
+/* The note naming the instruments that lack @lang; NULL when none does. */
+static char *
+fallback_note (const CirtLang *lang,
+               CirtScore      *score)
+{
+  GPtrArray *instruments = cirt_score_get_instruments (score);
+  const char *code = cirt_lang_get_code (lang);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      const char * const *langs = cirt_instrument_get_languages (inst);
+
+      if (langs != NULL && g_strv_contains (langs, code))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, cirt_lang_str (lang, CIRT_STR_LIST_SEPARATOR));
+      g_string_append_printf (names, "“%s”", cirt_instrument_get_title (inst, code));
+    }
+  if (names->len == 0)
+    return NULL;
+  return cirt_lang_format (lang, CIRT_STR_METH_FALLBACK, names->str, NULL, NULL, NULL);
+}
+
 GPtrArray *
 cirt_export_methodology_notes (const CirtLang     *lang,
                                CirtAssessmentData *data,
@@ -579,7 +604,7 @@ cirt_export_methodology_notes (const CirtLang     *lang,
   if (data->redacted)
     add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METH_REDACTED)), TRUE);
   {
-    char *fallback = cirt_export_fallback_note (lang, data->score);
+    char *fallback = fallback_note (lang, data->score);
     if (fallback != NULL)
       add_note (notes, fallback, FALSE);
   }
@@ -620,28 +645,4 @@ cirt_export_pillar_findings (CirtAssessmentData *data,
         }
     }
   return list;
-}
-
-char *
-cirt_export_fallback_note (const CirtLang *lang,
-                           CirtScore      *score)
-{
-  GPtrArray *instruments = cirt_score_get_instruments (score);
-  const char *code = cirt_lang_get_code (lang);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < instruments->len; i++)
-    {
-      CirtInstrument *inst = g_ptr_array_index (instruments, i);
-      const char * const *langs = cirt_instrument_get_languages (inst);
-
-      if (langs != NULL && g_strv_contains (langs, code))
-        continue;
-      if (names->len > 0)
-        g_string_append (names, cirt_lang_str (lang, CIRT_STR_LIST_SEPARATOR));
-      g_string_append_printf (names, "“%s”", cirt_instrument_get_title (inst, code));
-    }
-  if (names->len == 0)
-    return NULL;
-  return cirt_lang_format (lang, CIRT_STR_METH_FALLBACK, names->str, NULL, NULL, NULL);
 }
