@@ -573,6 +573,88 @@ START_TEST (test_natural_height)
 }
 END_TEST
 
+/* A text cache (the GTK widget's): measuring lays the text out, drawing at
+ * the measured size lays out nothing new and draws what a chart drawn
+ * without the cache draws; the cache does not grow without bound. */
+START_TEST (test_text_cache)
+{
+  g_autoptr(CirtScore) score = make_score (TRUE, TRUE);
+  static const char *langs[] = { "en", "ar", "zh" };
+
+  for (CirtChartKind k = CIRT_CHART_RADAR; k <= CIRT_CHART_COVERAGE; k++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr(CirtChartTextCache) cache = cirt_chart_text_cache_new ();
+        CirtChartOptions plain = { langs[l], FALSE, NULL, 1.0, FALSE };
+        CirtChartOptions cached = plain;
+        Image a = { 0 }, b = { 0 };
+        guint n, differ = 0;
+        int h;
+
+        cached.text_cache = cache;
+        h = (int) ceil (cirt_chart_measure_height (k, score, &cached, 400));
+        ck_assert_int_eq (h, (int) ceil (cirt_chart_natural_height (k, score, langs[l], 400)));
+        n = cirt_chart_text_cache_size (cache);
+        ck_assert_uint_gt (n, 3);
+        image_render (&a, k, score, &plain, 400, h);
+        image_render (&b, k, score, &cached, 400, h);
+        /* Every text measured is drawn as it was measured: measuring then
+         * drawing leaves the cache holding what drawing alone lays out (a
+         * text measured at other sizes would be there twice). */
+        {
+          g_autoptr(CirtChartTextCache) alone = cirt_chart_text_cache_new ();
+          CirtChartOptions draw_only = plain;
+          Image c = { 0 };
+
+          draw_only.text_cache = alone;
+          image_render (&c, k, score, &draw_only, 400, h);
+          ck_assert_msg (cirt_chart_text_cache_size (cache) == cirt_chart_text_cache_size (alone),
+                         "kind %d %s: %u texts after measuring and drawing, %u drawing alone", k, langs[l],
+                         cirt_chart_text_cache_size (cache), cirt_chart_text_cache_size (alone));
+          image_clear (&c);
+        }
+        /* and drawn again, nothing is laid out */
+        n = cirt_chart_text_cache_size (cache);
+        image_clear (&b);
+        image_render (&b, k, score, &cached, 400, h);
+        ck_assert_uint_eq (cirt_chart_text_cache_size (cache), n);
+        for (int y = 0; y < h; y++)
+          for (int x = 0; x < 400; x++)
+            differ += pixel (&a, x, y) != pixel (&b, x, y);
+        ck_assert_msg (differ == 0, "kind %d %s: %u pixels differ with the cache", k, langs[l], differ);
+        image_clear (&a);
+        image_clear (&b);
+      }
+  {
+    g_autoptr(CirtChartTextCache) cache = cirt_chart_text_cache_new ();
+    CirtChartOptions cached = { "en", FALSE, NULL, 1.0, FALSE };
+
+    cached.text_cache = cache;
+    for (int w = 300; w < 1500; w += 4)
+      cirt_chart_measure_height (CIRT_CHART_SECTIONS, score, &cached, w);
+    ck_assert_uint_gt (cirt_chart_text_cache_size (cache), 0);
+    ck_assert_uint_le (cirt_chart_text_cache_size (cache), 1024);
+  }
+}
+END_TEST
+
+/* The radar's legend has an item for the baseline: measured with it (as
+ * the GTK widget now measures), a follow-up's radar is not cut short. */
+START_TEST (test_height_with_baseline)
+{
+  g_autoptr(CirtScore) score = make_score (TRUE, TRUE);
+  g_autoptr(CirtScore) before = make_score (FALSE, FALSE);
+  CirtChartOptions without = { "en", FALSE, NULL, 1.0, FALSE };
+  CirtChartOptions with = { "en", FALSE, before, 1.0, FALSE };
+
+  /* at a card's width (400 px) the baseline's item takes a row of its own */
+  ck_assert_double_gt (cirt_chart_measure_height (CIRT_CHART_RADAR, score, &with, 400),
+                       cirt_chart_measure_height (CIRT_CHART_RADAR, score, &without, 400));
+  ck_assert_double_eq (cirt_chart_measure_height (CIRT_CHART_RADAR, score, &without, 600),
+                       cirt_chart_natural_height (CIRT_CHART_RADAR, score, "en", 600));
+}
+END_TEST
+
 START_TEST (test_kind_from_string)
 {
   CirtChartKind k;
@@ -609,6 +691,8 @@ chart_suite (void)
   tcase_add_test (tc, test_nothing_clipped);
   tcase_add_test (tc, test_background);
   tcase_add_test (tc, test_natural_height);
+  tcase_add_test (tc, test_text_cache);
+  tcase_add_test (tc, test_height_with_baseline);
   tcase_add_test (tc, test_bars_right_to_left);
   tcase_add_test (tc, test_kind_from_string);
   suite_add_tcase (s, tc);

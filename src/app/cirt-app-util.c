@@ -224,6 +224,35 @@ cirt_app_allocate_page (GtkWidget *widget,
 }
 
 static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, cirt_app_menu_button_get_menu (button));
+}
+
+void
+cirt_app_menu_button_set_menu_later (GtkMenuButton *button,
+                                     GMenuModel    *menu)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  g_object_set_data_full (G_OBJECT (button), "cirt-menu", g_object_ref (menu), g_object_unref);
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, NULL, NULL);
+}
+
+GMenuModel *
+cirt_app_menu_button_get_menu (GtkMenuButton *button)
+{
+  GMenuModel *menu;
+
+  g_return_val_if_fail (GTK_IS_MENU_BUTTON (button), NULL);
+  menu = gtk_menu_button_get_menu_model (button);
+  return menu != NULL ? menu : g_object_get_data (G_OBJECT (button), "cirt-menu");
+}
+
+static void
 on_first_frame_painted_cb (GdkFrameClock *clock,
                            gpointer       user_data)
 {

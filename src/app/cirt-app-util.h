@@ -48,6 +48,14 @@ void        cirt_app_set_menu_label    (GMenu      *menu,
  * GtkTextView): single-key shortcuts must not fire while it has the focus. */
 gboolean    cirt_app_is_text_widget    (GtkWidget *widget);
 
+/* Gives @button @menu when it first opens (GtkMenuButton's create-popup
+ * function): a menu model makes its popover and a button per item at once,
+ * and the window would make three menus before its first frame. */
+void        cirt_app_menu_button_set_menu_later (GtkMenuButton *button,
+                                                 GMenuModel    *menu);
+/* The menu @button has or will have. */
+GMenuModel *cirt_app_menu_button_get_menu       (GtkMenuButton *button);
+
 /* measure and size_allocate for a page of an AdwViewStack. The stack sizes
  * itself for all its pages, shown or not: a hidden page of long wrapped
  * texts would be laid out again at every resize of the window. Hidden, the

@@ -18,6 +18,11 @@ struct _CirtApplication {
 
   char           *db_path;
   char           *open_id;          /* --open: the assessment to show first */
+  /* opened at startup, before GTK is: see open_early () */
+  CirtStore      *store;
+  char           *store_error;
+  char           *open_resolved;    /* open_id resolved to a full id */
+  char           *open_error;
   GSettings      *settings;
   CirtContext    *context;          /* once the database is open */
   guint           signal_sources[3];
@@ -36,12 +41,36 @@ show_fatal (CirtApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opens the database, and starts parsing the instruments of the assessment
+ * that --open asks for on the other core: called before GTK and libadwaita
+ * start, whose start-up (a third of the time to the first frame) is then
+ * time the parsing does not add. What goes wrong is said by activate. */
+static void
+open_early (CirtApplication *self)
+{
+  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : cirt_store_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  self->store = cirt_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      self->store_error = g_strdup (error->message);
+      return;
+    }
+  if (self->open_id == NULL)
+    return;
+  self->open_resolved = cirt_store_resolve_id (self->store, self->open_id, &error);
+  if (self->open_resolved != NULL)
+    cirt_store_prefetch_instruments (self->store, self->open_resolved);
+  else
+    self->open_error = g_strdup (error->message);
+}
+
 static void
 cirt_application_activate (GApplication *app)
 {
   CirtApplication *self = CIRT_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
   g_autofree char *open_id = NULL;
 
   if (window != NULL)
@@ -51,25 +80,24 @@ cirt_application_activate (GApplication *app)
     }
   if (self->context == NULL)
     {
-      g_autofree char *path = self->db_path ? g_strdup (self->db_path) : cirt_store_default_path ();
-      g_autoptr(CirtStore) store = cirt_store_open (path, &error);
-
-      if (store == NULL)
+      if (self->store == NULL && self->store_error == NULL)
+        open_early (self);
+      if (self->store == NULL)
         {
-          show_fatal (self, error->message);
+          show_fatal (self, self->store_error);
           return;
         }
-      self->context = cirt_context_new (store, self->settings);
+      self->context = cirt_context_new (self->store, self->settings);
+      g_clear_object (&self->store);
     }
   if (self->open_id != NULL)
     {
-      open_id = cirt_store_resolve_id (cirt_context_get_store (self->context), self->open_id, &error);
-      if (open_id != NULL)
-        /* Its instruments are parsed on the other core while the window is built. */
-        cirt_store_prefetch_instruments (cirt_context_get_store (self->context), open_id);
+      if (self->open_resolved != NULL)
+        open_id = g_steal_pointer (&self->open_resolved);
       else
-        g_printerr ("cirt-assess: --open %s: %s\n", self->open_id, error->message);
+        g_printerr ("cirt-assess: --open %s: %s\n", self->open_id, self->open_error);
       g_clear_pointer (&self->open_id, g_free);
+      g_clear_pointer (&self->open_error, g_free);
     }
   window = GTK_WINDOW (cirt_window_new (ADW_APPLICATION (app), self->context));
   if (open_id != NULL)
@@ -189,6 +217,7 @@ cirt_application_startup (GApplication *app)
   static const int signals[] = { SIGTERM, SIGINT, SIGHUP };
   g_autoptr(GError) error = NULL;
 
+  open_early (self);
   G_APPLICATION_CLASS (cirt_application_parent_class)->startup (app);
 
   /* Settings are needed by every window: fail early and clearly. */
@@ -222,6 +251,10 @@ cirt_application_finalize (GObject *object)
   CirtApplication *self = CIRT_APPLICATION (object);
 
   g_clear_object (&self->context);
+  g_clear_object (&self->store);
+  g_free (self->store_error);
+  g_free (self->open_resolved);
+  g_free (self->open_error);
   g_clear_object (&self->settings);
   g_free (self->db_path);
   g_free (self->open_id);

@@ -16,6 +16,10 @@ struct _CirtAssessmentSidebar {
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkListView        *list_view;
+  GtkMenuButton      *primary_button;
+  GtkMenuButton      *sort_button;
+  GMenuModel         *primary_menu;
+  GMenuModel         *sort_menu;
 
   /* owned */
   CirtStore          *store;
@@ -437,6 +441,10 @@ cirt_assessment_sidebar_class_init (CirtAssessmentSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentSidebar, sort_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
@@ -449,6 +457,8 @@ cirt_assessment_sidebar_init (CirtAssessmentSidebar *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cirt_app_menu_button_set_menu_later (self->primary_button, self->primary_menu);
+  cirt_app_menu_button_set_menu_later (self->sort_button, self->sort_menu);
 
   self->order = g_strdup ("date");
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -87,6 +87,8 @@ struct _CirtAssessmentView {
   GtkImage             *save_icon;
   GtkLabel             *save_label;
   GMenu                *merge_section;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *assessment_menu;
 
   /* owned */
   CirtSession          *session;
@@ -413,6 +415,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_label);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, merge_section);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, assessment_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
@@ -428,6 +432,7 @@ static void
 cirt_assessment_view_init (CirtAssessmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cirt_app_menu_button_set_menu_later (self->menu_button, self->assessment_menu);
   self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::info", G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::save-state", G_CALLBACK (update_save_state), self);

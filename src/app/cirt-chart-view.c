@@ -38,6 +38,13 @@ struct _CirtChartView {
   CirtChartKind  kind;
   double         zoom;
   gboolean       drawn_dark;
+  guint          n_draws;
+
+  /* the scrolling it waits for while out of sight (see in_sight ()) */
+  CirtChartTextCache *text;   /* shaped to measure, kept to draw */
+  GtkAdjustment *watched;
+  gulong         watch_handler;
+  gulong         resize_handler;
 
   /* natural heights by width: measuring lays out all the chart's text */
   int            cache_width[N_CACHED];
@@ -284,7 +291,14 @@ natural_height (CirtChartView *self,
   for (guint i = 0; i < N_CACHED; i++)
     if (self->cache_width[i] == width)
       return self->cache_height[i];
-  height = (int) ceil (self->zoom * cirt_chart_natural_height (self->kind, self->score, effective_lang (self), width / self->zoom));
+  {
+    CirtChartOptions options = { 0 };
+
+    options.lang = effective_lang (self);
+    options.baseline = self->baseline;
+    options.text_cache = self->text;
+    height = (int) ceil (self->zoom * cirt_chart_measure_height (self->kind, self->score, &options, width / self->zoom));
+  }
   self->cache_width[self->cache_next] = width;
   self->cache_height[self->cache_next] = height;
   self->cache_next = (self->cache_next + 1) % N_CACHED;
@@ -317,6 +331,53 @@ cirt_chart_view_measure (GtkWidget      *widget,
 }
 
 static void
+unwatch (CirtChartView *self)
+{
+  if (self->watched != NULL)
+    {
+      g_clear_signal_handler (&self->watch_handler, self->watched);
+      g_clear_signal_handler (&self->resize_handler, self->watched);
+    }
+  g_clear_object (&self->watched);
+}
+
+/* Whether any of the chart shows in the viewport it scrolls in (TRUE when
+ * it scrolls in none). Drawing a chart lays out all its text, and a chart
+ * below the fold would cost the window's first frame that much: out of
+ * sight, it waits for the scrolling that brings it in. GTK keeps what a
+ * widget drew until it asks to draw again, so once drawn it is not drawn
+ * again for scrolling. */
+static gboolean
+in_sight (CirtChartView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return TRUE;
+  if (bounds.origin.y < gtk_widget_get_height (viewport) && bounds.origin.y + bounds.size.height > 0 &&
+      bounds.origin.x < gtk_widget_get_width (viewport) && bounds.origin.x + bounds.size.width > 0)
+    {
+      unwatch (self);
+      return TRUE;
+    }
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  if (adjustment != NULL && adjustment != self->watched)
+    {
+      unwatch (self);
+      self->watched = g_object_ref (adjustment);
+      self->watch_handler = g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
+                                                     self, G_CONNECT_SWAPPED);
+      /* a taller window brings it in without scrolling */
+      self->resize_handler = g_signal_connect_object (adjustment, "changed", G_CALLBACK (gtk_widget_queue_draw),
+                                                      self, G_CONNECT_SWAPPED);
+    }
+  return FALSE;
+}
+
+static void
 cirt_chart_view_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -326,14 +387,16 @@ cirt_chart_view_snapshot (GtkWidget   *widget,
   CirtChartOptions options = { 0 };
   cairo_t *cr;
 
-  if (self->score == NULL || width < 1 || height < 1)
+  if (self->score == NULL || width < 1 || height < 1 || !in_sight (self))
     return;
   options.lang = effective_lang (self);
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options.baseline = self->baseline;
   options.font_scale = 1.0;
   options.transparent = TRUE;
+  options.text_cache = self->text;
   self->drawn_dark = options.dark;
+  self->n_draws++;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);
   cirt_chart_draw (cr, self->kind, self->score, &options, width / self->zoom, height / self->zoom);
@@ -350,6 +413,7 @@ cirt_chart_view_dispose (GObject *object)
 
   if (self->session_bindings != NULL)
     g_binding_group_set_source (self->session_bindings, NULL);
+  unwatch (self);
   g_clear_object (&self->session_bindings);
   g_clear_object (&self->session);
   g_clear_object (&self->score);
@@ -364,6 +428,7 @@ cirt_chart_view_finalize (GObject *object)
 
   g_free (self->lang);
   g_free (self->description);
+  cirt_chart_text_cache_free (self->text);
   G_OBJECT_CLASS (cirt_chart_view_parent_class)->finalize (object);
 }
 
@@ -502,6 +567,7 @@ cirt_chart_view_init (CirtChartView *self)
   g_binding_group_bind (self->session_bindings, "baseline", self, "baseline", G_BINDING_SYNC_CREATE);
   self->description = g_strdup ("");
   self->zoom = DEFAULT_ZOOM;
+  self->text = cirt_chart_text_cache_new ();
   clear_cache (self);
   /* Reachable with Tab, so that screen reader users hear the chart in words. */
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -648,6 +714,13 @@ cirt_chart_view_set_zoom (CirtChartView *self,
   clear_cache (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+guint
+cirt_chart_view_get_n_draws (CirtChartView *self)
+{
+  g_return_val_if_fail (CIRT_IS_CHART_VIEW (self), 0);
+  return self->n_draws;
 }
 
 const char *

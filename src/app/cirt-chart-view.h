@@ -44,6 +44,8 @@ void           cirt_chart_view_set_zoom        (CirtChartView *self,
 /* The chart in words, as given to assistive technologies
  * ("Radar chart: Legal 41.1, level 3 Established; …"); "" without a score. */
 const char    *cirt_chart_view_get_description (CirtChartView *self);
+/* How many times it has drawn its chart (out of sight it does not). */
+guint          cirt_chart_view_get_n_draws     (CirtChartView *self);
 /* Whether the last drawing used the dark palette. */
 gboolean       cirt_chart_view_get_drawn_dark  (CirtChartView *self);
 

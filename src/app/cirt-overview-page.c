@@ -53,6 +53,9 @@ struct _CirtOverviewPage {
   char               *first_question; /* the empty state's button goes there */
 
   guint               n_computes;
+  guint               top_idle;       /* the list fills after the page's first frame */
+  gulong              paint_handler;
+  gboolean            painted;
 };
 
 static void cirt_overview_page_iface_init (CirtAssessmentPageInterface *iface);
@@ -347,6 +350,51 @@ fill_top (CirtOverviewPage *self)
   gtk_label_set_label (self->top_count_label, count);
 }
 
+static gboolean
+fill_top_idle_cb (gpointer user_data)
+{
+  CirtOverviewPage *self = user_data;
+
+  self->top_idle = 0;
+  if (self->data != NULL)
+    fill_top (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock    *clock,
+                   CirtOverviewPage *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+  self->painted = TRUE;
+  if (self->data != NULL && self->top_idle == 0)
+    self->top_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fill_top_idle_cb, self, NULL);
+}
+
+/* The recommendations sit below the fold: until the page has painted its
+ * first frame they wait, so that what the window opens on is drawn first
+ * (their ten paragraphs cost a tenth of the start-up). */
+static void
+fill_top_when_painted (CirtOverviewPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->painted)
+    {
+      fill_top (self);
+      return;
+    }
+  remove_rows (self->top_list);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      fill_top (self);
+      return;
+    }
+  if (self->paint_handler == 0)
+    self->paint_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
 static char *
 find_first_question (CirtScore *score)
 {
@@ -418,7 +466,7 @@ fill (CirtOverviewPage *self)
   fill_baseline (self);
   fill_provisional (self, overall);
   fill_cap (self, overall);
-  fill_top (self);
+  fill_top_when_painted (self);
   gtk_stack_set_visible_child_name (self->stack, "overview");
 }
 
@@ -523,6 +571,8 @@ cirt_overview_page_dispose (GObject *object)
 
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
+  /* (the after-paint handler goes with the page: g_signal_connect_object) */
+  g_clear_handle_id (&self->top_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);

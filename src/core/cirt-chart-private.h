@@ -67,6 +67,7 @@ typedef struct {
    * drawn mirrored, text unmirrored in its mirrored box, so the labels are
    * on the right and the bars grow leftwards. */
   gboolean                mirrored;
+  CirtChartTextCache     *cache;     /* opt->text_cache */
 } Chart;
 
 void         _cirt_chart_set_rgb             (cairo_t    *cr,

@@ -124,6 +124,62 @@ base_size (const CirtChartOptions *opt,
 }
 
 static void
+set_unhinted (PangoContext         *pango,
+              cairo_font_options_t *fo)
+{
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (fo, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (pango, fo);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text cache                                                               */
+
+/* More than a chart's texts at a few widths; past it the cache starts over
+ * (the texts of an earlier score would otherwise pile up). */
+#define TEXT_CACHE_MAX 1024
+
+struct _CirtChartTextCache {
+  PangoContext *pango;
+  GHashTable   *layouts;   /* key (parameters and text) → PangoLayout */
+};
+
+CirtChartTextCache *
+cirt_chart_text_cache_new (void)
+{
+  CirtChartTextCache *cache = g_new0 (CirtChartTextCache, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_font_options_t *fo = cairo_font_options_create ();
+
+  cache->pango = pango_cairo_create_context (cr);
+  set_unhinted (cache->pango, fo);
+  cairo_font_options_destroy (fo);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+void
+cirt_chart_text_cache_free (CirtChartTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->pango);
+  g_free (cache);
+}
+
+guint
+cirt_chart_text_cache_size (CirtChartTextCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return g_hash_table_size (cache->layouts);
+}
+
+static void
 chart_init (Chart                  *c,
             cairo_t                *cr,
             CirtScore              *score,
@@ -147,14 +203,20 @@ chart_init (Chart                  *c,
   c->base = base_size (c->opt, extent);
   c->margin = round (c->base * 0.9);
 
+  if (c->opt->text_cache != NULL)
+    {
+      c->cache = c->opt->text_cache;
+      c->pango = g_object_ref (c->cache->pango);
+      if (pango_context_get_language (c->pango) != pango_language_from_string (cirt_lang_get_tag (c->l)))
+        pango_context_set_language (c->pango, pango_language_from_string (cirt_lang_get_tag (c->l)));
+      cairo_font_options_destroy (fo);
+      return;
+    }
   /* Unhinted metrics: text measures the same on every surface and at every
    * scale, so layouts (and the radar geometry) do not depend on the target. */
   c->pango = pango_cairo_create_context (cr);
   pango_context_set_language (c->pango, pango_language_from_string (cirt_lang_get_tag (c->l)));
-  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (fo, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (c->pango, fo);
+  set_unhinted (c->pango, fo);
   cairo_font_options_destroy (fo);
 }
 
@@ -197,8 +259,21 @@ _cirt_chart_make_layout (Chart          *c,
                          int             max_lines,
                          PangoAlignment  align)
 {
-  PangoLayout *layout = pango_layout_new (c->pango);
-  PangoFontDescription *fd = pango_font_description_new ();
+  PangoLayout *layout;
+  PangoFontDescription *fd;
+  g_autofree char *key = NULL;
+
+  if (c->mirrored && align != PANGO_ALIGN_CENTER)
+    align = align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  if (c->cache != NULL)
+    {
+      key = g_strdup_printf ("%s|%d|%.2f|%d|%.3f|%d|%d|%s", c->lang, markup, size, weight, wrap, max_lines, align, text);
+      layout = g_hash_table_lookup (c->cache->layouts, key);
+      if (layout != NULL)
+        return g_object_ref (layout);
+    }
+  layout = pango_layout_new (c->pango);
+  fd = pango_font_description_new ();
 
   pango_font_description_set_family (fd, FONT_FAMILY);
   /* Quarter pixels, for the same reason as base_size (). */
@@ -220,9 +295,13 @@ _cirt_chart_make_layout (Chart          *c,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
-  if (c->mirrored && align != PANGO_ALIGN_CENTER)
-    align = align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
   pango_layout_set_alignment (layout, align);
+  if (c->cache != NULL)
+    {
+      if (g_hash_table_size (c->cache->layouts) >= TEXT_CACHE_MAX)
+        g_hash_table_remove_all (c->cache->layouts);
+      g_hash_table_insert (c->cache->layouts, g_steal_pointer (&key), g_object_ref (layout));
+    }
   return layout;
 }
 
@@ -514,7 +593,18 @@ cirt_chart_natural_height (CirtChartKind  kind,
                            const char    *lang,
                            double         width)
 {
-  CirtChartOptions options = { 0 };   /* lives as long as the chart (c.opt) */
+  CirtChartOptions options = { 0 };
+
+  options.lang = lang;
+  return cirt_chart_measure_height (kind, score, &options, width);
+}
+
+double
+cirt_chart_measure_height (CirtChartKind           kind,
+                           CirtScore              *score,
+                           const CirtChartOptions *options,
+                           double                  width)
+{
   cairo_t *cr;
   Chart c;
   double height = 0;
@@ -524,8 +614,7 @@ cirt_chart_natural_height (CirtChartKind  kind,
     return 0;
 
   cr = scratch_context ();
-  options.lang = lang;
-  chart_init (&c, cr, score, &options, width, extent_for (kind, width, 0));
+  chart_init (&c, cr, score, options, width, extent_for (kind, width, 0));
   c.mirrored = mirrored (&c, kind);
   switch (kind)
     {

@@ -15,6 +15,17 @@ typedef enum {
   CIRT_CHART_COVERAGE,   /* answered vs unanswered per pillar */
 } CirtChartKind;
 
+/* Text laid out once and kept, for a surface that measures a chart and then
+ * draws it (the GTK widget): the same text at the same size is shaped once,
+ * not once to measure and once to draw. Only for surfaces without hinting
+ * of their own (a cairo recording of the screen); files are drawn without. */
+typedef struct _CirtChartTextCache CirtChartTextCache;
+
+CirtChartTextCache *cirt_chart_text_cache_new  (void);
+void                cirt_chart_text_cache_free (CirtChartTextCache *cache);
+guint               cirt_chart_text_cache_size (CirtChartTextCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtChartTextCache, cirt_chart_text_cache_free)
+
 typedef struct {
   const char *lang;        /* titles, level names and legend ("en", "fr"); NULL = en */
   gboolean    dark;        /* dark palette (the GTK widget follows the style manager) */
@@ -22,6 +33,7 @@ typedef struct {
   double      font_scale;  /* 1.0 = default; 0 is taken as 1.0 */
   gboolean    transparent; /* do not paint a background */
   const struct _CirtSeal *seal; /* cirt_chart_write_file(): seal the file with it (cirt-seal.h); NULL: plain */
+  CirtChartTextCache    *text_cache; /* NULL: text laid out afresh */
 } CirtChartOptions;
 
 gboolean cirt_chart_kind_from_string   (const char    *str,
@@ -41,6 +53,12 @@ double   cirt_chart_natural_height     (CirtChartKind  kind,
                                         CirtScore     *score,
                                         const char    *lang,
                                         double         width);
+/* The same with all of cirt_chart_draw()'s options: the baseline adds a row
+ * to the radar's legend, and a text cache keeps the text for the drawing. */
+double   cirt_chart_measure_height     (CirtChartKind           kind,
+                                        CirtScore              *score,
+                                        const CirtChartOptions *options,
+                                        double                  width);
 /* Writes PNG, SVG or PDF by the file's extension, through a temporary file
  * renamed into place. */
 gboolean cirt_chart_write_file         (CirtChartKind           kind,

@@ -8,6 +8,7 @@
 #include "cirt-gui-test-util.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-stakeholder-dialog.h"
+#include "cirt-app-util.h"
 #include "cirt-window.h"
 
 static CirtApplication *app;
@@ -726,6 +727,56 @@ START_TEST (test_window_size)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* The menus are made when first opened, with the keyboard too              */
+
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_primary_menu_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+START_TEST (test_menus_made_when_opened)
+{
+  g_autofree char *db = cirt_test_tmp_path ("menus.db");
+  g_autoptr(CirtStore) store = cirt_store_open (db, NULL);
+  CirtWindow *window = open_window (store);
+  GtkWidget *button = find_primary_menu_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+  GtkPopover *popover;
+
+  /* The main menu: the first menu button, the one F10 opens. */
+  ck_assert_ptr_nonnull (button);
+  menu = cirt_app_menu_button_get_menu (GTK_MENU_BUTTON (button));
+  ck_assert_ptr_nonnull (menu);
+  ck_assert_int_gt (g_menu_model_get_n_items (menu), 0);
+  ck_assert_ptr_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  ck_assert (gtk_widget_get_sensitive (button));
+
+  ck_assert (cirt_gui_test_press_key (window, GDK_KEY_F10, 0));
+  ck_assert_msg (CIRT_WAIT_UNTIL ((popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))) != NULL &&
+                                  gtk_widget_get_visible (GTK_WIDGET (popover)), 3000),
+                 "F10 did not open the main menu");
+  ck_assert_ptr_eq (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), menu);
+  gtk_popover_popdown (popover);
+  cirt_gui_test_spin (20);
+  /* Opened again, it is the same menu. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cirt_gui_test_spin (20);
+  ck_assert_ptr_eq (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)), popover);
+  gtk_popover_popdown (popover);
+  close_window (window);
+}
+END_TEST
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +799,7 @@ main (int   argc,
   tcase_add_test (tc, test_search_and_sort);
   tcase_add_test (tc, test_store_error);
   tcase_add_test (tc, test_window_size);
+  tcase_add_test (tc, test_menus_made_when_opened);
   suite_add_tcase (s, tc);
   status = cirt_test_run_suite (s);
   g_clear_object (&app);

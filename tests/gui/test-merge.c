@@ -182,7 +182,7 @@ conflicts_menu_label (CirtWindow *window)
   GMenuModel *menu;
 
   ck_assert_ptr_nonnull (button);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  menu = cirt_app_menu_button_get_menu (GTK_MENU_BUTTON (button));
   ck_assert_ptr_nonnull (menu);
   for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
     {

@@ -206,8 +206,10 @@ START_TEST (test_overview_shows_the_score)
   if (cirt_score_get_uncapped_level (score) > v->level)
     ck_assert_ptr_nonnull (strstr (cirt_overview_page_get_cap_text (page), "Capped at level 2"));
 
-  /* The ten highest, in order. */
+  /* The ten highest, in order (filled once the page has painted its first
+   * frame: they sit below the fold). */
   ck_assert_uint_ge (n_recs, CIRT_OVERVIEW_N_TOP);
+  ck_assert_msg (CIRT_WAIT_UNTIL (cirt_overview_page_get_n_top (page) > 0, WAIT_MS), "no recommendations shown");
   ck_assert_uint_eq (cirt_overview_page_get_n_top (page), CIRT_OVERVIEW_N_TOP);
   for (guint i = 0; i < CIRT_OVERVIEW_N_TOP; i++)
     ck_assert_str_eq (cirt_overview_page_get_top_question (page, i),
@@ -252,6 +254,67 @@ START_TEST (test_overview_shows_the_score)
     cirt_gui_test_click (cap_row);
     ck_assert_str_eq (activated, first_capping->id);
   }
+  close_window ();
+}
+END_TEST
+
+/* A chart below the fold is measured but not drawn until scrolling (or a
+ * taller window) brings it into sight; the recommendations below it are
+ * listed once the page has painted. */
+START_TEST (test_overview_draws_what_shows)
+{
+  CirtOverviewPage *page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 500));
+  CirtChartView *radar, *coverage;
+  GtkAdjustment *adjustment;
+
+  set_session (GTK_WIDGET (page), assessment);
+  wait_for_charts (page);
+  radar = cirt_overview_page_get_chart (page, CIRT_CHART_RADAR);
+  coverage = cirt_overview_page_get_chart (page, CIRT_CHART_COVERAGE);
+  ck_assert_msg (CIRT_WAIT_UNTIL (cirt_chart_view_get_n_draws (radar) > 0, WAIT_MS), "the radar was not drawn");
+  ck_assert_int_gt (gtk_widget_get_height (GTK_WIDGET (coverage)), 100);
+  ck_assert_uint_eq (cirt_chart_view_get_n_draws (coverage), 0);
+  ck_assert_msg (CIRT_WAIT_UNTIL (cirt_overview_page_get_n_top (page) == CIRT_OVERVIEW_N_TOP, WAIT_MS),
+                 "the recommendations were not listed after the first frame");
+
+  /* Scrolled to, it draws. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (coverage),
+                                                                                      GTK_TYPE_VIEWPORT)));
+  {
+    graphene_rect_t bounds;
+
+    ck_assert (gtk_widget_compute_bounds (GTK_WIDGET (coverage), gtk_widget_get_ancestor (GTK_WIDGET (coverage),
+                                                                                          GTK_TYPE_VIEWPORT), &bounds));
+    ck_assert_double_ge (bounds.origin.y, 500);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 100);
+  }
+  ck_assert_msg (CIRT_WAIT_UNTIL (cirt_chart_view_get_n_draws (coverage) > 0, WAIT_MS),
+                 "the coverage chart was not drawn when scrolled into sight");
+  close_window ();
+
+  /* A window grown to show it draws it, without scrolling: 50 px below the
+   * fold of a 500 px window, it shows in a 700 px one. */
+  page = CIRT_OVERVIEW_PAGE (show_in_window (cirt_overview_page_new (), 1000, 500));
+  set_session (GTK_WIDGET (page), assessment);
+  wait_for_charts (page);
+  coverage = cirt_overview_page_get_chart (page, CIRT_CHART_COVERAGE);
+  {
+    GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (coverage), GTK_TYPE_VIEWPORT);
+    graphene_rect_t bounds;
+
+    adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+    ck_assert (gtk_widget_compute_bounds (GTK_WIDGET (coverage), viewport, &bounds));
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 550);
+    cirt_gui_test_spin (30);
+    ck_assert (gtk_widget_compute_bounds (GTK_WIDGET (coverage), viewport, &bounds));
+    ck_assert_double_eq_tol (bounds.origin.y, 550, 1);
+  }
+  ck_assert_uint_eq (cirt_chart_view_get_n_draws (coverage), 0);
+  gtk_window_set_default_size (window, 1000, 700);
+  ck_assert_msg (CIRT_WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window)) >= 700, WAIT_MS), "the window did not grow: %d",
+                 gtk_widget_get_height (GTK_WIDGET (window)));
+  ck_assert_msg (CIRT_WAIT_UNTIL (cirt_chart_view_get_n_draws (coverage) > 0, WAIT_MS),
+                 "the coverage chart was not drawn when the window grew to show it");
   close_window ();
 }
 END_TEST
@@ -1137,6 +1200,7 @@ main (int   argc,
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_overview_shows_the_score);
+  tcase_add_test (tc, test_overview_draws_what_shows);
   tcase_add_test (tc, test_overview_follows_changes);
   tcase_add_test (tc, test_overview_empty_and_follow_up);
   tcase_add_test (tc, test_overview_columns);
