@@ -546,31 +546,6 @@ cirt_conflict_free (CirtConflict *conflict)
 /* ------------------------------------------------------------------------ */
 /* Findings */
 
-static const char * const finding_kind_ids[CIRT_N_FINDING_KINDS] = { "issue", "quick-win", "risk" };
-
-const char *
-cirt_finding_kind_to_string (CirtFindingKind kind)
-{
-  g_return_val_if_fail (kind < CIRT_N_FINDING_KINDS, NULL);
-  return finding_kind_ids[kind];
-}
-
-gboolean
-cirt_finding_kind_from_string (const char      *str,
-                               CirtFindingKind *out)
-{
-  if (str == NULL)
-    return FALSE;
-  for (guint i = 0; i < CIRT_N_FINDING_KINDS; i++)
-    if (strcmp (str, finding_kind_ids[i]) == 0)
-      {
-        if (out)
-          *out = (CirtFindingKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 CirtFinding *
 cirt_finding_new (void)
 {
@@ -648,7 +623,7 @@ cirt_finding_to_json_node (const CirtFinding *f)
   b = json_builder_new ();
   json_builder_begin_object (b);
   add_text (b, "id", f->id);
-  add_text (b, "kind", f->kind < CIRT_N_FINDING_KINDS ? finding_kind_ids[f->kind] : NULL);
+  add_text (b, "kind", f->kind < CIRT_N_FINDING_KINDS ? cirt_finding_kind_to_string (f->kind) : NULL);
   add_text (b, "title", f->title);
   add_text (b, "description", f->description);
   add_text (b, "pillar", f->pillar < CIRT_N_PILLARS ? cirt_pillar_to_string (f->pillar) : NULL);

@@ -169,20 +169,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtStakeholder, cirt_stakeholder_free)
  * a quick win within reach, or a risk to the CIRT project itself (a rivalry
  * over who leads the team, dependence on donors, staff who leave). Each is
  * placed on a pillar and in a step of the CIRT lifecycle, so the roadmap
- * shows it with the recommendations of that step. */
-typedef enum {
-  CIRT_FINDING_ISSUE,
-  CIRT_FINDING_QUICK_WIN,
-  CIRT_FINDING_RISK,
-  CIRT_N_FINDING_KINDS
-} CirtFindingKind;
-
-/* "issue", "quick-win", "risk" */
-const char *cirt_finding_kind_to_string   (CirtFindingKind  kind);
-gboolean    cirt_finding_kind_from_string (const char      *str,
-                                           CirtFindingKind *out);
-
-/* A position past the end: added last. */
+ * shows it with the recommendations of that step. Its kind
+ * (CirtFindingKind) is in cirt-types.h. A position past the end (added
+ * last): */
 #define CIRT_FINDING_END G_MAXUINT
 
 typedef struct {
