@@ -175,6 +175,7 @@
   CIRT_S (CREATED, "report", "Created (UTC)") \
   CIRT_S (LABEL_QUESTIONS, "report", "Questions: {1}") \
   CIRT_S (ROADMAP_FINDINGS, "report", "Findings for this step") \
+  CIRT_S (ROADMAP_FINDINGS_NOTE, "report", "Each step starts with the findings of the mission placed in it: the key issues, quick wins and risks to the project to keep in view while its recommendations are carried out.") \
   CIRT_S (NO_FINDINGS_RECORDED, "report", "No finding has been recorded.") \
   CIRT_S (CHART_TITLE_RADAR, "chart", "Maturity by pillar") \
   CIRT_S (CHART_TITLE_SECTIONS, "chart", "Maturity by section") \
