@@ -79,7 +79,8 @@ find_answer (JsonObject *show,
 START_TEST (test_help_everywhere)
 {
   const char *commands[] = { "instruments", "validate", "new", "list", "show", "answer", "unanswer",
-                             "target", "stakeholder", "delete", "demo", "merge-export", "import", "conflicts" };
+                             "target", "stakeholder", "finding", "delete", "demo", "merge-export", "import",
+                             "conflicts" };
   g_autofree char *out = NULL;
 
   ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--help", NULL), 0);
@@ -398,6 +399,228 @@ START_TEST (test_stakeholder)
   ck_assert_str_eq (json_object_get_string_member (s, "name"), "Insp. Kofi Mensah");
   ck_assert_str_eq (json_object_get_string_member (s, "sector"), "Law enforcement");
   ck_assert_str_eq (json_object_get_string_member (s, "date"), "2026-03-03");
+}
+END_TEST
+
+static JsonArray *
+findings_json (JsonNode **keep)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = CLI (&out, &err, "finding", id, "list", "--json");
+
+  ck_assert_msg (rc == 0, "finding list --json: exit %d: %s", rc, err);
+  *keep = parse_json (out);
+  ck_assert (JSON_NODE_HOLDS_ARRAY (*keep));
+  return json_node_get_array (*keep);
+}
+
+static char *
+add_finding_cli (const char *kind,
+                 const char *title)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = CLI (&out, &err, "finding", id, "add", "--kind", kind, "--pillar", "legal", "--phase", "design",
+                "--title", title);
+
+  ck_assert_msg (rc == 0, "finding add: exit %d: %s", rc, err);
+  g_strstrip (out);
+  ck_assert_msg (g_uuid_string_is_valid (out), "not a UUID: %s", out);
+  return g_steal_pointer (&out);
+}
+
+START_TEST (test_finding)
+{
+  g_autoptr(JsonNode) root = NULL, root2 = NULL, root3 = NULL, shown = NULL;
+  g_autofree char *out = NULL, *err = NULL, *first = NULL, *second = NULL, *prefix = NULL;
+  JsonArray *list;
+  JsonObject *f;
+
+  ck_assert_int_eq (CLI (&out, &err, "finding", id, "add", "--kind", "risk", "--pillar", "organizational",
+                         "--phase", "design", "--title", "Rivalry over who leads the CIRT",
+                         "--description", "Regulator and police both claim it.\nLine two.",
+                         "--question", "T-LAW-1", "--question", "T-OPS-1", "--author", "Kwame"), 0);
+  first = g_strdup (g_strstrip (out));
+  ck_assert (g_uuid_string_is_valid (first));
+  list = findings_json (&root);
+  ck_assert_uint_eq (json_array_get_length (list), 1);
+  f = json_array_get_object_element (list, 0);
+  ck_assert_str_eq (json_object_get_string_member (f, "id"), first);
+  ck_assert_str_eq (json_object_get_string_member (f, "kind"), "risk");
+  ck_assert_str_eq (json_object_get_string_member (f, "title"), "Rivalry over who leads the CIRT");
+  ck_assert_str_eq (json_object_get_string_member (f, "description"), "Regulator and police both claim it.\nLine two.");
+  ck_assert_str_eq (json_object_get_string_member (f, "pillar"), "organizational");
+  ck_assert_str_eq (json_object_get_string_member (f, "phase"), "design");
+  ck_assert_str_eq (json_object_get_string_member (f, "author"), "Kwame");
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (f, "questions")), 2);
+  ck_assert_str_eq (json_array_get_string_element (json_object_get_array_member (f, "questions"), 1), "T-OPS-1");
+  ck_assert_int_eq (json_object_get_int_member (f, "position"), 0);
+
+  /* The table: one line per finding, the kind and pillar in words. */
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, NULL, "finding", id, "list"), 0);
+  ck_assert_ptr_nonnull (strstr (out, "Risk to the project"));
+  ck_assert_ptr_nonnull (strstr (out, "Organizational"));
+  ck_assert_ptr_nonnull (strstr (out, "Rivalry over who leads the CIRT"));
+
+  /* A second one, put first; then the first edited through a prefix of its id and moved back. */
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, NULL, "finding", id, "add", "--kind", "quick-win", "--pillar", "technical",
+                         "--phase", "establishment", "--title", "Publish the incident address", "--position", "1"), 0);
+  second = g_strdup (g_strstrip (out));
+  prefix = g_strndup (first, 8);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "edit", prefix, "--title", "Rivalry over who hosts the CIRT",
+                         "--phase", "establishment", "--no-questions", "--position", "1"), 0);
+  list = findings_json (&root2);
+  ck_assert_uint_eq (json_array_get_length (list), 2);
+  f = json_array_get_object_element (list, 0);
+  ck_assert_str_eq (json_object_get_string_member (f, "id"), first);
+  ck_assert_str_eq (json_object_get_string_member (f, "title"), "Rivalry over who hosts the CIRT");
+  ck_assert_str_eq (json_object_get_string_member (f, "phase"), "establishment");
+  /* Options not given keep what is stored. */
+  ck_assert_str_eq (json_object_get_string_member (f, "kind"), "risk");
+  ck_assert_str_eq (json_object_get_string_member (f, "description"), "Regulator and police both claim it.\nLine two.");
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (f, "questions")), 0);
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (list, 1), "id"), second);
+
+  /* show --json has them too. */
+  {
+    JsonArray *in_show = json_object_get_array_member (show_json (&shown), "findings");
+    ck_assert_uint_eq (json_array_get_length (in_show), 2);
+  }
+
+  /* Removed: by id. */
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "remove", second), 0);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "remove", second), 1);
+  ck_assert_ptr_nonnull (strstr (err, "no finding"));
+  list = findings_json (&root3);
+  ck_assert_uint_eq (json_array_get_length (list), 1);
+}
+END_TEST
+
+START_TEST (test_finding_usage_and_refusals)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *err = NULL, *uuid = add_finding_cli ("issue", "One");
+
+  /* Usage errors: 2. */
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id), 2);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "frob"), 2);
+  ck_assert_ptr_nonnull (strstr (err, "unknown action"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--pillar", "legal", "--phase", "design", "--title", "T"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--phase", "design", "--title", "T"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--title", "T"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase", "design"), 2);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "add", "--kind", "opinion", "--pillar", "legal", "--phase",
+                         "design", "--title", "T"), 2);
+  ck_assert_ptr_nonnull (strstr (err, "unknown kind \"opinion\""));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--pillar", "moral", "--phase",
+                         "design", "--title", "T"), 2);
+  /* "assessment" is a mission phase, not a step of the CIRT lifecycle. */
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase",
+                         "assessment", "--title", "T"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase",
+                         "design", "--title", "T", "--position", "0"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "list", "extra"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "list", "--title", "T"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "edit"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "remove", uuid, "--kind", "risk"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "add", "--json"), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "finding", id, "edit", uuid, "--question", "T-LAW-1", "--no-questions"), 2);
+
+  /* Refusals: 1, and nothing written. */
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", "ffffffff", "list"), 1);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "edit", "0123abcd", "--title", "X"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "no finding"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase",
+                         "design", "--title", "T", "--question", "NOPE-1"), 1);
+  ck_assert_ptr_nonnull (strstr (err, "NOPE-1"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase",
+                         "design", "--title", "   "), 1);
+  ck_assert_ptr_nonnull (strstr (err, "title must not be empty"));
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "edit", uuid, "--title", ""), 1);
+  {
+    JsonArray *list = findings_json (&root);
+    ck_assert_uint_eq (json_array_get_length (list), 1);
+    ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (list, 0), "title"), "One");
+  }
+}
+END_TEST
+
+/* Hostile text: a 100 KB title is refused with a short message and
+ * nothing stored; control characters are stored exactly and never reach
+ * the terminal raw; a formula-like title is text in the workbook. */
+START_TEST (test_finding_hostile_text)
+{
+  g_autoptr(JsonNode) root = NULL, book = NULL;
+  g_autofree char *big = g_strnfill (100 * 1024, 'x');
+  g_autofree char *out = NULL, *err = NULL, *table = NULL;
+  const char *control = "Bell\x07 esc\x1b[2J\x1b]0;pwned\x07 nul-ish\x01 del\x7f end";
+  g_autofree char *xlsx = cirt_test_tmp_path ("findings.xlsx");
+
+  ck_assert_int_eq (CLI (NULL, &err, "finding", id, "add", "--kind", "issue", "--pillar", "legal", "--phase",
+                         "design", "--title", big), 1);
+  ck_assert_ptr_nonnull (strstr (err, "too long"));
+  ck_assert_uint_lt (strlen (err), 600);
+
+  g_free (add_finding_cli ("risk", control));
+  g_free (add_finding_cli ("quick-win", "=1+1"));
+  {
+    JsonArray *list = findings_json (&root);
+    ck_assert_uint_eq (json_array_get_length (list), 2);
+    ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (list, 0), "title"), control);
+    ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (list, 1), "title"), "=1+1");
+  }
+  ck_assert_int_eq (CLI (&table, NULL, "finding", id, "list"), 0);
+  ck_assert_ptr_null (strchr (table, '\x1b'));
+  ck_assert_ptr_null (strchr (table, '\x07'));
+  ck_assert_ptr_null (strchr (table, '\x01'));
+  ck_assert_ptr_nonnull (strstr (table, "Bell\xef\xbf\xbd esc\xef\xbf\xbd[2J"));
+  ck_assert_ptr_nonnull (strstr (table, "=1+1"));
+
+  /* The workbook's Findings sheet holds "=1+1" as a text, not a formula. */
+  ck_assert_int_eq (CLI (&out, &err, "export", id, "--xlsx", xlsx), 0);
+  {
+    g_autofree char *script = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "readback_xlsx.py", NULL);
+    const char *argv[] = { "/usr/bin/python3", script, xlsx, NULL };
+    g_autofree char *json = NULL, *perr = NULL;
+    JsonArray *sheets;
+    gboolean found = FALSE;
+
+    ck_assert_msg (cirt_test_run (argv, &json, &perr) == 0, "readback_xlsx.py: %s", perr);
+    book = parse_json (json);
+    sheets = json_object_get_array_member (json_node_get_object (book), "sheets");
+    for (guint i = 0; i < json_array_get_length (sheets); i++)
+      {
+        JsonObject *sh = json_array_get_object_element (sheets, i);
+        JsonArray *rows = json_object_get_array_member (sh, "rows");
+        if (g_strcmp0 (json_object_get_string_member (sh, "name"), "Findings") != 0)
+          continue;
+        for (guint r = 0; r < json_array_get_length (rows); r++)
+          {
+            JsonArray *row = json_array_get_array_element (rows, r);
+            for (guint c = 0; c < json_array_get_length (row); c++)
+              {
+                JsonNode *cell = json_array_get_element (row, c);
+                JsonObject *o = JSON_NODE_HOLDS_OBJECT (cell) ? json_node_get_object (cell) : NULL;
+                if (o != NULL && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "v")) &&
+                    json_node_get_value_type (json_object_get_member (o, "v")) == G_TYPE_STRING &&
+                    strcmp (json_object_get_string_member (o, "v"), "=1+1") == 0)
+                  {
+                    ck_assert_str_eq (json_object_get_string_member (o, "t"), "s");
+                    found = TRUE;
+                  }
+              }
+          }
+      }
+    ck_assert_msg (found, "no \"=1+1\" text in the Findings sheet");
+  }
 }
 END_TEST
 
@@ -724,6 +947,9 @@ cli_suite (void)
   tcase_add_test (tc, test_unanswer);
   tcase_add_test (tc, test_target);
   tcase_add_test (tc, test_stakeholder);
+  tcase_add_test (tc, test_finding);
+  tcase_add_test (tc, test_finding_usage_and_refusals);
+  tcase_add_test (tc, test_finding_hostile_text);
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_bad_database);
   tcase_add_test (tc, test_check);

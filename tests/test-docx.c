@@ -362,7 +362,7 @@ START_TEST (test_package)
   {
     /* A chapter each: summary, the pillars used, roadmap, methodology, stakeholders, appendix. */
     g_autoptr(CirtAssessmentData) data = load_hostile ();
-    g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data->score);
+    g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data);
     ck_assert_int_eq (chapters->len, 8);
     ck_assert_int_eq (count (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']"), chapters->len);
     ck_assert_int_eq (count (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']/w:bookmarkStart[starts-with(@w:name, '_Toc')]"),
@@ -471,7 +471,7 @@ START_TEST (test_readback)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data->score);
+  g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data);
   guint n_answers = g_hash_table_size (data->answers), n_questions = 0;
   g_autoptr(GError) error = NULL;
 
@@ -533,6 +533,123 @@ START_TEST (test_readback)
     g_clear_pointer (&err, g_free);
     ck_assert_int_eq (cirt_test_run (argv, &out, &err), 1);
     ck_assert_msg (strstr (err, "the appendix has 7 rows") != NULL, "%s", err);
+  }
+}
+END_TEST
+
+/* The chapter of the key findings, grouped by kind, and the roadmap's
+ * findings, read back with libxml2 and python-docx; hostile text stays
+ * text. Without findings, no chapter. */
+#define FINDING_HOSTILE "Publish <w:p>the</w:p> address =1+1 & ]]>"
+
+static void
+add_finding (CirtStore       *store,
+             CirtFindingKind  kind,
+             const char      *title,
+             const char      *description,
+             CirtPhase        phase)
+{
+  g_autoptr(CirtFinding) f = cirt_finding_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  char *questions[] = { "T-LAW-1", NULL };
+
+  f->kind = kind;
+  f->title = g_strdup (title);
+  f->description = g_strdup (description);
+  f->pillar = CIRT_PILLAR_LEGAL;
+  f->phase = phase;
+  f->questions = g_strdupv (questions);
+  uuid = cirt_store_add_finding (store, id, f, &error);
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+}
+
+START_TEST (test_findings)
+{
+  g_autofree char *none = cirt_test_tmp_path ("no-findings.docx"), *path = cirt_test_tmp_path ("findings.docx");
+  g_autofree char *expect_path = cirt_test_tmp_path ("expect-findings.json");
+  g_autofree char *script = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "readback_docx.py", NULL);
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *h1 = NULL, *h2 = NULL, *h3 = NULL, *cells = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  xmlDocPtr doc;
+
+  write_docx (none, "en", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+  doc = parse_part (none, "word/document.xml");
+  h1 = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']");
+  ck_assert_ptr_null (strstr (h1, "Key findings of the mission"));
+  ck_assert_int_eq (count (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading3'][. = 'Findings for this step']"), 0);
+  xmlFreeDoc (doc);
+  g_clear_pointer (&h1, g_free);
+
+  {
+    g_autoptr(CirtStore) store = cirt_store_open (db, &error);
+    ck_assert (store != NULL);
+    add_finding (store, CIRT_FINDING_RISK, "Rivalry over who leads the CIRT", "Line one\nline two", CIRT_PHASE_DESIGN);
+    add_finding (store, CIRT_FINDING_QUICK_WIN, FINDING_HOSTILE, NULL, CIRT_PHASE_ESTABLISHMENT);
+    add_finding (store, CIRT_FINDING_ISSUE, "No legal mandate", "The decree <b>is</b> a draft.", CIRT_PHASE_DESIGN);
+  }
+  write_docx (path, "en", CIRT_TLP_AMBER, CIRT_PAPER_A4);
+  doc = parse_part (path, "word/document.xml");
+  h1 = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']");
+  ck_assert_msg (strstr (h1, "5 Key findings of the mission\n6 Roadmap\n") != NULL, "%s", h1);
+  /* Grouped by kind, in that order, inside the chapter. */
+  h2 = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading2'][preceding::w:p[w:pPr/w:pStyle/@w:val='Heading1'][1]"
+                   "[contains(., 'Key findings of the mission')]]");
+  ck_assert_str_eq (h2, "Key issues\nQuick wins\nRisks to the project\n");
+  /* The roadmap: a findings table in Design and in Establishment. */
+  h3 = texts (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading3'][. = 'Findings for this step']");
+  ck_assert_str_eq (h3, "Findings for this step\nFindings for this step\n");
+  cells = texts (doc, "//w:tbl[preceding::w:p[w:pPr/w:pStyle/@w:val='Heading3'][1][. = 'Findings for this step']]"
+                      "//w:tc");
+  ck_assert_msg (strstr (cells, FINDING_HOSTILE "\n") != NULL, "%s", cells);
+  ck_assert_msg (strstr (cells, "Key issue\nNo legal mandate\nLegal\n") != NULL, "%s", cells);
+  /* No element made of the text. */
+  ck_assert_int_eq (count (doc, "//w:p//w:p"), 0);
+  xmlFreeDoc (doc);
+
+  /* python-docx: the chapters in order, the texts as typed. */
+  {
+    g_autoptr(CirtAssessmentData) data = load_hostile ();
+    g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data);
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "chapters");
+    json_builder_begin_array (b);
+    for (guint i = 0; i < chapters->len; i++)
+      {
+        CirtChapter *c = g_ptr_array_index (chapters, i);
+        g_autofree char *t = g_strdup_printf ("%s %s", c->number, c->title);
+        json_builder_add_string_value (b, t);
+      }
+    json_builder_end_array (b);
+    json_builder_set_member_name (b, "pillars");
+    json_builder_begin_array (b);
+    json_builder_add_string_value (b, "Legal");
+    json_builder_end_array (b);
+    json_builder_set_member_name (b, "tlp");
+    json_builder_add_string_value (b, "TLP:AMBER");
+    json_builder_set_member_name (b, "answers");
+    json_builder_add_int_value (b, g_hash_table_size (data->answers));
+    json_builder_set_member_name (b, "texts");
+    json_builder_begin_array (b);
+    json_builder_add_string_value (b, "No legal mandate\nLegal · Design · Questions: T-LAW-1");
+    json_builder_add_string_value (b, "The decree <b>is</b> a draft.");
+    json_builder_add_string_value (b, "Line one\nline two");
+    json_builder_add_string_value (b, FINDING_HOSTILE "\nLegal · Establishment · Questions: T-LAW-1");
+    json_builder_end_array (b);
+    json_builder_end_object (b);
+  }
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json = json_generator_to_data (gen, NULL);
+  ck_assert (g_file_set_contents (expect_path, json, -1, NULL));
+  {
+    const char *argv[] = { PYTHON, script, path, expect_path, NULL };
+    int rc = cirt_test_run (argv, &out, &err);
+    ck_assert_msg (rc == 0, "readback_docx.py: exit %d: %s", rc, err);
   }
 }
 END_TEST
@@ -813,6 +930,7 @@ docx_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_package);
   tcase_add_test (tc, test_readback);
+  tcase_add_test (tc, test_findings);
   tcase_add_test (tc, test_rtl_and_cjk);
   tcase_add_test (tc, test_cli);
   tcase_add_test (tc, test_redacted);

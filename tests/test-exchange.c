@@ -96,6 +96,22 @@ setup (void)
   answer (laptop_a, "T-LAW-1", "2", "Draft decree seen", "Alice");
   answer (laptop_a, "T-LAW-2", "yes", NULL, "Alice");
   answer (laptop_a, "T-OPS-1", "adhoc", NULL, "Alice");
+  {
+    g_autoptr(CirtFinding) f = cirt_finding_new ();
+    char *questions[] = { "T-LAW-1", NULL };
+    g_autofree char *uuid = NULL;
+
+    f->kind = CIRT_FINDING_RISK;
+    f->title = g_strdup ("Rivalry over who leads the CIRT");
+    f->description = g_strdup ("Regulator and police «both» claim it.\nSecond line.");
+    f->pillar = CIRT_PILLAR_ORGANIZATIONAL;
+    f->phase = CIRT_PHASE_DESIGN;
+    f->questions = g_strdupv (questions);
+    f->author = g_strdup ("Alice");
+    uuid = cirt_store_add_finding (laptop_a, id, f, &error);
+    ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+    g_usleep (3000);
+  }
 }
 
 static void
@@ -286,7 +302,7 @@ START_TEST (test_refusals_change_nothing)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.json", "{ not json");
   g_autofree char *other = cirt_test_write_tmp ("other.json", "{\"format\": \"something-else\"}");
-  g_autofree char *newer = altered_export ("\"format_version\" : 2", "\"format_version\" : 7");
+  g_autofree char *newer = altered_export ("\"format_version\" : 3", "\"format_version\" : 7");
   /* A bad value in the middle of the file: the answers before it must not stick. */
   g_autofree char *bad_value = altered_export ("\"value\" : \"adhoc\"", "\"value\" : \"sometimes\"");
   g_autofree char *tampered = altered_export ("Is there a legal mandate?", "Is there a mandate?");
@@ -445,6 +461,60 @@ static void m_title_huge (JsonObject *r) { g_autofree char *big = huge_text (); 
 static void m_started_on (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "started_on", "2026-02-30"); }
 static void m_phase (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "phase", "holiday"); }
 
+static JsonObject *
+finding_object (JsonObject *r)
+{
+  return nth_object (r, "findings", 0);
+}
+static void m_findings_object (JsonObject *r) { json_object_set_object_member (r, "findings", json_object_new ()); }
+static void m_finding_kind (JsonObject *r) { json_object_set_string_member (finding_object (r), "kind", "opinion"); }
+static void m_finding_title_number (JsonObject *r) { json_object_set_int_member (finding_object (r), "title", 7); }
+static void m_finding_no_title (JsonObject *r) { json_object_remove_member (finding_object (r), "title"); }
+static void m_finding_pillar (JsonObject *r) { json_object_set_string_member (finding_object (r), "pillar", "moral"); }
+static void m_finding_phase (JsonObject *r) { json_object_set_string_member (finding_object (r), "phase", "assessment"); }
+static void m_finding_id (JsonObject *r) { json_object_set_string_member (finding_object (r), "id", "../../etc/passwd"); }
+static void m_finding_member (JsonObject *r) { json_object_set_int_member (finding_object (r), "score", 5); }
+static void m_finding_position (JsonObject *r) { json_object_set_int_member (finding_object (r), "position", -1); }
+static void m_finding_time (JsonObject *r) { json_object_set_string_member (finding_object (r), "modified_at", "2026-03-02T10:00:00"); }
+static void
+m_finding_questions_text (JsonObject *r)
+{
+  json_object_set_string_member (finding_object (r), "questions", "T-LAW-1");
+}
+static void
+m_finding_unknown_question (JsonObject *r)
+{
+  JsonArray *q = json_array_new ();
+  json_array_add_string_element (q, "NOPE-3");
+  json_object_set_array_member (finding_object (r), "questions", q);
+}
+static void
+m_finding_question_number (JsonObject *r)
+{
+  JsonArray *q = json_array_new ();
+  json_array_add_int_element (q, 12);
+  json_object_set_array_member (finding_object (r), "questions", q);
+}
+static void
+m_finding_title_huge (JsonObject *r)
+{
+  g_autofree char *big = g_strnfill (100 * 1024, 't');
+  json_object_set_string_member (finding_object (r), "title", big);
+}
+static void
+m_finding_description_huge (JsonObject *r)
+{
+  g_autofree char *big = huge_text ();
+  json_object_set_string_member (finding_object (r), "description", big);
+}
+static void
+m_finding_twice (JsonObject *r)
+{
+  JsonArray *arr = json_object_get_array_member (r, "findings");
+  json_array_add_element (arr, json_node_copy (json_array_get_element (arr, 0)));
+}
+static void m_findings_in_version_2 (JsonObject *r) { json_object_set_int_member (r, "format_version", 2); }
+
 static const struct {
   const char *name;
   Mutation    mutate;
@@ -478,6 +548,23 @@ static const struct {
   { "a change without its hash", m_hash_missing, "history[1]" },
   { "an unknown phase", m_phase, "assessment.phase" },
   { "a start date that does not exist", m_started_on, "assessment.started_on" },
+  { "findings as an object", m_findings_object, "findings: must be an array" },
+  { "a finding of an unknown kind", m_finding_kind, "findings[0].kind: unknown kind \"opinion\"" },
+  { "a finding title that is a number", m_finding_title_number, "findings[0].title: must be a text" },
+  { "a finding without a title", m_finding_no_title, "findings[0].title: missing" },
+  { "a finding on no pillar", m_finding_pillar, "findings[0].pillar: not a pillar" },
+  { "a finding in an unknown phase", m_finding_phase, "findings[0].phase: unknown phase \"assessment\"" },
+  { "a finding id that is not a UUID", m_finding_id, "findings[0].id: \"../../etc/passwd\" is not a finding id" },
+  { "an unknown member of a finding", m_finding_member, "findings[0].score: unknown member" },
+  { "a negative finding position", m_finding_position, "findings[0].position" },
+  { "a finding time without an offset", m_finding_time, "findings[0].modified_at" },
+  { "finding questions as a text", m_finding_questions_text, "findings[0].questions: must be a list" },
+  { "a finding on an unknown question", m_finding_unknown_question, "findings[0].questions[0]: no question \"NOPE-3\"" },
+  { "a finding question that is a number", m_finding_question_number, "findings[0].questions[0]: must be a text" },
+  { "a 100 KB finding title", m_finding_title_huge, "findings[0].title: too long" },
+  { "a 50 MB finding description", m_finding_description_huge, "findings[0].description: too long" },
+  { "the same finding twice", m_finding_twice, "findings[1].id: finding" },
+  { "findings in a version 2 file", m_findings_in_version_2, "findings: unknown member" },
 };
 
 static char *
@@ -681,6 +768,8 @@ m_as_version_1 (JsonObject *r)
   JsonArray *h = json_object_get_array_member (r, "history");
 
   json_object_set_int_member (r, "format_version", 1);
+  /* Version 1 had no findings. */
+  json_object_remove_member (r, "findings");
   for (guint i = 0; i < json_array_get_length (h); i++)
     json_object_remove_member (json_array_get_object_element (h, i), "hash");
 }
@@ -699,6 +788,149 @@ START_TEST (test_reads_version_1)
   /* The imported changes are chained here, on B. */
   ck_assert_msg (cirt_store_verify_history (laptop_b, id, &n, &head, &error), "%s", error ? error->message : "");
   ck_assert_uint_ge (n, 3);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Findings */
+
+static CirtFinding *
+only_finding (CirtStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cirt_store_list_findings (store, id, &error);
+
+  ck_assert_ptr_nonnull (list);
+  ck_assert_uint_eq (list->len, 1);
+  return cirt_finding_copy (g_ptr_array_index (list, 0));
+}
+
+static char *
+add_finding_on (CirtStore  *store,
+                const char *title,
+                const char *author)
+{
+  g_autoptr(CirtFinding) f = cirt_finding_new ();
+  g_autoptr(GError) error = NULL;
+  char *uuid;
+
+  f->kind = CIRT_FINDING_QUICK_WIN;
+  f->title = g_strdup (title);
+  f->pillar = CIRT_PILLAR_TECHNICAL;
+  f->phase = CIRT_PHASE_ESTABLISHMENT;
+  f->author = g_strdup (author);
+  uuid = cirt_store_add_finding (store, id, f, &error);
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+  g_usleep (3000);
+  return uuid;
+}
+
+/* The findings travel whole: id, kind, texts, pillar, phase, questions,
+ * author and times. */
+START_TEST (test_findings_round_trip)
+{
+  g_autofree char *file = export (laptop_a);
+  g_autoptr(CirtImportReport) r = import (laptop_b, file);
+  g_autoptr(CirtFinding) a = only_finding (laptop_a);
+  g_autoptr(CirtFinding) b = only_finding (laptop_b);
+  g_autoptr(GPtrArray) history = cirt_store_get_finding_history (laptop_b, id, NULL, NULL);
+  g_autofree char *data = NULL;
+
+  ck_assert_uint_eq (r->findings_added, 1);
+  ck_assert_str_eq (b->id, a->id);
+  ck_assert_int_eq (b->kind, CIRT_FINDING_RISK);
+  ck_assert_str_eq (b->title, "Rivalry over who leads the CIRT");
+  ck_assert_str_eq (b->description, a->description);
+  ck_assert_int_eq (b->pillar, CIRT_PILLAR_ORGANIZATIONAL);
+  ck_assert_int_eq (b->phase, CIRT_PHASE_DESIGN);
+  ck_assert_uint_eq (g_strv_length (b->questions), 1);
+  ck_assert_str_eq (b->questions[0], "T-LAW-1");
+  ck_assert_str_eq (b->author, "Alice");
+  ck_assert_str_eq (b->created_at, a->created_at);
+  ck_assert_str_eq (b->modified_at, a->modified_at);
+  /* B records having taken it. */
+  ck_assert_uint_eq (history->len, 1);
+  /* The file says version 3 and carries them. */
+  ck_assert (g_file_get_contents (file, &data, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (data, "\"format_version\" : 3"));
+  ck_assert_ptr_nonnull (strstr (data, "\"findings\" : ["));
+}
+END_TEST
+
+/* Each side adds its own; a later edit wins over an earlier one; the same
+ * file twice changes nothing; a removal here after the other side's last
+ * change stays a removal. */
+START_TEST (test_findings_merge)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autoptr(CirtImportReport) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autoptr(CirtFinding) shared = only_finding (laptop_b);
+  g_autofree char *from_a = NULL, *from_b = NULL, *file = NULL, *bs_file = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  from_b = add_finding_on (laptop_b, "Publish the incident address", "Bob");
+  from_a = add_finding_on (laptop_a, "Sign the AfricaCERT membership", "Alice");
+  /* A edits the shared finding after B's last look at it. */
+  {
+    g_autoptr(CirtFinding) mine = cirt_store_get_finding (laptop_a, id, shared->id, &error);
+    g_free (mine->title);
+    mine->title = g_strdup ("Rivalry over who hosts the CIRT");
+    g_free (mine->author);
+    mine->author = g_strdup ("Alice");
+    ck_assert (cirt_store_update_finding (laptop_a, id, mine, &error));
+  }
+  file = export (laptop_a);
+  r1 = import (laptop_b, file);
+  ck_assert_uint_eq (r1->findings_added, 1);
+  ck_assert_uint_eq (r1->findings_updated, 1);
+  ck_assert_uint_eq (r1->findings_kept, 0);
+  list = cirt_store_list_findings (laptop_b, id, &error);
+  ck_assert_uint_eq (list->len, 3);
+  /* B's own order stays: the new one from A comes last. */
+  ck_assert_str_eq (((CirtFinding *) g_ptr_array_index (list, 0))->title, "Rivalry over who hosts the CIRT");
+  ck_assert_str_eq (((CirtFinding *) g_ptr_array_index (list, 1))->title, "Publish the incident address");
+  ck_assert_str_eq (((CirtFinding *) g_ptr_array_index (list, 2))->title, "Sign the AfricaCERT membership");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The same file again: nothing. */
+  r2 = import (laptop_b, file);
+  ck_assert_uint_eq (r2->findings_added + r2->findings_updated + r2->findings_kept, 0);
+
+  /* B edits the shared finding later than A: B's version stays on an import of A's older file. */
+  g_usleep (3000);
+  {
+    g_autoptr(CirtFinding) mine = cirt_store_get_finding (laptop_b, id, shared->id, &error);
+    g_free (mine->description);
+    mine->description = g_strdup ("Bob's later view");
+    ck_assert (cirt_store_update_finding (laptop_b, id, mine, &error));
+  }
+  /* And B removes A's new finding. */
+  ck_assert (cirt_store_remove_finding (laptop_b, id, from_a, "Bob", &error));
+  r3 = import (laptop_b, file);
+  ck_assert_uint_eq (r3->findings_added, 0);
+  ck_assert_uint_eq (r3->findings_updated, 0);
+  ck_assert_uint_eq (r3->findings_kept, 2);
+  {
+    g_autoptr(CirtFinding) f = cirt_store_get_finding (laptop_b, id, shared->id, &error);
+    ck_assert_str_eq (f->description, "Bob's later view");
+    ck_assert_ptr_null (cirt_store_get_finding (laptop_b, id, from_a, NULL));
+  }
+
+  /* The other way: A takes B's finding and B's later edit. */
+  bs_file = export (laptop_b);
+  r4 = import (laptop_a, bs_file);
+  ck_assert_uint_eq (r4->findings_added, 1);
+  ck_assert_uint_eq (r4->findings_updated, 1);
+  {
+    g_autoptr(CirtFinding) f = cirt_store_get_finding (laptop_a, id, shared->id, &error);
+    g_autoptr(CirtFinding) b = cirt_store_get_finding (laptop_a, id, from_b, &error);
+    ck_assert_str_eq (f->description, "Bob's later view");
+    ck_assert_str_eq (f->title, "Rivalry over who hosts the CIRT");
+    ck_assert_str_eq (b->author, "Bob");
+  }
+  (void) seed;
 }
 END_TEST
 
@@ -721,6 +953,8 @@ exchange_suite (void)
   tcase_add_test (tc, test_times_are_instants);
   tcase_add_test (tc, test_future_time_cannot_win_forever);
   tcase_add_test (tc, test_reads_version_1);
+  tcase_add_test (tc, test_findings_round_trip);
+  tcase_add_test (tc, test_findings_merge);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -389,7 +389,7 @@ START_TEST (test_xlsx_readback)
   g_autoptr(JsonNode) book = NULL, score = NULL;
   JsonObject *answers, *summary, *recs, *gaps, *stake, *sc;
   JsonArray *sheets, *arr;
-  const char *names[] = { "Summary", "Answers", "Recommendations", "Gaps", "Stakeholders", "Methodology" };
+  const char *names[] = { "Summary", "Answers", "Recommendations", "Findings", "Gaps", "Stakeholders", "Methodology" };
   const char *ids[] = { "T-LAW-1", "T-LAW-2", "T-OPS-1", "T-OPS-2", "T-CTX-1", "T-CTX-2", "T-CTX-3" };
   int r;
 
@@ -602,7 +602,8 @@ START_TEST (test_xlsx_french_letter)
   g_autofree char *path = cirt_test_tmp_path ("fr.xlsx");
   g_autoptr(JsonNode) book = NULL;
   JsonArray *sheets;
-  const char *names[] = { "Synthèse", "Réponses", "Recommandations", "Écarts", "Parties prenantes", "Méthodologie" };
+  const char *names[] = { "Synthèse", "Réponses", "Recommandations", "Constatations", "Écarts", "Parties prenantes",
+                          "Méthodologie" };
   JsonObject *answers;
   int r;
 
@@ -1327,6 +1328,220 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* Pieces */
 
+/* ------------------------------------------------------------------------ */
+/* Findings */
+
+static void
+add_finding (CirtFindingKind  kind,
+             const char      *title,
+             const char      *description,
+             CirtPillar       pillar,
+             CirtPhase        phase,
+             const char      *question)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = cirt_store_open (db, &error);
+  g_autoptr(CirtFinding) f = cirt_finding_new ();
+  g_autofree char *uuid = NULL;
+  char *questions[] = { (char *) question, NULL };
+
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  f->kind = kind;
+  f->title = g_strdup (title);
+  f->description = g_strdup (description);
+  f->pillar = pillar;
+  f->phase = phase;
+  f->questions = question ? g_strdupv (questions) : NULL;
+  f->author = g_strdup ("Zoë Tester");
+  uuid = cirt_store_add_finding (store, id, f, &error);
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+}
+
+#define F_ISSUE    "No legal mandate for the national CIRT"
+#define F_QUICK    "=1+1"
+#define F_RISK     "Rivalry over who leads the CIRT"
+#define F_RISK_2   "Dependence on donor funding"
+
+static void
+add_findings (void)
+{
+  /* Added out of kind order: the chapter groups them. */
+  add_finding (CIRT_FINDING_RISK, F_RISK, "Regulator and police both claim the lead. " NOTE_AT,
+               CIRT_PILLAR_ORGANIZATIONAL, CIRT_PHASE_DESIGN, NULL);
+  add_finding (CIRT_FINDING_QUICK_WIN, F_QUICK, "Publish the incident address. " NOTE_FORMULA,
+               CIRT_PILLAR_TECHNICAL, CIRT_PHASE_ESTABLISHMENT, "T-OPS-1");
+  add_finding (CIRT_FINDING_ISSUE, F_ISSUE, "The decree is a draft.\nSecond line " NOTE_ARABIC,
+               CIRT_PILLAR_LEGAL, CIRT_PHASE_DESIGN, "T-LAW-1");
+  add_finding (CIRT_FINDING_RISK, F_RISK_2, NULL, CIRT_PILLAR_ORGANIZATIONAL, CIRT_PHASE_ENHANCEMENT, NULL);
+}
+
+/* The Findings sheet: one row per finding in the assessors' order, every
+ * text a string (a formula-like title too), kind, pillar and phase in
+ * words. Without findings it says so. */
+START_TEST (test_findings_sheet)
+{
+  g_autofree char *empty = cirt_test_tmp_path ("no-findings.xlsx");
+  g_autofree char *path = cirt_test_tmp_path ("findings.xlsx");
+  g_autoptr(JsonNode) none = NULL, book = NULL;
+  JsonObject *f;
+  int r;
+
+  export_ok ("--xlsx", empty, NULL);
+  none = readback (empty);
+  f = sheet (none, "Findings");
+  ck_assert_int_ge (find_row (f, 0, "No finding has been recorded."), 2);
+
+  add_findings ();
+  export_ok ("--xlsx", path, NULL);
+  book = readback (path);
+  f = sheet (book, "Findings");
+  ck_assert_str_eq (cell_string (f, 1, 1), "Kind");
+  ck_assert_str_eq (cell_string (f, 1, 2), "Finding");
+  ck_assert_str_eq (cell_string (f, 1, 6), "Related questions");
+  ck_assert_uint_eq (n_rows (f), 2 + 4);
+  ck_assert_int_eq (find_row (f, 2, F_RISK), 2);
+  r = find_row (f, 2, F_QUICK);
+  ck_assert_int_eq (r, 3);
+  ck_assert_str_eq (cell_string (f, r, 1), "Quick win");
+  ck_assert_str_eq (cell_string (f, r, 3), "Publish the incident address. " NOTE_FORMULA);
+  ck_assert_str_eq (cell_string (f, r, 4), "Technical and Procedural");
+  ck_assert_str_eq (cell_string (f, r, 5), "Establishment");
+  ck_assert_str_eq (cell_string (f, r, 6), "T-OPS-1");
+  ck_assert_str_eq (cell_string (f, r, 7), "Zoë Tester");
+  ck_assert_double_eq (cell_number (f, r, 0), 2);
+  r = find_row (f, 2, F_ISSUE);
+  ck_assert_str_eq (cell_string (f, r, 1), "Key issue");
+  ck_assert_str_eq (cell_string (f, r, 3), "The decree is a draft.\nSecond line " NOTE_ARABIC);
+  ck_assert_ptr_null (cell (f, find_row (f, 2, F_RISK_2), 3));
+  ck_assert_int_eq (find_row (f, 0, "No finding has been recorded."), -1);
+}
+END_TEST
+
+/* The report: a chapter of the key findings, grouped by kind, in the
+ * contents; the roadmap places each finding in its step. Without
+ * findings, neither. */
+START_TEST (test_findings_report)
+{
+  g_autofree char *empty = cirt_test_tmp_path ("no-findings.pdf");
+  g_autofree char *path = cirt_test_tmp_path ("findings.pdf");
+  g_auto(GStrv) none = NULL, pages = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *empty_text = NULL;
+  guint n = 0, chapter_page = 0;
+  const char *chapter, *issues, *quick, *risks, *roadmap, *design, *establishment, *enhancement, *methodology;
+
+  export_ok ("--pdf", empty, NULL);
+  none = cirt_test_pdf_pages (empty, &n);
+  empty_text = g_strjoinv ("\f", none);
+  ck_assert_ptr_null (strstr (empty_text, "Key findings of the mission"));
+  ck_assert_ptr_null (strstr (empty_text, "Findings for this step"));
+  ck_assert_ptr_nonnull (strstr (empty_text, "Roadmap"));
+
+  add_findings ();
+  export_ok ("--pdf", path, NULL);
+  pages = cirt_test_pdf_pages (path, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *body = page_body (pages[i], "TLP:AMBER");
+      /* Summary, three pillars (mini.json), then the findings. */
+      if (chapter_page == 0 && i > 1 && strstr (body, "5 Key findings of the mission") != NULL)
+        chapter_page = i + 1;
+      g_string_append (all, body);
+    }
+  /* In the contents, and a chapter of its own. */
+  ck_assert_ptr_nonnull (strstr (pages[1], "Key findings of the mission"));
+  ck_assert_msg (chapter_page > 0, "no chapter \"5 Key findings of the mission\"");
+  chapter = strstr (all->str, "5 Key findings of the mission");
+  issues = strstr (chapter, "Key issues");
+  quick = strstr (chapter, "Quick wins");
+  risks = strstr (chapter, "Risks to the project");
+  roadmap = strstr (chapter, "6 Roadmap");
+  ck_assert_msg (issues && quick && risks && roadmap && issues < quick && quick < risks && risks < roadmap,
+                 "the findings are not grouped key issues, quick wins, risks");
+  ck_assert_msg (strstr (issues, F_ISSUE) < quick, "the issue is not under Key issues");
+  ck_assert_msg (strstr (quick, F_QUICK) < risks, "the quick win is not under Quick wins");
+  ck_assert_msg (strstr (risks, F_RISK) < roadmap && strstr (risks, F_RISK_2) < roadmap, "the risks are not under Risks");
+  /* The assessors' order within a kind. */
+  ck_assert_msg (strstr (risks, F_RISK) < strstr (risks, F_RISK_2), "the risks are out of order");
+  ck_assert_ptr_nonnull (strstr (issues, "Legal · Design · Questions: T-LAW-1"));
+  ck_assert_ptr_nonnull (strstr (issues, "The decree is a draft."));
+  ck_assert_ptr_nonnull (strstr (quick, "Publish the incident address. " NOTE_FORMULA));
+  ck_assert_ptr_nonnull (strstr (risks, NOTE_AT));
+
+  /* The roadmap: each finding in its step, before that step's recommendations. */
+  design = strstr (roadmap, "\nDesign\n");
+  establishment = strstr (roadmap, "\nEstablishment\n");
+  enhancement = strstr (roadmap, "\nEnhancement\n");
+  methodology = strstr (roadmap, "Methodology");
+  ck_assert_msg (design && establishment && enhancement && methodology, "the roadmap lacks its steps");
+  ck_assert_ptr_nonnull (strstr (roadmap, "Each step starts with the findings of the mission"));
+  ck_assert_msg (strstr (design, "Findings for this step") < establishment, "no findings in Design");
+  ck_assert_msg (strstr (design, F_ISSUE) < establishment && strstr (design, F_RISK) < establishment,
+                 "the design findings are not in the Design step");
+  ck_assert_msg (strstr (establishment, F_QUICK) < enhancement, "the quick win is not in Establishment");
+  ck_assert_msg (strstr (enhancement, F_RISK_2) < methodology, "the enhancement risk is not in Enhancement");
+  /* Issues before risks within a step. */
+  ck_assert_msg (strstr (design, F_ISSUE) < strstr (design, F_RISK), "the design step lists the risk first");
+}
+END_TEST
+
+/* @s without white space and bidirectional marks: pdftotext breaks Arabic
+ * words and wraps right-to-left lines in embedding marks. */
+static char *
+letters_only (const char *s)
+{
+  g_autofree char *flat = strip_spaces (s);
+  GString *out = g_string_sized_new (strlen (flat));
+
+  for (const char *p = flat; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!(c >= 0x202A && c <= 0x202E) && c != 0x200E && c != 0x200F && !(c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_arabic_text (const char *text,
+                    const char *want)
+{
+  g_autofree char *t = letters_only (text), *w = letters_only (want);
+  ck_assert_msg (strstr (t, w) != NULL, "the Arabic report lacks \"%s\"", want);
+}
+
+/* Arabic: the chapter and the sheet in Arabic, the sheet right to left. */
+START_TEST (test_findings_arabic)
+{
+  g_autofree char *pdf = cirt_test_tmp_path ("findings-ar.pdf");
+  g_autofree char *xlsx = cirt_test_tmp_path ("findings-ar.xlsx");
+  const CirtLang *ar = cirt_lang_get ("ar");
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL, *sheet_xml = NULL, *err = NULL;
+  guint n = 0;
+  const char *sheet_argv[] = { "python3", "-c",
+                               "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet4.xml').decode())",
+                               xlsx, NULL };
+  g_autoptr(JsonNode) book = NULL;
+
+  add_findings ();
+  export_ok ("--pdf", pdf, "--xlsx", xlsx, "--lang", "ar", NULL);
+  pages = cirt_test_pdf_pages (pdf, &n);
+  text = g_strjoinv ("\f", pages);
+  /* Translated: not the English. */
+  ck_assert_str_ne (cirt_lang_str (ar, CIRT_STR_FINDINGS_CHAPTER), "Key findings of the mission");
+  assert_arabic_text (text, cirt_lang_str (ar, CIRT_STR_FINDINGS_CHAPTER));
+  assert_arabic_text (text, cirt_lang_str (ar, CIRT_STR_FINDINGS_QUICK_WINS));
+  assert_arabic_text (text, cirt_lang_str (ar, CIRT_STR_ROADMAP_FINDINGS));
+  ck_assert_ptr_null (strstr (text, "Findings for this step"));
+  ck_assert_ptr_nonnull (strstr (text, F_RISK));
+  book = readback (xlsx);
+  ck_assert_int_ge (find_row (sheet (book, cirt_lang_str (ar, CIRT_STR_SHEET_FINDINGS)), 2, F_ISSUE), 2);
+  ck_assert_msg (cirt_test_run (sheet_argv, &sheet_xml, &err) == 0, "%s", err);
+  ck_assert_msg (strstr (sheet_xml, "rightToLeft=\"1\"") != NULL, "the Arabic Findings sheet is not right to left");
+}
+END_TEST
+
 START_TEST (test_strings_complete)
 {
   const CirtLang *french = cirt_lang_lookup ("fr");
@@ -1410,6 +1625,9 @@ export_suite (void)
   tcase_add_test (tc, test_failed_export_leaves_nothing);
   tcase_add_test (tc, test_sample_exports);
   tcase_add_test (tc, test_in_process);
+  tcase_add_test (tc, test_findings_sheet);
+  tcase_add_test (tc, test_findings_report);
+  tcase_add_test (tc, test_findings_arabic);
   suite_add_tcase (s, tc);
   return s;
 }

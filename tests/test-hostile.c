@@ -248,7 +248,7 @@ START_TEST (test_exchange_files)
     };
 
     s = g_string_new (text);
-    g_string_replace (s, "\"format_version\" : 2", "\"format_version\" : 9", 1);
+    g_string_replace (s, "\"format_version\" : 3", "\"format_version\" : 9", 1);
     cases[4].path = tmp_file ("x-newer.json", s->str, s->len);
     g_string_free (s, TRUE);
     s = g_string_new (text);

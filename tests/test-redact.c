@@ -113,6 +113,43 @@ START_TEST (test_sample_redacted)
   ck_assert_ptr_nonnull (strstr (x, ", interviewee "));
   ck_assert_ptr_nonnull (strstr (p, "This copy is redacted"));
   ck_assert_ptr_null (strstr (pp, "This copy is redacted"));
+  /* The findings stay, the person named in one by their role. */
+  ck_assert_ptr_nonnull (strstr (x, "Rivalry over who leads the national CIRT"));
+  ck_assert_ptr_nonnull (strstr (p, "Rivalry over who leads the national CIRT"));
+  ck_assert_ptr_nonnull (strstr (px, "call Ms Ondoua"));
+  ck_assert_ptr_nonnull (strstr (x, "call Regulator / telecom, interviewee 1"));
+}
+END_TEST
+
+/* A finding in a redacted export: its title and description kept with the
+ * names replaced, its author by a role. */
+START_TEST (test_findings_redacted)
+{
+  g_autofree char *out = NULL, *err = NULL, *new_id = NULL, *xlsx = cirt_test_tmp_path ("findings.xlsx"), *x = NULL;
+  g_autofree char *pdf = cirt_test_tmp_path ("findings.pdf"), *p = NULL;
+
+  ck_assert_int_eq (cirt_test_run_cli (&out, &err, "--db", db, "new", "--title", "Words", "--country", "Examplia",
+                                       "--assessor", "Maria Lima", "--instrument", "test-mini", NULL), 0);
+  new_id = g_strdup (g_strstrip (out));
+  ck_assert_int_eq (cirt_test_run_cli (NULL, &err, "--db", db, "stakeholder", new_id, "add", "--name", "Ana Souza",
+                                       "--organisation", "Regulatory Authority", "--sector", "Regulator", NULL), 0);
+  ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", db, "finding", new_id, "add", "--kind", "risk", "--pillar",
+                                    "organizational", "--phase", "design", "--title", "Ana Souza and Maria Lima disagree",
+                                    "--description", "Ms Souza wants the regulator to host; Dr. Lima does not.",
+                                    "--author", "Joana Reis", NULL) == 0, "%s", err);
+  ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", db, "export", new_id, "--xlsx", xlsx, "--pdf", pdf, "--redact",
+                                    NULL) == 0, "%s", err);
+  x = xlsx_text (xlsx);
+  p = pdf_text (pdf);
+  ck_assert_msg (strstr (x, "Regulator, interviewee 1 and Lead assessor disagree") != NULL, "%s", x);
+  ck_assert_msg (strstr (x, "Regulator, interviewee 1 wants the regulator to host; Lead assessor does not.") != NULL,
+                 "%s", x);
+  ck_assert_ptr_nonnull (strstr (p, "Regulator, interviewee 1 wants the regulator to host"));
+  ck_assert_ptr_nonnull (strstr (x, "Assessor 1"));
+  ck_assert_ptr_null (strstr (x, "Joana"));
+  ck_assert_ptr_null (strstr (x, "Souza"));
+  ck_assert_ptr_null (strstr (p, "Souza"));
+  ck_assert_ptr_null (strstr (p, "Lima"));
 }
 END_TEST
 
@@ -188,6 +225,7 @@ main (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_sample_redacted);
   tcase_add_test (tc, test_whole_words);
+  tcase_add_test (tc, test_findings_redacted);
   tcase_add_test (tc, test_internal_mark);
   suite_add_tcase (s, tc);
   return cirt_test_run_suite (s);

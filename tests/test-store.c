@@ -741,6 +741,360 @@ START_TEST (test_signals)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* Findings */
+
+static CirtFinding *
+make_finding (CirtFindingKind  kind,
+              const char      *title,
+              CirtPillar       pillar,
+              CirtPhase        phase)
+{
+  CirtFinding *f = cirt_finding_new ();
+
+  f->kind = kind;
+  f->title = g_strdup (title);
+  f->pillar = pillar;
+  f->phase = phase;
+  f->author = g_strdup ("Tester");
+  return f;
+}
+
+static char *
+add_finding (const char *title,
+             CirtFindingKind kind)
+{
+  g_autoptr(CirtFinding) f = make_finding (kind, title, CIRT_PILLAR_ORGANIZATIONAL, CIRT_PHASE_DESIGN);
+  g_autoptr(GError) error = NULL;
+  char *uuid = cirt_store_add_finding (fx.store, fx.id, f, &error);
+
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+  return uuid;
+}
+
+static char *
+titles_in_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cirt_store_list_findings (fx.store, fx.id, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  ck_assert_ptr_nonnull (list);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CirtFinding *f = g_ptr_array_index (list, i);
+      ck_assert_uint_eq (f->position, i);
+      g_string_append_printf (out, "%s%s", i ? "," : "", f->title);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+START_TEST (test_findings_crud)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtFinding) f = make_finding (CIRT_FINDING_RISK, "Rivalry over who leads the CIRT",
+                                           CIRT_PILLAR_ORGANIZATIONAL, CIRT_PHASE_DESIGN);
+  g_autoptr(CirtFinding) back = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *uuid = NULL, *order = NULL;
+  char *questions[] = { "T-LAW-1", "T-OPS-1", NULL };
+  guint changed = 0;
+
+  g_signal_connect_swapped (fx.store, "assessment-changed", G_CALLBACK (count_cb), &changed);
+  f->description = g_strdup ("Regulator, ministry and police each claim the lead.\nLine two «é» 中文");
+  f->questions = g_strdupv (questions);
+  uuid = cirt_store_add_finding (fx.store, fx.id, f, &error);
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+  ck_assert (g_uuid_string_is_valid (uuid));
+  ck_assert_uint_eq (changed, 1);
+
+  back = cirt_store_get_finding (fx.store, fx.id, uuid, &error);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_str_eq (back->id, uuid);
+  ck_assert_int_eq (back->kind, CIRT_FINDING_RISK);
+  ck_assert_str_eq (back->title, "Rivalry over who leads the CIRT");
+  ck_assert_str_eq (back->description, f->description);
+  ck_assert_int_eq (back->pillar, CIRT_PILLAR_ORGANIZATIONAL);
+  ck_assert_int_eq (back->phase, CIRT_PHASE_DESIGN);
+  ck_assert_uint_eq (g_strv_length (back->questions), 2);
+  ck_assert_str_eq (back->questions[1], "T-OPS-1");
+  ck_assert_uint_eq (back->position, 0);
+  ck_assert_str_eq (back->author, "Tester");
+  ck_assert_str_eq (back->created_at, back->modified_at);
+
+  /* An edit: content and author change, the creation time stays. */
+  g_free (back->title);
+  back->title = g_strdup ("Rivalry over who hosts the CIRT");
+  back->kind = CIRT_FINDING_ISSUE;
+  back->phase = CIRT_PHASE_ESTABLISHMENT;
+  g_clear_pointer (&back->questions, g_strfreev);
+  g_free (back->author);
+  back->author = g_strdup ("Second");
+  g_usleep (2000);
+  ck_assert_msg (cirt_store_update_finding (fx.store, fx.id, back, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (changed, 2);
+  /* The same content again writes nothing. */
+  ck_assert (cirt_store_update_finding (fx.store, fx.id, back, &error));
+  ck_assert_uint_eq (changed, 2);
+  {
+    g_autoptr(CirtFinding) again = cirt_store_get_finding (fx.store, fx.id, uuid, &error);
+    ck_assert_str_eq (again->title, "Rivalry over who hosts the CIRT");
+    ck_assert_int_eq (again->kind, CIRT_FINDING_ISSUE);
+    ck_assert_int_eq (again->phase, CIRT_PHASE_ESTABLISHMENT);
+    ck_assert_ptr_null (again->questions);
+    ck_assert_str_eq (again->author, "Second");
+    ck_assert_str_eq (again->created_at, back->created_at);
+    ck_assert_str_lt (again->created_at, again->modified_at);
+  }
+
+  /* Order: added last by default, or at a place; moved; removed. */
+  {
+    g_autofree char *b = add_finding ("B", CIRT_FINDING_QUICK_WIN);
+    g_autofree char *c = add_finding ("C", CIRT_FINDING_ISSUE);
+    g_autoptr(CirtFinding) first = make_finding (CIRT_FINDING_QUICK_WIN, "A", CIRT_PILLAR_LEGAL, CIRT_PHASE_DESIGN);
+    g_autofree char *a = NULL;
+
+    first->position = 0;
+    a = cirt_store_add_finding (fx.store, fx.id, first, &error);
+    ck_assert_ptr_nonnull (a);
+    order = titles_in_order ();
+    ck_assert_str_eq (order, "A,Rivalry over who hosts the CIRT,B,C");
+    g_free (order);
+    ck_assert (cirt_store_move_finding (fx.store, fx.id, c, 1, "Tester", &error));
+    order = titles_in_order ();
+    ck_assert_str_eq (order, "A,C,Rivalry over who hosts the CIRT,B");
+    g_free (order);
+    ck_assert (cirt_store_move_finding (fx.store, fx.id, a, 99, "Tester", &error));
+    order = titles_in_order ();
+    ck_assert_str_eq (order, "C,Rivalry over who hosts the CIRT,B,A");
+    g_free (order);
+    ck_assert (cirt_store_remove_finding (fx.store, fx.id, uuid, "Tester", &error));
+    order = titles_in_order ();
+    ck_assert_str_eq (order, "C,B,A");
+    g_free (order);
+    ck_assert (!cirt_store_remove_finding (fx.store, fx.id, uuid, "Tester", &error));
+    ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+    g_clear_error (&error);
+
+    /* A removal taken back: the same id, at its old place. */
+    back->position = 1;
+    g_free (back->author);
+    back->author = g_strdup ("Tester");
+    g_free (uuid);
+    uuid = cirt_store_add_finding (fx.store, fx.id, back, &error);
+    ck_assert_str_eq (uuid, back->id);
+    order = titles_in_order ();
+    ck_assert_str_eq (order, "C,Rivalry over who hosts the CIRT,B,A");
+    /* Twice the same id is refused. */
+    ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, back, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "already"));
+    g_clear_error (&error);
+
+    /* Prefixes. */
+    {
+      g_autofree char *prefix = g_strndup (a, 8);
+      g_autofree char *full = cirt_store_resolve_finding (fx.store, fx.id, prefix, &error);
+      ck_assert_str_eq (full, a);
+      ck_assert_ptr_null (cirt_store_resolve_finding (fx.store, fx.id, "%", &error));
+      ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+      g_clear_error (&error);
+    }
+  }
+
+  /* Every change is in the findings' history: added, edited, removed, added back. */
+  history = cirt_store_get_finding_history (fx.store, fx.id, uuid, &error);
+  /* Added, edited, removed, added back: the moves of the others that shifted
+   * it are theirs. */
+  ck_assert_uint_eq (history->len, 4);
+  {
+    CirtFindingChange *c0 = g_ptr_array_index (history, 0);
+    CirtFindingChange *c1 = g_ptr_array_index (history, 1);
+    CirtFindingChange *last = g_ptr_array_index (history, history->len - 1);
+    CirtFindingChange *removal = g_ptr_array_index (history, history->len - 2);
+
+    ck_assert_ptr_null (c0->old_finding);
+    ck_assert_str_eq (c0->new_finding->title, "Rivalry over who leads the CIRT");
+    ck_assert_str_eq (c0->author, "Tester");
+    ck_assert_str_eq (c1->old_finding->title, "Rivalry over who leads the CIRT");
+    ck_assert_str_eq (c1->new_finding->title, "Rivalry over who hosts the CIRT");
+    ck_assert_str_eq (c1->author, "Second");
+    ck_assert_ptr_nonnull (removal->old_finding);
+    ck_assert_ptr_null (removal->new_finding);
+    ck_assert_ptr_null (last->old_finding);
+    ck_assert_ptr_nonnull (last->new_finding);
+  }
+  g_signal_handlers_disconnect_by_func (fx.store, count_cb, &changed);
+}
+END_TEST
+
+START_TEST (test_findings_refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtFinding) f = make_finding (CIRT_FINDING_ISSUE, "   ", CIRT_PILLAR_LEGAL, CIRT_PHASE_DESIGN);
+  g_autofree char *big = g_strnfill (100 * 1024, 'x');
+  char *unknown[] = { "T-LAW-1", "NOPE-9", NULL };
+  char *twice[] = { "T-LAW-1", "T-LAW-1", NULL };
+
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "title must not be empty"));
+  g_clear_error (&error);
+
+  g_free (f->title);
+  f->title = g_strdup (big);
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "too long"));
+  ck_assert_uint_lt (strlen (error->message), 500);
+  g_clear_error (&error);
+
+  g_free (f->title);
+  f->title = g_strdup ("A title");
+  f->phase = CIRT_PHASE_NONE;
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "lifecycle phase"));
+  g_clear_error (&error);
+
+  f->phase = CIRT_PHASE_ENHANCEMENT;
+  f->questions = g_strdupv (unknown);
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "NOPE-9"));
+  g_clear_error (&error);
+  g_strfreev (f->questions);
+  f->questions = g_strdupv (twice);
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "twice"));
+  g_clear_error (&error);
+  g_clear_pointer (&f->questions, g_strfreev);
+
+  f->id = g_strdup ("not-a-uuid");
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, fx.id, f, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&f->id, g_free);
+
+  ck_assert_ptr_null (cirt_store_add_finding (fx.store, "00000000-0000-4000-8000-000000000000", f, &error));
+  ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+
+  /* Nothing was written by any of them. */
+  {
+    g_autoptr(GPtrArray) list = cirt_store_list_findings (fx.store, fx.id, &error);
+    g_autoptr(GPtrArray) history = cirt_store_get_finding_history (fx.store, fx.id, NULL, &error);
+    ck_assert_uint_eq (list->len, 0);
+    ck_assert_uint_eq (history->len, 0);
+  }
+  /* Deleting the assessment takes its findings with it. */
+  g_free (add_finding ("Kept until the assessment goes", CIRT_FINDING_RISK));
+  ck_assert (cirt_store_delete_assessment (fx.store, fx.id, &error));
+  {
+    g_autoptr(GPtrArray) list = cirt_store_list_findings (fx.store, fx.id, &error);
+    ck_assert_uint_eq (list->len, 0);
+  }
+}
+END_TEST
+
+/* A finding written through another connection (the CLI, an import
+ * thread) is announced by the refresh, as an answer is. */
+START_TEST (test_findings_refresh)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) other = cirt_store_open (fx.path, &error);
+  g_autoptr(CirtFinding) f = make_finding (CIRT_FINDING_QUICK_WIN, "Publish the incident address",
+                                           CIRT_PILLAR_TECHNICAL, CIRT_PHASE_ESTABLISHMENT);
+  g_autofree char *uuid = NULL;
+  guint changed = 0;
+
+  ck_assert_ptr_nonnull (other);
+  ck_assert (cirt_store_refresh (fx.store, &error));
+  g_signal_connect_swapped (fx.store, "assessment-changed", G_CALLBACK (count_cb), &changed);
+  g_usleep (2000);
+  uuid = cirt_store_add_finding (other, fx.id, f, &error);
+  ck_assert_ptr_nonnull (uuid);
+  ck_assert_uint_eq (changed, 0);
+  ck_assert (cirt_store_refresh (fx.store, &error));
+  ck_assert_uint_ge (changed, 1);
+  {
+    g_autoptr(GPtrArray) list = cirt_store_list_findings (fx.store, fx.id, &error);
+    ck_assert_uint_eq (list->len, 1);
+  }
+  g_signal_handlers_disconnect_by_func (fx.store, count_cb, &changed);
+}
+END_TEST
+
+/* A database of schema 6 (before findings): upgraded with a byte-for-byte
+ * copy kept, every answer and interview kept, findings then work. */
+START_TEST (test_migrate_from_v6)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
+  g_autofree char *bak = g_strconcat (fx.path, ".bak", NULL);
+  g_autofree char *before = NULL, *bak_sha = NULL, *uuid = NULL;
+  sqlite3 *db = NULL;
+  int version = -1;
+
+  save ("T-LAW-1", "3", "kept across the upgrade");
+  s->name = g_strdup ("Dr. Amina Diallo");
+  s->organisation = g_strdup ("Regulator");
+  ck_assert_int_gt (cirt_store_add_stakeholder (fx.store, fx.id, s, &error), 0);
+  g_clear_object (&fx.store);
+
+  /* What schema 6 had: no findings, user_version 6, not in WAL mode. */
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history; DROP TABLE finding;"
+                                      " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  g_unlink (bak);
+  before = cirt_test_file_sha256 (fx.path);
+
+  fx.store = cirt_store_open (fx.path, &error);
+  ck_assert_msg (fx.store != NULL, "%s", error ? error->message : "");
+  ck_assert (g_file_test (bak, G_FILE_TEST_EXISTS));
+  bak_sha = cirt_test_file_sha256 (bak);
+  ck_assert_str_eq (bak_sha, before);
+  {
+    g_autoptr(CirtAnswer) a = cirt_store_get_answer (fx.store, fx.id, "T-LAW-1", &error);
+    g_autoptr(GPtrArray) people = cirt_store_list_stakeholders (fx.store, fx.id, &error);
+    guint n = 0;
+    g_autofree char *head = NULL;
+
+    ck_assert_str_eq (a->notes, "kept across the upgrade");
+    ck_assert_uint_eq (people->len, 1);
+    ck_assert (cirt_store_verify_history (fx.store, fx.id, &n, &head, &error));
+    ck_assert_uint_eq (n, 1);
+  }
+  uuid = add_finding ("After the upgrade", CIRT_FINDING_ISSUE);
+  {
+    g_autoptr(GPtrArray) list = cirt_store_list_findings (fx.store, fx.id, &error);
+    ck_assert_uint_eq (list->len, 1);
+  }
+  g_clear_object (&fx.store);
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+    version = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  ck_assert_int_eq (version, 7);
+  ck_assert_int_eq (CIRT_STORE_SCHEMA_VERSION, 7);
+}
+END_TEST
+
+/* A file that claims schema 7 without the findings' tables is not ours. */
+START_TEST (test_v7_without_findings_refused)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *path = g_strdup (fx.path);
+
+  g_clear_object (&fx.store);
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history;", NULL, NULL, NULL),
+                    SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_unchanged (path, CIRT_STORE_ERROR_NOT_A_DB, "another program");
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -759,6 +1113,9 @@ store_suite (void)
   tcase_add_test (tc, test_resolve_and_delete);
   tcase_add_test (tc, test_baseline);
   tcase_add_test (tc, test_signals);
+  tcase_add_test (tc, test_findings_crud);
+  tcase_add_test (tc, test_findings_refused);
+  tcase_add_test (tc, test_findings_refresh);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("files");
@@ -773,6 +1130,8 @@ store_suite (void)
   tcase_add_test (tc, test_damaged_copy_not_in_wal);
   tcase_add_test (tc, test_failed_upgrade_leaves_file);
   tcase_add_test (tc, test_migrate_from_v1);
+  tcase_add_test (tc, test_migrate_from_v6);
+  tcase_add_test (tc, test_v7_without_findings_refused);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -12,6 +12,7 @@
 #include "cirt-app-util.h"
 #include "cirt-assessment-page.h"
 #include "cirt-assessment-view.h"
+#include "cirt-findings-page.h"
 #include "cirt-lang.h"
 #include "cirt-overview-page.h"
 #include "cirt-questionnaire.h"
@@ -68,11 +69,12 @@ typedef enum {
   PAGE_STAKEHOLDERS,
   PAGE_TARGETS,
   PAGE_RECOMMENDATIONS,
+  PAGE_FINDINGS,
   N_PAGES
 } PageId;
 
 static const char * const page_names[N_PAGES] = {
-  "overview", "questionnaire", "stakeholders", "targets", "recommendations",
+  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings",
 };
 
 struct _CirtAssessmentView {
@@ -126,6 +128,8 @@ page_type (PageId id)
       return CIRT_TYPE_STAKEHOLDERS_PAGE;
     case PAGE_TARGETS:
       return CIRT_TYPE_TARGETS_PAGE;
+    case PAGE_FINDINGS:
+      return CIRT_TYPE_FINDINGS_PAGE;
     case PAGE_RECOMMENDATIONS:
     case N_PAGES:
     default:
@@ -411,6 +415,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_TARGETS]));
   gtk_widget_class_bind_template_child_full (widget_class, "recommendations_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_RECOMMENDATIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_FINDINGS]));
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_box);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_label);
@@ -420,7 +426,7 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
-  /* Alt+1…5 reach the pages in every language (the underlined letters of
+  /* Alt+1…6 reach the pages in every language (the underlined letters of
    * the page titles change with the translation). */
   gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
   for (guint i = 0; i < N_PAGES; i++)
@@ -578,6 +584,13 @@ cirt_assessment_view_get_targets (CirtAssessmentView *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
   return CIRT_TARGETS_PAGE (ensure_page (self, PAGE_TARGETS));
+}
+
+CirtFindingsPage *
+cirt_assessment_view_get_findings (CirtAssessmentView *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
+  return CIRT_FINDINGS_PAGE (ensure_page (self, PAGE_FINDINGS));
 }
 
 const char *

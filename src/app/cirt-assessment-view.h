@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cirt-findings-page.h"
 #include "cirt-questionnaire.h"
 #include "cirt-stakeholders-page.h"
 #include "cirt-session.h"
@@ -29,7 +30,8 @@ const char           *cirt_assessment_view_get_assessment_id (CirtAssessmentView
 gboolean              cirt_assessment_view_flush            (CirtAssessmentView  *self,
                                                              GError             **error);
 void                  cirt_assessment_view_focus_start      (CirtAssessmentView  *self);
-/* "overview", "questionnaire", "stakeholders", "targets", "recommendations" */
+/* "overview", "questionnaire", "stakeholders", "targets", "recommendations",
+ * "findings" */
 void                  cirt_assessment_view_show_page        (CirtAssessmentView  *self,
                                                              const char          *name);
 const char           *cirt_assessment_view_get_page_name    (CirtAssessmentView  *self);
@@ -40,6 +42,7 @@ gboolean              cirt_assessment_view_has_page         (CirtAssessmentView 
 CirtQuestionnaire    *cirt_assessment_view_get_questionnaire (CirtAssessmentView *self);
 CirtStakeholdersPage *cirt_assessment_view_get_stakeholders (CirtAssessmentView  *self);
 CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView  *self);
+CirtFindingsPage     *cirt_assessment_view_get_findings     (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
 

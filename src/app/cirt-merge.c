@@ -230,6 +230,14 @@ cirt_merge_describe (const CirtMergeResult *result,
     /* translators: part of the summary of an import */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u stakeholder added", "%u stakeholders added",
                                                        r->stakeholders_added), r->stakeholders_added));
+  if (r->findings_added > 0)
+    /* translators: part of the summary of an import */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u finding added", "%u findings added", r->findings_added),
+                                             r->findings_added));
+  if (r->findings_updated > 0)
+    /* translators: part of the summary of an import */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u finding updated", "%u findings updated",
+                                                       r->findings_updated), r->findings_updated));
   if (result->n_to_review > 0)
     /* translators: part of the summary of an import */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict to review", "%u conflicts to review",

@@ -27,6 +27,9 @@ print_field (const char *label,
   printf ("  %s %s\n", padded, value);
 }
 
+static char *table_text (const char *text,
+                         gsize       max);
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -383,6 +386,7 @@ cirt_cli_cmd_show (CirtCli *cli,
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   int targets[CIRT_N_PILLARS];
   int status;
 
@@ -398,6 +402,7 @@ cirt_cli_cmd_show (CirtCli *cli,
       (instruments = cirt_store_get_instruments (store, id, &error)) == NULL ||
       (answers = cirt_store_get_answers (store, id, &error)) == NULL ||
       (stakeholders = cirt_store_list_stakeholders (store, id, &error)) == NULL ||
+      (findings = cirt_store_list_findings (store, id, &error)) == NULL ||
       !cirt_store_get_targets (store, id, targets, &error))
     return cirt_cli_refuse_error (error);
 
@@ -446,6 +451,11 @@ cirt_cli_cmd_show (CirtCli *cli,
           add_string_member (b, "notes", s->notes);
           json_builder_end_object (b);
         }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < findings->len; i++)
+        json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
       json_builder_end_array (b);
       json_builder_set_member_name (b, "answers");
       json_builder_begin_array (b);
@@ -518,6 +528,17 @@ cirt_cli_cmd_show (CirtCli *cli,
           CirtStakeholder *s = g_ptr_array_index (stakeholders, i);
           printf ("  %-10s %s, %s%s%s\n", s->met_on ? s->met_on : "", s->name, s->organisation ? s->organisation : "",
                   s->sector ? " — " : "", s->sector ? s->sector : "");
+        }
+    }
+  if (findings->len)
+    {
+      printf ("\n%s\n", _("Findings"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const CirtFinding *f = g_ptr_array_index (findings, i);
+          g_autofree char *kind = cirt_cli_pad (cirt_lang_finding_kind (cirt_cli_language (), f->kind), 20, FALSE);
+          g_autofree char *title = table_text (f->title, 70);
+          printf ("  %s %s\n", kind, title);
         }
     }
   return CIRT_CLI_OK;
@@ -833,5 +854,250 @@ cirt_cli_cmd_demo (CirtCli *cli,
   if (id == NULL)
     return cirt_cli_refuse_error (error);
   printf ("%s\n", id);
+  return CIRT_CLI_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Findings */
+
+/* @text for one line of a terminal table: control characters (which could
+ * move the cursor or recolour the terminal) shown as U+FFFD, line breaks
+ * and tabs as spaces, cut to @max cells with "…". */
+static char *
+table_text (const char *text,
+            gsize       max)
+{
+  GString *out = g_string_new (NULL);
+  gsize width = 0;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+      if (width + w > max)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      width += w;
+      if (c == '\n' || c == '\t' || c == '\r')
+        g_string_append_c (out, ' ');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_position (const char *text,
+                guint      *out)
+{
+  char *end = NULL;
+  gint64 n;
+
+  if (text == NULL)
+    return FALSE;
+  n = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || n < 1 || n > G_MAXINT32)
+    return FALSE;
+  *out = (guint) (n - 1);
+  return TRUE;
+}
+
+static int
+finding_list (CirtStore  *store,
+              const char *id,
+              gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cirt_store_list_findings (store, id, &error);
+  const CirtLang *lang = cirt_cli_language ();
+
+  if (list == NULL)
+    return cirt_cli_refuse_error (error);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (list, i)));
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cirt_cli_print_json (root);
+      return CIRT_CLI_OK;
+    }
+  if (list->len == 0)
+    {
+      fprintf (stderr, "%s\n", _("No findings yet. Add one with 'cirt-assess-cli finding ID add'."));
+      return CIRT_CLI_OK;
+    }
+  {
+    g_autoptr(CirtCliTable) t = cirt_cli_table_new (6, 1 << 0);
+
+    /* translators: column headers of 'cirt-assess-cli finding ID list' */
+    cirt_cli_table_add (t, _("#"), _("Id"), _("Kind"), _("Pillar"), _("Phase"), _("Title"));
+    for (guint i = 0; i < list->len; i++)
+      {
+        const CirtFinding *f = g_ptr_array_index (list, i);
+        g_autofree char *n = g_strdup_printf ("%u", i + 1);
+        g_autofree char *short_id = g_strndup (f->id, 8);
+        g_autofree char *title = table_text (f->title, 60);
+
+        cirt_cli_table_add (t, n, short_id, cirt_lang_finding_kind (lang, f->kind),
+                            cirt_lang_pillar_title (lang, f->pillar), cirt_lang_phase (lang, f->phase), title);
+      }
+    cirt_cli_table_print (t, "");
+  }
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_finding (CirtCli *cli,
+                      int      argc,
+                      char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("finding");
+  g_autofree char *kind = NULL, *pillar = NULL, *phase = NULL, *title = NULL, *description = NULL;
+  g_autofree char *author = NULL, *position = NULL;
+  g_auto(GStrv) questions = NULL;
+  gboolean json = FALSE, no_questions = FALSE;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("issue (a key issue), quick-win or risk (a risk to the project)"), "K" },
+    { "pillar", 0, 0, G_OPTION_ARG_STRING, &pillar, N_("legal, technical, organizational, capacity or cooperation"), "P" },
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("Lifecycle phase: design, establishment or enhancement"), "PH" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What the finding is, in a line"), "T" },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What was seen or heard, and why it matters"), "D" },
+    { "question", 0, 0, G_OPTION_ARG_STRING_ARRAY, &questions, N_("A question the finding relates to (repeatable)"), "ID" },
+    { "no-questions", 0, 0, G_OPTION_ARG_NONE, &no_questions, N_("Relate the finding to no question (edit)"), NULL },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position, N_("Its place in the list, from 1 (add, edit)"), "N" },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Assessor making the change"), "NAME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (list)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autofree char *id = NULL, *uuid = NULL;
+  CirtFindingKind k = CIRT_FINDING_ISSUE;
+  CirtPillar p = CIRT_PILLAR_LEGAL;
+  CirtPhase ph = CIRT_PHASE_NONE;
+  guint pos = CIRT_FINDING_END;
+  const char *sub;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return cirt_cli_usage_error (cmd, "%s", _("expected ID add, ID list, ID edit FINDING or ID remove FINDING"));
+  sub = argv[2];
+  if (strcmp (sub, "add") != 0 && strcmp (sub, "list") != 0 && strcmp (sub, "edit") != 0 &&
+      strcmp (sub, "remove") != 0)
+    return cirt_cli_usage_error (cmd, _("unknown action \"%s\" (expected add, list, edit or remove)"), sub);
+  if ((strcmp (sub, "add") == 0 || strcmp (sub, "list") == 0) && argc != 3)
+    return cirt_cli_usage_error (cmd, _("unexpected argument \"%s\""), argv[3]);
+  if ((strcmp (sub, "edit") == 0 || strcmp (sub, "remove") == 0) && argc != 4)
+    return cirt_cli_usage_error (cmd, "%s", argc < 4 ? _("which finding? Give its id (or the start of it)")
+                                                     : _("too many arguments"));
+  if (json && strcmp (sub, "list") != 0)
+    return cirt_cli_usage_error (cmd, "%s", _("--json goes with list"));
+  if (strcmp (sub, "list") == 0 || strcmp (sub, "remove") == 0)
+    {
+      if (kind || pillar || phase || title || description || questions || no_questions || position ||
+          (author && strcmp (sub, "list") == 0))
+        return cirt_cli_usage_error (cmd, _("%s takes no finding options"), sub);
+    }
+  if (questions != NULL && no_questions)
+    return cirt_cli_usage_error (cmd, "%s", _("--question and --no-questions cannot be used together"));
+  if (kind != NULL && !cirt_finding_kind_from_string (kind, &k))
+    return cirt_cli_usage_error (cmd, _("unknown kind \"%s\" (expected issue, quick-win or risk)"), kind);
+  if (pillar != NULL && !cirt_pillar_from_string (pillar, &p))
+    return cirt_cli_usage_error (cmd, _("unknown pillar \"%s\" (expected legal, technical, organizational, capacity or cooperation)"), pillar);
+  if (phase != NULL && !cirt_phase_from_string (phase, &ph))
+    return cirt_cli_usage_error (cmd, _("unknown phase \"%s\" (expected design, establishment or enhancement)"), phase);
+  if (position != NULL && !parse_position (position, &pos))
+    return cirt_cli_usage_error (cmd, _("\"%s\" is not a place in the list (1 is the first)"), position);
+  if (strcmp (sub, "add") == 0)
+    {
+      if (kind == NULL)
+        return cirt_cli_usage_error (cmd, "%s", _("--kind is required"));
+      if (pillar == NULL)
+        return cirt_cli_usage_error (cmd, "%s", _("--pillar is required"));
+      if (phase == NULL)
+        return cirt_cli_usage_error (cmd, "%s", _("--phase is required"));
+      if (title == NULL)
+        return cirt_cli_usage_error (cmd, "%s", _("--title is required"));
+      if (no_questions)
+        return cirt_cli_usage_error (cmd, "%s", _("--no-questions goes with edit"));
+    }
+
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  if (strcmp (sub, "list") == 0)
+    return finding_list (store, id, json);
+  if (strcmp (sub, "add") == 0)
+    {
+      g_autoptr(CirtFinding) f = cirt_finding_new ();
+
+      f->kind = k;
+      f->pillar = p;
+      f->phase = ph;
+      f->title = g_strdup (title);
+      f->description = g_strdup (description);
+      f->questions = g_strdupv (questions);
+      f->position = pos;
+      f->author = g_strdup (author);
+      uuid = cirt_store_add_finding (store, id, f, &error);
+      if (uuid == NULL)
+        return cirt_cli_refuse_error (error);
+      printf ("%s\n", uuid);
+      return CIRT_CLI_OK;
+    }
+
+  uuid = cirt_store_resolve_finding (store, id, argv[3], &error);
+  if (uuid == NULL)
+    return cirt_cli_refuse_error (error);
+  if (strcmp (sub, "remove") == 0)
+    {
+      if (!cirt_store_remove_finding (store, id, uuid, author, &error))
+        return cirt_cli_refuse_error (error);
+      return CIRT_CLI_OK;
+    }
+
+  /* edit: the options given change the finding, the others keep it; a
+   * change of place is a move, in the same run. */
+  {
+    g_autoptr(CirtFinding) f = cirt_store_get_finding (store, id, uuid, &error);
+
+    if (f == NULL)
+      return cirt_cli_refuse_error (error);
+    if (kind)
+      f->kind = k;
+    if (pillar)
+      f->pillar = p;
+    if (phase)
+      f->phase = ph;
+    if (title)
+      g_free (f->title), f->title = g_strdup (title);
+    if (description)
+      g_free (f->description), f->description = g_strdup (description);
+    if (questions || no_questions)
+      g_strfreev (f->questions), f->questions = g_strdupv (questions);
+    g_free (f->author);
+    f->author = g_strdup (author);
+    if (!cirt_store_transaction_begin (store, &error))
+      return cirt_cli_refuse_error (error);
+    if (!cirt_store_update_finding (store, id, f, &error) ||
+        (position != NULL && !cirt_store_move_finding (store, id, uuid, pos, author, &error)) ||
+        !cirt_store_transaction_commit (store, &error))
+      {
+        cirt_store_transaction_rollback (store);
+        return cirt_cli_refuse_error (error);
+      }
+  }
   return CIRT_CLI_OK;
 }

@@ -108,6 +108,12 @@ cirt_cli_cmd_import (CirtCli *cli,
       json_builder_add_int_value (b, report->stakeholders_added);
       json_builder_set_member_name (b, "targets_added");
       json_builder_add_int_value (b, report->targets_added);
+      json_builder_set_member_name (b, "findings_added");
+      json_builder_add_int_value (b, report->findings_added);
+      json_builder_set_member_name (b, "findings_updated");
+      json_builder_add_int_value (b, report->findings_updated);
+      json_builder_set_member_name (b, "findings_kept");
+      json_builder_add_int_value (b, report->findings_kept);
       json_builder_set_member_name (b, "history_added");
       json_builder_add_int_value (b, report->history_added);
       json_builder_set_member_name (b, "conflicts");
@@ -131,6 +137,9 @@ cirt_cli_cmd_import (CirtCli *cli,
   fprintf (stderr, _(": %u answers taken, %u already equal, %u kept (newer here), %u stakeholders and %u targets added.\n"),
            report->answers_taken, report->answers_same, report->answers_kept, report->stakeholders_added,
            report->targets_added);
+  if (report->findings_added + report->findings_updated + report->findings_kept > 0)
+    fprintf (stderr, _("Findings: %u added, %u updated, %u kept (changed or removed here later).\n"),
+             report->findings_added, report->findings_updated, report->findings_kept);
   for (guint i = 0; i < report->conflicts->len; i++)
     fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
   for (guint i = 0; i < report->warnings->len; i++)

@@ -24,6 +24,8 @@ static const CirtCliCommand commands[] = {
   { "target", "ID PILLAR LEVEL", N_("Set the target level (1–5, 0 removes it) of a pillar"), cirt_cli_cmd_target },
   { "stakeholder", "ID add --name N --organisation O [--sector S] [--date YYYY-MM-DD] [--notes T]",
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
+  { "finding", "ID add --kind issue|quick-win|risk --pillar P --phase design|establishment|enhancement --title T [--description D] [--question ID…] [--position N] [--author NAME] | ID list [--json] | ID edit FINDING [options of add] [--no-questions] | ID remove FINDING",
+    N_("Record the mission's key issues, quick wins and risks to the project"), cirt_cli_cmd_finding },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
   { "verify", "ID", N_("Recompute the chain of hashes of an assessment's history and name the first change that does not match"),
     cirt_cli_cmd_verify },

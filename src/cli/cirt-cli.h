@@ -107,6 +107,7 @@ int cirt_cli_cmd_answer      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_unanswer    (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_target      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_stakeholder (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_finding     (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_delete      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_check       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_verify      (CirtCli *cli, int argc, char **argv);

@@ -18,6 +18,7 @@ data_clear (CirtAssessmentData *data)
   g_clear_pointer (&data->baseline_info, cirt_assessment_info_free);
   g_clear_object (&data->baseline);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&data->findings, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
   g_clear_pointer (&data->history_head, g_free);
   g_clear_pointer (&data->history_problem, g_free);
@@ -74,6 +75,7 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->baseline_info = data->baseline_info ? cirt_assessment_info_copy (data->baseline_info) : NULL;
   copy->baseline = data->baseline ? g_object_ref (data->baseline) : NULL;
   copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
+  copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
   if (!load_history (copy, store, error))
     return NULL;
@@ -137,6 +139,9 @@ cirt_assessment_data_load (CirtStore      *store,
     }
   if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
       (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
+    return NULL;
+  if ((flags & CIRT_LOAD_FINDINGS) &&
+      (data->findings = cirt_store_list_findings (store, assessment_id, error)) == NULL)
     return NULL;
   if ((flags & CIRT_LOAD_HISTORY) && !load_history (data, store, error))
     return NULL;

@@ -1,6 +1,7 @@
 /* cirt-assessment-data.h — an assessment as the renderers need it: its
  * description, instruments, answers, targets, score, the score of the
- * assessment it follows up, and its interviews, read from a store in one go
+ * assessment it follows up, its interviews and its findings, read from a
+ * store in one go
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one loader used by the CLI, the application's session and the
@@ -20,9 +21,10 @@ typedef enum {
   CIRT_LOAD_BASELINE     = 1 << 0,   /* and the followed-up assessment's score */
   CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
   CIRT_LOAD_HISTORY      = 1 << 2,   /* and the state of the history's chain of hashes */
+  CIRT_LOAD_FINDINGS     = 1 << 3,   /* and the findings */
   /* What the screen shows (the session reloads it after each burst of
    * answers): the chain, which reads the whole history, is left out. */
-  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS,
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_FINDINGS,
   /* What a document shows. */
   CIRT_LOAD_DOCUMENT     = CIRT_LOAD_ALL | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
@@ -39,6 +41,8 @@ typedef struct {
   CirtScore          *baseline;
   /* CIRT_LOAD_STAKEHOLDERS */
   GPtrArray          *stakeholders;    /* CirtStakeholder* */
+  /* CIRT_LOAD_FINDINGS: in their order */
+  GPtrArray          *findings;        /* CirtFinding* */
   /* CIRT_LOAD_HISTORY: the recorded changes and the chain's head (NULL
    * without history), or why the chain does not hold. */
   guint               n_changes;

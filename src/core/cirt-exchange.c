@@ -87,6 +87,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -100,6 +101,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
       (instruments = cirt_store_get_instruments (store, assessment_id, error)) == NULL ||
       (answers = cirt_store_get_answers (store, assessment_id, error)) == NULL ||
       (stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL ||
+      (findings = cirt_store_list_findings (store, assessment_id, error)) == NULL ||
       (history = cirt_store_get_history (store, assessment_id, NULL, error)) == NULL ||
       !cirt_store_get_targets (store, assessment_id, targets, error))
     return FALSE;
@@ -162,6 +164,13 @@ cirt_exchange_export_sealed (CirtStore       *store,
       add_string (b, "notes", s->notes);
       json_builder_end_object (b);
     }
+  json_builder_end_array (b);
+
+  /* In their order: an import adds the new ones last, in this order. */
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
   json_builder_end_array (b);
 
   /* In questionnaire order: the file reads like the form, and is the same
@@ -232,6 +241,7 @@ typedef struct {
   GPtrArray          *instruments; /* CirtInstrument* */
   int                 targets[CIRT_N_PILLARS];
   GPtrArray          *stakeholders;/* CirtStakeholder* */
+  GPtrArray          *findings;    /* CirtFinding*, ids in lower case, times UTC */
   GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
   GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
   GDateTime          *now;
@@ -248,6 +258,7 @@ exchange_file_clear (ExchangeFile *f)
   g_clear_pointer (&f->info, cirt_assessment_info_free);
   g_clear_pointer (&f->instruments, g_ptr_array_unref);
   g_clear_pointer (&f->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&f->findings, g_ptr_array_unref);
   g_clear_pointer (&f->answers, g_ptr_array_unref);
   g_clear_pointer (&f->history, g_ptr_array_unref);
   g_clear_pointer (&f->now, g_date_time_unref);
@@ -720,6 +731,65 @@ read_history (ExchangeFile  *f,
   return TRUE;
 }
 
+/* The findings (version 3): each a finding object as the store has it,
+ * its questions the file's, its times instants, no UUID twice. */
+static gboolean
+read_findings (ExchangeFile  *f,
+               JsonObject    *root,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  f->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_finding_free);
+  if (!cirt_json_get_array (root, "findings", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (arr != NULL && f->version < 3)
+    return invalid (f, error, _("findings: unknown member"));
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "findings", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtFinding) finding = NULL;
+      char *lower;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      finding = cirt_finding_from_json_object (o, where, &local_error);
+      if (finding == NULL)
+        return refuse (f, local_error, error);
+      lower = g_ascii_strdown (finding->id, -1);
+      g_free (finding->id);
+      finding->id = lower;
+      for (guint j = 0; j < f->findings->len; j++)
+        if (strcmp (((CirtFinding *) g_ptr_array_index (f->findings, j))->id, finding->id) == 0)
+          return invalid (f, error, _("%s.id: finding %s is also findings[%u]"), where, finding->id, j);
+      for (guint q = 0; finding->questions != NULL && finding->questions[q] != NULL; q++)
+        if (find_question (f, finding->questions[q]) == NULL)
+          return invalid (f, error, _("%s.questions[%u]: no question \"%s\" in the file's instruments"), where, q,
+                          finding->questions[q]);
+      {
+        g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
+        g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
+        char *created = read_time (f, finding->created_at, p1, error);
+        char *modified = created ? read_time (f, finding->modified_at, p2, error) : NULL;
+
+        if (modified == NULL)
+          {
+            g_free (created);
+            return FALSE;
+          }
+        g_free (finding->created_at);
+        finding->created_at = created;
+        g_free (finding->modified_at);
+        finding->modified_at = modified;
+      }
+      g_ptr_array_add (f->findings, g_steal_pointer (&finding));
+    }
+  return TRUE;
+}
+
 /* Reads the file into f->root, opening it first if it is sealed. A file
  * that cannot be read or opened sets @error (returns FALSE); JSON that does
  * not parse leaves f->root NULL with the reason in f->parse_error. */
@@ -759,7 +829,7 @@ read_file (ExchangeFile  *f,
 {
   static const char * const keys[] = {
     "format", "format_version", "exported_at", "assessment", "instruments", "targets", "stakeholders",
-    "answers", "history", NULL,
+    "findings", "answers", "history", NULL,
   };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -798,6 +868,7 @@ read_file (ExchangeFile  *f,
          read_instruments (f, root, error) &&
          read_targets (f, root, error) &&
          read_stakeholders (f, root, error) &&
+         read_findings (f, root, error) &&
          read_answers (f, root, error) &&
          read_history (f, root, error);
 }
@@ -953,6 +1024,21 @@ merge_content (CirtStore        *store,
         }
       g_ptr_array_add (stakeholders, cirt_stakeholder_copy (s));
       report->stakeholders_added++;
+    }
+
+  /* Findings: by their UUID (cirt_store_import_finding). */
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      CirtFindingImport outcome = CIRT_FINDING_IMPORT_SAME;
+
+      if (!cirt_store_import_finding (store, id, g_ptr_array_index (f->findings, i), &outcome, error))
+        {
+          g_prefix_error (error, "%s: findings[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->findings_added += outcome == CIRT_FINDING_IMPORT_ADDED;
+      report->findings_updated += outcome == CIRT_FINDING_IMPORT_UPDATED;
+      report->findings_kept += outcome == CIRT_FINDING_IMPORT_KEPT;
     }
 
   for (guint i = 0; i < f->answers->len; i++)

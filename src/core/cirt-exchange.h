@@ -9,8 +9,8 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes (read: 1 and 2). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 2
+/* 2: the history carries its chain of hashes; 3: the findings (read: 1 to 3). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 3
 
 typedef struct {
   char     *assessment_id;
@@ -21,6 +21,9 @@ typedef struct {
   guint     answers_kept;         /* differed, and the local one was later */
   guint     stakeholders_added;
   guint     targets_added;
+  guint     findings_added;       /* new here */
+  guint     findings_updated;     /* changed later over there: taken */
+  guint     findings_kept;        /* changed or removed here later: kept as here */
   guint     history_added;
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
@@ -30,7 +33,8 @@ void              cirt_import_report_free (CirtImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtImportReport, cirt_import_report_free)
 
 /* Writes the assessment (metadata, instrument snapshots, targets,
- * stakeholders, answers with author and time, history) to @path atomically. */
+ * stakeholders, findings, answers with author and time, history) to @path
+ * atomically. */
 gboolean          cirt_exchange_export    (CirtStore   *store,
                                            const char  *assessment_id,
                                            const char  *path,
@@ -50,7 +54,8 @@ gboolean          cirt_exchange_export_sealed (CirtStore       *store,
  * history), the side that moved on is kept; otherwise the later change wins
  * (times compared as instants; a time later than this computer's clock by
  * more than ten minutes is taken as now, with a warning) and the pair is
- * recorded as a conflict for review. Importing the same file twice changes
+ * recorded as a conflict for review. Findings are matched by their UUID
+ * (cirt_store_import_finding()). Importing the same file twice changes
  * nothing. A file made with other instruments is refused. All in one
  * transaction. */
 CirtImportReport *cirt_exchange_import    (CirtStore   *store,

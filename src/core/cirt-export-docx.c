@@ -1089,8 +1089,8 @@ static void
 roadmap (Docx              *d,
          const CirtChapter *c)
 {
-  const char *intro = NULL;
-  g_autoptr(GPtrArray) groups = cirt_export_roadmap (d->l, d->score, &intro);
+  const char *intro = NULL, *note = NULL;
+  g_autoptr(GPtrArray) groups = cirt_export_roadmap (d->l, d->data, &intro, &note);
   const char *titles[] = {
     "#", cirt_lang_str (d->l, CIRT_STR_RECOMMENDATION), cirt_lang_str (d->l, CIRT_STR_PILLAR),
     cirt_lang_str (d->l, CIRT_STR_QUESTION_ID),
@@ -1099,29 +1099,93 @@ roadmap (Docx              *d,
   static const int align[] = { PARA_RIGHT, PARA_PLAIN, PARA_PLAIN, PARA_PLAIN };
   static const int flags[] = { RUN_BOLD, RUN_PLAIN, RUN_PLAIN, RUN_BOLD };
   Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+  const char *finding_titles[] = {
+    cirt_lang_str (d->l, CIRT_STR_FINDING_KIND), cirt_lang_str (d->l, CIRT_STR_FINDING),
+    cirt_lang_str (d->l, CIRT_STR_PILLAR),
+  };
+  static const double finding_fractions[] = { 0.2, 0.6, 0.2 };
+  static const int finding_align[] = { PARA_PLAIN, PARA_PLAIN, PARA_PLAIN };
+  static const int finding_flags[] = { RUN_BOLD, RUN_PLAIN, RUN_PLAIN };
+  Table ft = { G_N_ELEMENTS (finding_titles), finding_fractions, finding_titles, finding_align };
 
   chapter (d, c);
   para (d, NULL, intro, RUN_PLAIN);
+  if (note != NULL)
+    para (d, NULL, note, RUN_PLAIN);
   for (guint g = 0; g < groups->len; g++)
     {
       const CirtRoadmapGroup *group = g_ptr_array_index (groups, g);
       heading (d, 2, group->title);
       if (group->intro)
         para (d, NULL, group->intro, RUN_MUTED | RUN_ITALIC);
-      table_begin (d, &t);
-      for (guint k = 0; k < group->ranks->len; k++)
+      /* What stands in the way at this step, and what can be won soon,
+       * before what to do. */
+      if (group->findings->len > 0)
         {
-          guint i = g_array_index (group->ranks, guint, k);
-          const CirtQuestion *q = cirt_score_get_recommendation (d->score, i)->question;
-          g_autofree char *num = g_strdup_printf ("%u", i + 1);
-          g_autofree char *id = q->critical ? g_strdup_printf ("%s\n%s", q->id, cirt_lang_str (d->l, CIRT_STR_CRITICAL_MARK))
-                                            : g_strdup (q->id);
-          const char *cells[] = {
-            num, cirt_text_get (q->recommendation, d->lang), cirt_lang_pillar_title (d->l, q->section->pillar), id,
-          };
-          table_row (d, &t, cells, flags);
+          heading (d, 3, cirt_lang_str (d->l, CIRT_STR_ROADMAP_FINDINGS));
+          table_begin (d, &ft);
+          for (guint k = 0; k < group->findings->len; k++)
+            {
+              const CirtFinding *f = g_ptr_array_index (group->findings, k);
+              const char *cells[] = {
+                cirt_lang_finding_kind (d->l, f->kind), f->title, cirt_lang_pillar_title (d->l, f->pillar),
+              };
+              table_row (d, &ft, cells, finding_flags);
+            }
+          table_end (d);
         }
-      table_end (d);
+      if (group->ranks->len > 0 && group->findings->len > 0)
+        heading (d, 3, cirt_lang_str (d->l, CIRT_STR_PILLAR_RECOMMENDATIONS));
+      if (group->ranks->len > 0)
+        {
+          table_begin (d, &t);
+          for (guint k = 0; k < group->ranks->len; k++)
+            {
+              guint i = g_array_index (group->ranks, guint, k);
+              const CirtQuestion *q = cirt_score_get_recommendation (d->score, i)->question;
+              g_autofree char *num = g_strdup_printf ("%u", i + 1);
+              g_autofree char *id = q->critical ? g_strdup_printf ("%s\n%s", q->id,
+                                                                   cirt_lang_str (d->l, CIRT_STR_CRITICAL_MARK))
+                                                : g_strdup (q->id);
+              const char *cells[] = {
+                num, cirt_text_get (q->recommendation, d->lang), cirt_lang_pillar_title (d->l, q->section->pillar), id,
+              };
+              table_row (d, &t, cells, flags);
+            }
+          table_end (d);
+        }
+    }
+}
+
+/* The key findings of the mission, by kind: each with its title, pillar,
+ * phase and questions, then what was seen. */
+static void
+findings_chapter (Docx              *d,
+                  const CirtChapter *c)
+{
+  g_autoptr(GPtrArray) groups = cirt_export_finding_groups (d->l, d->data);
+
+  chapter (d, c);
+  para (d, NULL, cirt_lang_str (d->l, CIRT_STR_FINDINGS_INTRO), RUN_PLAIN);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const CirtFindingGroup *group = g_ptr_array_index (groups, g);
+
+      heading (d, 2, group->title);
+      para (d, NULL, group->intro, RUN_MUTED | RUN_ITALIC);
+      for (guint k = 0; k < group->findings->len; k++)
+        {
+          const CirtFinding *f = g_ptr_array_index (group->findings, k);
+          g_autofree char *meta = cirt_export_finding_meta (d->l, f);
+
+          para_begin (d, "Finding", PARA_KEEP_NEXT);
+          run (d, f->title, RUN_ACCENT | RUN_BOLD);
+          run_special (d, "w:br");
+          run (d, meta, RUN_MUTED);
+          para_end (d);
+          if (!cirt_text_is_blank (f->description))
+            para (d, NULL, f->description, RUN_PLAIN);
+        }
     }
 }
 
@@ -2278,7 +2342,7 @@ static GBytes *
 write_body (Docx *d)
 {
   GByteArray *out = g_byte_array_new ();
-  g_autoptr(GPtrArray) chapters = cirt_export_chapters (d->l, d->score);
+  g_autoptr(GPtrArray) chapters = cirt_export_chapters (d->l, d->data);
 
   if (!writer_begin (d, out))
     return g_byte_array_free_to_bytes (out);
@@ -2292,6 +2356,9 @@ write_body (Docx *d)
           break;
         case CIRT_CHAPTER_PILLAR:
           pillar_chapter (d, c);
+          break;
+        case CIRT_CHAPTER_FINDINGS:
+          findings_chapter (d, c);
           break;
         case CIRT_CHAPTER_ROADMAP:
           roadmap (d, c);

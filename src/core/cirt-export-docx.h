@@ -14,9 +14,10 @@ G_BEGIN_DECLS
  * report (cirt_report_write_pdf()) — cover, contents (a TOC field Word and
  * LibreOffice update), executive summary with the radar and section charts
  * of cirt-chart as images at 200 dpi with alt text, a chapter per pillar
- * with its results per instrument, roadmap, methodology, stakeholders met,
- * an appendix of every answer — set with real styles (Title, Heading 1–3,
- * Normal, Caption, a table style, TLP, TOC 1–3) so that restyling the
+ * with its results per instrument, the key findings of the mission (when
+ * it has findings), roadmap (each phase with its findings), methodology,
+ * stakeholders met, an appendix of every answer — set with real styles
+ * (Title, Heading 1–3, Normal, Caption, a table style, TLP, TOC 1–3) so that restyling the
  * document is changing its styles; the TLP marking of @options in the
  * header and footer of every page, "Page N of M" as fields, in
  * @options->lang, on A4 or US Letter, right to left for Arabic. Every XML

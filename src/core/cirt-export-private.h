@@ -55,6 +55,7 @@ char       *cirt_export_section_level_words (const CirtLang         *lang,
 typedef enum {
   CIRT_CHAPTER_SUMMARY,
   CIRT_CHAPTER_PILLAR,
+  CIRT_CHAPTER_FINDINGS,
   CIRT_CHAPTER_ROADMAP,
   CIRT_CHAPTER_METHODOLOGY,
   CIRT_CHAPTER_STAKEHOLDERS,
@@ -69,10 +70,11 @@ typedef struct {
 } CirtChapter;
 
 /* The chapters of a document in order: the executive summary, one per pillar
- * the assessment uses, roadmap, methodology, stakeholders met, appendix
- * (CirtChapter*, freed with the array). */
-GPtrArray  *cirt_export_chapters       (const CirtLang *lang,
-                                        CirtScore      *score);
+ * the assessment uses, the key findings of the mission (when it has
+ * findings), roadmap, methodology, stakeholders met, appendix (CirtChapter*,
+ * freed with the array). */
+GPtrArray  *cirt_export_chapters       (const CirtLang     *lang,
+                                        CirtAssessmentData *data);
 
 /* A label and its value (borrowed or owned by the array's free function). */
 typedef struct {
@@ -103,19 +105,43 @@ char       *cirt_export_recommendation_meta (const CirtLang     *lang,
                                              CirtAssessmentData *data,
                                              const CirtQuestion *question);
 
+/* The findings of one kind, for the chapter of the key findings. */
+typedef struct {
+  CirtFindingKind  kind;
+  const char      *title;    /* "Key issues" */
+  const char      *intro;    /* what findings of this kind are */
+  GPtrArray       *findings; /* const CirtFinding* of @data, in their order */
+} CirtFindingGroup;
+
+/* The findings by kind (key issues, quick wins, risks to the project),
+ * kinds without any left out (CirtFindingGroup*); empty when the
+ * assessment has none. */
+GPtrArray  *cirt_export_finding_groups (const CirtLang     *lang,
+                                        CirtAssessmentData *data);
+/* "Organizational · Design · Questions: MAN-02, MAN-05" under a finding. */
+char       *cirt_export_finding_meta   (const CirtLang    *lang,
+                                        const CirtFinding *finding);
+
 typedef struct {
   const char *title;         /* the phase or the priority band */
   const char *intro;         /* NULL when none */
-  GArray     *ranks;         /* guint: indices into the ranking */
+  GArray     *ranks;         /* guint: indices into the ranking (may be empty) */
+  GPtrArray  *findings;      /* const CirtFinding* of the phase, by kind then order (may be empty) */
 } CirtRoadmapGroup;
 
 /* The roadmap: the recommendations grouped by lifecycle phase (or by
- * thirds of the ranking when the instruments give no phase), empty groups
- * left out (CirtRoadmapGroup*); *@intro receives the paragraph before them
- * (no recommendations, by phase, or by priority). */
-GPtrArray  *cirt_export_roadmap        (const CirtLang  *lang,
-                                        CirtScore       *score,
-                                        const char     **intro);
+ * thirds of the ranking when the instruments give no phase), each phase
+ * with the findings placed in it (issues, quick wins, then risks), so
+ * that what to do and what stands in the way are read together; groups
+ * with neither left out (CirtRoadmapGroup*). Without phases in the
+ * instruments (or without recommendations), the findings follow in groups
+ * of their phase. *@intro receives the paragraph before them (no
+ * recommendations, by phase, or by priority), *@note the one after it
+ * when there are findings (NULL without). */
+GPtrArray  *cirt_export_roadmap        (const CirtLang      *lang,
+                                        CirtAssessmentData  *data,
+                                        const char         **intro,
+                                        const char         **note);
 
 typedef struct {
   char     *text;

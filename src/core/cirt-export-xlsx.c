@@ -1012,6 +1012,53 @@ write_recommendations (Xlsx *x)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Findings */
+
+static void
+write_findings (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_FINDINGS));
+  const char *titles[] = {
+    "#", str (x, CIRT_STR_FINDING_KIND), str (x, CIRT_STR_FINDING), str (x, CIRT_STR_DESCRIPTION),
+    str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_LIFECYCLE_PHASE), str (x, CIRT_STR_RELATED_QUESTIONS),
+    str (x, CIRT_STR_AUTHOR), str (x, CIRT_STR_CREATED), str (x, CIRT_STR_UPDATED),
+  };
+  const double widths[] = { 5, 18, 40, 70, 20, 14, 18, 18, 16, 16 };
+  guint n = d->findings ? d->findings->len : 0;
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Findings sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_FINDINGS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtFinding *f = g_ptr_array_index (d->findings, i);
+      g_autofree char *questions = f->questions ? g_strjoinv (", ", f->questions) : NULL;
+
+      put_number (x, ws, row, 0, i + 1, x->integer);
+      put_text (x, ws, row, 1, cirt_lang_finding_kind (x->l, f->kind), x->text);
+      put_text (x, ws, row, 2, f->title, x->text_bold);
+      put_text (x, ws, row, 3, f->description, x->text);
+      put_text (x, ws, row, 4, cirt_lang_pillar_title (x->l, f->pillar), x->text);
+      put_text (x, ws, row, 5, cirt_lang_phase (x->l, f->phase), x->text);
+      put_text (x, ws, row, 6, questions, x->text);
+      put_text (x, ws, row, 7, f->author, x->text);
+      put_datetime (x, ws, row, 8, f->created_at);
+      put_datetime (x, ws, row, 9, f->modified_at);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_NO_FINDINGS_RECORDED), x->notice, 200);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Gaps */
 
 static void
@@ -1387,6 +1434,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   write_summary (&x);
   write_answers (&x);
   write_recommendations (&x);
+  write_findings (&x);
   write_gaps (&x);
   write_stakeholders (&x);
   write_methodology (&x);

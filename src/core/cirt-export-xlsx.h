@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Writes the workbook (sheets Summary, Answers, Recommendations, Gaps,
+/* Writes the workbook (sheets Summary, Answers, Recommendations, Findings, Gaps,
  * Stakeholders, Methodology; named in @options->lang) to @path through a
  * temporary file in the same folder, renamed into place on success and
  * removed on failure. Every number comes from CirtScore, every user text is

@@ -284,16 +284,20 @@ add_chapter (GPtrArray       *list,
 }
 
 GPtrArray *
-cirt_export_chapters (const CirtLang *lang,
-                      CirtScore      *score)
+cirt_export_chapters (const CirtLang     *lang,
+                      CirtAssessmentData *data)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (chapter_free);
+  CirtScore *score = data->score;
   guint n = 1;
 
   add_chapter (list, CIRT_CHAPTER_SUMMARY, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_EXEC_SUMMARY));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     if (cirt_score_get_pillar (score, p)->used)
       add_chapter (list, CIRT_CHAPTER_PILLAR, p, g_strdup_printf ("%u", n++), cirt_lang_pillar_title (lang, p));
+  if (data->findings != NULL && data->findings->len > 0)
+    add_chapter (list, CIRT_CHAPTER_FINDINGS, 0, g_strdup_printf ("%u", n++),
+                 cirt_lang_str (lang, CIRT_STR_FINDINGS_CHAPTER));
   add_chapter (list, CIRT_CHAPTER_ROADMAP, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_ROADMAP));
   add_chapter (list, CIRT_CHAPTER_METHODOLOGY, 0, g_strdup_printf ("%u", n++),
                cirt_lang_str (lang, CIRT_STR_METHODOLOGY));
@@ -455,66 +459,147 @@ cirt_export_recommendation_meta (const CirtLang     *lang,
 }
 
 static void
+finding_group_free (gpointer p)
+{
+  CirtFindingGroup *g = p;
+  g_ptr_array_unref (g->findings);
+  g_free (g);
+}
+
+GPtrArray *
+cirt_export_finding_groups (const CirtLang     *lang,
+                            CirtAssessmentData *data)
+{
+  static const CirtString intros[CIRT_N_FINDING_KINDS] = {
+    CIRT_STR_FINDINGS_ISSUES_INTRO, CIRT_STR_FINDINGS_QUICK_WINS_INTRO, CIRT_STR_FINDINGS_RISKS_INTRO,
+  };
+  GPtrArray *groups = g_ptr_array_new_with_free_func (finding_group_free);
+
+  for (CirtFindingKind k = 0; k < CIRT_N_FINDING_KINDS; k++)
+    {
+      CirtFindingGroup *g;
+      GPtrArray *of_kind = g_ptr_array_new ();
+
+      for (guint i = 0; data->findings != NULL && i < data->findings->len; i++)
+        {
+          const CirtFinding *f = g_ptr_array_index (data->findings, i);
+          if (f->kind == k)
+            g_ptr_array_add (of_kind, (gpointer) f);
+        }
+      if (of_kind->len == 0)
+        {
+          g_ptr_array_unref (of_kind);
+          continue;
+        }
+      g = g_new0 (CirtFindingGroup, 1);
+      g->kind = k;
+      g->title = cirt_lang_finding_group (lang, k);
+      g->intro = cirt_lang_str (lang, intros[k]);
+      g->findings = of_kind;
+      g_ptr_array_add (groups, g);
+    }
+  return groups;
+}
+
+char *
+cirt_export_finding_meta (const CirtLang    *lang,
+                          const CirtFinding *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s · %s", cirt_lang_pillar_title (lang, f->pillar), cirt_lang_phase (lang, f->phase));
+  if (f->questions != NULL && f->questions[0] != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (cirt_lang_str (lang, CIRT_STR_LIST_SEPARATOR), f->questions);
+      g_autofree char *label = cirt_lang_format (lang, CIRT_STR_LABEL_QUESTIONS, ids, NULL, NULL, NULL);
+      g_string_append_printf (out, " · %s", label);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
 roadmap_group_free (gpointer p)
 {
   CirtRoadmapGroup *g = p;
   g_array_unref (g->ranks);
+  g_ptr_array_unref (g->findings);
   g_free (g);
 }
 
+/* Takes @ranks and @findings; a group with neither is dropped. */
 static void
 add_group (GPtrArray  *groups,
            const char *title,
            const char *intro,
-           GArray     *ranks)
+           GArray     *ranks,
+           GPtrArray  *findings)
 {
   CirtRoadmapGroup *g;
 
-  if (ranks->len == 0)
+  if (findings == NULL)
+    findings = g_ptr_array_new ();
+  if (ranks == NULL)
+    ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (ranks->len == 0 && findings->len == 0)
     {
       g_array_unref (ranks);
+      g_ptr_array_unref (findings);
       return;
     }
   g = g_new0 (CirtRoadmapGroup, 1);
   g->title = title;
   g->intro = intro;
   g->ranks = ranks;
+  g->findings = findings;
   g_ptr_array_add (groups, g);
 }
 
+/* The findings of @phase: key issues, then quick wins, then risks, each
+ * kind in the assessors' order. */
+static GPtrArray *
+phase_findings (CirtAssessmentData *data,
+                CirtPhase           phase)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (CirtFindingKind k = 0; k < CIRT_N_FINDING_KINDS; k++)
+    for (guint i = 0; data->findings != NULL && i < data->findings->len; i++)
+      {
+        const CirtFinding *f = g_ptr_array_index (data->findings, i);
+        if (f->phase == phase && f->kind == k)
+          g_ptr_array_add (list, (gpointer) f);
+      }
+  return list;
+}
+
 GPtrArray *
-cirt_export_roadmap (const CirtLang  *lang,
-                     CirtScore       *score,
-                     const char     **intro)
+cirt_export_roadmap (const CirtLang      *lang,
+                     CirtAssessmentData  *data,
+                     const char         **intro,
+                     const char         **note)
 {
   static const CirtPhase phases[] = { CIRT_PHASE_DESIGN, CIRT_PHASE_ESTABLISHMENT, CIRT_PHASE_ENHANCEMENT };
   static const CirtString intros[] = {
     CIRT_STR_ROADMAP_DESIGN_INTRO, CIRT_STR_ROADMAP_ESTABLISHMENT_INTRO, CIRT_STR_ROADMAP_ENHANCEMENT_INTRO,
   };
   static const CirtString bands[] = { CIRT_STR_PRIORITY_HIGH, CIRT_STR_PRIORITY_MEDIUM, CIRT_STR_PRIORITY_LOW };
+  CirtScore *score = data->score;
   GPtrArray *groups = g_ptr_array_new_with_free_func (roadmap_group_free);
   guint n = cirt_score_get_n_recommendations (score);
   GArray *other = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean by_phase;
 
   for (guint i = 0; i < n; i++)
     if (cirt_score_get_recommendation (score, i)->question->phase == CIRT_PHASE_NONE)
       g_array_append_val (other, i);
+  by_phase = n > 0 && other->len < n;
+  *note = data->findings != NULL && data->findings->len > 0 ? cirt_lang_str (lang, CIRT_STR_ROADMAP_FINDINGS_NOTE)
+                                                            : NULL;
 
   if (n == 0)
     *intro = cirt_lang_str (lang, CIRT_STR_NO_RECOMMENDATIONS);
-  else if (other->len < n)
-    {
-      *intro = cirt_lang_str (lang, CIRT_STR_ROADMAP_INTRO);
-      for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
-        {
-          GArray *ranks = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint i = 0; i < n; i++)
-            if (cirt_score_get_recommendation (score, i)->question->phase == phases[p])
-              g_array_append_val (ranks, i);
-          add_group (groups, cirt_lang_phase (lang, phases[p]), cirt_lang_str (lang, intros[p]), ranks);
-        }
-      add_group (groups, cirt_lang_str (lang, CIRT_STR_ROADMAP_OTHER), NULL, g_steal_pointer (&other));
-    }
+  else if (by_phase)
+    *intro = cirt_lang_str (lang, CIRT_STR_ROADMAP_INTRO);
   else
     {
       /* No phase anywhere: high / medium / lower priority by thirds of the ranking. */
@@ -525,9 +610,22 @@ cirt_export_roadmap (const CirtLang  *lang,
           for (guint i = 0; i < n; i++)
             if ((3 * i) / n == b)
               g_array_append_val (ranks, i);
-          add_group (groups, cirt_lang_str (lang, bands[b]), NULL, ranks);
+          add_group (groups, cirt_lang_str (lang, bands[b]), NULL, ranks, NULL);
         }
     }
+  /* The phases: their recommendations (when the instruments give phases)
+   * and the findings placed in them. */
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    {
+      GArray *ranks = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; by_phase && i < n; i++)
+        if (cirt_score_get_recommendation (score, i)->question->phase == phases[p])
+          g_array_append_val (ranks, i);
+      add_group (groups, cirt_lang_phase (lang, phases[p]), cirt_lang_str (lang, intros[p]), ranks,
+                 phase_findings (data, phases[p]));
+    }
+  if (by_phase)
+    add_group (groups, cirt_lang_str (lang, CIRT_STR_ROADMAP_OTHER), NULL, g_steal_pointer (&other), NULL);
   if (other != NULL)
     g_array_unref (other);
   return groups;

@@ -157,6 +157,26 @@
   CIRT_S (ROLE_INTERVIEWEE_N, "report", "Interviewee {1}") \
   CIRT_S (ROLE_SECTOR_INTERVIEWEE_N, "report", "{1}, interviewee {2}") \
   CIRT_S (METH_HISTORY_BROKEN, "report", "Warning: the chain of hashes of the recorded changes does not hold ({1}). The history was altered after it was recorded; the answers of this report cannot be traced to it.") \
+  CIRT_S (SHEET_FINDINGS, "report", "Findings") \
+  CIRT_S (FINDINGS_CHAPTER, "report", "Key findings of the mission") \
+  CIRT_S (FINDINGS_INTRO, "report", "What the assessors concluded from the interviews and the documents they saw: the key issues to address, the quick wins within reach, and the risks to the CIRT project itself. The roadmap places each of them at the step of the CIRT lifecycle it belongs to.") \
+  CIRT_S (FINDING_KIND_ISSUE, "report", "Key issue") \
+  CIRT_S (FINDING_KIND_QUICK_WIN, "report", "Quick win") \
+  CIRT_S (FINDING_KIND_RISK, "report", "Risk to the project") \
+  CIRT_S (FINDINGS_ISSUES, "report", "Key issues") \
+  CIRT_S (FINDINGS_QUICK_WINS, "report", "Quick wins") \
+  CIRT_S (FINDINGS_RISKS, "report", "Risks to the project") \
+  CIRT_S (FINDINGS_ISSUES_INTRO, "report", "What holds the country back most, to be addressed first.") \
+  CIRT_S (FINDINGS_QUICK_WINS_INTRO, "report", "Steps that cost little and can be taken within months.") \
+  CIRT_S (FINDINGS_RISKS_INTRO, "report", "What could delay or derail the CIRT project, to be watched and mitigated.") \
+  CIRT_S (FINDING, "report", "Finding") \
+  CIRT_S (FINDING_KIND, "report", "Kind") \
+  CIRT_S (RELATED_QUESTIONS, "report", "Related questions") \
+  CIRT_S (CREATED, "report", "Created (UTC)") \
+  CIRT_S (LABEL_QUESTIONS, "report", "Questions: {1}") \
+  CIRT_S (ROADMAP_FINDINGS, "report", "Findings for this step") \
+  CIRT_S (ROADMAP_FINDINGS_NOTE, "report", "Each step starts with the findings of the mission placed in it: the key issues, quick wins and risks to the project to keep in view while its recommendations are carried out.") \
+  CIRT_S (NO_FINDINGS_RECORDED, "report", "No finding has been recorded.") \
   CIRT_S (CHART_TITLE_RADAR, "chart", "Maturity by pillar") \
   CIRT_S (CHART_TITLE_SECTIONS, "chart", "Maturity by section") \
   CIRT_S (CHART_TITLE_COVERAGE, "chart", "Coverage by pillar") \

@@ -467,6 +467,30 @@ cirt_lang_phase (const CirtLang *lang,
 }
 
 const char *
+cirt_lang_finding_kind (const CirtLang  *lang,
+                        CirtFindingKind  kind)
+{
+  static const CirtString ids[CIRT_N_FINDING_KINDS] = {
+    CIRT_STR_FINDING_KIND_ISSUE, CIRT_STR_FINDING_KIND_QUICK_WIN, CIRT_STR_FINDING_KIND_RISK,
+  };
+
+  g_return_val_if_fail (kind < CIRT_N_FINDING_KINDS, "");
+  return cirt_lang_str (lang, ids[kind]);
+}
+
+const char *
+cirt_lang_finding_group (const CirtLang  *lang,
+                         CirtFindingKind  kind)
+{
+  static const CirtString ids[CIRT_N_FINDING_KINDS] = {
+    CIRT_STR_FINDINGS_ISSUES, CIRT_STR_FINDINGS_QUICK_WINS, CIRT_STR_FINDINGS_RISKS,
+  };
+
+  g_return_val_if_fail (kind < CIRT_N_FINDING_KINDS, "");
+  return cirt_lang_str (lang, ids[kind]);
+}
+
+const char *
 cirt_lang_mission_phase (const CirtLang *lang,
                          const char     *phase)
 {

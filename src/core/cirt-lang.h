@@ -82,6 +82,13 @@ const char         *cirt_lang_pillar_title   (const CirtLang *lang,
 /* The name of a stakeholder group (cirt_stakeholder_groups()). */
 const char         *cirt_lang_group_name     (const CirtLang *lang,
                                               const char     *group);
+/* "Key issue", "Quick win", "Risk to the project". */
+const char         *cirt_lang_finding_kind   (const CirtLang  *lang,
+                                              CirtFindingKind  kind);
+/* The heading of a kind's findings: "Key issues", "Quick wins", "Risks to
+ * the project". */
+const char         *cirt_lang_finding_group  (const CirtLang  *lang,
+                                              CirtFindingKind  kind);
 /* "Assessment", "Design", … of a mission phase ("assessment", "design", …). */
 const char         *cirt_lang_mission_phase  (const CirtLang *lang,
                                               const char     *phase);

@@ -542,3 +542,266 @@ cirt_conflict_free (CirtConflict *conflict)
   g_free (conflict->recorded_at);
   g_free (conflict);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Findings */
+
+CirtFinding *
+cirt_finding_new (void)
+{
+  CirtFinding *f = g_new0 (CirtFinding, 1);
+  f->position = CIRT_FINDING_END;
+  return f;
+}
+
+CirtFinding *
+cirt_finding_copy (const CirtFinding *f)
+{
+  CirtFinding *c = g_new0 (CirtFinding, 1);
+
+  c->id = g_strdup (f->id);
+  c->kind = f->kind;
+  c->title = g_strdup (f->title);
+  c->description = g_strdup (f->description);
+  c->pillar = f->pillar;
+  c->phase = f->phase;
+  c->questions = g_strdupv (f->questions);
+  c->position = f->position;
+  c->author = g_strdup (f->author);
+  c->created_at = g_strdup (f->created_at);
+  c->modified_at = g_strdup (f->modified_at);
+  return c;
+}
+
+void
+cirt_finding_free (CirtFinding *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->id);
+  g_free (f->title);
+  g_free (f->description);
+  g_strfreev (f->questions);
+  g_free (f->author);
+  g_free (f->created_at);
+  g_free (f->modified_at);
+  g_free (f);
+}
+
+static gboolean
+same_strv (char **a,
+           char **b)
+{
+  guint na = a ? g_strv_length (a) : 0, nb = b ? g_strv_length (b) : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (strcmp (a[i], b[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cirt_finding_same_content (const CirtFinding *a,
+                           const CirtFinding *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->kind == b->kind && a->pillar == b->pillar && a->phase == b->phase &&
+         same_text (a->title, b->title) && same_text (a->description, b->description) &&
+         same_strv (a->questions, b->questions);
+}
+
+JsonNode *
+cirt_finding_to_json_node (const CirtFinding *f)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+
+  if (f == NULL)
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  add_text (b, "id", f->id);
+  add_text (b, "kind", f->kind < CIRT_N_FINDING_KINDS ? cirt_finding_kind_to_string (f->kind) : NULL);
+  add_text (b, "title", f->title);
+  add_text (b, "description", f->description);
+  add_text (b, "pillar", f->pillar < CIRT_N_PILLARS ? cirt_pillar_to_string (f->pillar) : NULL);
+  add_text (b, "phase", f->phase <= CIRT_PHASE_ENHANCEMENT ? cirt_phase_to_string (f->phase) : NULL);
+  json_builder_set_member_name (b, "questions");
+  json_builder_begin_array (b);
+  for (guint i = 0; f->questions != NULL && f->questions[i] != NULL; i++)
+    json_builder_add_string_value (b, f->questions[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "position");
+  json_builder_add_int_value (b, f->position == CIRT_FINDING_END ? 0 : f->position);
+  add_text (b, "author", f->author);
+  add_text (b, "created_at", f->created_at);
+  add_text (b, "modified_at", f->modified_at);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+char *
+cirt_finding_to_json (const CirtFinding *f)
+{
+  g_autoptr(JsonNode) node = cirt_finding_to_json_node (f);
+
+  return node ? json_to_string (node, FALSE) : NULL;
+}
+
+/* A required text of a finding, strictly. */
+static gboolean
+strict_required (JsonObject  *o,
+                 const char  *name,
+                 const char  *path,
+                 gsize        max,
+                 char       **out,
+                 GError     **error)
+{
+  if (!strict_text (o, name, path, max, out, error))
+    return FALSE;
+  if (*out == NULL || cirt_text_is_blank (*out))
+    {
+      g_clear_pointer (out, g_free);
+      /* translators: %s.%s is a place in a file, "findings[2].title" */
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.%s: missing"), path, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CirtFinding *
+cirt_finding_from_json_object (JsonObject  *o,
+                               const char  *path,
+                               GError     **error)
+{
+  static const char * const keys[] = {
+    "id", "kind", "title", "description", "pillar", "phase", "questions", "position", "author", "created_at",
+    "modified_at", NULL,
+  };
+  g_autoptr(CirtFinding) f = cirt_finding_new ();
+  g_autofree char *kind = NULL, *pillar = NULL, *phase = NULL;
+  JsonNode *n;
+
+  g_return_val_if_fail (o != NULL, NULL);
+
+  if (!cirt_json_check_members (o, keys, path, error) ||
+      !strict_required (o, "id", path, 64, &f->id, error) ||
+      !strict_required (o, "kind", path, 64, &kind, error) ||
+      !strict_required (o, "title", path, CIRT_MAX_SHORT_TEXT, &f->title, error) ||
+      !strict_text (o, "description", path, CIRT_MAX_TEXT, &f->description, error) ||
+      !strict_required (o, "pillar", path, 64, &pillar, error) ||
+      !strict_required (o, "phase", path, 64, &phase, error) ||
+      !strict_text (o, "author", path, CIRT_MAX_SHORT_TEXT, &f->author, error) ||
+      !strict_required (o, "created_at", path, CIRT_MAX_SHORT_TEXT, &f->created_at, error) ||
+      !strict_required (o, "modified_at", path, CIRT_MAX_SHORT_TEXT, &f->modified_at, error))
+    return NULL;
+  if (!g_uuid_string_is_valid (f->id))
+    {
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.id: \"%s\" is not a finding id (a UUID)"),
+                   path, f->id);
+      return NULL;
+    }
+  if (!cirt_finding_kind_from_string (kind, &f->kind))
+    {
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID,
+                   _("%s.kind: unknown kind \"%s\" (expected issue, quick-win or risk)"), path, kind);
+      return NULL;
+    }
+  if (!cirt_pillar_from_string (pillar, &f->pillar))
+    {
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID,
+                   _("%s.pillar: not a pillar (expected legal, technical, organizational, capacity or cooperation)"),
+                   path);
+      return NULL;
+    }
+  if (!cirt_phase_from_string (phase, &f->phase))
+    {
+      g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID,
+                   _("%s.phase: unknown phase \"%s\" (expected design, establishment or enhancement)"), path, phase);
+      return NULL;
+    }
+  n = json_object_get_member (o, "questions");
+  if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
+    {
+      JsonArray *arr = JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+      if (arr == NULL)
+        {
+          g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.questions: must be a list of question ids"),
+                       path);
+          return NULL;
+        }
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          JsonNode *e = json_array_get_element (arr, i);
+          const char *q;
+
+          if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+            {
+              g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.questions[%u]: must be a text"),
+                           path, i);
+              return NULL;
+            }
+          q = json_node_get_string (e);
+          {
+            g_autofree char *where = g_strdup_printf ("%s.questions", path);
+            g_autofree char *item = g_strdup_printf ("[%u]", i);
+            if (!cirt_json_check_text (q, 64, where, item, error))
+              return NULL;
+          }
+          for (guint j = 0; j < ids->len; j++)
+            if (strcmp (g_ptr_array_index (ids, j), q) == 0)
+              {
+                g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID,
+                             _("%s.questions[%u]: \"%s\" is listed twice"), path, i, q);
+                return NULL;
+              }
+          g_ptr_array_add (ids, g_strdup (q));
+        }
+      if (ids->len > 0)
+        {
+          g_ptr_array_add (ids, NULL);
+          f->questions = (GStrv) g_ptr_array_steal (ids, NULL);
+        }
+    }
+  n = json_object_get_member (o, "position");
+  if (n != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64 || json_node_get_int (n) < 0 ||
+          json_node_get_int (n) >= G_MAXINT32)
+        {
+          g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, _("%s.position: must be a whole number from 0"),
+                       path);
+          return NULL;
+        }
+      f->position = (guint) json_node_get_int (n);
+    }
+  return g_steal_pointer (&f);
+}
+
+CirtFinding *
+cirt_finding_from_json (const char *json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (json == NULL || (root = json_from_string (json, NULL)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return cirt_finding_from_json_object (json_node_get_object (root), "", &error);
+}
+
+void
+cirt_finding_change_free (CirtFindingChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->finding);
+  g_free (change->author);
+  g_free (change->changed_at);
+  cirt_finding_free (change->old_finding);
+  cirt_finding_free (change->new_finding);
+  g_free (change);
+}

@@ -1,5 +1,5 @@
 /* cirt-records.h — the values an assessment is made of: its description,
- * answers, their history, interviews and merge conflicts
+ * answers, their history, interviews, findings and merge conflicts
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Plain structs with copy and free, shared by the store (which reads and
@@ -164,6 +164,69 @@ CirtStakeholder *cirt_stakeholder_new  (void);
 CirtStakeholder *cirt_stakeholder_copy (const CirtStakeholder *stakeholder);
 void             cirt_stakeholder_free (CirtStakeholder *stakeholder);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtStakeholder, cirt_stakeholder_free)
+
+/* What the assessors concluded, beside the answers: a key issue to address,
+ * a quick win within reach, or a risk to the CIRT project itself (a rivalry
+ * over who leads the team, dependence on donors, staff who leave). Each is
+ * placed on a pillar and in a step of the CIRT lifecycle, so the roadmap
+ * shows it with the recommendations of that step. Its kind
+ * (CirtFindingKind) is in cirt-types.h. A position past the end (added
+ * last): */
+#define CIRT_FINDING_END G_MAXUINT
+
+typedef struct {
+  char            *id;           /* UUID: the same finding on every laptop */
+  CirtFindingKind  kind;
+  char            *title;        /* at most CIRT_MAX_SHORT_TEXT */
+  char            *description;  /* free text, or NULL */
+  CirtPillar       pillar;
+  CirtPhase        phase;        /* design, establishment or enhancement */
+  GStrv            questions;    /* related question ids, or NULL */
+  guint            position;     /* its place in the assessment's list, from 0 */
+  char            *author;       /* who wrote this version (like an answer's author) */
+  char            *created_at;   /* ISO 8601 UTC */
+  char            *modified_at;  /* the last change of its content */
+} CirtFinding;
+
+/* position CIRT_FINDING_END, phase CIRT_PHASE_NONE (to be set). */
+CirtFinding *cirt_finding_new          (void);
+CirtFinding *cirt_finding_copy         (const CirtFinding *finding);
+void         cirt_finding_free         (CirtFinding       *finding);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtFinding, cirt_finding_free)
+/* Same kind, title, description, pillar, phase and questions (the place in
+ * the list, the author and the times aside). */
+gboolean     cirt_finding_same_content (const CirtFinding *a,
+                                        const CirtFinding *b);
+/* Its one JSON form (history, exchange files, `show --json`): every member,
+ * absent texts as null, "questions" an array. */
+JsonNode    *cirt_finding_to_json_node (const CirtFinding *finding);
+/* The same, compact (the form kept in the history); NULL for NULL. */
+char        *cirt_finding_to_json      (const CirtFinding *finding);
+/* Reads a finding object strictly: no unknown member, every member of its
+ * type, "id" a UUID, kind, pillar and phase among their ids, the title
+ * present, texts valid UTF-8 within their limits, the question ids texts
+ * without repeats. Times are read as texts (their checks are the caller's).
+ * @path names the object in messages ("findings[2]"). */
+CirtFinding *cirt_finding_from_json_object (JsonObject  *object,
+                                            const char  *path,
+                                            GError     **error);
+/* Reads what cirt_finding_to_json() wrote (this program's own history);
+ * NULL for NULL or unreadable text. */
+CirtFinding *cirt_finding_from_json    (const char *json);
+
+/* One recorded change of a finding: @old_finding NULL when it was added,
+ * @new_finding NULL when it was removed. */
+typedef struct {
+  gint64       id;
+  char        *finding;      /* its UUID */
+  char        *author;
+  char        *changed_at;
+  CirtFinding *old_finding;
+  CirtFinding *new_finding;
+} CirtFindingChange;
+
+void cirt_finding_change_free (CirtFindingChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtFindingChange, cirt_finding_change_free)
 
 /* Two versions of one answer that could not both be kept as the answer:
  * after a merge (the other laptop's version) or after an edit in this

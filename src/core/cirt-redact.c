@@ -260,6 +260,13 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
       if (!cirt_text_is_blank (a->author))
         role_of (&r, a->author, NULL);
     }
+  /* And of findings. */
+  for (guint i = 0; data->findings != NULL && i < data->findings->len; i++)
+    {
+      const CirtFinding *f = g_ptr_array_index (data->findings, i);
+      if (!cirt_text_is_blank (f->author))
+        role_of (&r, f->author, NULL);
+    }
   add_surnames (&r);
   g_ptr_array_sort (r.people, longest_first);
 
@@ -316,6 +323,26 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
           a->author = g_strdup (role);
         }
       g_hash_table_insert (copy->answers, a->question, a);
+    }
+
+  /* Findings are the mission's conclusions for the ministry: they stay,
+   * as shared notes do, with every name in them replaced by a role. */
+  if (data->findings != NULL)
+    {
+      copy->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_finding_free);
+      for (guint i = 0; i < data->findings->len; i++)
+        {
+          CirtFinding *f = cirt_finding_copy (g_ptr_array_index (data->findings, i));
+          redact_field (&r, &f->title);
+          redact_field (&r, &f->description);
+          if (!cirt_text_is_blank (f->author))
+            {
+              const char *role = role_of (&r, f->author, NULL);
+              g_free (f->author);
+              f->author = g_strdup (role);
+            }
+          g_ptr_array_add (copy->findings, f);
+        }
     }
   g_ptr_array_unref (r.people);
   return copy;

@@ -5,7 +5,8 @@
  * than the ministry it was written for. A redacted copy names people by
  * their role ("Regulator, interviewee 2", "Lead assessor", "Assessor 3"),
  * wherever their name was: the people fields, who recorded each answer,
- * and every full name met in a note, evidence, source or title. It leaves
+ * and every full name met in a note, evidence, source, title or finding
+ * (the findings stay: they are the mission's conclusions). It leaves
  * out the interview notes of stakeholders and the notes of answers marked
  * internal. Scores are unchanged: redaction removes who, never what. */
 #pragma once

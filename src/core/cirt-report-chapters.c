@@ -7,8 +7,9 @@
  * (their page numbers drawn once the pages are known); the executive
  * summary with its key figures, notices, the radar and sections charts of
  * cirt-chart, key findings and top recommendations; a chapter per pillar
- * with its sections, findings and recommendations; the roadmap by phase or
- * priority; the methodology; the stakeholders met; and an appendix of every
+ * with its sections, findings and recommendations; the key findings of the
+ * mission by kind; the roadmap by phase or priority, each phase with its
+ * findings; the methodology; the stakeholders met; and an appendix of every
  * answer. */
 #include "config.h"
 
@@ -580,22 +581,102 @@ roadmap_table (Report *r,
   r->y += 8;
 }
 
+/* The findings of a step of the roadmap: kind, title, pillar. */
+static void
+roadmap_findings_table (Report    *r,
+                        GPtrArray *findings)
+{
+  const char *titles[] = {
+    _cirt_report_str (r, CIRT_STR_FINDING_KIND), _cirt_report_str (r, CIRT_STR_FINDING),
+    _cirt_report_str (r, CIRT_STR_PILLAR),
+  };
+  static const double fractions[] = { 0.2, 0.6, 0.2 };
+  const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, NULL };
+
+  _cirt_report_heading3 (r, _cirt_report_str (r, CIRT_STR_ROADMAP_FINDINGS), 60);
+  _cirt_report_table_begin (r, &t, 60);
+  for (guint k = 0; k < findings->len; k++)
+    {
+      const CirtFinding *f = g_ptr_array_index (findings, k);
+      const char *cells[] = {
+        cirt_lang_finding_kind (r->l, f->kind), f->title, cirt_lang_pillar_title (r->l, f->pillar),
+      };
+      _cirt_report_table_row (r, &t, cells, styles, k % 2 == 1);
+    }
+  r->y += 8;
+}
+
 void
 _cirt_report_roadmap (Report *r,
                       guint   toc_index)
 {
-  const char *intro = NULL;
-  g_autoptr(GPtrArray) groups = cirt_export_roadmap (r->l, r->score, &intro);
+  const char *intro = NULL, *note = NULL;
+  g_autoptr(GPtrArray) groups = cirt_export_roadmap (r->l, r->data, &intro, &note);
 
   _cirt_report_chapter (r, toc_index);
   _cirt_report_paragraph (r, intro, PT_BODY, STYLE_REGULAR, COLOR_INK, groups->len ? 8 : 6);
+  if (note != NULL)
+    _cirt_report_paragraph (r, note, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
   for (guint i = 0; i < groups->len; i++)
     {
       const CirtRoadmapGroup *g = g_ptr_array_index (groups, i);
       _cirt_report_heading2 (r, g->title);
       if (g->intro)
         _cirt_report_paragraph (r, g->intro, PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
-      roadmap_table (r, g->ranks);
+      /* What stands in the way at this step, and what can be won soon,
+       * before what to do. */
+      if (g->findings->len > 0)
+        roadmap_findings_table (r, g->findings);
+      if (g->ranks->len > 0 && g->findings->len > 0)
+        _cirt_report_heading3 (r, _cirt_report_str (r, CIRT_STR_PILLAR_RECOMMENDATIONS), 90);
+      if (g->ranks->len > 0)
+        roadmap_table (r, g->ranks);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Key findings of the mission */
+
+void
+_cirt_report_findings (Report *r,
+                       guint   toc_index)
+{
+  g_autoptr(GPtrArray) groups = cirt_export_finding_groups (r->l, r->data);
+  double w = _cirt_report_body_width (r);
+
+  _cirt_report_chapter (r, toc_index);
+  _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_FINDINGS_INTRO), PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const CirtFindingGroup *g = g_ptr_array_index (groups, i);
+
+      _cirt_report_heading2_keep (r, g->title, 80);
+      _cirt_report_paragraph (r, g->intro, PT_SMALL, STYLE_ITALIC, COLOR_MUTED, 8);
+      for (guint k = 0; k < g->findings->len; k++)
+        {
+          const CirtFinding *f = g_ptr_array_index (g->findings, k);
+          g_autofree char *meta = cirt_export_finding_meta (r->l, f);
+          Row row = { 6, 4, FALSE, TRUE, NULL, NULL };
+          Rich rt;
+
+          /* The title and where it belongs, kept together on a band. */
+          _cirt_report_rich_init (&rt);
+          _cirt_report_rich_append (&rt, f->title, PT_BODY, STYLE_BOLD, COLOR_NAVY);
+          _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+          _cirt_report_rich_append (&rt, meta, PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+          _cirt_report_ensure_space (r, 60);
+          {
+            Cell cell = { _cirt_report_rich_layout (r, &rt, w - 12, PT_BODY, PANGO_ALIGN_LEFT), w, COLOR_BAND, TRUE };
+            _cirt_report_flow_row (r, &cell, 1, &row);
+          }
+          _cirt_report_rich_clear (&rt);
+          r->y += 4;
+          if (!cirt_text_is_blank (f->description))
+            _cirt_report_paragraph (r, f->description, PT_BODY, STYLE_REGULAR, COLOR_INK, 10);
+          else
+            r->y += 6;
+        }
     }
 }
 

@@ -6,7 +6,8 @@
  *                         PDF) and the public entry point
  * cirt-report-layout.c    text, pages, rows that flow, headings, tables
  * cirt-report-chapters.c  cover, contents, executive summary, pillars,
- *                         roadmap, methodology, stakeholders, appendix */
+ *                         key findings, roadmap, methodology, stakeholders,
+ *                         appendix */
 #pragma once
 
 #include <pango/pangocairo.h>
@@ -253,6 +254,8 @@ void         _cirt_report_executive_summary (Report *r,
 void         _cirt_report_pillar_chapter    (Report     *r,
                                              guint       toc_index,
                                              CirtPillar  pillar);
+void         _cirt_report_findings          (Report *r,
+                                             guint   toc_index);
 void         _cirt_report_roadmap           (Report *r,
                                              guint   toc_index);
 void         _cirt_report_methodology       (Report *r,

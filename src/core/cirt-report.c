@@ -42,7 +42,7 @@
 static void
 build_toc (Report *r)
 {
-  g_autoptr(GPtrArray) chapters = cirt_export_chapters (r->l, r->score);
+  g_autoptr(GPtrArray) chapters = cirt_export_chapters (r->l, r->data);
 
   for (guint i = 0; i < chapters->len; i++)
     {
@@ -83,6 +83,8 @@ layout_document (Report *r)
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     if (cirt_score_get_pillar (r->score, p)->used)
       _cirt_report_pillar_chapter (r, index++, p);
+  if (r->data->findings != NULL && r->data->findings->len > 0)
+    _cirt_report_findings (r, index++);
   _cirt_report_roadmap (r, index++);
   _cirt_report_methodology (r, index++);
   _cirt_report_stakeholders (r, index++);

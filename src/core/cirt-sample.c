@@ -145,6 +145,48 @@ cirt_sample_load (CirtStore   *store,
         goto fail;
     }
 
+  /* The findings of the mission, in their order. */
+  arr = member_array (root, "findings");
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonNode *n = json_array_get_element (arr, i);
+      g_autoptr(CirtFinding) f = cirt_finding_new ();
+      g_autofree char *uuid = NULL;
+      g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
+      JsonArray *qs;
+      JsonObject *o;
+
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        continue;
+      o = json_node_get_object (n);
+      if (!cirt_finding_kind_from_string (member_string (o, "kind"), &f->kind) ||
+          !cirt_pillar_from_string (member_string (o, "pillar"), &f->pillar) ||
+          !cirt_phase_from_string (member_string (o, "phase"), &f->phase))
+        {
+          g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                       _("findings[%u] needs a kind, a pillar and a lifecycle phase"), i);
+          goto fail;
+        }
+      f->title = g_strdup (member_string (o, "title"));
+      f->description = g_strdup (member_string (o, "description"));
+      f->author = g_strdup (member_string (o, "author"));
+      qs = member_array (o, "questions");
+      for (guint q = 0; qs && q < json_array_get_length (qs); q++)
+        {
+          JsonNode *e = json_array_get_element (qs, q);
+          if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+            g_ptr_array_add (questions, g_strdup (json_node_get_string (e)));
+        }
+      if (questions->len > 0)
+        {
+          g_ptr_array_add (questions, NULL);
+          f->questions = (GStrv) g_ptr_array_steal (questions, NULL);
+        }
+      uuid = cirt_store_add_finding (store, id, f, &local_error);
+      if (uuid == NULL)
+        goto fail;
+    }
+
   arr = member_array (root, "answers");
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {

@@ -34,8 +34,9 @@
  * count of each assessment (kept by triggers), times in UTC and one JSON
  * form of an answer in the history; version 5 chained the history (each
  * row's hash covers the row before it); version 6 added answer.notes_internal
- * (notes for the team, left out of redacted exports). A fresh database gets the current
- * schema in one step. */
+ * (notes for the team, left out of redacted exports); version 7 added the
+ * findings (finding, with their changes in finding_history). A fresh
+ * database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
  * is chained to it). */
@@ -74,6 +75,37 @@
   "  BEGIN UPDATE assessment SET n_answered = n_answered +" \
   "    (CASE WHEN new.value IS NOT NULL OR new.not_applicable THEN 1 ELSE -1 END)" \
   "    WHERE uuid = new.assessment; END;"
+
+/* Version 7: the mission's findings (key issues, quick wins, risks to the
+ * project) and the record of every change made to them. A finding is known
+ * by its UUID on every laptop; its questions are ids separated by spaces. */
+#define FINDING_TABLES \
+  "CREATE TABLE finding (" \
+  "  uuid TEXT PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('issue','quick-win','risk'))," \
+  "  title TEXT NOT NULL," \
+  "  description TEXT," \
+  "  pillar TEXT NOT NULL" \
+  "    CHECK (pillar IN ('legal','technical','organizational','capacity','cooperation'))," \
+  "  phase TEXT NOT NULL CHECK (phase IN ('design','establishment','enhancement'))," \
+  "  questions TEXT," \
+  "  position INTEGER NOT NULL," \
+  "  author TEXT," \
+  "  created_at TEXT NOT NULL," \
+  "  modified_at TEXT NOT NULL);" \
+  "CREATE INDEX finding_by_assessment ON finding (assessment, position);" \
+  "CREATE TABLE finding_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  finding TEXT NOT NULL," \
+  "  author TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT);" \
+  "CREATE INDEX finding_history_by_finding ON finding_history (assessment, finding);"
+
+static const char migrate_v6_to_v7[] = FINDING_TABLES;
 
 static const char schema_current[] =
   "CREATE TABLE instrument ("
@@ -145,7 +177,8 @@ static const char schema_current[] =
   "  PRIMARY KEY (assessment, pillar));"
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
-  ANSWER_COUNT_TRIGGERS;
+  ANSWER_COUNT_TRIGGERS
+  FINDING_TABLES;
 
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
@@ -192,6 +225,9 @@ static const struct {
   { 4, "question", { "instrument", "id", "kind", "options" } },
   { 5, "answer_history", { "hash" } },
   { 6, "answer", { "notes_internal" } },
+  { 7, "finding", { "uuid", "assessment", "kind", "title", "description", "pillar", "phase", "questions", "position",
+                    "author", "created_at", "modified_at" } },
+  { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -775,6 +811,8 @@ migrate (CirtStore  *self,
       if (from < 5 && (!_cirt_store_exec (self, migrate_v4_to_v5, &local_error) || !chain_history (self, &local_error)))
         goto fail;
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
+        goto fail;
+      if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,

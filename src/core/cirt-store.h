@@ -38,7 +38,7 @@ typedef enum {
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 6
+#define CIRT_STORE_SCHEMA_VERSION 7
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
@@ -217,6 +217,80 @@ gboolean            cirt_store_update_stakeholder    (CirtStore             *sel
 gboolean            cirt_store_delete_stakeholder    (CirtStore   *self,
                                                       gint64       stakeholder_id,
                                                       GError     **error);
+
+/* Findings (cirt-store-findings.c): the mission's key issues, quick wins
+ * and risks to the project, in the order the assessors gave them. Every
+ * change is one transaction that writes the finding and a row of the
+ * findings' history (who, when, the finding before and after), and is
+ * announced as "assessment-changed". A finding is known by its UUID. */
+GPtrArray          *cirt_store_list_findings         (CirtStore   *self,
+                                                      const char  *id,
+                                                      GError     **error);
+/* The finding of that UUID in assessment @id. */
+CirtFinding        *cirt_store_get_finding           (CirtStore   *self,
+                                                      const char  *id,
+                                                      const char  *finding,
+                                                      GError     **error);
+/* The full UUID of the finding of @id whose UUID starts with @prefix
+ * (CIRT_STORE_ERROR_NOT_FOUND, CIRT_STORE_ERROR_AMBIGUOUS). */
+char               *cirt_store_resolve_finding       (CirtStore   *self,
+                                                      const char  *id,
+                                                      const char  *prefix,
+                                                      GError     **error);
+/* Adds @finding at finding->position (CIRT_FINDING_END or beyond: last;
+ * the findings from there on move down one) and returns its UUID:
+ * finding->id when set (a removal taken back keeps its identity), else a
+ * new one. Created and modified now, by finding->author (NULL: the user's
+ * name). Its kind, pillar and phase must be set, the title must not be
+ * empty, the questions must be the assessment's. */
+char               *cirt_store_add_finding           (CirtStore          *self,
+                                                      const char         *id,
+                                                      const CirtFinding  *finding,
+                                                      GError            **error);
+/* Writes the content of @finding (found by finding->id): kind, title,
+ * description, pillar, phase, questions, by finding->author, modified now.
+ * Its place in the list and its creation time stay. The same content
+ * again writes nothing. */
+gboolean            cirt_store_update_finding        (CirtStore          *self,
+                                                      const char         *id,
+                                                      const CirtFinding  *finding,
+                                                      GError            **error);
+gboolean            cirt_store_remove_finding        (CirtStore   *self,
+                                                      const char  *id,
+                                                      const char  *finding,
+                                                      const char  *author,
+                                                      GError     **error);
+/* Puts the finding at @position (0: first; beyond the end: last). */
+gboolean            cirt_store_move_finding          (CirtStore   *self,
+                                                      const char  *id,
+                                                      const char  *finding,
+                                                      guint        position,
+                                                      const char  *author,
+                                                      GError     **error);
+/* The recorded changes (CirtFindingChange*), oldest first; @finding NULL
+ * for every finding of the assessment. */
+GPtrArray          *cirt_store_get_finding_history   (CirtStore   *self,
+                                                      const char  *id,
+                                                      const char  *finding,
+                                                      GError     **error);
+
+/* What cirt_store_import_finding() did. */
+typedef enum {
+  CIRT_FINDING_IMPORT_SAME,     /* the same content is here */
+  CIRT_FINDING_IMPORT_ADDED,    /* new here: added last */
+  CIRT_FINDING_IMPORT_UPDATED,  /* it changed later over there: taken */
+  CIRT_FINDING_IMPORT_KEPT,     /* changed (or removed) here later: kept as it is here */
+} CirtFindingImport;
+
+/* A finding as another laptop has it (its author and times kept): added
+ * when it is not here, unless it was removed here after its last change
+ * there; when both have it and it differs, the later change wins (at the
+ * same instant the greater content, so both laptops choose alike). */
+gboolean            cirt_store_import_finding        (CirtStore          *self,
+                                                      const char         *id,
+                                                      const CirtFinding  *finding,
+                                                      CirtFindingImport  *outcome,
+                                                      GError            **error);
 
 /* Transactions for callers that group many changes (imports); they nest. */
 gboolean            cirt_store_transaction_begin     (CirtStore   *self,

@@ -121,6 +121,31 @@ cirt_phase_from_string (const char *str,
   return FALSE;
 }
 
+static const char * const finding_kind_ids[CIRT_N_FINDING_KINDS] = { "issue", "quick-win", "risk" };
+
+const char *
+cirt_finding_kind_to_string (CirtFindingKind kind)
+{
+  g_return_val_if_fail (kind < CIRT_N_FINDING_KINDS, NULL);
+  return finding_kind_ids[kind];
+}
+
+gboolean
+cirt_finding_kind_from_string (const char      *str,
+                               CirtFindingKind *out)
+{
+  if (str == NULL)
+    return FALSE;
+  for (guint i = 0; i < CIRT_N_FINDING_KINDS; i++)
+    if (strcmp (str, finding_kind_ids[i]) == 0)
+      {
+        if (out)
+          *out = (CirtFindingKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 cirt_mission_phase_is_valid (const char *phase)
 {

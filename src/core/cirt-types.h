@@ -34,6 +34,19 @@ typedef enum {
   CIRT_PHASE_ENHANCEMENT
 } CirtPhase;
 
+/* What kind of finding of a mission (cirt-records.h, CirtFinding). */
+typedef enum {
+  CIRT_FINDING_ISSUE,
+  CIRT_FINDING_QUICK_WIN,
+  CIRT_FINDING_RISK,
+  CIRT_N_FINDING_KINDS
+} CirtFindingKind;
+
+/* "issue", "quick-win", "risk" */
+const char *cirt_finding_kind_to_string   (CirtFindingKind  kind);
+gboolean    cirt_finding_kind_from_string (const char      *str,
+                                           CirtFindingKind *out);
+
 #define CIRT_N_LEVELS 5          /* named maturity levels 1..5 */
 #define CIRT_N_QUESTION_LEVELS 5 /* question levels 0..4 */
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cirt-application.h"
+#include "cirt-finding-dialog.h"
 #include "cirt-gui-test-util.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-preferences-window.h"
@@ -164,6 +165,21 @@ START_TEST (test_every_control_is_named)
   cirt_assessment_view_show_page (view, "targets");
   cirt_gui_test_spin (50);
   assert_all_named (GTK_WIDGET (window), "targets");
+  cirt_assessment_view_show_page (view, "findings");
+  cirt_gui_test_spin (50);
+  assert_all_named (GTK_WIDGET (window), "findings (empty)");
+  {
+    g_autoptr(CirtFinding) f = cirt_finding_new ();
+    g_autofree char *uuid = NULL;
+    f->kind = CIRT_FINDING_RISK;
+    f->title = g_strdup ("Rivalry over who leads the CIRT");
+    f->pillar = CIRT_PILLAR_ORGANIZATIONAL;
+    f->phase = CIRT_PHASE_DESIGN;
+    uuid = cirt_store_add_finding (store, id, f, NULL);
+    ck_assert_ptr_nonnull (uuid);
+    ck_assert (CIRT_WAIT_UNTIL (cirt_findings_page_get_n_rows (cirt_assessment_view_get_findings (view)) == 1, 3000));
+    assert_all_named (GTK_WIDGET (window), "findings");
+  }
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-assessment", NULL));
   cirt_gui_test_show (cirt_window_get_dialog (window));
@@ -174,6 +190,13 @@ START_TEST (test_every_control_is_named)
     GtkWidget *d = cirt_stakeholder_dialog_new (GTK_WINDOW (window), store, id, NULL);
     cirt_gui_test_show (GTK_WINDOW (d));
     assert_all_named (d, "stakeholder dialog");
+    gtk_window_destroy (GTK_WINDOW (d));
+  }
+  {
+    GtkWidget *d = cirt_finding_dialog_new (GTK_WINDOW (window), cirt_window_get_context (window), id, NULL,
+                                            CIRT_FINDING_QUICK_WIN);
+    cirt_gui_test_show (GTK_WINDOW (d));
+    assert_all_named (d, "finding dialog");
     gtk_window_destroy (GTK_WINDOW (d));
   }
   {
