@@ -362,7 +362,7 @@ START_TEST (test_package)
   {
     /* A chapter each: summary, the pillars used, roadmap, methodology, stakeholders, appendix. */
     g_autoptr(CirtAssessmentData) data = load_hostile ();
-    g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data->score);
+    g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data);
     ck_assert_int_eq (chapters->len, 8);
     ck_assert_int_eq (count (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']"), chapters->len);
     ck_assert_int_eq (count (doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']/w:bookmarkStart[starts-with(@w:name, '_Toc')]"),
@@ -471,7 +471,7 @@ START_TEST (test_readback)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data->score);
+  g_autoptr(GPtrArray) chapters = cirt_export_chapters (cirt_lang_default (), data);
   guint n_answers = g_hash_table_size (data->answers), n_questions = 0;
   g_autoptr(GError) error = NULL;
 

@@ -33,7 +33,7 @@ static const CirtCliCommand commands[] = {
   { "compare", "[OLD] NEW [--json] [--lang LL]",
     N_("Compare an assessment with an earlier one (by default the one it follows up), question by question"),
     cirt_cli_cmd_compare },
-  { "chart", "ID --kind radar|sections|coverage --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark] [--seal-to KEY…] [--seal-passphrase-file FILE]",
+  { "chart", "ID --kind radar|sections|coverage|progress --out FILE.png|FILE.svg|FILE.pdf [--width W] [--height H] [--lang LL] [--dark] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Draw a chart of an assessment to a file"), cirt_cli_cmd_chart },
   { "demo", "[--file SAMPLE.json]", N_("Load the sample assessment and print its id"), cirt_cli_cmd_demo },
   { "merge-export", "ID --out FILE.json [--seal-to KEY…] [--seal-passphrase-file FILE]", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },

@@ -117,10 +117,10 @@ cirt_compare_section_get (const CirtCompareSection *s)
 /* ------------------------------------------------------------------------ */
 /* Comparing                                                                 */
 
-static void
-set_value (CirtCompareValue     *v,
-           const CirtScoreValue *old_value,
-           const CirtScoreValue *new_value)
+void
+cirt_compare_value_init (CirtCompareValue     *v,
+                         const CirtScoreValue *old_value,
+                         const CirtScoreValue *new_value)
 {
   static const CirtScoreValue none = { FALSE, NAN, 0, NAN, FALSE };
 
@@ -236,7 +236,7 @@ add_section (CirtComparison    *c,
   s.new_section = new_s;
   s.old_score = old_s ? find_section_score (c->old_data->score, old_s) : NULL;
   s.new_score = new_s ? find_section_score (c->new_data->score, new_s) : NULL;
-  set_value (&s.value, s.old_score ? &s.old_score->value : NULL, s.new_score ? &s.new_score->value : NULL);
+  cirt_compare_value_init (&s.value, s.old_score ? &s.old_score->value : NULL, s.new_score ? &s.new_score->value : NULL);
   g_array_append_val (c->sections, s);
 }
 
@@ -392,14 +392,14 @@ cirt_comparison_new (CirtAssessmentData  *old_data,
       return NULL;
     }
 
-  set_value (&c->overall, cirt_score_get_overall (old_data->score), cirt_score_get_overall (new_data->score));
+  cirt_compare_value_init (&c->overall, cirt_score_get_overall (old_data->score), cirt_score_get_overall (new_data->score));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     {
       const CirtPillarScore *op = cirt_score_get_pillar (old_data->score, p);
       const CirtPillarScore *np = cirt_score_get_pillar (new_data->score, p);
 
       c->pillars[p].pillar = p;
-      set_value (&c->pillars[p].value, op->used ? &op->value : NULL, np->used ? &np->value : NULL);
+      cirt_compare_value_init (&c->pillars[p].value, op->used ? &op->value : NULL, np->used ? &np->value : NULL);
     }
   for (guint i = 0; i < c->instruments->len; i++)
     {
@@ -484,6 +484,11 @@ cirt_compare_score_delta_words (const CirtLang *lang,
   d = cirt_score_display_value (new_score, 1) - cirt_score_display_value (old_score, 1);
   d = round (d * 10.0) / 10.0;
   num = cirt_lang_format_number (lang, fabs (d), 1);
+  /* Right to left, the sign stays before the figure: the number is set
+   * apart as a left-to-right run (U+2066 … U+2069), else the bidirectional
+   * algorithm takes the sign for punctuation and puts it after. */
+  if (d != 0 && cirt_lang_is_rtl (lang))
+    return g_strconcat ("\xe2\x81\xa6", d > 0 ? "+" : "−", num, "\xe2\x81\xa9", NULL);
   if (d > 0)
     return g_strconcat ("+", num, NULL);
   if (d < 0)

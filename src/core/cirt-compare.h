@@ -66,6 +66,11 @@ typedef struct {
   double         coverage_delta;  /* new − old coverage (0–1); NAN when either is NAN */
 } CirtCompareValue;
 
+/* Fills @value from two scores (NULL: that side has none). */
+void cirt_compare_value_init (CirtCompareValue     *value,
+                              const CirtScoreValue *old_value,
+                              const CirtScoreValue *new_value);
+
 typedef struct {
   CirtPillar       pillar;
   CirtCompareValue value;

@@ -237,6 +237,7 @@
   CIRT_S (PROGRESS_NOW, "report", "Now") \
   CIRT_S (PROGRESS_CHANGE, "report", "Change") \
   CIRT_S (PROGRESS_LEVEL_THEN_NOW, "report", "Level, then → now") \
+  CIRT_S (FROM_TO, "report", "{1} → {2}") \
   CIRT_S (PROGRESS_BY_PILLAR, "report", "Change by pillar") \
   CIRT_S (PROGRESS_BY_SECTION, "report", "Change by section") \
   CIRT_S (PROGRESS_QUESTIONS, "report", "Questions compared") \
@@ -256,6 +257,10 @@
   CIRT_S (SCORE_THEN, "report", "Score then") \
   CIRT_S (SCORE_NOW, "report", "Score now") \
   CIRT_S (RANK_THEN, "report", "Rank then") \
+  CIRT_S (LEVEL_THEN, "report", "Level then") \
+  CIRT_S (LEVEL_NOW, "report", "Level now") \
+  CIRT_S (COVERAGE_THEN, "report", "Coverage then") \
+  CIRT_S (COVERAGE_NOW, "report", "Coverage now") \
   CIRT_S (CHART_TITLE_PROGRESS, "chart", "Progress since the earlier assessment") \
   CIRT_S (CHART_PROGRESS_OVERALL, "chart", "Overall: {1} → {2} ({3})") \
   CIRT_S (CHART_NO_BASELINE, "chart", "No earlier assessment to compare with") \
