@@ -330,6 +330,8 @@ START_TEST (test_report)
   ck_assert_msg (strstr (text, "This assessment follows up “Readiness 2024” (4 March 2024).") != NULL, "%s", text);
   ck_assert_msg (strstr (text, "was in version 1.0.0 for the earlier assessment and is in version 2.0.0 now") != NULL,
                  "%s", text);
+  ck_assert_msg (strstr (text, "Overall index: 47.5 then, 72.9 now (+25.4). Overall level: Level 3 – Established then, "
+                               "Level 4 – Strategic now.") != NULL, "%s", text);
   /* The chart's words and the section table, as shown. */
   ck_assert_msg (strstr (text, "Overall: 47.5 → 72.9 (+25.4)") != NULL, "%s", text);
   /* (pdftotext keeps or drops the spaces around the arrow) */

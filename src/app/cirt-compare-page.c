@@ -233,12 +233,12 @@ update_filter_labels (CirtComparePage *self)
         counts[f] += cirt_compare_filter_matches (f, cirt_compare_item_get_question (item));
     }
   {
-    /* translators: filters of the Compare page, with how many questions each shows */
+    /* translators: filters of the Compare page, with how many questions each shows (underlined letters unlike the page titles') */
     g_autofree char *all = g_strdup_printf (_("_All (%u)"), counts[CIRT_COMPARE_FILTER_ALL]);
     g_autofree char *improved = g_strdup_printf (_("_Improved (%u)"), counts[CIRT_COMPARE_FILTER_IMPROVED]);
-    g_autofree char *regressed = g_strdup_printf (_("_Regressed (%u)"), counts[CIRT_COMPARE_FILTER_REGRESSED]);
+    g_autofree char *regressed = g_strdup_printf (_("Re_gressed (%u)"), counts[CIRT_COMPARE_FILTER_REGRESSED]);
     g_autofree char *new_ = g_strdup_printf (_("_New (%u)"), counts[CIRT_COMPARE_FILTER_NEW]);
-    g_autofree char *open = g_strdup_printf (_("_Open (%u)"), counts[CIRT_COMPARE_FILTER_OPEN]);
+    g_autofree char *open = g_strdup_printf (_("O_pen (%u)"), counts[CIRT_COMPARE_FILTER_OPEN]);
 
     gtk_button_set_label (GTK_BUTTON (self->filters[CIRT_COMPARE_FILTER_ALL]), all);
     gtk_button_set_label (GTK_BUTTON (self->filters[CIRT_COMPARE_FILTER_IMPROVED]), improved);
@@ -359,7 +359,10 @@ refresh (CirtComparePage *self)
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
-  gtk_label_set_label (self->intro_label, self->progress->intro);
+  {
+    g_autofree char *intro = g_strdup_printf ("%s\n%s", self->progress->intro, self->progress->summary);
+    gtk_label_set_label (self->intro_label, intro);
+  }
   gtk_label_set_label (self->sections_heading, cirt_lang_str (l, CIRT_STR_PROGRESS_BY_SECTION));
   gtk_label_set_label (self->met_heading, cirt_lang_str (l, CIRT_STR_PROGRESS_MET));
   gtk_label_set_label (self->changes_heading, cirt_lang_str (l, CIRT_STR_PROGRESS_CHANGED_QUESTIONS));

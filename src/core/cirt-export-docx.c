@@ -1011,6 +1011,7 @@ progress (Docx              *d,
   if (p == NULL)
     return;
   para (d, NULL, p->intro, RUN_PLAIN);
+  para (d, NULL, p->summary, RUN_BOLD);
   for (guint i = 0; i < p->notes->len; i++)
     {
       const CirtNote *n = g_ptr_array_index (p->notes, i);

@@ -176,6 +176,7 @@ typedef struct {
   CirtComparison *comparison;
   CirtScore      *baseline;      /* the baseline's score (the chart draws it) */
   char           *intro;
+  char           *summary;       /* the overall index and level then and now */
   GPtrArray      *notes;         /* CirtNote*: another country (bold), instrument versions */
   GPtrArray      *pillars;       /* CirtProgressRow*: the pillars either uses, then overall */
   GPtrArray      *sections;      /* CirtProgressRow*, by pillar */

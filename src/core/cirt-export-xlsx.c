@@ -976,6 +976,7 @@ write_progress (Xlsx *x)
   put_banner (x, ws, str (x, CIRT_STR_PROGRESS), last);
 
   put_merged (x, ws, row++, 0, last, p->intro, x->para, 200);
+  put_merged (x, ws, row++, 0, last, p->summary, x->text_bold, 200);
   for (guint i = 0; i < p->notes->len; i++)
     {
       const CirtNote *n = g_ptr_array_index (p->notes, i);

@@ -693,6 +693,7 @@ cirt_export_progress_free (CirtProgress *p)
   g_clear_pointer (&p->comparison, cirt_comparison_unref);
   g_clear_object (&p->baseline);
   g_free (p->intro);
+  g_free (p->summary);
   g_ptr_array_unref (p->notes);
   g_ptr_array_unref (p->pillars);
   g_ptr_array_unref (p->sections);
@@ -840,6 +841,23 @@ cirt_export_progress (const CirtLang     *lang,
     add_note (p->notes, g_strdup (cirt_lang_str (lang, CIRT_STR_PROGRESS_NOTHING_SHARED)), TRUE);
   else
     progress_notes (p, lang);
+
+  /* The overall index and level, then and now. */
+  {
+    CirtCompareValue overall;
+    g_autofree char *then = NULL, *now = NULL, *delta = NULL, *index = NULL, *level = NULL;
+    g_autofree char *level_then = NULL, *level_now = NULL;
+
+    cirt_compare_value_init (&overall, cirt_score_get_overall (base->score), cirt_score_get_overall (data->score));
+    then = cirt_export_score_words (lang, &overall.old_value);
+    now = cirt_export_score_words (lang, &overall.new_value);
+    delta = cirt_compare_delta_words (lang, &overall);
+    level_then = cirt_export_value_level_words (lang, base->score, &overall.old_value);
+    level_now = cirt_export_value_level_words (lang, data->score, &overall.new_value);
+    index = cirt_lang_format (lang, CIRT_STR_PROGRESS_OVERALL, then, now, delta, NULL);
+    level = cirt_lang_format (lang, CIRT_STR_PROGRESS_LEVEL, level_then, level_now, NULL, NULL);
+    p->summary = g_strdup_printf ("%s %s", index, level);
+  }
 
   /* The pillars (from the comparison, or straight from the two scores when
    * there is none). */

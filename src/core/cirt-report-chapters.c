@@ -476,7 +476,8 @@ _cirt_report_progress (Report *r,
   _cirt_report_chapter (r, toc_index);
   if (p == NULL)
     return;
-  _cirt_report_paragraph (r, p->intro, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  _cirt_report_paragraph (r, p->intro, PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+  _cirt_report_paragraph (r, p->summary, PT_BODY, STYLE_BOLD, COLOR_INK, 8);
   for (guint i = 0; i < p->notes->len; i++)
     {
       const CirtNote *n = g_ptr_array_index (p->notes, i);
