@@ -954,14 +954,62 @@ put_progress_chart (Xlsx          *x,
   return row + (lxw_row_t) ceil (height / 20.0) + 1;
 }
 
+/* The columns of the Progress sheet, one grid for its tables: what a value
+ * is then is always in the same column, and what it is now. */
+enum {
+  PCOL_ID,           /* question id, instrument */
+  PCOL_TEXT,         /* question, section, recommendation */
+  PCOL_WHERE,        /* section, pillar */
+  PCOL_CHANGE,       /* kind of change, change of score */
+  PCOL_WORDS_THEN,   /* answer or level then */
+  PCOL_SCORE_THEN,
+  PCOL_WORDS_NOW,    /* answer or level now */
+  PCOL_SCORE_NOW,
+  PCOL_EXTRA_THEN,   /* change of a question's score, coverage then */
+  PCOL_EXTRA_NOW,    /* notes, coverage now */
+  N_PCOLS
+};
+
+/* A pillar's or a section's row: levels, scores, change and coverage. */
+static void
+put_progress_values (Xlsx                  *x,
+                     lxw_worksheet         *ws,
+                     lxw_row_t              row,
+                     const CirtProgressRow *r)
+{
+  const CirtCompareValue *v = r->value;
+
+  put_number (x, ws, row, PCOL_CHANGE, v->has_delta ? v->delta : NAN, x->delta);
+  put_text (x, ws, row, PCOL_WORDS_THEN, r->level_then, x->text);
+  put_number (x, ws, row, PCOL_SCORE_THEN, v->has_old && v->old_value.defined ? v->old_value.score : NAN, x->number);
+  put_text (x, ws, row, PCOL_WORDS_NOW, r->level_now, x->text);
+  put_number (x, ws, row, PCOL_SCORE_NOW, v->has_new && v->new_value.defined ? v->new_value.score : NAN, x->number);
+  put_number (x, ws, row, PCOL_EXTRA_THEN, v->has_old ? v->old_value.coverage : NAN, x->percent);
+  put_number (x, ws, row, PCOL_EXTRA_NOW, v->has_new ? v->new_value.coverage : NAN, x->percent);
+}
+
+static void
+put_value_headers (Xlsx          *x,
+                   lxw_worksheet *ws,
+                   lxw_row_t      row)
+{
+  put_text (x, ws, row, PCOL_CHANGE, str (x, CIRT_STR_PROGRESS_CHANGE), x->header);
+  put_text (x, ws, row, PCOL_WORDS_THEN, str (x, CIRT_STR_LEVEL_THEN), x->header);
+  put_text (x, ws, row, PCOL_SCORE_THEN, str (x, CIRT_STR_SCORE_THEN), x->header);
+  put_text (x, ws, row, PCOL_WORDS_NOW, str (x, CIRT_STR_LEVEL_NOW), x->header);
+  put_text (x, ws, row, PCOL_SCORE_NOW, str (x, CIRT_STR_SCORE_NOW), x->header);
+  put_text (x, ws, row, PCOL_EXTRA_THEN, str (x, CIRT_STR_COVERAGE_THEN), x->header);
+  put_text (x, ws, row, PCOL_EXTRA_NOW, str (x, CIRT_STR_COVERAGE_NOW), x->header);
+}
+
 static void
 write_progress (Xlsx *x)
 {
   CirtAssessmentData *d = x->data;
   g_autoptr(CirtProgress) p = cirt_export_progress (x->l, d);
   lxw_worksheet *ws;
-  const double widths[] = { 11, 40, 22, 16, 22, 9, 22, 9, 9, 50 };
-  const lxw_col_t last = G_N_ELEMENTS (widths) - 1;
+  const double widths[N_PCOLS] = { 12, 40, 22, 14, 28, 10, 28, 10, 11, 44 };
+  const lxw_col_t last = N_PCOLS - 1;
   lxw_row_t row = 2, table_first;
 
   if (p == NULL)
@@ -971,12 +1019,12 @@ write_progress (Xlsx *x)
       check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Progress sheet");
       return;
     }
-  set_widths (x, ws, widths, G_N_ELEMENTS (widths));
+  set_widths (x, ws, widths, N_PCOLS);
   setup_sheet (x, ws, 1);
   put_banner (x, ws, str (x, CIRT_STR_PROGRESS), last);
 
   put_merged (x, ws, row++, 0, last, p->intro, x->para, 200);
-  put_merged (x, ws, row++, 0, last, p->summary, x->text_bold, 200);
+  put_merged (x, ws, row++, 0, last, p->summary, x->label, 200);
   for (guint i = 0; i < p->notes->len; i++)
     {
       const CirtNote *n = g_ptr_array_index (p->notes, i);
@@ -986,31 +1034,16 @@ write_progress (Xlsx *x)
   /* Pillars and the overall index. */
   row++;
   put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_BY_PILLAR), x->heading);
-  {
-    const char *titles[] = {
-      str (x, CIRT_STR_PILLAR), "", str (x, CIRT_STR_SCORE_THEN), str (x, CIRT_STR_SCORE_NOW),
-      str (x, CIRT_STR_PROGRESS_CHANGE), str (x, CIRT_STR_LEVEL_THEN), str (x, CIRT_STR_LEVEL_NOW),
-      str (x, CIRT_STR_COVERAGE_THEN), str (x, CIRT_STR_COVERAGE_NOW),
-    };
-    put_headers (x, ws, row, titles, NULL, G_N_ELEMENTS (titles));
-    check (x, worksheet_merge_range (ws, row, 0, row, 1, "", x->header), "merged cells");
-    put_text (x, ws, row, 0, titles[0], x->header);
-    row++;
-  }
+  check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+  check (x, worksheet_merge_range (ws, row, PCOL_ID, row, PCOL_WHERE, "", x->header), "merged cells");
+  put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_PILLAR), x->header);
+  put_value_headers (x, ws, row++);
   for (guint i = 0; i < p->pillars->len; i++)
     {
       const CirtProgressRow *r = g_ptr_array_index (p->pillars, i);
-      const CirtCompareValue *v = r->value;
 
-      check (x, worksheet_merge_range (ws, row, 0, row, 1, "", x->text_bold), "merged cells");
-      put_text (x, ws, row, 0, r->label, x->text_bold);
-      put_number (x, ws, row, 2, v->has_old && v->old_value.defined ? v->old_value.score : NAN, x->number);
-      put_number (x, ws, row, 3, v->has_new && v->new_value.defined ? v->new_value.score : NAN, x->number);
-      put_number (x, ws, row, 4, v->has_delta ? v->delta : NAN, x->delta);
-      put_text (x, ws, row, 5, r->level_then, x->text);
-      put_text (x, ws, row, 6, r->level_now, x->text);
-      put_number (x, ws, row, 7, v->has_old ? v->old_value.coverage : NAN, x->percent);
-      put_number (x, ws, row, 8, v->has_new ? v->new_value.coverage : NAN, x->percent);
+      put_merged (x, ws, row, PCOL_ID, PCOL_WHERE, r->label, x->text_bold, 70);
+      put_progress_values (x, ws, row, r);
       row++;
     }
   row++;
@@ -1021,50 +1054,36 @@ write_progress (Xlsx *x)
   /* Sections. */
   put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_BY_SECTION), x->heading);
   {
-    const char *titles[] = {
-      str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_PILLAR), str (x, CIRT_STR_SCORE_THEN),
-      str (x, CIRT_STR_SCORE_NOW), str (x, CIRT_STR_PROGRESS_CHANGE), str (x, CIRT_STR_LEVEL_THEN),
-      str (x, CIRT_STR_LEVEL_NOW), str (x, CIRT_STR_COVERAGE_THEN), str (x, CIRT_STR_COVERAGE_NOW),
-    };
-    put_headers (x, ws, row++, titles, NULL, G_N_ELEMENTS (titles));
+    const char *titles[] = { str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_PILLAR) };
+    put_headers (x, ws, row, titles, NULL, G_N_ELEMENTS (titles));
+    put_value_headers (x, ws, row++);
   }
   for (guint i = 0; i < p->sections->len; i++)
     {
       const CirtProgressRow *r = g_ptr_array_index (p->sections, i);
-      const CirtCompareValue *v = r->value;
       const CirtCompareSection *s = NULL;
 
       for (guint k = 0; k < p->comparison->sections->len && s == NULL; k++)
-        if (&g_array_index (p->comparison->sections, CirtCompareSection, k).value == v)
+        if (&g_array_index (p->comparison->sections, CirtCompareSection, k).value == r->value)
           s = &g_array_index (p->comparison->sections, CirtCompareSection, k);
-      put_text (x, ws, row, 0, s ? s->instrument : "", x->text);
-      put_text (x, ws, row, 1, r->label, x->text_bold);
-      put_text (x, ws, row, 2, cirt_lang_pillar_title (x->l, r->pillar), x->text);
-      put_number (x, ws, row, 3, v->has_old && v->old_value.defined ? v->old_value.score : NAN, x->number);
-      put_number (x, ws, row, 4, v->has_new && v->new_value.defined ? v->new_value.score : NAN, x->number);
-      put_number (x, ws, row, 5, v->has_delta ? v->delta : NAN, x->delta);
-      put_text (x, ws, row, 6, r->level_then, x->text);
-      put_text (x, ws, row, 7, r->level_now, x->text);
-      put_number (x, ws, row, 8, v->has_old ? v->old_value.coverage : NAN, x->percent);
-      put_number (x, ws, row, 9, v->has_new ? v->new_value.coverage : NAN, x->percent);
+      put_text (x, ws, row, PCOL_ID, s ? s->instrument : "", x->text);
+      put_text (x, ws, row, PCOL_TEXT, r->label, x->text_bold);
+      put_text (x, ws, row, PCOL_WHERE, cirt_lang_pillar_title (x->l, r->pillar), x->text);
+      put_progress_values (x, ws, row, r);
       row++;
     }
 
   /* How many questions changed in each way. */
   row++;
   put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_QUESTIONS), x->heading);
-  {
-    const char *titles[] = { str (x, CIRT_STR_PROGRESS_CHANGE), "", str (x, CIRT_STR_PROGRESS_N_QUESTIONS) };
-    put_headers (x, ws, row, titles, NULL, G_N_ELEMENTS (titles));
-    check (x, worksheet_merge_range (ws, row, 0, row, 1, "", x->header), "merged cells");
-    put_text (x, ws, row, 0, titles[0], x->header);
-    row++;
-  }
+  check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+  check (x, worksheet_merge_range (ws, row, PCOL_ID, row, PCOL_WHERE, "", x->header), "merged cells");
+  put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_PROGRESS_CHANGE), x->header);
+  put_text (x, ws, row++, PCOL_CHANGE, str (x, CIRT_STR_PROGRESS_N_QUESTIONS), x->header);
   for (guint k = 0; k < CIRT_N_CHANGES; k++)
     {
-      check (x, worksheet_merge_range (ws, row, 0, row, 1, "", x->text), "merged cells");
-      put_text (x, ws, row, 0, cirt_change_words (x->l, k), x->text);
-      put_number (x, ws, row, 2, p->comparison->counts[k], x->integer);
+      put_merged (x, ws, row, PCOL_ID, PCOL_WHERE, cirt_change_words (x->l, k), x->text, 70);
+      put_number (x, ws, row, PCOL_CHANGE, p->comparison->counts[k], x->integer);
       row++;
     }
 
@@ -1075,22 +1094,26 @@ write_progress (Xlsx *x)
     put_merged (x, ws, row++, 0, last, str (x, CIRT_STR_PROGRESS_NO_MET), x->notice, 200);
   else
     {
-      const char *titles[] = {
-        str (x, CIRT_STR_QUESTION_ID), str (x, CIRT_STR_RECOMMENDATION), str (x, CIRT_STR_RANK_THEN),
-        str (x, CIRT_STR_SCORE_THEN), str (x, CIRT_STR_ANSWER_NOW), str (x, CIRT_STR_SCORE_NOW),
-      };
-      put_headers (x, ws, row++, titles, NULL, G_N_ELEMENTS (titles));
+      check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+      put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_QUESTION_ID), x->header);
+      check (x, worksheet_merge_range (ws, row, PCOL_TEXT, row, PCOL_WHERE, "", x->header), "merged cells");
+      put_text (x, ws, row, PCOL_TEXT, str (x, CIRT_STR_RECOMMENDATION), x->header);
+      put_text (x, ws, row, PCOL_CHANGE, str (x, CIRT_STR_RANK_THEN), x->header);
+      put_text (x, ws, row, PCOL_WORDS_THEN, "", x->header);
+      put_text (x, ws, row, PCOL_SCORE_THEN, str (x, CIRT_STR_SCORE_THEN), x->header);
+      put_text (x, ws, row, PCOL_WORDS_NOW, str (x, CIRT_STR_ANSWER_NOW), x->header);
+      put_text (x, ws, row++, PCOL_SCORE_NOW, str (x, CIRT_STR_SCORE_NOW), x->header);
       for (guint i = 0; i < p->met->len; i++)
         {
           const CirtProgressMet *m = g_ptr_array_index (p->met, i);
           g_autofree char *now = cirt_export_answer_words (x->l, m->met->new_question,
                                                            cirt_assessment_data_answer (d, m->met->new_question));
-          put_text (x, ws, row, 0, m->met->old_question->id, x->text_bold);
-          put_text (x, ws, row, 1, m->text, x->text);
-          put_number (x, ws, row, 2, m->met->old_rank, x->integer);
-          put_number (x, ws, row, 3, m->met->old_score, x->number);
-          put_text (x, ws, row, 4, now, x->text);
-          put_number (x, ws, row, 5, m->met->new_score, x->number);
+          put_text (x, ws, row, PCOL_ID, m->met->old_question->id, x->text_bold);
+          put_merged (x, ws, row, PCOL_TEXT, PCOL_WHERE, m->text, x->text, 58);
+          put_number (x, ws, row, PCOL_CHANGE, m->met->old_rank, x->integer);
+          put_number (x, ws, row, PCOL_SCORE_THEN, m->met->old_score, x->number);
+          put_text (x, ws, row, PCOL_WORDS_NOW, now, x->text);
+          put_number (x, ws, row, PCOL_SCORE_NOW, m->met->new_score, x->number);
           row++;
         }
     }
@@ -1099,13 +1122,13 @@ write_progress (Xlsx *x)
   row++;
   put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_CHANGED_QUESTIONS), x->heading);
   {
-    const char *titles[] = {
+    const char *titles[N_PCOLS] = {
       str (x, CIRT_STR_QUESTION_ID), str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_SECTION),
       str (x, CIRT_STR_PROGRESS_CHANGE), str (x, CIRT_STR_ANSWER_THEN), str (x, CIRT_STR_SCORE_THEN),
       str (x, CIRT_STR_ANSWER_NOW), str (x, CIRT_STR_SCORE_NOW), str (x, CIRT_STR_PROGRESS_CHANGE),
       str (x, CIRT_STR_NOTES),
     };
-    put_headers (x, ws, row, titles, NULL, G_N_ELEMENTS (titles));
+    put_headers (x, ws, row, titles, NULL, N_PCOLS);
   }
   table_first = row++;
   for (guint i = 0; i < p->changed->len; i++)
@@ -1114,17 +1137,17 @@ write_progress (Xlsx *x)
       const CirtCompareQuestion *q = it->question;
       const CirtQuestion *qu = cirt_compare_question_get (q);
 
-      put_text (x, ws, row, 0, q->id, x->text_bold);
-      put_text (x, ws, row, 1, it->text, x->text);
-      put_text (x, ws, row, 2, section_title (x, qu->section), x->text);
-      put_text (x, ws, row, 3, cirt_change_words (x->l, q->change), x->text);
-      put_text (x, ws, row, 4, it->then, x->text);
-      put_number (x, ws, row, 5, q->old_score, x->number);
-      put_text (x, ws, row, 6, it->now, x->text);
-      put_number (x, ws, row, 7, q->new_score, x->number);
-      put_number (x, ws, row, 8, isnan (q->old_score) || isnan (q->new_score) ? NAN : q->new_score - q->old_score,
-                  x->delta);
-      put_text (x, ws, row, 9, it->notes, x->text);
+      put_text (x, ws, row, PCOL_ID, q->id, x->text_bold);
+      put_text (x, ws, row, PCOL_TEXT, it->text, x->text);
+      put_text (x, ws, row, PCOL_WHERE, section_title (x, qu->section), x->text);
+      put_text (x, ws, row, PCOL_CHANGE, cirt_change_words (x->l, q->change), x->text);
+      put_text (x, ws, row, PCOL_WORDS_THEN, it->then, x->text);
+      put_number (x, ws, row, PCOL_SCORE_THEN, q->old_score, x->number);
+      put_text (x, ws, row, PCOL_WORDS_NOW, it->now, x->text);
+      put_number (x, ws, row, PCOL_SCORE_NOW, q->new_score, x->number);
+      put_number (x, ws, row, PCOL_EXTRA_THEN,
+                  isnan (q->old_score) || isnan (q->new_score) ? NAN : q->new_score - q->old_score, x->delta);
+      put_text (x, ws, row, PCOL_EXTRA_NOW, it->notes, x->text);
       row++;
     }
   if (p->changed->len == 0)
