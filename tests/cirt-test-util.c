@@ -260,3 +260,86 @@ cirt_test_run (const char * const *argv,
     }
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
 }
+
+/* ------------------------------------------------------------------------ */
+/* The comparison fixture                                                    */
+
+static void
+save_fixture_answer (CirtStore  *store,
+                     const char *id,
+                     const char *question,
+                     const char *value,
+                     gboolean    not_applicable,
+                     const char *notes,
+                     gboolean    internal)
+{
+  g_autoptr(CirtAnswer) a = cirt_answer_new (question);
+  g_autoptr(GError) error = NULL;
+
+  a->value = g_strdup (value);
+  a->not_applicable = not_applicable;
+  a->notes = g_strdup (notes);
+  a->notes_internal = internal;
+  a->author = g_strdup ("Amina Diallo");
+  ck_assert_msg (cirt_store_save_answer (store, id, a, &error), "%s: %s", question, error ? error->message : "");
+}
+
+static char *
+make_compare_assessment (CirtStore  *store,
+                         const char *fixture,
+                         const char *title,
+                         const char *country,
+                         const char *started_on,
+                         const char *baseline)
+{
+  g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
+  g_autoptr(GPtrArray) instruments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  g_ptr_array_add (instruments, cirt_test_load_fixture (fixture));
+  info->title = g_strdup (title);
+  info->country = g_strdup (country);
+  info->organisation = g_strdup ("Ministry of Digital Affairs");
+  info->lead_assessor = g_strdup ("Amina Diallo");
+  info->assessors = g_strdup ("Amina Diallo, Jonas Berg");
+  info->started_on = g_strdup (started_on);
+  info->baseline = g_strdup (baseline);
+  id = cirt_store_create_assessment (store, info, instruments, &error);
+  ck_assert_msg (id != NULL, "%s: %s", title, error ? error->message : "");
+  return id;
+}
+
+char *
+cirt_test_make_follow_up (CirtStore   *store,
+                          const char  *country,
+                          char       **baseline_id)
+{
+  g_autofree char *base = NULL;
+  char *follow;
+
+  base = make_compare_assessment (store, "compare/compare-v1.json", "Readiness 2024", "Republic of Example",
+                                  "2024-03-04", NULL);
+  save_fixture_answer (store, base, "C-LAW-1", "1", FALSE, "A draft decree only.", FALSE);
+  save_fixture_answer (store, base, "C-LAW-2", "no", FALSE, NULL, FALSE);
+  save_fixture_answer (store, base, "C-LAW-3", "partial", FALSE, NULL, FALSE);
+  save_fixture_answer (store, base, "C-LAW-4", "no", FALSE, NULL, FALSE);
+  save_fixture_answer (store, base, "C-OPS-1", "2", FALSE, NULL, FALSE);
+  save_fixture_answer (store, base, "C-OPS-2", "full", FALSE, NULL, FALSE);
+  save_fixture_answer (store, base, "C-OPS-4", "Two analysts on loan", FALSE, NULL, FALSE);
+
+  follow = make_compare_assessment (store, "compare/compare-v2.json", "Readiness 2026",
+                                    country ? country : "Republic of Example", "2026-03-02", base);
+  save_fixture_answer (store, follow, "C-LAW-1", "3", FALSE, "Mandate adopted by decree in 2025, says Amina Diallo.",
+                       FALSE);
+  save_fixture_answer (store, follow, "C-LAW-2", "yes", FALSE, "Internal: the minister hesitated until May.", TRUE);
+  save_fixture_answer (store, follow, "C-LAW-4", NULL, TRUE, "Handled by the regulator, not a separate authority.",
+                       FALSE);
+  save_fixture_answer (store, follow, "C-OPS-1", "2", FALSE, NULL, FALSE);
+  save_fixture_answer (store, follow, "C-OPS-2", "part", FALSE, "Two of the four posts are vacant.", FALSE);
+  save_fixture_answer (store, follow, "C-OPS-3", "alerts", FALSE, NULL, FALSE);
+  save_fixture_answer (store, follow, "C-OPS-5", "yes", FALSE, NULL, FALSE);
+  if (baseline_id != NULL)
+    *baseline_id = g_steal_pointer (&base);
+  return follow;
+}

@@ -47,6 +47,14 @@ int             cirt_test_run             (const char * const *argv,
  * count pdfinfo gives; NULL-terminated. */
 GStrv           cirt_test_pdf_pages       (const char *pdf,
                                            guint      *n_pages);
+/* The comparison fixture (tests/fixtures/compare; the hand computation is
+ * in tests/test-compare.c): a baseline on test-compare 1.0.0 and its
+ * follow-up on 2.0.0, both answered, in @store. The baseline is of the
+ * "Republic of Example", the follow-up of @country (NULL: the same).
+ * Returns the follow-up's id, the baseline's in *@baseline_id. */
+char           *cirt_test_make_follow_up  (CirtStore   *store,
+                                           const char  *country,
+                                           char       **baseline_id);
 /* Runs the suite; returns the process exit status. */
 int             cirt_test_run_suite       (Suite *suite);
 

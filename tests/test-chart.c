@@ -557,6 +557,130 @@ START_TEST (test_bars_right_to_left)
 }
 END_TEST
 
+/* The centres (x, y) of the runs of @rgb pixels, top to bottom: each a
+ * group of pixel rows that have some, with gaps of a few rows at most (a
+ * marker's line is cut by the ring around its diamond). */
+static GArray *
+find_runs (Image   *img,
+           guint32  rgb)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  double sx = 0, sy = 0, n = 0;
+  int empty = 0;
+
+  for (int y = 0; y <= img->height; y++)
+    {
+      double row_n = 0;
+      for (int x = 0; y < img->height && x < img->width; x++)
+        if (matches (img, x, y, rgb))
+          {
+            sx += x;
+            sy += y;
+            n++;
+            row_n++;
+          }
+      empty = row_n == 0 ? empty + 1 : 0;
+      if ((empty > 4 || y == img->height) && n > 0)
+        {
+          double c[2] = { sx / n, sy / n };
+          g_array_append_val (runs, c);
+          sx = sy = n = 0;
+        }
+    }
+  return runs;
+}
+
+/* The progress chart: a bar per pillar now, the baseline's score as a
+ * marker on it, at the baseline's score on the same scale as the bars;
+ * none where the baseline has no score; mirrored in Arabic. */
+START_TEST (test_progress_markers)
+{
+  g_autoptr(CirtScore) now = make_score (TRUE, FALSE);
+  g_autoptr(CirtScore) then = make_score (FALSE, FALSE);
+  const int width = 800;
+  CirtChartOptions en = { "en", FALSE, then, 1.0, FALSE }, ar = { "ar", FALSE, then, 1.0, FALSE };
+  CirtChartOptions none = { "en", FALSE, NULL, 1.0, FALSE };
+  double expected[4], fit_a[2], fit_b[2];
+  guint n = 0;
+
+  /* Markers: legal, technical, organizational (capacity has no score then,
+   * cooperation was not assessed then), and the overall index. */
+  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+    if (cirt_score_get_pillar (then, p)->value.defined)
+      expected[n++] = cirt_score_get_pillar (then, p)->value.score;
+  expected[n++] = cirt_score_get_overall (then)->score;
+  ck_assert_uint_eq (n, 4);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      CirtChartOptions *opt = pass == 0 ? &en : &ar;
+      int height = (int) ceil (cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, now, opt, width));
+      Image img = { 0 };
+      g_autoptr(GArray) runs = NULL;
+      double a, b, max_residual = 0;
+
+      image_render (&img, CIRT_CHART_PROGRESS, now, opt, width, height);
+      runs = find_runs (&img, 0xCC79A7);
+      /* The four markers, then the legend's swatch. */
+      ck_assert_msg (runs->len == 5, "%s: %u marker runs", opt->lang, runs->len);
+      /* x = a + b·score through the first and the last; the others on it. */
+      {
+        double x0 = g_array_index (runs, double, 0), x3 = g_array_index (runs, double, 2 * 3);
+        b = (x3 - x0) / (expected[3] - expected[0]);
+        a = x0 - b * expected[0];
+      }
+      for (guint i = 0; i < 4; i++)
+        max_residual = MAX (max_residual, fabs (g_array_index (runs, double, 2 * i) - (a + b * expected[i])));
+      ck_assert_msg (max_residual < 1.5, "%s: a marker is %g px off its score", opt->lang, max_residual);
+      /* Top to bottom in pillar order. */
+      for (guint i = 1; i < 4; i++)
+        ck_assert (g_array_index (runs, double, 2 * i + 1) > g_array_index (runs, double, 2 * i - 1));
+      fit_a[pass] = a;
+      fit_b[pass] = b;
+      image_clear (&img);
+    }
+  /* Left to right in English (a bar of 100 is some 500 px long), right to
+   * left in Arabic, one the mirror of the other. */
+  ck_assert_msg (fit_b[0] > 4 && fit_b[1] < -4, "scales %g, %g", fit_b[0], fit_b[1]);
+  ck_assert_msg (fabs (fit_b[0] + fit_b[1]) < 0.05, "scales %g, %g", fit_b[0], fit_b[1]);
+  ck_assert_msg (fabs (fit_a[0] + fit_a[1] - width) < 4, "origins %g, %g", fit_a[0], fit_a[1]);
+
+  /* Without a baseline there is nothing to mark, and less to draw. */
+  {
+    Image img = { 0 };
+    g_autoptr(GArray) runs = NULL;
+    double h_none = cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, now, &none, width);
+
+    ck_assert (h_none > 50 && h_none < cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, now, &en, width));
+    image_render (&img, CIRT_CHART_PROGRESS, now, &none, width, (int) ceil (h_none));
+    runs = find_runs (&img, 0xCC79A7);
+    ck_assert_uint_eq (runs->len, 0);
+    image_clear (&img);
+  }
+
+  /* Nothing clipped, in every language, at several widths. */
+  {
+    static const char *langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
+    static const int widths[] = { 400, 800, 1200 };
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          CirtChartOptions opt = { langs[l], FALSE, then, 1.0, FALSE };
+          int h = (int) ceil (cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, now, &opt, widths[w]));
+          Image img = { 0 };
+
+          image_render (&img, CIRT_CHART_PROGRESS, now, &opt, widths[w], h);
+          for (int y = 0; y < h; y++)
+            for (int x = 0; x < widths[w]; x++)
+              if (x <= 2 || x >= widths[w] - 3 || y <= 2 || y >= h - 3)
+                ck_assert_msg (pixel (&img, x, y) == 0xffffffff, "%s at %d: ink at the edge (%d, %d)", langs[l],
+                               widths[w], x, y);
+          image_clear (&img);
+        }
+  }
+}
+END_TEST
+
 START_TEST (test_natural_height)
 {
   /* The sections chart grows with its sections: score-a + score-b has 8
@@ -592,7 +716,7 @@ START_TEST (test_text_cache)
         int h;
 
         cached.text_cache = cache;
-        h = (int) ceil (cirt_chart_measure_height (k, score, &cached, 400));
+        h = (int) ceil (cirt_chart_natural_height_full (k, score, &cached, 400));
         ck_assert_int_eq (h, (int) ceil (cirt_chart_natural_height (k, score, langs[l], 400)));
         n = cirt_chart_text_cache_size (cache);
         ck_assert_uint_gt (n, 3);
@@ -631,7 +755,7 @@ START_TEST (test_text_cache)
 
     cached.text_cache = cache;
     for (int w = 300; w < 1500; w += 4)
-      cirt_chart_measure_height (CIRT_CHART_SECTIONS, score, &cached, w);
+      cirt_chart_natural_height_full (CIRT_CHART_SECTIONS, score, &cached, w);
     ck_assert_uint_gt (cirt_chart_text_cache_size (cache), 0);
     ck_assert_uint_le (cirt_chart_text_cache_size (cache), 1024);
   }
@@ -648,9 +772,9 @@ START_TEST (test_height_with_baseline)
   CirtChartOptions with = { "en", FALSE, before, 1.0, FALSE };
 
   /* at a card's width (400 px) the baseline's item takes a row of its own */
-  ck_assert_double_gt (cirt_chart_measure_height (CIRT_CHART_RADAR, score, &with, 400),
-                       cirt_chart_measure_height (CIRT_CHART_RADAR, score, &without, 400));
-  ck_assert_double_eq (cirt_chart_measure_height (CIRT_CHART_RADAR, score, &without, 600),
+  ck_assert_double_gt (cirt_chart_natural_height_full (CIRT_CHART_RADAR, score, &with, 400),
+                       cirt_chart_natural_height_full (CIRT_CHART_RADAR, score, &without, 400));
+  ck_assert_double_eq (cirt_chart_natural_height_full (CIRT_CHART_RADAR, score, &without, 600),
                        cirt_chart_natural_height (CIRT_CHART_RADAR, score, "en", 600));
 }
 END_TEST
@@ -662,6 +786,7 @@ START_TEST (test_kind_from_string)
   ck_assert (cirt_chart_kind_from_string ("radar", &k) && k == CIRT_CHART_RADAR);
   ck_assert (cirt_chart_kind_from_string ("sections", &k) && k == CIRT_CHART_SECTIONS);
   ck_assert (cirt_chart_kind_from_string ("coverage", &k) && k == CIRT_CHART_COVERAGE);
+  ck_assert (cirt_chart_kind_from_string ("progress", &k) && k == CIRT_CHART_PROGRESS);
   ck_assert (!cirt_chart_kind_from_string ("pie", &k));
   ck_assert (!cirt_chart_kind_from_string (NULL, &k));
 }
@@ -694,6 +819,7 @@ chart_suite (void)
   tcase_add_test (tc, test_text_cache);
   tcase_add_test (tc, test_height_with_baseline);
   tcase_add_test (tc, test_bars_right_to_left);
+  tcase_add_test (tc, test_progress_markers);
   tcase_add_test (tc, test_kind_from_string);
   suite_add_tcase (s, tc);
   return s;

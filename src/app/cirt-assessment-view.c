@@ -13,6 +13,7 @@
 #include "cirt-assessment-page.h"
 #include "cirt-assessment-view.h"
 #include "cirt-findings-page.h"
+#include "cirt-compare-page.h"
 #include "cirt-lang.h"
 #include "cirt-overview-page.h"
 #include "cirt-questionnaire.h"
@@ -70,11 +71,12 @@ typedef enum {
   PAGE_TARGETS,
   PAGE_RECOMMENDATIONS,
   PAGE_FINDINGS,
+  PAGE_COMPARE,        /* a follow-up's only */
   N_PAGES
 } PageId;
 
 static const char * const page_names[N_PAGES] = {
-  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings",
+  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare",
 };
 
 struct _CirtAssessmentView {
@@ -85,6 +87,7 @@ struct _CirtAssessmentView {
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   GtkWidget            *slots[N_PAGES];
+  AdwViewStackPage     *compare_page;
   GtkWidget            *save_box;
   GtkImage             *save_icon;
   GtkLabel             *save_label;
@@ -130,6 +133,8 @@ page_type (PageId id)
       return CIRT_TYPE_TARGETS_PAGE;
     case PAGE_FINDINGS:
       return CIRT_TYPE_FINDINGS_PAGE;
+    case PAGE_COMPARE:
+      return CIRT_TYPE_COMPARE_PAGE;
     case PAGE_RECOMMENDATIONS:
     case N_PAGES:
     default:
@@ -147,7 +152,7 @@ ensure_page (CirtAssessmentView *self,
   if (page != NULL)
     return page;
   page = g_object_new (page_type (id), "session", self->session, NULL);
-  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS)
+  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS || id == PAGE_COMPARE)
     g_signal_connect_object (page, "question-activated", G_CALLBACK (on_question_activated_cb), self,
                              G_CONNECT_SWAPPED);
   if (id == PAGE_OVERVIEW)
@@ -195,6 +200,18 @@ update_title (CirtAssessmentView *self)
   else
     subtitle = g_strdup_printf (_("%s · %s"), info->country, cirt_lang_mission_phase (lang, info->phase));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+/* The Compare page is there for a follow-up only (while its baseline is in
+ * the database: deleting it clears the link). */
+static void
+update_compare_page (CirtAssessmentView *self)
+{
+  gboolean follow_up = self->session != NULL && cirt_session_get_info (self->session)->baseline != NULL;
+
+  adw_view_stack_page_set_visible (self->compare_page, follow_up);
+  if (!follow_up && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "compare") == 0)
+    adw_view_stack_set_visible_child_name (self->stack, "overview");
 }
 
 static void
@@ -300,8 +317,10 @@ show_page_action (GtkWidget  *widget,
 {
   CirtAssessmentView *self = CIRT_ASSESSMENT_VIEW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, name);
 
-  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+  /* A page hidden from the switcher (Compare, without a baseline) stays so. */
+  if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack, child)))
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -417,6 +436,9 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_RECOMMENDATIONS]));
   gtk_widget_class_bind_template_child_full (widget_class, "findings_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_FINDINGS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_COMPARE]));
+  gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, compare_page);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_box);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_label);
@@ -426,7 +448,7 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
-  /* Alt+1…6 reach the pages in every language (the underlined letters of
+  /* Alt+1…7 reach the pages in every language (the underlined letters of
    * the page titles change with the translation). */
   gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
   for (guint i = 0; i < N_PAGES; i++)
@@ -441,6 +463,7 @@ cirt_assessment_view_init (CirtAssessmentView *self)
   cirt_app_menu_button_set_menu_later (self->menu_button, self->assessment_menu);
   self->session_signals = g_signal_group_new (CIRT_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::info", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::info", G_CALLBACK (update_compare_page), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::save-state", G_CALLBACK (update_save_state), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::n-conflicts", G_CALLBACK (update_conflicts), self);
   g_signal_group_connect_swapped (self->session_signals, "conflict", G_CALLBACK (on_conflict_cb), self);
@@ -486,6 +509,7 @@ cirt_assessment_view_set_assessment (CirtAssessmentView  *self,
     adw_view_stack_set_visible_child_name (self->stack, "overview");
   self->opening = FALSE;
   update_title (self);
+  update_compare_page (self);
   update_save_state (self);
   update_conflicts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

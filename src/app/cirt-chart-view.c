@@ -13,6 +13,7 @@
 #include "cirt-app-util.h"
 #include "cirt-lang.h"
 #include "cirt-chart-view.h"
+#include "cirt-compare.h"
 #include "cirt-overview-style.h"
 
 #define MIN_WIDTH 280
@@ -231,6 +232,40 @@ describe_coverage (CirtChartView *self,
 }
 
 static void
+describe_progress (CirtChartView *self,
+                   GString       *s,
+                   const char    *lang)
+{
+  const CirtLang *l = cirt_lang_get (lang);
+
+  /* translators: start of the words describing the progress chart */
+  g_string_append (s, _("Bar chart of the progress since the earlier assessment, by pillar."));
+  if (self->baseline == NULL)
+    {
+      g_string_append_printf (s, " %s", _("There is no earlier assessment to compare with."));
+      return;
+    }
+  for (guint p = 0; p <= CIRT_N_PILLARS; p++)
+    {
+      const CirtScoreValue *now = p == CIRT_N_PILLARS ? cirt_score_get_overall (self->score)
+                                                      : &cirt_score_get_pillar (self->score, p)->value;
+      const CirtScoreValue *then = p == CIRT_N_PILLARS ? cirt_score_get_overall (self->baseline)
+                                                       : &cirt_score_get_pillar (self->baseline, p)->value;
+      const char *title = p == CIRT_N_PILLARS ? _("Overall") : cirt_lang_pillar_title (l, p);
+      g_autofree char *a = NULL, *b = NULL, *d = NULL;
+
+      if (p < CIRT_N_PILLARS && !cirt_score_get_pillar (self->score, p)->used &&
+          !cirt_score_get_pillar (self->baseline, p)->used)
+        continue;
+      a = then->defined ? cirt_lang_format_score (l, then->score) : g_strdup (_("no score"));
+      b = now->defined ? cirt_lang_format_score (l, now->score) : g_strdup (_("no score"));
+      d = cirt_compare_score_delta_words (l, then->defined ? then->score : NAN, now->defined ? now->score : NAN);
+      /* translators: "Legal 20.0 then, 83.3 now (+63.3);" in the progress chart's description */
+      g_string_append_printf (s, _(" %s %s then, %s now (%s);"), title, a, b, d);
+    }
+}
+
+static void
 update_description (CirtChartView *self)
 {
   GString *s = g_string_new (NULL);
@@ -244,6 +279,9 @@ update_description (CirtChartView *self)
         break;
       case CIRT_CHART_SECTIONS:
         describe_sections (self, s, lang);
+        break;
+      case CIRT_CHART_PROGRESS:
+        describe_progress (self, s, lang);
         break;
       case CIRT_CHART_COVERAGE:
       default:
@@ -295,9 +333,11 @@ natural_height (CirtChartView *self,
     CirtChartOptions options = { 0 };
 
     options.lang = effective_lang (self);
+    /* The radar's legend and the progress chart's rows follow the baseline. */
     options.baseline = self->baseline;
     options.text_cache = self->text;
-    height = (int) ceil (self->zoom * cirt_chart_measure_height (self->kind, self->score, &options, width / self->zoom));
+    height = (int) ceil (self->zoom * cirt_chart_natural_height_full (self->kind, self->score, &options,
+                                                                      width / self->zoom));
   }
   self->cache_width[self->cache_next] = width;
   self->cache_height[self->cache_next] = height;
@@ -517,7 +557,7 @@ cirt_chart_view_class_init (CirtChartViewClass *klass)
 
   /* A CirtChartKind: 0 radar, 1 sections, 2 coverage. */
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, CIRT_CHART_RADAR, CIRT_CHART_COVERAGE, CIRT_CHART_RADAR,
+    g_param_spec_int ("kind", NULL, NULL, CIRT_CHART_RADAR, CIRT_CHART_PROGRESS, CIRT_CHART_RADAR,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCORE] =
     g_param_spec_object ("score", NULL, NULL, CIRT_TYPE_SCORE,
@@ -597,7 +637,7 @@ cirt_chart_view_set_kind (CirtChartView *self,
                           CirtChartKind  kind)
 {
   g_return_if_fail (CIRT_IS_CHART_VIEW (self));
-  g_return_if_fail (kind <= CIRT_CHART_COVERAGE);
+  g_return_if_fail (kind <= CIRT_CHART_PROGRESS);
 
   if (self->kind == kind)
     return;

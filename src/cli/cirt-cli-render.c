@@ -34,7 +34,7 @@ run_chart (CirtCli *cli,
   int width = 0, height = 0;
   gboolean dark = FALSE;
   GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_str, N_("radar, sections or coverage"), "KIND" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_str, N_("radar, sections, coverage or progress (a follow-up against its baseline)"), "KIND" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("File to write: .png, .svg or .pdf"), "FILE" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 800)"), "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default: what the chart needs)"), "H" },
@@ -59,7 +59,7 @@ run_chart (CirtCli *cli,
   if (kind_str == NULL)
     return cirt_cli_usage_error (cmd, "%s", _("--kind is required"));
   if (!cirt_chart_kind_from_string (kind_str, &kind))
-    return cirt_cli_usage_error (cmd, _("unknown chart kind \"%s\" (expected radar, sections or coverage)"), kind_str);
+    return cirt_cli_usage_error (cmd, _("unknown chart kind \"%s\" (expected radar, sections, coverage or progress)"), kind_str);
   if (out == NULL || *out == '\0')
     return cirt_cli_usage_error (cmd, "%s", _("--out is required"));
   lower = g_ascii_strdown (out, -1);
@@ -80,19 +80,25 @@ run_chart (CirtCli *cli,
   if (store == NULL)
     return CIRT_CLI_REFUSED;
   /* A follow-up is drawn against the assessment it follows up. */
-  if ((data = cirt_assessment_data_load (store, id, kind == CIRT_CHART_RADAR ? CIRT_LOAD_BASELINE : CIRT_LOAD_SCORE,
+  if ((data = cirt_assessment_data_load (store, id,
+                                         kind == CIRT_CHART_RADAR || kind == CIRT_CHART_PROGRESS ? CIRT_LOAD_BASELINE
+                                                                                                   : CIRT_LOAD_SCORE,
                                          &error)) == NULL)
     return cirt_cli_refuse_error (error);
+  if (kind == CIRT_CHART_PROGRESS && data->baseline == NULL)
+    return cirt_cli_refuse (_("“%s” is not a follow-up of an assessment in this database: the progress chart "
+                              "compares a follow-up with the assessment it follows up"), data->info->title);
   if (kind == CIRT_CHART_RADAR && data->info->baseline != NULL && data->baseline == NULL)
     fprintf (stderr, "cirt-assess-cli: %s\n", _("the earlier assessment is left out: it is no longer in the database"));
 
   if (width == 0)
     width = CHART_DEFAULT_WIDTH;
-  if (height == 0)
-    height = (int) CLAMP (ceil (cirt_chart_natural_height (kind, data->score, lang, width)), CHART_MIN_SIZE, CHART_MAX_SIZE);
   options.lang = lang ? lang : "en";
   options.dark = dark;
   options.baseline = data->baseline;
+  if (height == 0)
+    height = (int) CLAMP (ceil (cirt_chart_natural_height_full (kind, data->score, &options, width)), CHART_MIN_SIZE,
+                          CHART_MAX_SIZE);
   options.font_scale = 1.0;
   options.seal = seal;
   if (!cirt_chart_write_file (kind, data->score, &options, path, width, height, &error))

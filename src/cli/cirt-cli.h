@@ -113,6 +113,7 @@ int cirt_cli_cmd_check       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_verify      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_demo        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_score       (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_compare     (CirtCli *cli, int argc, char **argv);
 /* chart and export run in the drawing module (cirt-cli-render.c). */
 int cirt_cli_cmd_chart       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_merge_export (CirtCli *cli, int argc, char **argv);

@@ -17,6 +17,7 @@ data_clear (CirtAssessmentData *data)
   g_clear_object (&data->score);
   g_clear_pointer (&data->baseline_info, cirt_assessment_info_free);
   g_clear_object (&data->baseline);
+  g_clear_pointer (&data->baseline_data, cirt_assessment_data_unref);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&data->findings, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
@@ -74,6 +75,7 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->score = g_object_ref (data->score);
   copy->baseline_info = data->baseline_info ? cirt_assessment_info_copy (data->baseline_info) : NULL;
   copy->baseline = data->baseline ? g_object_ref (data->baseline) : NULL;
+  copy->baseline_data = data->baseline_data ? cirt_assessment_data_ref (data->baseline_data) : NULL;
   copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
   copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
@@ -129,13 +131,14 @@ cirt_assessment_data_load (CirtStore      *store,
       g_strcmp0 (data->info->baseline, assessment_id) != 0)
     {
       /* A follow-up: compared with the earlier assessment while it is in
-       * the database (it may have been deleted since). */
-      int targets[CIRT_N_PILLARS];
-      data->baseline_info = cirt_store_get_assessment (store, data->info->baseline, NULL);
-      if (data->baseline_info != NULL)
-        data->baseline = load_score (store, data->baseline_info->id, NULL, NULL, targets, NULL);
-      if (data->baseline == NULL)
-        g_clear_pointer (&data->baseline_info, cirt_assessment_info_free);
+       * the database (it may have been deleted since, or be unreadable:
+       * the follow-up still opens). */
+      data->baseline_data = cirt_assessment_data_load (store, data->info->baseline, CIRT_LOAD_SCORE, NULL);
+      if (data->baseline_data != NULL)
+        {
+          data->baseline_info = cirt_assessment_info_copy (data->baseline_data->info);
+          data->baseline = g_object_ref (data->baseline_data->score);
+        }
     }
   if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
       (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)

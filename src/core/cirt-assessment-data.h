@@ -29,16 +29,19 @@ typedef enum {
   CIRT_LOAD_DOCUMENT     = CIRT_LOAD_ALL | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
 
-typedef struct {
+typedef struct _CirtAssessmentData {
   CirtAssessmentInfo *info;
   GPtrArray          *instruments;     /* CirtInstrument* */
   GHashTable         *answers;         /* question id → CirtAnswer* */
   int                 targets[CIRT_N_PILLARS];
   CirtScore          *score;
   /* CIRT_LOAD_BASELINE: the earlier assessment, when there is one and it is
-   * still in the database. */
+   * still in the database: its description and score, and the whole of it
+   * as loaded with CIRT_LOAD_SCORE (its answers, for the comparison of
+   * cirt-compare.h; baseline_info and baseline are its info and score). */
   CirtAssessmentInfo *baseline_info;
   CirtScore          *baseline;
+  struct _CirtAssessmentData *baseline_data;
   /* CIRT_LOAD_STAKEHOLDERS */
   GPtrArray          *stakeholders;    /* CirtStakeholder* */
   /* CIRT_LOAD_FINDINGS: in their order */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cirt-chart-private.h"
+#include "cirt-compare.h"
 
 #include <math.h>
 #include <string.h>
@@ -515,6 +516,225 @@ _cirt_chart_coverage_draw (Chart  *c,
     cairo_stroke (cr);
     cairo_restore (cr);
   }
+
+  _cirt_chart_legend_draw (c, &b.legend);
+  _cirt_chart_bars_clear (&b);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress: each pillar's bar now, the earlier score as a marker on it     */
+
+/* The pillars either assessment uses, then the overall row (CIRT_N_PILLARS). */
+static gboolean
+progress_row_used (Chart  *c,
+                   guint   p)
+{
+  if (p == CIRT_N_PILLARS)
+    return TRUE;
+  return cirt_score_get_pillar (c->score, p)->used || cirt_score_get_pillar (c->opt->baseline, p)->used;
+}
+
+static const CirtScoreValue *
+progress_value (CirtScore *score,
+                guint      p)
+{
+  return p == CIRT_N_PILLARS ? cirt_score_get_overall (score) : &cirt_score_get_pillar (score, p)->value;
+}
+
+/* "83.3  +63.3", "no answers", "83.3  not assessed then". */
+static char *
+progress_value_markup (Chart *c,
+                       guint  p)
+{
+  const CirtScoreValue *now = progress_value (c->score, p), *then = progress_value (c->opt->baseline, p);
+  gboolean then_used = p == CIRT_N_PILLARS || cirt_score_get_pillar (c->opt->baseline, p)->used;
+  g_autofree char *muted = _cirt_chart_rgb_hex (&c->pal->muted);
+  g_autofree char *num = NULL, *delta = NULL;
+
+  if (!now->defined)
+    return g_markup_printf_escaped ("<span style=\"italic\" foreground=\"%s\">%s</span>", muted, c->str->no_answers);
+  num = _cirt_chart_format_number (c, now->score, 1);
+  if (!then_used || !then->defined)
+    {
+      const char *why = then_used ? c->str->no_answers : c->str->not_assessed_then;
+      if (c->mirrored)
+        return g_markup_printf_escaped ("<span style=\"italic\" foreground=\"%s\">%s</span>  <b>%s</b>", muted, why,
+                                        num);
+      return g_markup_printf_escaped ("<b>%s</b>  <span style=\"italic\" foreground=\"%s\">%s</span>", num, muted,
+                                      why);
+    }
+  delta = cirt_compare_score_delta_words (c->l, then->score, now->score);
+  /* The score next to its bar: in a mirrored chart the bar ends on the
+   * right of the text (both are numbers, laid out left to right). */
+  if (c->mirrored)
+    return g_markup_printf_escaped ("%s  <b>%s</b>", delta, num);
+  return g_markup_printf_escaped ("<b>%s</b>  %s", num, delta);
+}
+
+void
+_cirt_chart_progress_layout (Chart  *c,
+                             Bars   *b,
+                             double  width)
+{
+  g_autofree char *subtitle = NULL;
+  double y, value_w;
+
+  memset (b, 0, sizeof *b);
+  b->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  if (c->opt->baseline != NULL)
+    {
+      const CirtScoreValue *now = cirt_score_get_overall (c->score), *then = cirt_score_get_overall (c->opt->baseline);
+      if (now->defined && then->defined)
+        {
+          g_autofree char *a = _cirt_chart_format_number (c, then->score, 1);
+          g_autofree char *n = _cirt_chart_format_number (c, now->score, 1);
+          g_autofree char *d = cirt_compare_score_delta_words (c->l, then->score, now->score);
+          g_autofree char *text = cirt_lang_format (c->l, CIRT_STR_CHART_PROGRESS_OVERALL, a, n, d, NULL);
+          subtitle = g_markup_escape_text (text, -1);
+        }
+    }
+  _cirt_chart_header_init (c, &b->header, c->str->progress_title, subtitle);
+
+  {
+    g_autoptr(PangoLayout) probe = _cirt_chart_make_layout (c, "<b>100.0</b>  −100.0", TRUE, c->base * 0.9,
+                                                            PANGO_WEIGHT_NORMAL, 0, 0, PANGO_ALIGN_LEFT);
+    value_w = _cirt_chart_layout_box (probe).w + c->base * 0.8;
+  }
+  b->label_w = CLAMP ((width - 2 * c->margin) * 0.3, c->base * 7, c->base * 16);
+  b->bar_x = c->margin + b->label_w + c->base * 0.8;
+  b->bar_w = MAX (c->base * 4, width - c->margin - value_w - b->bar_x);
+
+  y = _cirt_chart_header_height (c, &b->header) + c->base * 0.7;
+  b->axis_y = y;
+  b->axis_h = c->base * 1.3;
+  y += b->axis_h;
+  b->body_top = y;
+
+  if (c->opt->baseline == NULL)
+    {
+      b->empty = _cirt_chart_make_layout (c, c->str->no_baseline, FALSE, c->base, PANGO_WEIGHT_NORMAL,
+                                          width - 2 * c->margin, 3, PANGO_ALIGN_LEFT);
+      y += _cirt_chart_layout_box (b->empty).h + c->base;
+      b->body_bottom = y;
+    }
+  else
+    {
+      for (guint p = 0; p <= CIRT_N_PILLARS; p++)
+        {
+          Row row = { 0 };
+          const char *title = p == CIRT_N_PILLARS ? c->str->overall : cirt_lang_pillar_title (c->l, p);
+          g_autofree char *markup = NULL, *label = NULL;
+
+          if (!progress_row_used (c, p))
+            continue;
+          markup = progress_value_markup (c, p);
+          label = p == CIRT_N_PILLARS ? g_markup_printf_escaped ("<b>%s</b>", title) : g_markup_escape_text (title, -1);
+          row.pillar = p;
+          row.heading = p == CIRT_N_PILLARS;   /* the overall row, set apart */
+          row.label = _cirt_chart_make_layout (c, label, TRUE, c->base * 0.92, PANGO_WEIGHT_NORMAL, b->label_w, 3,
+                                               PANGO_ALIGN_RIGHT);
+          row.value = _cirt_chart_make_layout (c, markup, TRUE, c->base * 0.9, PANGO_WEIGHT_NORMAL, 0, 0,
+                                               PANGO_ALIGN_LEFT);
+          if (row.heading)
+            y += c->base * 0.6;
+          row.y = y;
+          row.h = MAX (c->base * 2.2, _cirt_chart_layout_box (row.label).h + c->base * 0.6);
+          y += row.h;
+          g_array_append_val (b->rows, row);
+        }
+      b->body_bottom = y;
+
+      for (int level = 1; level <= CIRT_N_LEVELS; level++)
+        {
+          g_autofree char *text = g_strdup_printf ("%d %s", level, _cirt_chart_level_name (c, c->first, level));
+          _cirt_chart_legend_add (c, &b->legend, SWATCH_BOX, &c->pal->level[level - 1],
+                                  &c->pal->level_edge[level - 1], text);
+        }
+      _cirt_chart_legend_add (c, &b->legend, SWATCH_MARKER, &c->pal->baseline, NULL, c->str->baseline);
+    }
+  y += c->base * 0.8;
+  y += _cirt_chart_legend_layout (c, &b->legend, y);
+  b->natural_height = ceil (y + c->margin - c->base * 0.25);
+}
+
+/* The earlier score: a line across the bar, and a diamond on it. */
+void
+_cirt_chart_draw_baseline_marker (Chart  *c,
+                                  double  x,
+                                  double  y0,
+                                  double  y1)
+{
+  cairo_t *cr = c->cr;
+
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+  _cirt_chart_set_rgb (cr, &c->pal->bg);
+  cairo_set_line_width (cr, 5.0);
+  cairo_stroke_preserve (cr);
+  _cirt_chart_set_rgb (cr, &c->pal->baseline);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  _cirt_chart_draw_marker_diamond (cr, x, (y0 + y1) / 2, c->base * 0.38, &c->pal->baseline, &c->pal->bg);
+}
+
+void
+_cirt_chart_progress_draw (Chart  *c,
+                           double  width,
+                           double  height)
+{
+  cairo_t *cr = c->cr;
+  Bars b;
+
+  _cirt_chart_progress_layout (c, &b, width);
+  fit_vertically (c, width, b.natural_height, height);
+  _cirt_chart_header_draw (c, &b.header);
+
+  if (b.empty)
+    _cirt_chart_show_layout (c, b.empty, c->margin, b.body_top + c->base * 0.5, &c->pal->muted);
+  else
+    bars_axis_draw (c, &b, c->first);
+
+  for (guint i = 0; i < b.rows->len; i++)
+    {
+      Row *row = &g_array_index (b.rows, Row, i);
+      Box lb = _cirt_chart_layout_box (row->label), vb = _cirt_chart_layout_box (row->value);
+      const CirtScoreValue *now = progress_value (c->score, row->pillar);
+      const CirtScoreValue *then = progress_value (c->opt->baseline, row->pillar);
+      gboolean then_used = row->pillar == CIRT_N_PILLARS || cirt_score_get_pillar (c->opt->baseline, row->pillar)->used;
+      double bh = MIN (row->h * 0.55, c->base * 1.3), by = row->y + (row->h - bh) / 2;
+      double pad = c->base * 0.45, end = b.bar_x;
+
+      if (row->heading)
+        {
+          cairo_move_to (cr, c->margin, round (row->y - c->base * 0.3) + 0.5);
+          cairo_line_to (cr, width - c->margin, round (row->y - c->base * 0.3) + 0.5);
+          _cirt_chart_set_rgb (cr, &c->pal->rim);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+        }
+      _cirt_chart_show_layout (c, row->label, c->margin + b.label_w - lb.w, row->y + (row->h - lb.h) / 2, &c->pal->fg);
+      if (now->defined)
+        {
+          int level = CLAMP (now->level, 1, CIRT_N_LEVELS);
+          double x1 = bar_x_of (&b, now->score);
+
+          cairo_rectangle (cr, b.bar_x, by, MAX (x1 - b.bar_x, 1.0), bh);
+          _cirt_chart_set_rgb (cr, &c->pal->level[level - 1]);
+          cairo_fill_preserve (cr);
+          _cirt_chart_set_rgb (cr, &c->pal->level_edge[level - 1]);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+          end = MAX (end, x1);
+        }
+      if (then_used && then->defined)
+        {
+          double tx = bar_x_of (&b, then->score);
+          _cirt_chart_draw_baseline_marker (c, tx, by - c->base * 0.3, by + bh + c->base * 0.3);
+          end = MAX (end, tx + c->base * 0.3);
+        }
+      _cirt_chart_show_layout (c, row->value, end + pad, row->y + (row->h - vb.h) / 2,
+                               now->defined ? &c->pal->fg : &c->pal->muted);
+    }
 
   _cirt_chart_legend_draw (c, &b.legend);
   _cirt_chart_bars_clear (&b);

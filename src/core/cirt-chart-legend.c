@@ -45,6 +45,8 @@ swatch_width (Chart      *c,
     case SWATCH_TICK:
     case SWATCH_THRESHOLD:
       return c->base * 0.6;
+    case SWATCH_MARKER:
+      return c->base * 1.0;
     case SWATCH_AREA:
     case SWATCH_DASH:
     case SWATCH_DOT:
@@ -177,6 +179,9 @@ _cirt_chart_legend_draw (Chart  *c,
             cairo_set_line_width (cr, 1.5);
             cairo_stroke (cr);
           }
+          break;
+        case SWATCH_MARKER:
+          _cirt_chart_draw_baseline_marker (c, x + sw / 2, my - c->base * 0.55, my + c->base * 0.55);
           break;
         default:
           g_assert_not_reached ();

@@ -8,7 +8,7 @@
  *                      points and the files
  * cirt-chart-legend.c  legends: swatches and labels in centred rows
  * cirt-chart-radar.c   the radar: its axes, layout and drawing
- * cirt-chart-bars.c    the sections and coverage bar charts */
+ * cirt-chart-bars.c    the sections, coverage and progress bar charts */
 #pragma once
 
 #include <pango/pangocairo.h>
@@ -43,6 +43,7 @@ typedef struct {
   const char *target_tick;
   char       *threshold_note;     /* owned */
   const char *no_sections;
+  const char *progress_title, *no_baseline, *not_assessed_then;
 } Strings;
 
 typedef struct {
@@ -151,6 +152,7 @@ typedef enum {
   SWATCH_HATCH,      /* hatched box: unanswered */
   SWATCH_TICK,       /* vertical tick: target on a bar */
   SWATCH_THRESHOLD,  /* dashed vertical line: the 80 % mark */
+  SWATCH_MARKER,     /* vertical line with a diamond: the earlier score on a bar */
 } SwatchKind;
 
 typedef struct {
@@ -233,5 +235,18 @@ void         _cirt_chart_coverage_layout     (Chart  *c,
 void         _cirt_chart_coverage_draw       (Chart  *c,
                                               double  width,
                                               double  height);
+/* Progress: the pillars' bars now, with the baseline's scores
+ * (options->baseline) as markers. */
+void         _cirt_chart_progress_layout     (Chart  *c,
+                                              Bars   *b,
+                                              double  width);
+void         _cirt_chart_progress_draw       (Chart  *c,
+                                              double  width,
+                                              double  height);
+/* The earlier score at @x: a line from @y0 to @y1 with a diamond. */
+void         _cirt_chart_draw_baseline_marker (Chart  *c,
+                                               double  x,
+                                               double  y0,
+                                               double  y1);
 
 G_END_DECLS

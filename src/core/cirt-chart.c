@@ -95,6 +95,9 @@ strings_init (Strings        *s,
   s->target_tick = cirt_lang_str (l, CIRT_STR_CHART_TARGET_TICK);
   s->threshold_note = cirt_lang_format (l, CIRT_STR_CHART_THRESHOLD_NOTE, eighty, NULL, NULL, NULL);
   s->no_sections = cirt_lang_str (l, CIRT_STR_CHART_NO_SECTIONS);
+  s->progress_title = cirt_lang_str (l, CIRT_STR_CHART_TITLE_PROGRESS);
+  s->no_baseline = cirt_lang_str (l, CIRT_STR_CHART_NO_BASELINE);
+  s->not_assessed_then = cirt_lang_str (l, CIRT_STR_CHART_NOT_ASSESSED_THEN);
 }
 
 static void
@@ -497,7 +500,7 @@ gboolean
 cirt_chart_kind_from_string (const char    *str,
                              CirtChartKind *out)
 {
-  static const char *names[] = { "radar", "sections", "coverage" };
+  static const char *names[] = { "radar", "sections", "coverage", "progress" };
 
   if (str == NULL)
     return FALSE;
@@ -569,6 +572,9 @@ cirt_chart_draw (cairo_t                *cr,
     case CIRT_CHART_COVERAGE:
       _cirt_chart_coverage_draw (&c, width, height);
       break;
+    case CIRT_CHART_PROGRESS:
+      _cirt_chart_progress_draw (&c, width, height);
+      break;
     default:
       g_warn_if_reached ();
       break;
@@ -596,14 +602,14 @@ cirt_chart_natural_height (CirtChartKind  kind,
   CirtChartOptions options = { 0 };
 
   options.lang = lang;
-  return cirt_chart_measure_height (kind, score, &options, width);
+  return cirt_chart_natural_height_full (kind, score, &options, width);
 }
 
 double
-cirt_chart_measure_height (CirtChartKind           kind,
-                           CirtScore              *score,
-                           const CirtChartOptions *options,
-                           double                  width)
+cirt_chart_natural_height_full (CirtChartKind           kind,
+                                CirtScore              *score,
+                                const CirtChartOptions *options,
+                                double                  width)
 {
   cairo_t *cr;
   Chart c;
@@ -638,6 +644,14 @@ cirt_chart_measure_height (CirtChartKind           kind,
       {
         Bars b;
         _cirt_chart_coverage_layout (&c, &b, width);
+        height = b.natural_height;
+        _cirt_chart_bars_clear (&b);
+      }
+      break;
+    case CIRT_CHART_PROGRESS:
+      {
+        Bars b;
+        _cirt_chart_progress_layout (&c, &b, width);
         height = b.natural_height;
         _cirt_chart_bars_clear (&b);
       }
@@ -700,6 +714,7 @@ chart_title (CirtChartKind           kind,
   const CirtLang *l = cirt_lang_get (options ? options->lang : NULL);
   return cirt_lang_str (l, kind == CIRT_CHART_RADAR ? CIRT_STR_CHART_TITLE_RADAR
                            : kind == CIRT_CHART_SECTIONS ? CIRT_STR_CHART_TITLE_SECTIONS
+                           : kind == CIRT_CHART_PROGRESS ? CIRT_STR_CHART_TITLE_PROGRESS
                            : CIRT_STR_CHART_TITLE_COVERAGE);
 }
 

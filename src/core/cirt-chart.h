@@ -13,6 +13,8 @@ typedef enum {
   CIRT_CHART_RADAR,      /* five pillars: current, target, baseline */
   CIRT_CHART_SECTIONS,   /* horizontal bars per section, grouped by pillar */
   CIRT_CHART_COVERAGE,   /* answered vs unanswered per pillar */
+  CIRT_CHART_PROGRESS,   /* a follow-up's pillars and overall index now, the
+                          * baseline's scores (options->baseline) as markers */
 } CirtChartKind;
 
 /* Text laid out once and kept, for a surface that measures a chart and then
@@ -29,7 +31,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtChartTextCache, cirt_chart_text_cache_free)
 typedef struct {
   const char *lang;        /* titles, level names and legend ("en", "fr"); NULL = en */
   gboolean    dark;        /* dark palette (the GTK widget follows the style manager) */
-  CirtScore  *baseline;    /* earlier assessment for comparison, or NULL */
+  CirtScore  *baseline;    /* earlier assessment for comparison, or NULL (the
+                            * progress chart says it has none) */
   double      font_scale;  /* 1.0 = default; 0 is taken as 1.0 */
   gboolean    transparent; /* do not paint a background */
   const struct _CirtSeal *seal; /* cirt_chart_write_file(): seal the file with it (cirt-seal.h); NULL: plain */
@@ -53,12 +56,13 @@ double   cirt_chart_natural_height     (CirtChartKind  kind,
                                         CirtScore     *score,
                                         const char    *lang,
                                         double         width);
-/* The same with all of cirt_chart_draw()'s options: the baseline adds a row
- * to the radar's legend, and a text cache keeps the text for the drawing. */
-double   cirt_chart_measure_height     (CirtChartKind           kind,
-                                        CirtScore              *score,
-                                        const CirtChartOptions *options,
-                                        double                  width);
+/* The same with all of cirt_chart_draw()'s options: the baseline adds an
+ * item to the radar's legend and sets the progress chart's rows, and a text
+ * cache keeps the text shaped to measure for the drawing. */
+double   cirt_chart_natural_height_full (CirtChartKind           kind,
+                                         CirtScore              *score,
+                                         const CirtChartOptions *options,
+                                         double                  width);
 /* Writes PNG, SVG or PDF by the file's extension, through a temporary file
  * renamed into place. */
 gboolean cirt_chart_write_file         (CirtChartKind           kind,

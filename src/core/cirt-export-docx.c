@@ -705,15 +705,28 @@ picture (Docx       *d,
   para_end (d);
 }
 
+static CirtString
+chart_title_id (CirtChartKind kind)
+{
+  return kind == CIRT_CHART_RADAR ? CIRT_STR_CHART_TITLE_RADAR
+         : kind == CIRT_CHART_PROGRESS ? CIRT_STR_CHART_TITLE_PROGRESS
+         : CIRT_STR_CHART_TITLE_SECTIONS;
+}
+
 /* The chart in words, for the picture's alt text. */
 static char *
 chart_description (Docx          *d,
                    CirtChartKind  kind)
 {
-  GString *s = g_string_new (cirt_lang_str (d->l, kind == CIRT_CHART_RADAR ? CIRT_STR_CHART_TITLE_RADAR
-                                                                           : CIRT_STR_CHART_TITLE_SECTIONS));
+  GString *s = g_string_new (cirt_lang_str (d->l, chart_title_id (kind)));
   g_string_append (s, ". ");
-  if (kind == CIRT_CHART_RADAR)
+  if (kind == CIRT_CHART_PROGRESS)
+    {
+      g_autoptr(CirtProgress) p = cirt_export_progress (d->l, d->data);
+      g_string_free (s, TRUE);
+      return p ? cirt_export_progress_chart_words (d->l, p) : g_strdup (cirt_lang_str (d->l, CIRT_STR_CHART_TITLE_PROGRESS));
+    }
+  else if (kind == CIRT_CHART_RADAR)
     {
       gboolean first = TRUE;
       for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
@@ -771,8 +784,7 @@ chart (Docx          *d,
     d->failed = TRUE;
   cairo_surface_destroy (surface);
   picture (d, g_byte_array_free_to_bytes (png), width, height, descr);
-  para (d, "Caption", cirt_lang_str (d->l, kind == CIRT_CHART_RADAR ? CIRT_STR_CHART_TITLE_RADAR
-                                                                    : CIRT_STR_CHART_TITLE_SECTIONS), RUN_PLAIN);
+  para (d, "Caption", cirt_lang_str (d->l, chart_title_id (kind)), RUN_PLAIN);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -956,6 +968,123 @@ executive_summary (Docx              *d,
         ch = 24.0 * cirt_score_get_n_sections (d->score) + 60;
       chart (d, CIRT_CHART_SECTIONS, text_w, MIN (ch, body_h));
     }
+}
+
+/* A question of the progress lists: id and text, the answers then and now,
+ * the follow-up's notes. */
+static void
+progress_item (Docx                   *d,
+               const CirtProgressItem *item)
+{
+  para_begin (d, "Finding", item->notes ? PARA_KEEP_NEXT : PARA_PLAIN);
+  run (d, item->question->id, RUN_ACCENT | RUN_BOLD);
+  run (d, "  ", RUN_PLAIN);
+  run (d, item->text, RUN_BOLD);
+  run_special (d, "w:br");
+  run (d, item->line, RUN_MUTED | RUN_ITALIC);
+  para_end (d);
+  if (item->notes != NULL)
+    para (d, NULL, item->notes, RUN_PLAIN);
+}
+
+static void
+progress_items (Docx       *d,
+                CirtString  title,
+                GPtrArray  *items,
+                CirtString  none)
+{
+  heading (d, 2, cirt_lang_str (d->l, title));
+  for (guint i = 0; i < items->len; i++)
+    progress_item (d, g_ptr_array_index (items, i));
+  if (items->len == 0)
+    para (d, NULL, cirt_lang_str (d->l, none), RUN_MUTED | RUN_ITALIC);
+}
+
+static void
+progress (Docx              *d,
+          const CirtChapter *c)
+{
+  g_autoptr(CirtProgress) p = cirt_export_progress (d->l, d->data);
+  double text_w = d->text_w / 20.0;
+
+  chapter (d, c);
+  if (p == NULL)
+    return;
+  para (d, NULL, p->intro, RUN_PLAIN);
+  para (d, NULL, p->summary, RUN_BOLD);
+  for (guint i = 0; i < p->notes->len; i++)
+    {
+      const CirtNote *n = g_ptr_array_index (p->notes, i);
+      if (n->bold)
+        notice (d, n->text);
+      else
+        para (d, NULL, n->text, RUN_MUTED);
+    }
+  {
+    CirtChartOptions options = { 0 };
+    double ch;
+
+    options.lang = d->lang;
+    options.baseline = p->baseline;
+    ch = cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, d->score, &options, text_w);
+    if (ch <= 0)
+      ch = 30.0 * (CIRT_N_PILLARS + 1) + 80;
+    chart (d, CIRT_CHART_PROGRESS, text_w, ch);
+  }
+  if (p->comparison == NULL)
+    return;
+
+  heading (d, 2, cirt_lang_str (d->l, CIRT_STR_PROGRESS_QUESTIONS));
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+    for (guint i = 0; i < p->counts->len; i++)
+      {
+        const CirtFact *f = g_ptr_array_index (p->counts, i);
+        g_string_append_printf (line, "%s%s %s", i ? " · " : "", f->label, f->value);
+      }
+    para (d, NULL, line->str, RUN_PLAIN);
+  }
+
+  if (p->sections->len > 0)
+    {
+      const char *titles[] = {
+        cirt_lang_str (d->l, CIRT_STR_SECTION), cirt_lang_str (d->l, CIRT_STR_PILLAR),
+        cirt_lang_str (d->l, CIRT_STR_PROGRESS_THEN), cirt_lang_str (d->l, CIRT_STR_PROGRESS_NOW),
+        cirt_lang_str (d->l, CIRT_STR_PROGRESS_CHANGE), cirt_lang_str (d->l, CIRT_STR_PROGRESS_LEVEL_THEN_NOW),
+      };
+      static const double fractions[] = { 0.3, 0.21, 0.09, 0.09, 0.1, 0.21 };
+      static const int align[] = { PARA_PLAIN, PARA_PLAIN, PARA_RIGHT, PARA_RIGHT, PARA_RIGHT, PARA_CENTER };
+      static const int flags[] = { RUN_BOLD, RUN_PLAIN, RUN_PLAIN, RUN_BOLD, RUN_BOLD, RUN_PLAIN };
+      Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+
+      heading (d, 2, cirt_lang_str (d->l, CIRT_STR_PROGRESS_BY_SECTION));
+      table_begin (d, &t);
+      for (guint i = 0; i < p->sections->len; i++)
+        {
+          const CirtProgressRow *row = g_ptr_array_index (p->sections, i);
+          const char *cells[] = {
+            row->label, cirt_lang_pillar_title (d->l, row->pillar), row->then, row->now, row->change, row->levels,
+          };
+          table_row (d, &t, cells, flags);
+        }
+      table_end (d);
+    }
+
+  progress_items (d, CIRT_STR_PROGRESS_IMPROVED, p->improved, CIRT_STR_PROGRESS_NO_IMPROVED);
+  progress_items (d, CIRT_STR_PROGRESS_REGRESSED, p->regressed, CIRT_STR_PROGRESS_NO_REGRESSED);
+
+  heading (d, 2, cirt_lang_str (d->l, CIRT_STR_PROGRESS_MET));
+  for (guint i = 0; i < p->met->len; i++)
+    {
+      const CirtProgressMet *m = g_ptr_array_index (p->met, i);
+      para_begin (d, "Recommendation", PARA_PLAIN);
+      run (d, m->text, RUN_PLAIN);
+      run_special (d, "w:br");
+      run (d, m->meta, RUN_MUTED | RUN_SMALL);
+      para_end (d);
+    }
+  if (p->met->len == 0)
+    para (d, NULL, cirt_lang_str (d->l, CIRT_STR_PROGRESS_NO_MET), RUN_MUTED | RUN_ITALIC);
 }
 
 /* The sections of @pillar, one table per instrument (the results per
@@ -2353,6 +2482,9 @@ write_body (Docx *d)
         {
         case CIRT_CHAPTER_SUMMARY:
           executive_summary (d, c);
+          break;
+        case CIRT_CHAPTER_PROGRESS:
+          progress (d, c);
           break;
         case CIRT_CHAPTER_PILLAR:
           pillar_chapter (d, c);

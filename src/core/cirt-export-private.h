@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cirt-assessment-data.h"
+#include "cirt-compare.h"
 #include "cirt-export.h"
 #include "cirt-file.h"
 #include "cirt-lang.h"
@@ -54,6 +55,7 @@ char       *cirt_export_section_level_words (const CirtLang         *lang,
 
 typedef enum {
   CIRT_CHAPTER_SUMMARY,
+  CIRT_CHAPTER_PROGRESS,
   CIRT_CHAPTER_PILLAR,
   CIRT_CHAPTER_FINDINGS,
   CIRT_CHAPTER_ROADMAP,
@@ -69,7 +71,8 @@ typedef struct {
   char           *title;
 } CirtChapter;
 
-/* The chapters of a document in order: the executive summary, one per pillar
+/* The chapters of a document in order: the executive summary, the progress
+ * since the baseline (a follow-up whose baseline is loaded), one per pillar
  * the assessment uses, the key findings of the mission (when it has
  * findings), roadmap, methodology, stakeholders met, appendix (CirtChapter*,
  * freed with the array). */
@@ -157,5 +160,70 @@ GPtrArray  *cirt_export_methodology_intro (const CirtLang *lang);
 GPtrArray  *cirt_export_methodology_notes (const CirtLang     *lang,
                                            CirtAssessmentData *data,
                                            CirtTlp             tlp);
+
+/* ------------------------------------------------------------------------ */
+/* Progress since the baseline: the chapter of a follow-up's documents and
+ * the workbook's Progress sheet                                            */
+
+/* A pillar's or a section's scores then and now, in words. */
+typedef struct {
+  const char             *label;       /* the pillar's or the section's title, "Overall" */
+  CirtPillar              pillar;      /* CIRT_N_PILLARS for the overall row */
+  const CirtCompareValue *value;
+  char                   *then;        /* "20.0", "—" */
+  char                   *now;
+  char                   *change;      /* "+63.3", "−12.5", "—" */
+  char                   *levels;      /* "2 → 5", "— → 3" */
+  char                   *level_then;  /* "Level 2 – Formative", "No score" */
+  char                   *level_now;
+} CirtProgressRow;
+
+/* A question whose answer changed, in words. */
+typedef struct {
+  const CirtCompareQuestion *question;
+  const char                *text;     /* the question in the document's language */
+  char                      *then;     /* the answers in words ("—": not in that version) */
+  char                      *now;
+  char                      *change;   /* "+50.0", "" without two scores */
+  char                      *line;     /* "Then: … · Now: … (+50.0)" */
+  const char                *notes;    /* the follow-up's notes (as the data has them:
+                                        * redacted in a redacted copy), or NULL */
+} CirtProgressItem;
+
+typedef struct {
+  const CirtCompareMet *met;
+  const char           *text;          /* the recommendation */
+  char                 *meta;          /* "C-LAW-2 · rank 2 in the earlier assessment · now: Yes" */
+} CirtProgressMet;
+
+typedef struct {
+  /* NULL when the baseline shares no instrument with the follow-up: then
+   * only the intro, the notes and the pillars are given. */
+  CirtComparison *comparison;
+  CirtScore      *baseline;      /* the baseline's score (the chart draws it) */
+  char           *intro;
+  char           *summary;       /* the overall index and level then and now */
+  GPtrArray      *notes;         /* CirtNote*: another country (bold), instrument versions */
+  GPtrArray      *pillars;       /* CirtProgressRow*: the pillars either uses, then overall */
+  GPtrArray      *sections;      /* CirtProgressRow*, by pillar */
+  GPtrArray      *counts;        /* CirtFact*: each kind of change and its count */
+  GPtrArray      *improved;      /* CirtProgressItem* */
+  GPtrArray      *regressed;     /* CirtProgressItem* */
+  GPtrArray      *changed;       /* CirtProgressItem*: every question but the unchanged ones */
+  GPtrArray      *met;           /* CirtProgressMet* */
+  /* private: the pillars' values when there is no comparison */
+  CirtCompareValue pillar_values[CIRT_N_PILLARS];
+} CirtProgress;
+
+/* What a follow-up's documents say of its progress; NULL when @data is not
+ * a follow-up or its baseline was not loaded (CIRT_LOAD_BASELINE). */
+CirtProgress *cirt_export_progress      (const CirtLang     *lang,
+                                         CirtAssessmentData *data);
+void          cirt_export_progress_free (CirtProgress *progress);
+/* The progress chart in words, for its alt text: "Progress since the
+ * earlier assessment. Legal: 20.0 → 83.3 (+63.3); …". */
+char         *cirt_export_progress_chart_words (const CirtLang *lang,
+                                                CirtProgress   *progress);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtProgress, cirt_export_progress_free)
 
 G_END_DECLS

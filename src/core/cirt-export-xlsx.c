@@ -19,7 +19,9 @@
 
 #include "cirt-export-xlsx.h"
 #include "cirt-export-private.h"
+#include "cirt-chart.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -73,6 +75,7 @@ typedef struct {
   lxw_format *number_big;
   lxw_format *integer;
   lxw_format *gap;
+  lxw_format *delta;
   lxw_format *percent;
   lxw_format *priority;
   lxw_format *datetime;
@@ -896,6 +899,263 @@ write_summary (Xlsx *x)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Progress (a follow-up): pillars and sections then and now, the chart of
+ * cirt-chart, the questions whose answer changed, the recommendations met */
+
+static cairo_status_t
+png_append (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The progress chart as a picture at @row (the rows it covers are left
+ * empty); returns the first row below it. */
+static lxw_row_t
+put_progress_chart (Xlsx          *x,
+                    lxw_worksheet *ws,
+                    lxw_row_t      row,
+                    CirtProgress  *p)
+{
+  const double width = 720;
+  CirtChartOptions options = { 0 };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *descr = cirt_export_progress_chart_words (x->l, p);
+  lxw_image_options place = { .x_offset = 4, .y_offset = 4, .x_scale = 0.5, .y_scale = 0.5, .description = descr };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+  int pw, ph;
+
+  options.lang = x->lang;
+  options.baseline = p->baseline;
+  options.font_scale = 1.0;
+  height = cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, x->data->score, &options, width);
+  if (height <= 0)
+    height = 300;
+  /* Drawn at twice the size shown, for print. */
+  pw = (int) ceil (2 * width);
+  ph = (int) ceil (2 * height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  cirt_chart_draw (cr, CIRT_CHART_PROGRESS, x->data->score, &options, width, height);
+  cairo_destroy (cr);
+  if (cairo_surface_write_to_png_stream (surface, png_append, png) != CAIRO_STATUS_SUCCESS)
+    check (x, LXW_ERROR_MEMORY_MALLOC_FAILED, "progress chart");
+  cairo_surface_destroy (surface);
+  if (png->len > 0)
+    check (x, worksheet_insert_image_buffer_opt (ws, row, 0, png->data, png->len, &place), "progress chart");
+  /* Rows of 20 px by default. */
+  return row + (lxw_row_t) ceil (height / 20.0) + 1;
+}
+
+/* The columns of the Progress sheet, one grid for its tables: what a value
+ * is then is always in the same column, and what it is now. */
+enum {
+  PCOL_ID,           /* question id, instrument */
+  PCOL_TEXT,         /* question, section, recommendation */
+  PCOL_WHERE,        /* section, pillar */
+  PCOL_CHANGE,       /* kind of change, change of score */
+  PCOL_WORDS_THEN,   /* answer or level then */
+  PCOL_SCORE_THEN,
+  PCOL_WORDS_NOW,    /* answer or level now */
+  PCOL_SCORE_NOW,
+  PCOL_EXTRA_THEN,   /* change of a question's score, coverage then */
+  PCOL_EXTRA_NOW,    /* notes, coverage now */
+  N_PCOLS
+};
+
+/* A pillar's or a section's row: levels, scores, change and coverage. */
+static void
+put_progress_values (Xlsx                  *x,
+                     lxw_worksheet         *ws,
+                     lxw_row_t              row,
+                     const CirtProgressRow *r)
+{
+  const CirtCompareValue *v = r->value;
+
+  put_number (x, ws, row, PCOL_CHANGE, v->has_delta ? v->delta : NAN, x->delta);
+  put_text (x, ws, row, PCOL_WORDS_THEN, r->level_then, x->text);
+  put_number (x, ws, row, PCOL_SCORE_THEN, v->has_old && v->old_value.defined ? v->old_value.score : NAN, x->number);
+  put_text (x, ws, row, PCOL_WORDS_NOW, r->level_now, x->text);
+  put_number (x, ws, row, PCOL_SCORE_NOW, v->has_new && v->new_value.defined ? v->new_value.score : NAN, x->number);
+  put_number (x, ws, row, PCOL_EXTRA_THEN, v->has_old ? v->old_value.coverage : NAN, x->percent);
+  put_number (x, ws, row, PCOL_EXTRA_NOW, v->has_new ? v->new_value.coverage : NAN, x->percent);
+}
+
+static void
+put_value_headers (Xlsx          *x,
+                   lxw_worksheet *ws,
+                   lxw_row_t      row)
+{
+  put_text (x, ws, row, PCOL_CHANGE, str (x, CIRT_STR_PROGRESS_CHANGE), x->header);
+  put_text (x, ws, row, PCOL_WORDS_THEN, str (x, CIRT_STR_LEVEL_THEN), x->header);
+  put_text (x, ws, row, PCOL_SCORE_THEN, str (x, CIRT_STR_SCORE_THEN), x->header);
+  put_text (x, ws, row, PCOL_WORDS_NOW, str (x, CIRT_STR_LEVEL_NOW), x->header);
+  put_text (x, ws, row, PCOL_SCORE_NOW, str (x, CIRT_STR_SCORE_NOW), x->header);
+  put_text (x, ws, row, PCOL_EXTRA_THEN, str (x, CIRT_STR_COVERAGE_THEN), x->header);
+  put_text (x, ws, row, PCOL_EXTRA_NOW, str (x, CIRT_STR_COVERAGE_NOW), x->header);
+}
+
+static void
+write_progress (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  g_autoptr(CirtProgress) p = cirt_export_progress (x->l, d);
+  lxw_worksheet *ws;
+  const double widths[N_PCOLS] = { 12, 40, 22, 14, 28, 10, 28, 10, 11, 44 };
+  const lxw_col_t last = N_PCOLS - 1;
+  lxw_row_t row = 2, table_first;
+
+  if (p == NULL)
+    return;
+  if ((ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_PROGRESS))) == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Progress sheet");
+      return;
+    }
+  set_widths (x, ws, widths, N_PCOLS);
+  setup_sheet (x, ws, 1);
+  put_banner (x, ws, str (x, CIRT_STR_PROGRESS), last);
+
+  put_merged (x, ws, row++, 0, last, p->intro, x->para, 200);
+  put_merged (x, ws, row++, 0, last, p->summary, x->label, 200);
+  for (guint i = 0; i < p->notes->len; i++)
+    {
+      const CirtNote *n = g_ptr_array_index (p->notes, i);
+      put_merged (x, ws, row++, 0, last, n->text, n->bold ? x->notice : x->para, 200);
+    }
+
+  /* Pillars and the overall index. */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_BY_PILLAR), x->heading);
+  check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+  check (x, worksheet_merge_range (ws, row, PCOL_ID, row, PCOL_WHERE, "", x->header), "merged cells");
+  put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_PILLAR), x->header);
+  put_value_headers (x, ws, row++);
+  for (guint i = 0; i < p->pillars->len; i++)
+    {
+      const CirtProgressRow *r = g_ptr_array_index (p->pillars, i);
+
+      put_merged (x, ws, row, PCOL_ID, PCOL_WHERE, r->label, x->text_bold, 70);
+      put_progress_values (x, ws, row, r);
+      row++;
+    }
+  row++;
+  row = put_progress_chart (x, ws, row, p);
+  if (p->comparison == NULL)
+    return;
+
+  /* Sections. */
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_BY_SECTION), x->heading);
+  {
+    const char *titles[] = { str (x, CIRT_STR_INSTRUMENT), str (x, CIRT_STR_SECTION), str (x, CIRT_STR_PILLAR) };
+    put_headers (x, ws, row, titles, NULL, G_N_ELEMENTS (titles));
+    put_value_headers (x, ws, row++);
+  }
+  for (guint i = 0; i < p->sections->len; i++)
+    {
+      const CirtProgressRow *r = g_ptr_array_index (p->sections, i);
+      const CirtCompareSection *s = NULL;
+
+      for (guint k = 0; k < p->comparison->sections->len && s == NULL; k++)
+        if (&g_array_index (p->comparison->sections, CirtCompareSection, k).value == r->value)
+          s = &g_array_index (p->comparison->sections, CirtCompareSection, k);
+      put_text (x, ws, row, PCOL_ID, s ? s->instrument : "", x->text);
+      put_text (x, ws, row, PCOL_TEXT, r->label, x->text_bold);
+      put_text (x, ws, row, PCOL_WHERE, cirt_lang_pillar_title (x->l, r->pillar), x->text);
+      put_progress_values (x, ws, row, r);
+      row++;
+    }
+
+  /* How many questions changed in each way. */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_QUESTIONS), x->heading);
+  check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+  check (x, worksheet_merge_range (ws, row, PCOL_ID, row, PCOL_WHERE, "", x->header), "merged cells");
+  put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_PROGRESS_CHANGE), x->header);
+  put_text (x, ws, row++, PCOL_CHANGE, str (x, CIRT_STR_PROGRESS_N_QUESTIONS), x->header);
+  for (guint k = 0; k < CIRT_N_CHANGES; k++)
+    {
+      put_merged (x, ws, row, PCOL_ID, PCOL_WHERE, cirt_change_words (x->l, k), x->text, 70);
+      put_number (x, ws, row, PCOL_CHANGE, p->comparison->counts[k], x->integer);
+      row++;
+    }
+
+  /* The recommendations met. */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_MET), x->heading);
+  if (p->met->len == 0)
+    put_merged (x, ws, row++, 0, last, str (x, CIRT_STR_PROGRESS_NO_MET), x->notice, 200);
+  else
+    {
+      check (x, worksheet_set_row (ws, row, 30, NULL), "row height");
+      put_text (x, ws, row, PCOL_ID, str (x, CIRT_STR_QUESTION_ID), x->header);
+      check (x, worksheet_merge_range (ws, row, PCOL_TEXT, row, PCOL_WHERE, "", x->header), "merged cells");
+      put_text (x, ws, row, PCOL_TEXT, str (x, CIRT_STR_RECOMMENDATION), x->header);
+      put_text (x, ws, row, PCOL_CHANGE, str (x, CIRT_STR_RANK_THEN), x->header);
+      put_text (x, ws, row, PCOL_WORDS_THEN, "", x->header);
+      put_text (x, ws, row, PCOL_SCORE_THEN, str (x, CIRT_STR_SCORE_THEN), x->header);
+      put_text (x, ws, row, PCOL_WORDS_NOW, str (x, CIRT_STR_ANSWER_NOW), x->header);
+      put_text (x, ws, row++, PCOL_SCORE_NOW, str (x, CIRT_STR_SCORE_NOW), x->header);
+      for (guint i = 0; i < p->met->len; i++)
+        {
+          const CirtProgressMet *m = g_ptr_array_index (p->met, i);
+          g_autofree char *now = cirt_export_answer_words (x->l, m->met->new_question,
+                                                           cirt_assessment_data_answer (d, m->met->new_question));
+          put_text (x, ws, row, PCOL_ID, m->met->old_question->id, x->text_bold);
+          put_merged (x, ws, row, PCOL_TEXT, PCOL_WHERE, m->text, x->text, 58);
+          put_number (x, ws, row, PCOL_CHANGE, m->met->old_rank, x->integer);
+          put_number (x, ws, row, PCOL_SCORE_THEN, m->met->old_score, x->number);
+          put_text (x, ws, row, PCOL_WORDS_NOW, now, x->text);
+          put_number (x, ws, row, PCOL_SCORE_NOW, m->met->new_score, x->number);
+          row++;
+        }
+    }
+
+  /* Every question whose answer changed (filterable), last. */
+  row++;
+  put_text (x, ws, row++, 0, str (x, CIRT_STR_PROGRESS_CHANGED_QUESTIONS), x->heading);
+  {
+    const char *titles[N_PCOLS] = {
+      str (x, CIRT_STR_QUESTION_ID), str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_SECTION),
+      str (x, CIRT_STR_PROGRESS_CHANGE), str (x, CIRT_STR_ANSWER_THEN), str (x, CIRT_STR_SCORE_THEN),
+      str (x, CIRT_STR_ANSWER_NOW), str (x, CIRT_STR_SCORE_NOW), str (x, CIRT_STR_PROGRESS_CHANGE),
+      str (x, CIRT_STR_NOTES),
+    };
+    put_headers (x, ws, row, titles, NULL, N_PCOLS);
+  }
+  table_first = row++;
+  for (guint i = 0; i < p->changed->len; i++)
+    {
+      const CirtProgressItem *it = g_ptr_array_index (p->changed, i);
+      const CirtCompareQuestion *q = it->question;
+      const CirtQuestion *qu = cirt_compare_question_get (q);
+
+      put_text (x, ws, row, PCOL_ID, q->id, x->text_bold);
+      put_text (x, ws, row, PCOL_TEXT, it->text, x->text);
+      put_text (x, ws, row, PCOL_WHERE, section_title (x, qu->section), x->text);
+      put_text (x, ws, row, PCOL_CHANGE, cirt_change_words (x->l, q->change), x->text);
+      put_text (x, ws, row, PCOL_WORDS_THEN, it->then, x->text);
+      put_number (x, ws, row, PCOL_SCORE_THEN, q->old_score, x->number);
+      put_text (x, ws, row, PCOL_WORDS_NOW, it->now, x->text);
+      put_number (x, ws, row, PCOL_SCORE_NOW, q->new_score, x->number);
+      put_number (x, ws, row, PCOL_EXTRA_THEN,
+                  isnan (q->old_score) || isnan (q->new_score) ? NAN : q->new_score - q->old_score, x->delta);
+      put_text (x, ws, row, PCOL_EXTRA_NOW, it->notes, x->text);
+      row++;
+    }
+  if (p->changed->len == 0)
+    put_merged (x, ws, row++, 0, last, str (x, CIRT_STR_PROGRESS_NO_CHANGES), x->notice, 200);
+  check (x, worksheet_autofilter (ws, table_first, 0, MAX (row - 1, table_first + 1), last), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Answers */
 
 static void
@@ -1359,6 +1619,11 @@ make_formats (Xlsx *x)
   format_set_border (x->gap, LXW_BORDER_HAIR);
   format_set_border_color (x->gap, COLOR_RULE);
 
+  x->delta = new_format (x);
+  format_set_num_format (x->delta, "+0.00;-0.00;0.00");
+  format_set_border (x->delta, LXW_BORDER_HAIR);
+  format_set_border_color (x->delta, COLOR_RULE);
+
   x->percent = new_format (x);
   format_set_num_format (x->percent, "0.0%");
   format_set_align (x->percent, LXW_ALIGN_CENTER);
@@ -1432,6 +1697,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   check (&x, workbook_set_properties (x.wb, &props), "document properties");
 
   write_summary (&x);
+  write_progress (&x);
   write_answers (&x);
   write_recommendations (&x);
   write_findings (&x);

@@ -292,6 +292,8 @@ cirt_export_chapters (const CirtLang     *lang,
   guint n = 1;
 
   add_chapter (list, CIRT_CHAPTER_SUMMARY, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_EXEC_SUMMARY));
+  if (data->baseline_data != NULL)
+    add_chapter (list, CIRT_CHAPTER_PROGRESS, 0, g_strdup_printf ("%u", n++), cirt_lang_str (lang, CIRT_STR_PROGRESS));
   for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
     if (cirt_score_get_pillar (score, p)->used)
       add_chapter (list, CIRT_CHAPTER_PILLAR, p, g_strdup_printf ("%u", n++), cirt_lang_pillar_title (lang, p));
@@ -743,4 +745,300 @@ cirt_export_pillar_findings (CirtAssessmentData *data,
         }
     }
   return list;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress since the baseline                                              */
+
+static void
+progress_row_free (gpointer p)
+{
+  CirtProgressRow *r = p;
+  g_free (r->then);
+  g_free (r->now);
+  g_free (r->change);
+  g_free (r->levels);
+  g_free (r->level_then);
+  g_free (r->level_now);
+  g_free (r);
+}
+
+static void
+progress_item_free (gpointer p)
+{
+  CirtProgressItem *i = p;
+  g_free (i->then);
+  g_free (i->now);
+  g_free (i->change);
+  g_free (i->line);
+  g_free (i);
+}
+
+static void
+progress_met_free (gpointer p)
+{
+  CirtProgressMet *m = p;
+  g_free (m->meta);
+  g_free (m);
+}
+
+void
+cirt_export_progress_free (CirtProgress *p)
+{
+  if (p == NULL)
+    return;
+  g_clear_pointer (&p->comparison, cirt_comparison_unref);
+  g_clear_object (&p->baseline);
+  g_free (p->intro);
+  g_free (p->summary);
+  g_ptr_array_unref (p->notes);
+  g_ptr_array_unref (p->pillars);
+  g_ptr_array_unref (p->sections);
+  g_ptr_array_unref (p->counts);
+  g_ptr_array_unref (p->improved);
+  g_ptr_array_unref (p->regressed);
+  g_ptr_array_unref (p->changed);
+  g_ptr_array_unref (p->met);
+  g_free (p);
+}
+
+/* "3", or "—" without a level. */
+static char *
+level_number (gboolean              present,
+              const CirtScoreValue *v)
+{
+  return present && v->defined && v->level > 0 ? g_strdup_printf ("%d", v->level) : g_strdup ("—");
+}
+
+/* @old_levels, @new_levels: the scores whose thresholds name the levels
+ * (a section's own instrument, else the assessments' first). */
+static CirtProgressRow *
+progress_row (const CirtLang         *lang,
+              const char             *label,
+              CirtPillar              pillar,
+              const CirtCompareValue *v,
+              CirtInstrument         *old_levels,
+              CirtInstrument         *new_levels)
+{
+  CirtProgressRow *r = g_new0 (CirtProgressRow, 1);
+  g_autofree char *a = level_number (v->has_old, &v->old_value), *b = level_number (v->has_new, &v->new_value);
+  const char *code = cirt_lang_get_code (lang);
+  const CirtScoreValue *sides[2] = { &v->old_value, &v->new_value };
+  CirtInstrument *levels[2] = { old_levels, new_levels };
+  gboolean present[2] = { v->has_old, v->has_new };
+  char **words[2] = { &r->level_then, &r->level_now };
+
+  r->label = label;
+  r->pillar = pillar;
+  r->value = v;
+  r->then = v->has_old ? cirt_export_score_words (lang, &v->old_value) : g_strdup ("—");
+  r->now = v->has_new ? cirt_export_score_words (lang, &v->new_value) : g_strdup ("—");
+  r->change = cirt_compare_delta_words (lang, v);
+  r->levels = cirt_lang_format (lang, CIRT_STR_FROM_TO, a, b, NULL, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      const CirtLevelInfo *li;
+      g_autofree char *num = NULL, *head = NULL;
+
+      if (!present[i] || !sides[i]->defined || sides[i]->level < 1 || levels[i] == NULL)
+        {
+          *words[i] = g_strdup (cirt_lang_str (lang, CIRT_STR_NO_SCORE));
+          continue;
+        }
+      li = cirt_instrument_get_level_info (levels[i], sides[i]->level);
+      num = g_strdup_printf ("%d", sides[i]->level);
+      *words[i] = cirt_lang_format (lang, CIRT_STR_LEVEL_N_NAME, num, cirt_text_get (li->name, code), NULL, NULL);
+    }
+  return r;
+}
+
+static CirtProgressItem *
+progress_item (const CirtLang            *lang,
+               CirtAssessmentData        *data,
+               const CirtCompareQuestion *q)
+{
+  CirtProgressItem *i = g_new0 (CirtProgressItem, 1);
+  const CirtQuestion *qu = cirt_compare_question_get (q);
+  gboolean scored = !isnan (q->old_score) && !isnan (q->new_score);
+  /* The follow-up's own answer, as the data has it (a redacted copy has
+   * its notes redacted, its internal notes left out). */
+  const CirtAnswer *now = q->new_question ? cirt_assessment_data_answer (data, q->new_question) : NULL;
+
+  i->question = q;
+  i->text = cirt_text_get (qu->text, cirt_lang_get_code (lang));
+  i->then = q->old_question ? cirt_export_answer_words (lang, q->old_question, q->old_answer) : g_strdup ("—");
+  i->now = q->new_question ? cirt_export_answer_words (lang, q->new_question, q->new_answer) : g_strdup ("—");
+  i->change = scored ? cirt_compare_score_delta_words (lang, q->old_score, q->new_score) : g_strdup ("");
+  i->line = cirt_lang_format (lang, CIRT_STR_PROGRESS_ANSWERS, i->then, i->now,
+                              scored ? i->change : cirt_change_words (lang, q->change), NULL);
+  i->notes = now != NULL && !cirt_text_is_blank (now->notes) ? now->notes : NULL;
+  return i;
+}
+
+static void
+progress_notes (CirtProgress   *p,
+                const CirtLang *lang)
+{
+  const char *code = cirt_lang_get_code (lang);
+  CirtComparison *c = p->comparison;
+  g_autofree char *warning = cirt_comparison_country_warning (c, lang);
+
+  if (warning != NULL)
+    add_note (p->notes, g_steal_pointer (&warning), TRUE);
+  for (guint i = 0; i < c->instruments->len; i++)
+    {
+      const CirtCompareInstrument *ci = &g_array_index (c->instruments, CirtCompareInstrument, i);
+      CirtInstrument *inst = ci->new_instrument ? ci->new_instrument : ci->old_instrument;
+      const char *title = cirt_instrument_get_title (inst, code);
+
+      if (ci->old_instrument == NULL)
+        add_note (p->notes, cirt_lang_format (lang, CIRT_STR_PROGRESS_ONLY_NOW, title, NULL, NULL, NULL), FALSE);
+      else if (ci->new_instrument == NULL)
+        add_note (p->notes, cirt_lang_format (lang, CIRT_STR_PROGRESS_ONLY_THEN, title, NULL, NULL, NULL), FALSE);
+      else if (strcmp (cirt_instrument_get_version (ci->old_instrument), cirt_instrument_get_version (ci->new_instrument)) != 0)
+        add_note (p->notes, cirt_lang_format (lang, CIRT_STR_PROGRESS_VERSION, title,
+                                              cirt_instrument_get_version (ci->old_instrument),
+                                              cirt_instrument_get_version (ci->new_instrument), NULL), FALSE);
+    }
+}
+
+CirtProgress *
+cirt_export_progress (const CirtLang     *lang,
+                      CirtAssessmentData *data)
+{
+  CirtProgress *p;
+  CirtAssessmentData *base;
+  CirtInstrument *old_first, *new_first;
+  const char *code = cirt_lang_get_code (lang);
+  g_autofree char *period = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  if ((base = data->baseline_data) == NULL)
+    return NULL;
+
+  p = g_new0 (CirtProgress, 1);
+  p->notes = g_ptr_array_new_with_free_func (note_free);
+  p->pillars = g_ptr_array_new_with_free_func (progress_row_free);
+  p->sections = g_ptr_array_new_with_free_func (progress_row_free);
+  p->counts = g_ptr_array_new_with_free_func (fact_free);
+  p->improved = g_ptr_array_new_with_free_func (progress_item_free);
+  p->regressed = g_ptr_array_new_with_free_func (progress_item_free);
+  p->changed = g_ptr_array_new_with_free_func (progress_item_free);
+  p->met = g_ptr_array_new_with_free_func (progress_met_free);
+  p->baseline = g_object_ref (base->score);
+  p->comparison = cirt_comparison_new (base, data, NULL);
+  old_first = g_ptr_array_index (base->instruments, 0);
+  new_first = g_ptr_array_index (data->instruments, 0);
+
+  period = cirt_lang_format_period (lang, base->info->started_on, base->info->ended_on);
+  p->intro = period ? cirt_lang_format (lang, CIRT_STR_PROGRESS_INTRO, base->info->title, period, NULL, NULL)
+                    : cirt_lang_format (lang, CIRT_STR_PROGRESS_INTRO_UNDATED, base->info->title, NULL, NULL, NULL);
+
+  if (p->comparison == NULL)
+    add_note (p->notes, g_strdup (cirt_lang_str (lang, CIRT_STR_PROGRESS_NOTHING_SHARED)), TRUE);
+  else
+    progress_notes (p, lang);
+
+  /* The overall index and level, then and now. */
+  {
+    CirtCompareValue overall;
+    g_autofree char *then = NULL, *now = NULL, *delta = NULL, *index = NULL, *level = NULL;
+    g_autofree char *level_then = NULL, *level_now = NULL;
+
+    cirt_compare_value_init (&overall, cirt_score_get_overall (base->score), cirt_score_get_overall (data->score));
+    then = cirt_export_score_words (lang, &overall.old_value);
+    now = cirt_export_score_words (lang, &overall.new_value);
+    delta = cirt_compare_delta_words (lang, &overall);
+    level_then = cirt_export_value_level_words (lang, base->score, &overall.old_value);
+    level_now = cirt_export_value_level_words (lang, data->score, &overall.new_value);
+    index = cirt_lang_format (lang, CIRT_STR_PROGRESS_OVERALL, then, now, delta, NULL);
+    level = cirt_lang_format (lang, CIRT_STR_PROGRESS_LEVEL, level_then, level_now, NULL, NULL);
+    p->summary = g_strdup_printf ("%s %s", index, level);
+  }
+
+  /* The pillars (from the comparison, or straight from the two scores when
+   * there is none). */
+  for (CirtPillar pl = 0; pl < CIRT_N_PILLARS; pl++)
+    {
+      const CirtCompareValue *v;
+
+      if (p->comparison != NULL)
+        v = &p->comparison->pillars[pl].value;
+      else
+        {
+          const CirtPillarScore *op = cirt_score_get_pillar (base->score, pl);
+          const CirtPillarScore *np = cirt_score_get_pillar (data->score, pl);
+          cirt_compare_value_init (&p->pillar_values[pl], op->used ? &op->value : NULL, np->used ? &np->value : NULL);
+          v = &p->pillar_values[pl];
+        }
+      if (v->has_old || v->has_new)
+        g_ptr_array_add (p->pillars, progress_row (lang, cirt_lang_pillar_title (lang, pl), pl, v, old_first, new_first));
+    }
+  if (p->comparison == NULL)
+    return p;
+  g_ptr_array_add (p->pillars, progress_row (lang, cirt_lang_str (lang, CIRT_STR_OVERALL_INDEX), CIRT_N_PILLARS,
+                                             &p->comparison->overall, old_first, new_first));
+
+  for (CirtPillar pl = 0; pl < CIRT_N_PILLARS; pl++)
+    for (guint i = 0; i < p->comparison->sections->len; i++)
+      {
+        const CirtCompareSection *s = &g_array_index (p->comparison->sections, CirtCompareSection, i);
+        const CirtSection *sec = cirt_compare_section_get (s);
+        if (sec->pillar != pl)
+          continue;
+        g_ptr_array_add (p->sections, progress_row (lang, cirt_text_get (sec->title, code), pl, &s->value,
+                                                    s->old_score ? s->old_score->instrument : NULL,
+                                                    s->new_score ? s->new_score->instrument : NULL));
+      }
+
+  for (guint k = 0; k < CIRT_N_CHANGES; k++)
+    {
+      CirtFact *f = g_new0 (CirtFact, 1);
+      f->label = cirt_change_words (lang, k);
+      f->value = cirt_lang_format_count (lang, p->comparison->counts[k]);
+      g_ptr_array_add (p->counts, f);
+    }
+
+  for (guint i = 0; i < p->comparison->questions->len; i++)
+    {
+      const CirtCompareQuestion *q = &g_array_index (p->comparison->questions, CirtCompareQuestion, i);
+      if (q->change == CIRT_CHANGE_IMPROVED)
+        g_ptr_array_add (p->improved, progress_item (lang, data, q));
+      else if (q->change == CIRT_CHANGE_REGRESSED)
+        g_ptr_array_add (p->regressed, progress_item (lang, data, q));
+      if (q->change != CIRT_CHANGE_SAME)
+        g_ptr_array_add (p->changed, progress_item (lang, data, q));
+    }
+
+  for (guint i = 0; i < p->comparison->met->len; i++)
+    {
+      const CirtCompareMet *m = &g_array_index (p->comparison->met, CirtCompareMet, i);
+      CirtProgressMet *pm = g_new0 (CirtProgressMet, 1);
+      g_autofree char *rank = cirt_lang_format_count (lang, m->old_rank);
+      g_autofree char *now = cirt_export_answer_words (lang, m->new_question,
+                                                       cirt_assessment_data_answer (data, m->new_question));
+
+      pm->met = m;
+      pm->text = cirt_text_get (m->old_question->recommendation, code);
+      pm->meta = cirt_lang_format (lang, CIRT_STR_PROGRESS_MET_META, m->old_question->id, rank, now, NULL);
+      g_ptr_array_add (p->met, pm);
+    }
+  return p;
+}
+
+char *
+cirt_export_progress_chart_words (const CirtLang *lang,
+                                  CirtProgress   *p)
+{
+  GString *s = g_string_new (cirt_lang_str (lang, CIRT_STR_CHART_TITLE_PROGRESS));
+
+  g_string_append (s, ". ");
+  for (guint i = 0; i < p->pillars->len; i++)
+    {
+      const CirtProgressRow *row = g_ptr_array_index (p->pillars, i);
+      g_autofree char *from_to = cirt_lang_format (lang, CIRT_STR_FROM_TO, row->then, row->now, NULL, NULL);
+      g_string_append_printf (s, "%s%s: %s (%s)", i ? "; " : "", row->label, from_to, row->change);
+    }
+  g_string_append_c (s, '.');
+  return g_string_free (s, FALSE);
 }

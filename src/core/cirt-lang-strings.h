@@ -232,4 +232,56 @@
   CIRT_S (GROUP_FINANCE_MINISTRY, "report", "Ministry of finance") \
   CIRT_S (GROUP_DEFENCE_SECURITY, "report", "Defence and security") \
   CIRT_S (GROUP_CIVIL_SOCIETY, "report", "Civil society") \
-  CIRT_S (GROUP_INTERNATIONAL, "report", "Regional and international partners")
+  CIRT_S (GROUP_INTERNATIONAL, "report", "Regional and international partners") \
+  CIRT_S (CHANGE_IMPROVED, "report", "Improved") \
+  CIRT_S (CHANGE_REGRESSED, "report", "Regressed") \
+  CIRT_S (CHANGE_NEWLY_ANSWERED, "report", "Newly answered") \
+  CIRT_S (CHANGE_UNANSWERED, "report", "No longer answered") \
+  CIRT_S (CHANGE_OPEN, "report", "Still open") \
+  CIRT_S (CHANGE_CHANGED, "report", "Answer changed") \
+  CIRT_S (CHANGE_SAME, "report", "Unchanged") \
+  CIRT_S (CHANGE_ADDED, "report", "New question") \
+  CIRT_S (CHANGE_REMOVED, "report", "Question removed") \
+  CIRT_S (COMPARE_OTHER_COUNTRY, "report", "The two assessments are of different countries ({1} and {2}): read the comparison with care.") \
+  CIRT_S (SHEET_PROGRESS, "report", "Progress") \
+  CIRT_S (PROGRESS, "report", "Progress since the baseline") \
+  CIRT_S (PROGRESS_INTRO, "report", "This assessment follows up “{1}” ({2}). Each score is set beside the earlier one; a change is the difference of the two scores as shown, in points of the 0–100 scale.") \
+  CIRT_S (PROGRESS_INTRO_UNDATED, "report", "This assessment follows up “{1}”. Each score is set beside the earlier one; a change is the difference of the two scores as shown, in points of the 0–100 scale.") \
+  CIRT_S (PROGRESS_OVERALL, "report", "Overall index: {1} then, {2} now ({3}).") \
+  CIRT_S (PROGRESS_LEVEL, "report", "Overall level: {1} then, {2} now.") \
+  CIRT_S (PROGRESS_VERSION, "report", "“{1}” was in version {2} for the earlier assessment and is in version {3} now: the questions of only one version are listed as new or removed and are not compared.") \
+  CIRT_S (PROGRESS_ONLY_THEN, "report", "The earlier assessment also used “{1}”, which this one does not: its questions are not compared.") \
+  CIRT_S (PROGRESS_ONLY_NOW, "report", "“{1}” was not used in the earlier assessment: its questions are not compared.") \
+  CIRT_S (PROGRESS_NOTHING_SHARED, "report", "The earlier assessment used none of this assessment's instruments, so its answers cannot be compared question by question.") \
+  CIRT_S (PROGRESS_THEN, "report", "Then") \
+  CIRT_S (PROGRESS_NOW, "report", "Now") \
+  CIRT_S (PROGRESS_CHANGE, "report", "Change") \
+  CIRT_S (PROGRESS_LEVEL_THEN_NOW, "report", "Level, then → now") \
+  CIRT_S (FROM_TO, "report", "{1} → {2}") \
+  CIRT_S (PROGRESS_BY_PILLAR, "report", "Change by pillar") \
+  CIRT_S (PROGRESS_BY_SECTION, "report", "Change by section") \
+  CIRT_S (PROGRESS_QUESTIONS, "report", "Questions compared") \
+  CIRT_S (PROGRESS_N_QUESTIONS, "report", "Questions") \
+  CIRT_S (PROGRESS_IMPROVED, "report", "Answers that improved") \
+  CIRT_S (PROGRESS_REGRESSED, "report", "Answers that regressed") \
+  CIRT_S (PROGRESS_MET, "report", "Recommendations of the earlier assessment now met") \
+  CIRT_S (PROGRESS_CHANGED_QUESTIONS, "report", "Questions whose answer changed") \
+  CIRT_S (PROGRESS_NO_IMPROVED, "report", "No answer scores higher than in the earlier assessment.") \
+  CIRT_S (PROGRESS_NO_REGRESSED, "report", "No answer scores lower than in the earlier assessment.") \
+  CIRT_S (PROGRESS_NO_MET, "report", "None of the earlier assessment's recommendations is met in full yet.") \
+  CIRT_S (PROGRESS_NO_CHANGES, "report", "No answer differs from the earlier assessment.") \
+  CIRT_S (PROGRESS_ANSWERS, "report", "Then: {1} · Now: {2} ({3})") \
+  CIRT_S (PROGRESS_MET_META, "report", "{1} · rank {2} in the earlier assessment · now: {3}") \
+  CIRT_S (ANSWER_THEN, "report", "Answer then") \
+  CIRT_S (ANSWER_NOW, "report", "Answer now") \
+  CIRT_S (SCORE_THEN, "report", "Score then") \
+  CIRT_S (SCORE_NOW, "report", "Score now") \
+  CIRT_S (RANK_THEN, "report", "Rank then") \
+  CIRT_S (LEVEL_THEN, "report", "Level then") \
+  CIRT_S (LEVEL_NOW, "report", "Level now") \
+  CIRT_S (COVERAGE_THEN, "report", "Coverage then") \
+  CIRT_S (COVERAGE_NOW, "report", "Coverage now") \
+  CIRT_S (CHART_TITLE_PROGRESS, "chart", "Progress since the earlier assessment") \
+  CIRT_S (CHART_PROGRESS_OVERALL, "chart", "Overall: {1} → {2} ({3})") \
+  CIRT_S (CHART_NO_BASELINE, "chart", "No earlier assessment to compare with") \
+  CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then")

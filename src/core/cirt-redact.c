@@ -194,6 +194,43 @@ redact_field (Redaction  *r,
   *field = redacted;
 }
 
+/* The baseline of a redacted follow-up, for the comparison of the two: its
+ * answers' values and marks only (no notes, evidence, source or author:
+ * the documents show none of the baseline's), its people left out and its
+ * title redacted with the follow-up's names. */
+static CirtAssessmentData *
+redact_baseline (Redaction          *r,
+                 CirtAssessmentData *base)
+{
+  CirtAssessmentData *copy = g_atomic_rc_box_new0 (CirtAssessmentData);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  copy->info = cirt_assessment_info_copy (base->info);
+  g_clear_pointer (&copy->info->lead_assessor, g_free);
+  g_clear_pointer (&copy->info->assessors, g_free);
+  redact_field (r, &copy->info->title);
+  redact_field (r, &copy->info->organisation);
+  copy->instruments = g_ptr_array_ref (base->instruments);
+  memcpy (copy->targets, base->targets, sizeof copy->targets);
+  copy->score = g_object_ref (base->score);
+  copy->loaded_on = g_strdup (base->loaded_on);
+  copy->redacted = TRUE;
+  copy->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) cirt_answer_free);
+  g_hash_table_iter_init (&iter, base->answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const CirtAnswer *a = value;
+      CirtAnswer *kept = cirt_answer_new (a->question);
+
+      kept->value = g_strdup (a->value);
+      kept->not_applicable = a->not_applicable;
+      kept->updated_at = g_strdup (a->updated_at);
+      g_hash_table_insert (copy->answers, kept->question, kept);
+    }
+  return copy;
+}
+
 CirtAssessmentData *
 cirt_assessment_data_redact (CirtAssessmentData *data,
                              const CirtLang     *lang)
@@ -288,6 +325,8 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
       g_clear_pointer (&copy->baseline_info->assessors, g_free);
       redact_field (&r, &copy->baseline_info->title);
     }
+  if (data->baseline_data != NULL)
+    copy->baseline_data = redact_baseline (&r, data->baseline_data);
 
   if (data->stakeholders != NULL)
     for (guint i = 0; i < data->stakeholders->len; i++)

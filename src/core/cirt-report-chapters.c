@@ -6,7 +6,8 @@
  * the cover with the TLP marking and who, where and when; the contents
  * (their page numbers drawn once the pages are known); the executive
  * summary with its key figures, notices, the radar and sections charts of
- * cirt-chart, key findings and top recommendations; a chapter per pillar
+ * cirt-chart, key findings and top recommendations; for a follow-up, its
+ * progress since the baseline (cirt_export_progress()); a chapter per pillar
  * with its sections, findings and recommendations; the key findings of the
  * mission by kind; the roadmap by phase or priority, each phase with its
  * findings; the methodology; the stakeholders met; and an appendix of every
@@ -241,6 +242,7 @@ draw_chart (Report        *r,
   CirtChartOptions options = { 0 };
 
   options.lang = r->lang;
+  /* The progress chart's rows follow the baseline's pillars too. */
   options.baseline = r->data->baseline;
   options.font_scale = 1.0;
   options.transparent = TRUE;
@@ -420,6 +422,147 @@ _cirt_report_executive_summary (Report *r,
       r->y += 12;
       draw_chart (r, CIRT_CHART_SECTIONS, w, ch);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress since the baseline */
+
+/* A question of the progress lists: id and text, the answers then and now,
+ * the follow-up's notes. */
+static void
+progress_item (Report                 *r,
+               const CirtProgressItem *item)
+{
+  Rich rt;
+
+  _cirt_report_rich_init (&rt);
+  _cirt_report_rich_append (&rt, item->question->id, PT_SMALL, STYLE_BOLD, COLOR_NAVY);
+  _cirt_report_rich_append (&rt, "  ", PT_SMALL, STYLE_REGULAR, COLOR_INK);
+  _cirt_report_rich_append (&rt, item->text, PT_SMALL, STYLE_BOLD, COLOR_INK);
+  _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+  _cirt_report_rich_append (&rt, item->line, PT_SMALL, STYLE_ITALIC, COLOR_MUTED);
+  _cirt_report_ensure_space (r, 44);
+  {
+    Cell cell = { _cirt_report_rich_layout (r, &rt, _cirt_report_body_width (r), PT_SMALL, PANGO_ALIGN_LEFT),
+                  _cirt_report_body_width (r), 0, FALSE };
+    _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
+  }
+  _cirt_report_rich_clear (&rt);
+  r->y += 2;
+  if (item->notes != NULL)
+    _cirt_report_paragraph (r, item->notes, PT_BODY, STYLE_REGULAR, COLOR_INK, 4);
+  r->y += 5;
+}
+
+static void
+progress_items (Report     *r,
+                CirtString  heading,
+                GPtrArray  *items,
+                CirtString  none)
+{
+  _cirt_report_heading2 (r, _cirt_report_str (r, heading));
+  for (guint i = 0; i < items->len; i++)
+    progress_item (r, g_ptr_array_index (items, i));
+  if (items->len == 0)
+    _cirt_report_paragraph (r, _cirt_report_str (r, none), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
+}
+
+void
+_cirt_report_progress (Report *r,
+                       guint   toc_index)
+{
+  g_autoptr(CirtProgress) p = cirt_export_progress (r->l, r->data);
+  double w = _cirt_report_body_width (r);
+
+  _cirt_report_chapter (r, toc_index);
+  if (p == NULL)
+    return;
+  _cirt_report_paragraph (r, p->intro, PT_BODY, STYLE_REGULAR, COLOR_INK, 6);
+  _cirt_report_paragraph (r, p->summary, PT_BODY, STYLE_BOLD, COLOR_INK, 8);
+  for (guint i = 0; i < p->notes->len; i++)
+    {
+      const CirtNote *n = g_ptr_array_index (p->notes, i);
+      if (n->bold)
+        _cirt_report_notice_box (r, n->text);
+      else
+        _cirt_report_paragraph (r, n->text, PT_BODY, STYLE_REGULAR, COLOR_MUTED, 8);
+    }
+
+  /* The pillars now, the baseline's scores as markers. */
+  {
+    CirtChartOptions options = { 0 };
+    double ch;
+
+    options.lang = r->lang;
+    options.baseline = p->baseline;
+    ch = cirt_chart_natural_height_full (CIRT_CHART_PROGRESS, r->score, &options, w);
+    if (ch <= 0)
+      ch = 30.0 * (CIRT_N_PILLARS + 1) + 80;
+    r->y += 4;
+    draw_chart (r, CIRT_CHART_PROGRESS, w, ch);
+  }
+  if (p->comparison == NULL)
+    return;
+
+  _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_PROGRESS_QUESTIONS));
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+    for (guint i = 0; i < p->counts->len; i++)
+      {
+        const CirtFact *f = g_ptr_array_index (p->counts, i);
+        g_string_append_printf (line, "%s%s %s", i ? " · " : "", f->label, f->value);
+      }
+    _cirt_report_paragraph (r, line->str, PT_BODY, STYLE_REGULAR, COLOR_INK, 8);
+  }
+
+  if (p->sections->len > 0)
+    {
+      const char *titles[] = {
+        _cirt_report_str (r, CIRT_STR_SECTION), _cirt_report_str (r, CIRT_STR_PILLAR),
+        _cirt_report_str (r, CIRT_STR_PROGRESS_THEN), _cirt_report_str (r, CIRT_STR_PROGRESS_NOW),
+        _cirt_report_str (r, CIRT_STR_PROGRESS_CHANGE), _cirt_report_str (r, CIRT_STR_PROGRESS_LEVEL_THEN_NOW),
+      };
+      static const double fractions[] = { 0.3, 0.21, 0.09, 0.09, 0.1, 0.21 };
+      static const PangoAlignment align[] = {
+        PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_CENTER,
+      };
+      const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_BOLD, STYLE_BOLD, STYLE_REGULAR };
+      Table t = { G_N_ELEMENTS (titles), fractions, titles, align };
+
+      _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_PROGRESS_BY_SECTION));
+      _cirt_report_table_begin (r, &t, 0);
+      for (guint i = 0; i < p->sections->len; i++)
+        {
+          const CirtProgressRow *row = g_ptr_array_index (p->sections, i);
+          const char *cells[] = {
+            row->label, cirt_lang_pillar_title (r->l, row->pillar), row->then, row->now, row->change, row->levels,
+          };
+          _cirt_report_table_row (r, &t, cells, styles, i % 2 == 1);
+        }
+      r->y += 8;
+    }
+
+  progress_items (r, CIRT_STR_PROGRESS_IMPROVED, p->improved, CIRT_STR_PROGRESS_NO_IMPROVED);
+  progress_items (r, CIRT_STR_PROGRESS_REGRESSED, p->regressed, CIRT_STR_PROGRESS_NO_REGRESSED);
+
+  _cirt_report_heading2 (r, _cirt_report_str (r, CIRT_STR_PROGRESS_MET));
+  for (guint i = 0; i < p->met->len; i++)
+    {
+      const CirtProgressMet *m = g_ptr_array_index (p->met, i);
+      Rich rt;
+      Cell cell;
+
+      _cirt_report_rich_init (&rt);
+      _cirt_report_rich_append (&rt, m->text, PT_BODY, STYLE_REGULAR, COLOR_INK);
+      _cirt_report_rich_append (&rt, "\n", PT_SMALL, STYLE_REGULAR, COLOR_MUTED);
+      _cirt_report_rich_append (&rt, m->meta, 7.5, STYLE_REGULAR, COLOR_MUTED);
+      cell = (Cell) { _cirt_report_rich_layout (r, &rt, w, PT_BODY, PANGO_ALIGN_LEFT), w, 0, FALSE };
+      _cirt_report_rich_clear (&rt);
+      _cirt_report_flow_row (r, &cell, 1, &ROW_KEEP);
+      r->y += 6;
+    }
+  if (p->met->len == 0)
+    _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_PROGRESS_NO_MET), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -5,9 +5,9 @@
  * cirt-report.c           the passes (contents, layout, replay into the
  *                         PDF) and the public entry point
  * cirt-report-layout.c    text, pages, rows that flow, headings, tables
- * cirt-report-chapters.c  cover, contents, executive summary, pillars,
- *                         key findings, roadmap, methodology, stakeholders,
- *                         appendix */
+ * cirt-report-chapters.c  cover, contents, executive summary, progress
+ *                         since the baseline, pillars, key findings,
+ *                         roadmap, methodology, stakeholders, appendix */
 #pragma once
 
 #include <pango/pangocairo.h>
@@ -250,6 +250,9 @@ void         _cirt_report_table_span_row    (Report      *r,
 void         _cirt_report_cover             (Report *r);
 void         _cirt_report_contents          (Report *r);
 void         _cirt_report_executive_summary (Report *r,
+                                             guint   toc_index);
+/* Progress since the baseline (a follow-up's report). */
+void         _cirt_report_progress          (Report *r,
                                              guint   toc_index);
 void         _cirt_report_pillar_chapter    (Report     *r,
                                              guint       toc_index,

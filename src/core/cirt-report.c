@@ -79,16 +79,43 @@ layout_document (Report *r)
 
   _cirt_report_cover (r);
   _cirt_report_contents (r);
-  _cirt_report_executive_summary (r, index++);
-  for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
-    if (cirt_score_get_pillar (r->score, p)->used)
-      _cirt_report_pillar_chapter (r, index++, p);
-  if (r->data->findings != NULL && r->data->findings->len > 0)
-    _cirt_report_findings (r, index++);
-  _cirt_report_roadmap (r, index++);
-  _cirt_report_methodology (r, index++);
-  _cirt_report_stakeholders (r, index++);
-  _cirt_report_appendix (r, index++);
+  {
+    /* The chapters the contents list (build_toc ()), in their order. */
+    g_autoptr(GPtrArray) chapters = cirt_export_chapters (r->l, r->data);
+
+    for (index = 0; index < chapters->len; index++)
+      {
+        const CirtChapter *c = g_ptr_array_index (chapters, index);
+        switch (c->kind)
+          {
+          case CIRT_CHAPTER_SUMMARY:
+            _cirt_report_executive_summary (r, index);
+            break;
+          case CIRT_CHAPTER_PROGRESS:
+            _cirt_report_progress (r, index);
+            break;
+          case CIRT_CHAPTER_PILLAR:
+            _cirt_report_pillar_chapter (r, index, c->pillar);
+            break;
+          case CIRT_CHAPTER_FINDINGS:
+            _cirt_report_findings (r, index);
+            break;
+          case CIRT_CHAPTER_ROADMAP:
+            _cirt_report_roadmap (r, index);
+            break;
+          case CIRT_CHAPTER_METHODOLOGY:
+            _cirt_report_methodology (r, index);
+            break;
+          case CIRT_CHAPTER_STAKEHOLDERS:
+            _cirt_report_stakeholders (r, index);
+            break;
+          case CIRT_CHAPTER_APPENDIX:
+          default:
+            _cirt_report_appendix (r, index);
+            break;
+          }
+      }
+  }
   g_clear_pointer (&r->cr, cairo_destroy);
   r->n_pages = r->page;
 }
