@@ -800,6 +800,9 @@ chart_suite (void)
 
   tc = tcase_create ("files");
   tcase_add_checked_fixture (tc, setup, teardown);
+  /* Five runs of the CLI: under the sanitizers on a loaded machine they
+   * take more than Check's default 4 s. */
+  tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_files_api);
   tcase_add_test (tc, test_file_replaced_atomically);
   tcase_add_test (tc, test_file_errors);
