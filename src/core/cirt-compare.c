@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include "cirt-compare.h"
+#include "cirt-json.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -521,64 +522,26 @@ cirt_comparison_country_warning (CirtComparison *c,
 /* JSON                                                                      */
 
 static void
-member_string (JsonBuilder *b,
-               const char  *name,
-               const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-member_number (JsonBuilder *b,
-               const char  *name,
-               gboolean     defined,
-               double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (defined && !isnan (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-member_int (JsonBuilder *b,
-            const char  *name,
-            gboolean     defined,
-            gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  if (defined)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 assessment_json (JsonBuilder        *b,
                  const char         *name,
                  CirtAssessmentData *d)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  member_string (b, "id", d->info->id);
-  member_string (b, "title", d->info->title);
-  member_string (b, "country", d->info->country);
-  member_string (b, "started_on", d->info->started_on);
-  member_string (b, "ended_on", d->info->ended_on);
-  member_string (b, "baseline", d->info->baseline);
+  cirt_json_add_string (b, "id", d->info->id);
+  cirt_json_add_string (b, "title", d->info->title);
+  cirt_json_add_string (b, "country", d->info->country);
+  cirt_json_add_string (b, "started_on", d->info->started_on);
+  cirt_json_add_string (b, "ended_on", d->info->ended_on);
+  cirt_json_add_string (b, "baseline", d->info->baseline);
   json_builder_set_member_name (b, "instruments");
   json_builder_begin_array (b);
   for (guint i = 0; i < d->instruments->len; i++)
     {
       CirtInstrument *inst = g_ptr_array_index (d->instruments, i);
       json_builder_begin_object (b);
-      member_string (b, "id", cirt_instrument_get_id (inst));
-      member_string (b, "version", cirt_instrument_get_version (inst));
+      cirt_json_add_string (b, "id", cirt_instrument_get_id (inst));
+      cirt_json_add_string (b, "version", cirt_instrument_get_version (inst));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -601,13 +564,13 @@ side_json (JsonBuilder          *b,
       return;
     }
   json_builder_begin_object (b);
-  member_number (b, "score", v->defined, v->score);
-  member_int (b, "level", v->defined && v->level > 0, v->level);
-  member_string (b, "level_name",
+  cirt_json_add_number (b, "score", v->defined, v->score);
+  cirt_json_add_int (b, "level", v->defined && v->level > 0, v->level);
+  cirt_json_add_string (b, "level_name",
                  v->defined && v->level > 0 && thresholds
                    ? cirt_text_get (cirt_instrument_get_level_info (thresholds, v->level)->name, lang)
                    : NULL);
-  member_number (b, "coverage", TRUE, v->coverage);
+  cirt_json_add_number (b, "coverage", TRUE, v->coverage);
   json_builder_set_member_name (b, "provisional");
   json_builder_add_boolean_value (b, v->provisional);
   json_builder_end_object (b);
@@ -622,9 +585,9 @@ value_json (JsonBuilder            *b,
 {
   side_json (b, "old", v->has_old, &v->old_value, old_thresholds, lang);
   side_json (b, "new", v->has_new, &v->new_value, new_thresholds, lang);
-  member_number (b, "delta", v->has_delta, v->delta);
-  member_int (b, "level_delta", v->has_delta, v->level_delta);
-  member_number (b, "coverage_delta", TRUE, v->coverage_delta);
+  cirt_json_add_number (b, "delta", v->has_delta, v->delta);
+  cirt_json_add_int (b, "level_delta", v->has_delta, v->level_delta);
+  cirt_json_add_number (b, "coverage_delta", TRUE, v->coverage_delta);
 }
 
 static void
@@ -645,11 +608,11 @@ answer_json (JsonBuilder        *b,
     }
   words = cirt_export_answer_words (l, q, a);
   json_builder_begin_object (b);
-  member_string (b, "value", a ? a->value : NULL);
+  cirt_json_add_string (b, "value", a ? a->value : NULL);
   json_builder_set_member_name (b, "not_applicable");
   json_builder_add_boolean_value (b, a != NULL && a->not_applicable);
-  member_string (b, "answer", words);
-  member_number (b, "score", TRUE, score);
+  cirt_json_add_string (b, "answer", words);
+  cirt_json_add_number (b, "score", TRUE, score);
   json_builder_end_object (b);
 }
 
@@ -667,7 +630,7 @@ cirt_comparison_to_json (CirtComparison *c,
   new_first = g_ptr_array_index (c->new_data->instruments, 0);
 
   json_builder_begin_object (b);
-  member_string (b, "format", "cirt-comparison");
+  cirt_json_add_string (b, "format", "cirt-comparison");
   json_builder_set_member_name (b, "format_version");
   json_builder_add_int_value (b, 1);
   assessment_json (b, "old", c->old_data);
@@ -679,8 +642,8 @@ cirt_comparison_to_json (CirtComparison *c,
     {
       g_autofree char *msg = cirt_comparison_country_warning (c, l);
       json_builder_begin_object (b);
-      member_string (b, "code", "other-country");
-      member_string (b, "message", msg);
+      cirt_json_add_string (b, "code", "other-country");
+      cirt_json_add_string (b, "message", msg);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -691,9 +654,9 @@ cirt_comparison_to_json (CirtComparison *c,
     {
       const CirtCompareInstrument *ci = &g_array_index (c->instruments, CirtCompareInstrument, i);
       json_builder_begin_object (b);
-      member_string (b, "id", ci->id);
-      member_string (b, "old_version", ci->old_instrument ? cirt_instrument_get_version (ci->old_instrument) : NULL);
-      member_string (b, "new_version", ci->new_instrument ? cirt_instrument_get_version (ci->new_instrument) : NULL);
+      cirt_json_add_string (b, "id", ci->id);
+      cirt_json_add_string (b, "old_version", ci->old_instrument ? cirt_instrument_get_version (ci->old_instrument) : NULL);
+      cirt_json_add_string (b, "new_version", ci->new_instrument ? cirt_instrument_get_version (ci->new_instrument) : NULL);
       json_builder_set_member_name (b, "shared");
       json_builder_add_boolean_value (b, ci->old_instrument != NULL && ci->new_instrument != NULL);
       json_builder_set_member_name (b, "questions_added");
@@ -717,8 +680,8 @@ cirt_comparison_to_json (CirtComparison *c,
       if (!cp->value.has_old && !cp->value.has_new)
         continue;
       json_builder_begin_object (b);
-      member_string (b, "id", cirt_pillar_to_string (p));
-      member_string (b, "title", cirt_lang_pillar_title (l, p));
+      cirt_json_add_string (b, "id", cirt_pillar_to_string (p));
+      cirt_json_add_string (b, "title", cirt_lang_pillar_title (l, p));
       value_json (b, &cp->value, old_first, new_first, lang);
       json_builder_end_object (b);
     }
@@ -731,10 +694,10 @@ cirt_comparison_to_json (CirtComparison *c,
       const CirtCompareSection *s = &g_array_index (c->sections, CirtCompareSection, i);
       const CirtSection *sec = cirt_compare_section_get (s);
       json_builder_begin_object (b);
-      member_string (b, "id", sec->id);
-      member_string (b, "instrument", s->instrument);
-      member_string (b, "pillar", cirt_pillar_to_string (sec->pillar));
-      member_string (b, "title", cirt_text_get (sec->title, lang));
+      cirt_json_add_string (b, "id", sec->id);
+      cirt_json_add_string (b, "instrument", s->instrument);
+      cirt_json_add_string (b, "pillar", cirt_pillar_to_string (sec->pillar));
+      cirt_json_add_string (b, "title", cirt_text_get (sec->title, lang));
       value_json (b, &s->value, s->old_score ? s->old_score->instrument : NULL,
                   s->new_score ? s->new_score->instrument : NULL, lang);
       json_builder_end_object (b);
@@ -758,13 +721,13 @@ cirt_comparison_to_json (CirtComparison *c,
       const CirtCompareQuestion *q = &g_array_index (c->questions, CirtCompareQuestion, i);
       const CirtQuestion *qu = cirt_compare_question_get (q);
       json_builder_begin_object (b);
-      member_string (b, "id", q->id);
-      member_string (b, "instrument", cirt_instrument_get_id (cirt_question_get_instrument (qu)));
-      member_string (b, "section", qu->section->id);
-      member_string (b, "pillar", cirt_pillar_to_string (qu->section->pillar));
-      member_string (b, "kind", cirt_kind_to_string (qu->kind));
-      member_string (b, "text", cirt_text_get (qu->text, lang));
-      member_string (b, "change", change_names[q->change]);
+      cirt_json_add_string (b, "id", q->id);
+      cirt_json_add_string (b, "instrument", cirt_instrument_get_id (cirt_question_get_instrument (qu)));
+      cirt_json_add_string (b, "section", qu->section->id);
+      cirt_json_add_string (b, "pillar", cirt_pillar_to_string (qu->section->pillar));
+      cirt_json_add_string (b, "kind", cirt_kind_to_string (qu->kind));
+      cirt_json_add_string (b, "text", cirt_text_get (qu->text, lang));
+      cirt_json_add_string (b, "change", change_names[q->change]);
       answer_json (b, "old", l, q->old_question, q->old_answer, q->old_score);
       answer_json (b, "new", l, q->new_question, q->new_answer, q->new_score);
       json_builder_end_object (b);
@@ -777,12 +740,12 @@ cirt_comparison_to_json (CirtComparison *c,
     {
       const CirtCompareMet *m = &g_array_index (c->met, CirtCompareMet, i);
       json_builder_begin_object (b);
-      member_string (b, "question", m->old_question->id);
+      cirt_json_add_string (b, "question", m->old_question->id);
       json_builder_set_member_name (b, "old_rank");
       json_builder_add_int_value (b, m->old_rank);
-      member_number (b, "old_score", TRUE, m->old_score);
-      member_number (b, "new_score", TRUE, m->new_score);
-      member_string (b, "recommendation", cirt_text_get (m->old_question->recommendation, lang));
+      cirt_json_add_number (b, "old_score", TRUE, m->old_score);
+      cirt_json_add_number (b, "new_score", TRUE, m->new_score);
+      cirt_json_add_string (b, "recommendation", cirt_text_get (m->old_question->recommendation, lang));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -40,18 +40,6 @@ cirt_import_report_free (CirtImportReport *report)
 /* Writing                                                                  */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_answer (JsonBuilder         *b,
             const char          *name,
             const CirtAnswer    *a,
@@ -107,24 +95,24 @@ cirt_exchange_export_sealed (CirtStore       *store,
     return FALSE;
 
   json_builder_begin_object (b);
-  add_string (b, "format", CIRT_EXCHANGE_FORMAT);
+  cirt_json_add_string (b, "format", CIRT_EXCHANGE_FORMAT);
   json_builder_set_member_name (b, "format_version");
   json_builder_add_int_value (b, CIRT_EXCHANGE_FORMAT_VERSION);
-  add_string (b, "exported_at", now);
+  cirt_json_add_string (b, "exported_at", now);
 
   json_builder_set_member_name (b, "assessment");
   json_builder_begin_object (b);
-  add_string (b, "id", info->id);
-  add_string (b, "title", info->title);
-  add_string (b, "country", info->country);
-  add_string (b, "organisation", info->organisation);
-  add_string (b, "phase", info->phase);
-  add_string (b, "lead_assessor", info->lead_assessor);
-  add_string (b, "assessors", info->assessors);
-  add_string (b, "status", info->status);
-  add_string (b, "started_on", info->started_on);
-  add_string (b, "ended_on", info->ended_on);
-  add_string (b, "created_at", info->created_at);
+  cirt_json_add_string (b, "id", info->id);
+  cirt_json_add_string (b, "title", info->title);
+  cirt_json_add_string (b, "country", info->country);
+  cirt_json_add_string (b, "organisation", info->organisation);
+  cirt_json_add_string (b, "phase", info->phase);
+  cirt_json_add_string (b, "lead_assessor", info->lead_assessor);
+  cirt_json_add_string (b, "assessors", info->assessors);
+  cirt_json_add_string (b, "status", info->status);
+  cirt_json_add_string (b, "started_on", info->started_on);
+  cirt_json_add_string (b, "ended_on", info->ended_on);
+  cirt_json_add_string (b, "created_at", info->created_at);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "instruments");
@@ -133,10 +121,10 @@ cirt_exchange_export_sealed (CirtStore       *store,
     {
       CirtInstrument *inst = g_ptr_array_index (instruments, i);
       json_builder_begin_object (b);
-      add_string (b, "id", cirt_instrument_get_id (inst));
-      add_string (b, "version", cirt_instrument_get_version (inst));
-      add_string (b, "sha256", cirt_instrument_get_sha256 (inst));
-      add_string (b, "json", cirt_instrument_get_json (inst));
+      cirt_json_add_string (b, "id", cirt_instrument_get_id (inst));
+      cirt_json_add_string (b, "version", cirt_instrument_get_version (inst));
+      cirt_json_add_string (b, "sha256", cirt_instrument_get_sha256 (inst));
+      cirt_json_add_string (b, "json", cirt_instrument_get_json (inst));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -157,11 +145,11 @@ cirt_exchange_export_sealed (CirtStore       *store,
     {
       CirtStakeholder *s = g_ptr_array_index (stakeholders, i);
       json_builder_begin_object (b);
-      add_string (b, "name", s->name);
-      add_string (b, "organisation", s->organisation);
-      add_string (b, "sector", s->sector);
-      add_string (b, "date", s->met_on);
-      add_string (b, "notes", s->notes);
+      cirt_json_add_string (b, "name", s->name);
+      cirt_json_add_string (b, "organisation", s->organisation);
+      cirt_json_add_string (b, "sector", s->sector);
+      cirt_json_add_string (b, "date", s->met_on);
+      cirt_json_add_string (b, "notes", s->notes);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -200,12 +188,12 @@ cirt_exchange_export_sealed (CirtStore       *store,
     {
       CirtHistoryEntry *e = g_ptr_array_index (history, i);
       json_builder_begin_object (b);
-      add_string (b, "question", e->question);
-      add_string (b, "author", e->author);
-      add_string (b, "changed_at", e->changed_at);
+      cirt_json_add_string (b, "question", e->question);
+      cirt_json_add_string (b, "author", e->author);
+      cirt_json_add_string (b, "changed_at", e->changed_at);
       add_answer (b, "old", e->old_answer, CIRT_ANSWER_JSON_CONTENT);
       add_answer (b, "new", e->new_answer, CIRT_ANSWER_JSON_CONTENT);
-      add_string (b, "hash", e->hash);
+      cirt_json_add_string (b, "hash", e->hash);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

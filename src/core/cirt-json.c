@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "cirt-json.h"
 
 #include <errno.h>
@@ -430,4 +432,42 @@ cirt_json_get_object (JsonObject  *object,
     }
   *out = json_node_get_object (n);
   return TRUE;
+}
+
+void
+cirt_json_add_string (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cirt_json_add_number (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     defined,
+                      double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (defined && !isnan (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cirt_json_add_int (JsonBuilder *builder,
+                   const char  *name,
+                   gboolean     defined,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (defined)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }

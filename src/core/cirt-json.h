@@ -29,6 +29,20 @@ GQuark cirt_json_error_quark (void);
 /* No file of ours nests deeper than a dozen levels. */
 #define CIRT_JSON_MAX_DEPTH 64
 
+/* Writing: a member @name of the object being built, null when there is
+ * no value (@value NULL; @defined FALSE or the number not a number). */
+void      cirt_json_add_string   (JsonBuilder *builder,
+                                  const char  *name,
+                                  const char  *value);
+void      cirt_json_add_number   (JsonBuilder *builder,
+                                  const char  *name,
+                                  gboolean     defined,
+                                  double       value);
+void      cirt_json_add_int      (JsonBuilder *builder,
+                                  const char  *name,
+                                  gboolean     defined,
+                                  gint64       value);
+
 /* Parses @data (@len bytes, or -1 for a NUL-terminated string) after
  * checking that it is at most @max_bytes long, valid UTF-8, nested at most
  * CIRT_JSON_MAX_DEPTH deep and free of NUL characters (raw or escaped).

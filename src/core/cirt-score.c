@@ -43,6 +43,7 @@
 #include "config.h"
 
 #include "cirt-score.h"
+#include "cirt-json.h"
 
 #include "cirt-lang.h"
 
@@ -404,58 +405,20 @@ cirt_score_get_instruments (CirtScore *self)
 /* JSON                                                                     */
 
 static void
-add_number_or_null (JsonBuilder *b,
-                    const char  *name,
-                    gboolean     defined,
-                    double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (defined && !isnan (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int_or_null (JsonBuilder *b,
-                 const char  *name,
-                 gboolean     defined,
-                 gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  if (defined)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_value_members (JsonBuilder          *b,
                    const CirtScoreValue *v,
                    CirtInstrument       *thresholds,
                    gboolean              with_level_name,
                    const char           *lang)
 {
-  add_number_or_null (b, "score", v->defined, v->score);
-  add_int_or_null (b, "level", v->defined && v->level > 0, v->level);
+  cirt_json_add_number (b, "score", v->defined, v->score);
+  cirt_json_add_int (b, "level", v->defined && v->level > 0, v->level);
   if (with_level_name)
-    add_string_or_null (b, "level_name",
+    cirt_json_add_string (b, "level_name",
                         v->defined && v->level > 0
                           ? cirt_text_get (cirt_instrument_get_level_info (thresholds, v->level)->name, lang)
                           : NULL);
-  add_number_or_null (b, "coverage", TRUE, v->coverage);
+  cirt_json_add_number (b, "coverage", TRUE, v->coverage);
 }
 
 JsonNode *
@@ -472,7 +435,7 @@ cirt_score_to_json (CirtScore  *self,
   first = g_ptr_array_index (self->instruments, 0);
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "assessment", assessment_id);
+  cirt_json_add_string (b, "assessment", assessment_id);
 
   json_builder_set_member_name (b, "overall");
   json_builder_begin_object (b);
@@ -493,13 +456,13 @@ cirt_score_to_json (CirtScore  *self,
       const CirtPillarScore *ps = &self->pillars[p];
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "id", cirt_pillar_to_string (p));
-      add_string_or_null (b, "title", cirt_lang_pillar_title (cirt_lang_get (lang), p));
+      cirt_json_add_string (b, "id", cirt_pillar_to_string (p));
+      cirt_json_add_string (b, "title", cirt_lang_pillar_title (cirt_lang_get (lang), p));
       add_value_members (b, &ps->value, first, TRUE, lang);
       json_builder_set_member_name (b, "provisional");
       json_builder_add_boolean_value (b, ps->value.provisional);
-      add_int_or_null (b, "target", ps->target > 0, ps->target);
-      add_int_or_null (b, "gap", ps->has_gap, ps->gap);
+      cirt_json_add_int (b, "target", ps->target > 0, ps->target);
+      cirt_json_add_int (b, "gap", ps->has_gap, ps->gap);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -511,10 +474,10 @@ cirt_score_to_json (CirtScore  *self,
       const CirtSectionScore *ss = &g_array_index (self->sections, CirtSectionScore, i);
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "id", ss->section->id);
-      add_string_or_null (b, "instrument", cirt_instrument_get_id (ss->instrument));
-      add_string_or_null (b, "pillar", cirt_pillar_to_string (ss->section->pillar));
-      add_string_or_null (b, "title", cirt_text_get (ss->section->title, lang));
+      cirt_json_add_string (b, "id", ss->section->id);
+      cirt_json_add_string (b, "instrument", cirt_instrument_get_id (ss->instrument));
+      cirt_json_add_string (b, "pillar", cirt_pillar_to_string (ss->section->pillar));
+      cirt_json_add_string (b, "title", cirt_text_get (ss->section->title, lang));
       add_value_members (b, &ss->value, ss->instrument, FALSE, lang);
       json_builder_set_member_name (b, "answered");
       json_builder_add_int_value (b, ss->answered);
@@ -531,12 +494,12 @@ cirt_score_to_json (CirtScore  *self,
       const CirtRecommendation *r = &g_array_index (self->recommendations, CirtRecommendation, i);
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "question", r->question->id);
-      add_string_or_null (b, "section", r->question->section->id);
-      add_string_or_null (b, "pillar", cirt_pillar_to_string (r->question->section->pillar));
-      add_number_or_null (b, "score", TRUE, 100.0 * r->score);
-      add_number_or_null (b, "priority", TRUE, r->priority);
-      add_string_or_null (b, "text", cirt_text_get (r->question->recommendation, lang));
+      cirt_json_add_string (b, "question", r->question->id);
+      cirt_json_add_string (b, "section", r->question->section->id);
+      cirt_json_add_string (b, "pillar", cirt_pillar_to_string (r->question->section->pillar));
+      cirt_json_add_number (b, "score", TRUE, 100.0 * r->score);
+      cirt_json_add_number (b, "priority", TRUE, r->priority);
+      cirt_json_add_string (b, "text", cirt_text_get (r->question->recommendation, lang));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
