@@ -1019,6 +1019,13 @@ START_TEST (test_findings_refresh)
 }
 END_TEST
 
+/* What the schema before CIRT_STORE_SCHEMA_INTERVIEWS had: no sessions,
+ * statements or their history, no stakeholder.uuid, no answer.session. */
+#define SQL_BEFORE_INTERVIEWS \
+  "DROP TABLE interview_history; DROP TABLE statement; DROP TABLE interview_session;" \
+  " DROP TRIGGER stakeholder_uuid_given; DROP INDEX stakeholder_by_uuid;" \
+  " ALTER TABLE stakeholder DROP COLUMN uuid; ALTER TABLE answer DROP COLUMN session;"
+
 /* A database of schema 6 (before findings): upgraded with a byte-for-byte
  * copy kept, every answer and interview kept, findings then work. */
 START_TEST (test_migrate_from_v6)
@@ -1039,7 +1046,8 @@ START_TEST (test_migrate_from_v6)
   /* What schema 6 had: no findings, user_version 6, not in WAL mode. */
   ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history; DROP TABLE finding;"
-                                      " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
+                                      SQL_BEFORE_INTERVIEWS " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL),
+                    SQLITE_OK);
   sqlite3_close (db);
   g_unlink (bak);
   before = cirt_test_file_sha256 (fx.path);
@@ -1075,8 +1083,7 @@ START_TEST (test_migrate_from_v6)
     sqlite3_finalize (stmt);
   }
   sqlite3_close (db);
-  ck_assert_int_eq (version, 7);
-  ck_assert_int_eq (CIRT_STORE_SCHEMA_VERSION, 7);
+  ck_assert_int_eq (version, CIRT_STORE_SCHEMA_VERSION);
 }
 END_TEST
 

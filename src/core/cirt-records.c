@@ -88,6 +88,7 @@ cirt_answer_copy (const CirtAnswer *answer)
   a->notes = g_strdup (answer->notes);
   a->evidence = g_strdup (answer->evidence);
   a->source = g_strdup (answer->source);
+  a->session = g_strdup (answer->session);
   a->flagged = answer->flagged;
   a->notes_internal = answer->notes_internal;
   a->author = g_strdup (answer->author);
@@ -105,6 +106,7 @@ cirt_answer_free (CirtAnswer *answer)
   g_free (answer->notes);
   g_free (answer->evidence);
   g_free (answer->source);
+  g_free (answer->session);
   g_free (answer->author);
   g_free (answer->updated_at);
   g_free (answer);
@@ -161,7 +163,7 @@ cirt_answer_diff (const CirtAnswer *a,
     parts |= CIRT_ANSWER_PART_NOTES;
   if (!same_text (a->evidence, b->evidence))
     parts |= CIRT_ANSWER_PART_EVIDENCE;
-  if (!same_text (a->source, b->source))
+  if (!same_text (a->source, b->source) || !same_text (a->session, b->session))
     parts |= CIRT_ANSWER_PART_SOURCE;
   if (!a->flagged != !b->flagged)
     parts |= CIRT_ANSWER_PART_FLAG;
@@ -209,7 +211,10 @@ cirt_answer_take_parts (CirtAnswer       *to,
   if (parts & CIRT_ANSWER_PART_EVIDENCE)
     replace (&to->evidence, from->evidence);
   if (parts & CIRT_ANSWER_PART_SOURCE)
-    replace (&to->source, from->source);
+    {
+      replace (&to->source, from->source);
+      replace (&to->session, from->session);
+    }
   if (parts & CIRT_ANSWER_PART_FLAG)
     to->flagged = from->flagged;
 }
@@ -261,6 +266,9 @@ cirt_answer_to_json_node (const CirtAnswer    *a,
       json_builder_set_member_name (b, "notes_internal");
       json_builder_add_boolean_value (b, TRUE);
     }
+  /* The same for the interview session it was recorded in. */
+  if (a->session != NULL && *a->session != '\0')
+    add_text (b, "session", a->session);
   if (meta)
     {
       add_text (b, "author", a->author);
@@ -327,6 +335,7 @@ cirt_answer_from_json (const char *question,
   a->source = g_strdup (lenient_string (o, "source"));
   a->flagged = lenient_bool (o, "flagged");
   a->notes_internal = lenient_bool (o, "notes_internal");
+  a->session = g_strdup (lenient_string (o, "session"));
   return a;
 }
 
@@ -385,11 +394,11 @@ cirt_answer_from_json_object (JsonObject          *o,
                               GError             **error)
 {
   static const char * const content_keys[] = {
-    "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", NULL,
+    "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", "session", NULL,
   };
   static const char * const meta_keys[] = {
-    "question", "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", "author",
-    "updated_at", NULL,
+    "question", "value", "not_applicable", "notes", "evidence", "source", "flagged", "notes_internal", "session",
+    "author", "updated_at", NULL,
   };
   gboolean meta = (flags & CIRT_ANSWER_JSON_WITH_META) != 0;
   g_autoptr(CirtAnswer) a = cirt_answer_new (question);
@@ -417,8 +426,23 @@ cirt_answer_from_json_object (JsonObject          *o,
       !strict_text (o, "evidence", path, CIRT_MAX_TEXT, &a->evidence, error) ||
       !strict_text (o, "source", path, CIRT_MAX_TEXT, &a->source, error) ||
       !strict_bool (o, "flagged", path, &a->flagged, error) ||
-      !strict_bool (o, "notes_internal", path, &a->notes_internal, error))
+      !strict_bool (o, "notes_internal", path, &a->notes_internal, error) ||
+      !strict_text (o, "session", path, 64, &a->session, error))
     return NULL;
+  if (a->session != NULL)
+    {
+      char *lower;
+
+      if (!g_uuid_string_is_valid (a->session))
+        {
+          g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID,
+                       _("%s.session: \"%s\" is not a session id (a UUID)"), path, a->session);
+          return NULL;
+        }
+      lower = g_ascii_strdown (a->session, -1);
+      g_free (a->session);
+      a->session = lower;
+    }
   if (meta && (!strict_text (o, "author", path, CIRT_MAX_SHORT_TEXT, &a->author, error) ||
                !strict_text (o, "updated_at", path, CIRT_MAX_SHORT_TEXT, &a->updated_at, error)))
     return NULL;
@@ -510,6 +534,7 @@ cirt_stakeholder_copy (const CirtStakeholder *s)
   CirtStakeholder *c = g_new0 (CirtStakeholder, 1);
 
   c->id = s->id;
+  c->uuid = g_strdup (s->uuid);
   c->name = g_strdup (s->name);
   c->organisation = g_strdup (s->organisation);
   c->sector = g_strdup (s->sector);
@@ -523,6 +548,7 @@ cirt_stakeholder_free (CirtStakeholder *s)
 {
   if (s == NULL)
     return;
+  g_free (s->uuid);
   g_free (s->name);
   g_free (s->organisation);
   g_free (s->sector);

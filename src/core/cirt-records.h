@@ -54,6 +54,8 @@ typedef struct {
   char     *notes;
   char     *evidence;
   char     *source;
+  char     *session;         /* UUID of the interview session it was recorded in, or NULL
+                              * (part of its source: CIRT_ANSWER_PART_SOURCE) */
   gboolean  flagged;         /* for follow-up */
   gboolean  notes_internal;  /* the notes are for the team: left out of redacted exports */
   char     *author;
@@ -94,7 +96,7 @@ void        cirt_answer_take_parts     (CirtAnswer       *to,
 
 typedef enum {
   CIRT_ANSWER_JSON_CONTENT = 0,       /* value, not_applicable, notes, evidence, source, flagged
-                                       * (and notes_internal when set) */
+                                       * (and notes_internal, session when set) */
   CIRT_ANSWER_JSON_WITH_META = 1 << 0 /* and question, author, updated_at */
 } CirtAnswerJsonFlags;
 
@@ -153,6 +155,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtHistoryEntry, cirt_history_entry_free)
 
 typedef struct {
   gint64  id;
+  char   *uuid;              /* the same stakeholder on every laptop (schema 8); NULL until stored */
   char   *name;
   char   *organisation;
   char   *sector;

@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include "cirt-store-private.h"
+#include "cirt-store-sessions.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define ANSWER_COLUMNS \
-  "question, value, not_applicable, notes, evidence, source, flagged, author, updated_at, notes_internal"
+  "question, value, not_applicable, notes, evidence, source, flagged, author, updated_at, notes_internal, session"
 
 static CirtAnswer *
 read_answer (sqlite3_stmt *stmt)
@@ -26,6 +27,7 @@ read_answer (sqlite3_stmt *stmt)
   a->author = _cirt_column_text (stmt, 7);
   a->updated_at = _cirt_column_text (stmt, 8);
   a->notes_internal = sqlite3_column_int (stmt, 9) != 0;
+  a->session = _cirt_column_text (stmt, 10);
   return a;
 }
 
@@ -182,8 +184,19 @@ _cirt_store_clean_answer (CirtStore        *self,
       indexed_question_clear (&q);
       return NULL;
     }
+  if (answer->session != NULL && *answer->session != '\0' && !g_uuid_string_is_valid (answer->session))
+    {
+      g_autofree char *shown = cirt_shorten_message (g_strdup (answer->session));
+      indexed_question_clear (&q);
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("\"%s\" is not a session id (a UUID)"),
+                   shown);
+      return NULL;
+    }
 
   clean = cirt_answer_copy (answer);
+  g_clear_pointer (&clean->session, g_free);
+  if (answer->session != NULL && *answer->session != '\0')
+    clean->session = g_ascii_strdown (answer->session, -1);
   g_clear_pointer (&clean->value, g_free);
   if (answer->not_applicable)
     {
@@ -282,11 +295,12 @@ put_row (CirtStore        *self,
     {
       g_autoptr(CirtStmt) up = _cirt_store_stmt (self,
         "INSERT INTO answer (assessment, question, value, not_applicable, notes, evidence, source, flagged,"
-        " author, updated_at, notes_internal) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        " author, updated_at, notes_internal, session) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT (assessment, question) DO UPDATE SET value = excluded.value,"
         " not_applicable = excluded.not_applicable, notes = excluded.notes, evidence = excluded.evidence,"
         " source = excluded.source, flagged = excluded.flagged, author = excluded.author,"
-        " updated_at = excluded.updated_at, notes_internal = excluded.notes_internal", error);
+        " updated_at = excluded.updated_at, notes_internal = excluded.notes_internal,"
+        " session = excluded.session", error);
       if (up == NULL)
         return FALSE;
       _cirt_bind_text (up, 1, id);
@@ -300,6 +314,7 @@ put_row (CirtStore        *self,
       _cirt_bind_text (up, 9, author);
       _cirt_bind_text (up, 10, when);
       sqlite3_bind_int (up, 11, answer->notes_internal && !cirt_text_is_blank (answer->notes) ? 1 : 0);
+      _cirt_bind_text (up, 12, _cirt_empty_to_null (answer->session));
       if (!_cirt_store_step (self, up, error))
         return FALSE;
     }
@@ -342,6 +357,15 @@ _cirt_store_write_answer (CirtStore        *self,
     {
       _cirt_store_rollback (self);
       return TRUE;
+    }
+  /* A session newly given must be one of the assessment's (or one it had:
+   * a merge brings answers given in a session removed since). */
+  if (clean->session != NULL && g_strcmp0 (old ? old->session : NULL, clean->session) != 0 &&
+      !cirt_store_knows_interview (self, id, clean->session))
+    {
+      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   _("no interview session %s in this assessment"), clean->session);
+      goto fail;
     }
   if (!put_row (self, id, old, clean, author, when, &local_error))
     goto fail;

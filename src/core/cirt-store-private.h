@@ -7,7 +7,8 @@
  * cirt-store-schema.c   the schema, recognising our files, migrations
  * cirt-store-answers.c  answers, their history, the save that merges
  * cirt-store-merge.c    what an import writes: answers, history, conflicts
- * cirt-store-findings.c the findings and their history */
+ * cirt-store-findings.c the findings and their history
+ * cirt-store-sessions.c interview sessions, statements and their history */
 #pragma once
 
 #include <sqlite3.h>

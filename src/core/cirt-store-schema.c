@@ -35,7 +35,9 @@
  * form of an answer in the history; version 5 chained the history (each
  * row's hash covers the row before it); version 6 added answer.notes_internal
  * (notes for the team, left out of redacted exports); version 7 added the
- * findings (finding, with their changes in finding_history). A fresh
+ * findings (finding, with their changes in finding_history); version 8
+ * (CIRT_STORE_SCHEMA_INTERVIEWS) added interview sessions, statements,
+ * their history, stakeholder.uuid and answer.session. A fresh
  * database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
@@ -107,6 +109,70 @@
 
 static const char migrate_v6_to_v7[] = FINDING_TABLES;
 
+/* Interview sessions and statements (CIRT_STORE_SCHEMA_INTERVIEWS): a
+ * session, what each stakeholder said about a question, and the record of
+ * every change made to either (interview_history, kind 'session' or
+ * 'statement'). A stakeholder gets a UUID, so that a session names the same
+ * people on every laptop: given to every existing row by the upgrade and to
+ * every new row by the trigger (a writer that does not know the column
+ * still gets one). The lists of a session (stakeholders, assessors,
+ * sections) are JSON arrays of texts. An answer records the session it was
+ * given in (answer.session). */
+#define UUID_V4_SQL \
+  "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + (abs (random ()) % 4), 1) ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6))))"
+
+#define STAKEHOLDER_UUID_INDEX \
+  "CREATE UNIQUE INDEX stakeholder_by_uuid ON stakeholder (assessment, uuid);" \
+  "CREATE TRIGGER stakeholder_uuid_given AFTER INSERT ON stakeholder WHEN new.uuid IS NULL" \
+  "  BEGIN UPDATE stakeholder SET uuid = " UUID_V4_SQL " WHERE id = new.id; END;"
+
+#define INTERVIEW_TABLES \
+  "CREATE TABLE interview_session (" \
+  "  uuid TEXT PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  held_on TEXT NOT NULL," \
+  "  start_time TEXT," \
+  "  end_time TEXT," \
+  "  place TEXT," \
+  "  stakeholders TEXT NOT NULL DEFAULT '[]'," \
+  "  assessors TEXT NOT NULL DEFAULT '[]'," \
+  "  sections TEXT NOT NULL DEFAULT '[]'," \
+  "  notes TEXT," \
+  "  author TEXT," \
+  "  created_at TEXT NOT NULL," \
+  "  modified_at TEXT NOT NULL);" \
+  "CREATE INDEX interview_session_by_assessment ON interview_session (assessment, held_on);" \
+  "CREATE TABLE statement (" \
+  "  uuid TEXT PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  stakeholder TEXT NOT NULL," \
+  "  session TEXT," \
+  "  text TEXT NOT NULL," \
+  "  author TEXT," \
+  "  created_at TEXT NOT NULL," \
+  "  modified_at TEXT NOT NULL);" \
+  "CREATE INDEX statement_by_question ON statement (assessment, question);" \
+  "CREATE TABLE interview_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('session','statement'))," \
+  "  record TEXT NOT NULL," \
+  "  author TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT);" \
+  "CREATE INDEX interview_history_by_record ON interview_history (assessment, record);"
+
+static const char migrate_add_interviews[] =
+  "ALTER TABLE stakeholder ADD COLUMN uuid TEXT;"
+  "UPDATE stakeholder SET uuid = " UUID_V4_SQL ";"
+  STAKEHOLDER_UUID_INDEX
+  "ALTER TABLE answer ADD COLUMN session TEXT;"
+  INTERVIEW_TABLES;
+
 static const char schema_current[] =
   "CREATE TABLE instrument ("
   "  sha256 TEXT PRIMARY KEY,"
@@ -148,6 +214,7 @@ static const char schema_current[] =
   "  author TEXT,"
   "  updated_at TEXT NOT NULL,"
   "  notes_internal INTEGER NOT NULL DEFAULT 0,"
+  "  session TEXT,"
   "  PRIMARY KEY (assessment, question));"
   "CREATE TABLE answer_history ("
   "  id INTEGER PRIMARY KEY,"
@@ -167,8 +234,10 @@ static const char schema_current[] =
   "  organisation TEXT,"
   "  sector TEXT,"
   "  met_on TEXT,"
-  "  notes TEXT);"
+  "  notes TEXT,"
+  "  uuid TEXT);"
   "CREATE INDEX stakeholder_by_assessment ON stakeholder (assessment);"
+  STAKEHOLDER_UUID_INDEX
   "CREATE TABLE target ("
   "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE,"
   "  pillar TEXT NOT NULL"
@@ -178,7 +247,8 @@ static const char schema_current[] =
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS
-  FINDING_TABLES;
+  FINDING_TABLES
+  INTERVIEW_TABLES;
 
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
@@ -228,6 +298,15 @@ static const struct {
   { 7, "finding", { "uuid", "assessment", "kind", "title", "description", "pillar", "phase", "questions", "position",
                     "author", "created_at", "modified_at" } },
   { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
+  { CIRT_STORE_SCHEMA_INTERVIEWS, "stakeholder", { "uuid" } },
+  { CIRT_STORE_SCHEMA_INTERVIEWS, "answer", { "session" } },
+  { CIRT_STORE_SCHEMA_INTERVIEWS, "interview_session", { "uuid", "assessment", "held_on", "start_time", "end_time",
+                                                         "place", "stakeholders", "assessors", "sections", "notes",
+                                                         "author", "created_at", "modified_at" } },
+  { CIRT_STORE_SCHEMA_INTERVIEWS, "statement", { "uuid", "assessment", "question", "stakeholder", "session", "text",
+                                                 "author", "created_at", "modified_at" } },
+  { CIRT_STORE_SCHEMA_INTERVIEWS, "interview_history", { "id", "assessment", "kind", "record", "author",
+                                                         "changed_at", "old_json", "new_json" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -813,6 +892,8 @@ migrate (CirtStore  *self,
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
         goto fail;
       if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
+        goto fail;
+      if (from < CIRT_STORE_SCHEMA_INTERVIEWS && !_cirt_store_exec (self, migrate_add_interviews, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,

@@ -1631,7 +1631,7 @@ cirt_store_list_stakeholders (CirtStore   *self,
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
 
   stmt = _cirt_store_stmt (self,
-    "SELECT id, name, organisation, sector, met_on, notes FROM stakeholder WHERE assessment = ?"
+    "SELECT id, name, organisation, sector, met_on, notes, uuid FROM stakeholder WHERE assessment = ?"
     " ORDER BY met_on IS NULL, met_on, name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
@@ -1645,6 +1645,7 @@ cirt_store_list_stakeholders (CirtStore   *self,
       s->sector = _cirt_column_text (stmt, 3);
       s->met_on = _cirt_column_text (stmt, 4);
       s->notes = _cirt_column_text (stmt, 5);
+      s->uuid = _cirt_column_text (stmt, 6);
       g_ptr_array_add (result, s);
     }
   if (rc != SQLITE_DONE)
@@ -1669,6 +1670,13 @@ cirt_store_add_stakeholder (CirtStore             *self,
 
   if (!check_stakeholder (s, error))
     return 0;
+  if (s->uuid != NULL && !g_uuid_string_is_valid (s->uuid))
+    {
+      g_autofree char *shown = cirt_shorten_message (g_strdup (s->uuid));
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("\"%s\" is not a stakeholder id (a UUID)"),
+                   shown);
+      return 0;
+    }
   if (!_cirt_store_assessment_exists (self, id))
     {
       g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no assessment %s"), id);
@@ -1678,8 +1686,9 @@ cirt_store_add_stakeholder (CirtStore             *self,
     return 0;
   {
     g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
-      "INSERT INTO stakeholder (assessment, name, organisation, sector, met_on, notes) VALUES (?,?,?,?,?,?)",
+      "INSERT INTO stakeholder (assessment, name, organisation, sector, met_on, notes, uuid) VALUES (?,?,?,?,?,?,?)",
       &local_error);
+    g_autofree char *uuid = s->uuid ? g_ascii_strdown (s->uuid, -1) : g_uuid_string_random ();
     if (stmt == NULL)
       goto fail;
     _cirt_bind_text (stmt, 1, id);
@@ -1688,8 +1697,17 @@ cirt_store_add_stakeholder (CirtStore             *self,
     _cirt_bind_text (stmt, 4, _cirt_empty_to_null (s->sector));
     _cirt_bind_text (stmt, 5, _cirt_empty_to_null (s->met_on));
     _cirt_bind_text (stmt, 6, _cirt_empty_to_null (s->notes));
+    _cirt_bind_text (stmt, 7, uuid);
     if (!_cirt_store_step (self, stmt, &local_error))
-      goto fail;
+      {
+        if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+          {
+            g_clear_error (&local_error);
+            g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                         _("there is already a stakeholder %s"), uuid);
+          }
+        goto fail;
+      }
   }
   row = sqlite3_last_insert_rowid (self->db);
   _cirt_store_touch (self, id, now);

@@ -1,0 +1,755 @@
+/* test-sessions.c — interview sessions, statements, answers given in a
+ * session, their history, refusals that leave the database unchanged, and
+ * the upgrade that adds them
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cirt-mission-plan.h"
+#include "cirt-store-sessions.h"
+#include "cirt-test-util.h"
+
+typedef struct {
+  char           *path;
+  CirtStore      *store;
+  CirtInstrument *inst;
+  char           *id;
+  char           *amina;    /* stakeholder UUIDs */
+  char           *karim;
+} Fixture;
+
+static Fixture fx;
+
+static char *
+add_person (const char *name,
+            const char *organisation,
+            const char *sector)
+{
+  g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 row;
+
+  s->name = g_strdup (name);
+  s->organisation = g_strdup (organisation);
+  s->sector = g_strdup (sector);
+  row = cirt_store_add_stakeholder (fx.store, fx.id, s, &error);
+  ck_assert_msg (row > 0, "%s", error ? error->message : "");
+  list = cirt_store_list_stakeholders (fx.store, fx.id, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CirtStakeholder *l = g_ptr_array_index (list, i);
+      if (l->id == row)
+        {
+          ck_assert_msg (g_uuid_string_is_valid (l->uuid), "a new stakeholder gets a UUID");
+          return g_strdup (l->uuid);
+        }
+    }
+  ck_abort_msg ("the stakeholder added is not listed");
+  return NULL;
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
+  g_autoptr(GPtrArray) insts = g_ptr_array_new ();
+
+  fx.path = cirt_test_tmp_path ("sessions.db");
+  fx.store = cirt_store_open (fx.path, &error);
+  ck_assert_msg (fx.store != NULL, "%s", error ? error->message : "");
+  fx.inst = cirt_test_load_fixture ("mini.json");
+  info->title = g_strdup ("Readiness mission");
+  info->country = g_strdup ("Examplia");
+  g_ptr_array_add (insts, fx.inst);
+  fx.id = cirt_store_create_assessment (fx.store, info, insts, &error);
+  ck_assert_msg (fx.id != NULL, "%s", error ? error->message : "");
+  fx.amina = add_person ("Dr. Amina Diallo", "Police cybercrime unit", "law-enforcement");
+  fx.karim = add_person ("Karim Haddad", "ISP association", "ISPs and telecom operators");
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&fx.store);
+  g_clear_object (&fx.inst);
+  g_clear_pointer (&fx.id, g_free);
+  g_clear_pointer (&fx.path, g_free);
+  g_clear_pointer (&fx.amina, g_free);
+  g_clear_pointer (&fx.karim, g_free);
+}
+
+/* The database as files: the main file and its write-ahead log (where
+ * every write goes first), so that a refusal that wrote anything shows. */
+static char *
+db_state (void)
+{
+  g_autofree char *wal = g_strconcat (fx.path, "-wal", NULL);
+  g_autofree char *main_sum = cirt_test_file_sha256 (fx.path);
+  g_autofree char *wal_sum = g_file_test (wal, G_FILE_TEST_EXISTS) ? cirt_test_file_sha256 (wal) : g_strdup ("-");
+
+  return g_strconcat (main_sum, " ", wal_sum, NULL);
+}
+
+static CirtInterview *
+make_session (const char *date)
+{
+  CirtInterview *s = cirt_interview_new ();
+  const char *people[] = { fx.amina, fx.karim, NULL };
+  const char *assessors[] = { "Marie Dupont", "John Smith", NULL };
+  const char *sections[] = { "law", "ops", NULL };
+
+  s->date = g_strdup (date);
+  s->start_time = g_strdup ("09:30");
+  s->end_time = g_strdup ("11:00");
+  s->place = g_strdup ("Ministry of ICT, room 4");
+  s->stakeholders = g_strdupv ((char **) people);
+  s->assessors = g_strdupv ((char **) assessors);
+  s->sections = g_strdupv ((char **) sections);
+  s->notes = g_strdup ("Bring the draft law.");
+  s->author = g_strdup ("Marie Dupont");
+  return s;
+}
+
+static char *
+add_session (const char *date)
+{
+  g_autoptr(CirtInterview) s = make_session (date);
+  g_autoptr(GError) error = NULL;
+  char *uuid = cirt_store_add_interview (fx.store, fx.id, s, &error);
+
+  ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+  return uuid;
+}
+
+static guint
+n_history (const char *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) h = cirt_store_get_interview_history (fx.store, fx.id, record, &error);
+
+  ck_assert_msg (h != NULL, "%s", error ? error->message : "");
+  return h->len;
+}
+
+START_TEST (test_session_crud)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = add_session ("2026-03-03");
+  g_autofree char *earlier = add_session ("2026-03-02");
+  g_autoptr(CirtInterview) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  ck_assert (g_uuid_string_is_valid (uuid));
+  back = cirt_store_get_interview (fx.store, fx.id, uuid, &error);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_str_eq (back->date, "2026-03-03");
+  ck_assert_str_eq (back->start_time, "09:30");
+  ck_assert_str_eq (back->end_time, "11:00");
+  ck_assert_str_eq (back->place, "Ministry of ICT, room 4");
+  ck_assert_uint_eq (g_strv_length (back->stakeholders), 2);
+  ck_assert_str_eq (back->stakeholders[0], fx.amina);
+  ck_assert_str_eq (back->stakeholders[1], fx.karim);
+  ck_assert_str_eq (back->assessors[1], "John Smith");
+  ck_assert_str_eq (back->sections[0], "law");
+  ck_assert_str_eq (back->author, "Marie Dupont");
+  ck_assert_str_eq (back->created_at, back->modified_at);
+
+  /* By date: the earlier session first. */
+  list = cirt_store_list_interviews (fx.store, fx.id, &error);
+  ck_assert_uint_eq (list->len, 2);
+  ck_assert_str_eq (((CirtInterview *) g_ptr_array_index (list, 0))->id, earlier);
+  ck_assert_str_eq (((CirtInterview *) g_ptr_array_index (list, 1))->id, uuid);
+
+  /* Edit: recorded; the same content again writes nothing. */
+  ck_assert_uint_eq (n_history (uuid), 1);
+  g_free (back->place);
+  back->place = g_strdup ("Regulator's office");
+  g_clear_pointer (&back->sections[1], g_free);
+  ck_assert_msg (cirt_store_update_interview (fx.store, fx.id, back, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_history (uuid), 2);
+  ck_assert (cirt_store_update_interview (fx.store, fx.id, back, &error));
+  ck_assert_uint_eq (n_history (uuid), 2);
+  {
+    g_autoptr(CirtInterview) again = cirt_store_get_interview (fx.store, fx.id, uuid, &error);
+    ck_assert_str_eq (again->place, "Regulator's office");
+    ck_assert_uint_eq (g_strv_length (again->sections), 1);
+  }
+
+  /* A prefix finds it; a LIKE pattern never does. */
+  {
+    g_autofree char *prefix = g_strndup (uuid, 8);
+    g_autofree char *full = cirt_store_resolve_interview (fx.store, fx.id, prefix, &error);
+    ck_assert_str_eq (full, uuid);
+    ck_assert_ptr_null (cirt_store_resolve_interview (fx.store, fx.id, "%", &error));
+    ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+    g_clear_error (&error);
+  }
+
+  /* Removed: the history keeps it, and its id can be given back (undo). */
+  ck_assert (cirt_store_remove_interview (fx.store, fx.id, uuid, "John Smith", &error));
+  ck_assert_uint_eq (n_history (uuid), 3);
+  ck_assert_ptr_null (cirt_store_get_interview (fx.store, fx.id, uuid, &error));
+  ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert (cirt_store_knows_interview (fx.store, fx.id, uuid));
+  {
+    g_autoptr(GPtrArray) h = cirt_store_get_interview_history (fx.store, fx.id, uuid, &error);
+    CirtInterviewChange *last = g_ptr_array_index (h, 2);
+    ck_assert_str_eq (last->kind, "session");
+    ck_assert_str_eq (last->author, "John Smith");
+    ck_assert_ptr_nonnull (last->old_json);
+    ck_assert_ptr_null (last->new_json);
+  }
+  {
+    g_autofree char *again = cirt_store_add_interview (fx.store, fx.id, back, &error);
+    ck_assert_msg (again != NULL, "%s", error ? error->message : "");
+    ck_assert_str_eq (again, uuid);
+    ck_assert_ptr_null (cirt_store_add_interview (fx.store, fx.id, back, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "already"));
+  }
+}
+END_TEST
+
+static void
+assert_session_refused (CirtInterview *s,
+                        const char    *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = db_state ();
+  g_autofree char *after = NULL;
+  g_autofree char *uuid = cirt_store_add_interview (fx.store, fx.id, s, &error);
+
+  ck_assert_ptr_null (uuid);
+  ck_assert_msg (error != NULL && strstr (error->message, expected) != NULL, "expected \"%s\", got: %s", expected,
+                 error ? error->message : "no error");
+  after = db_state ();
+  ck_assert_str_eq (before, after);
+}
+
+START_TEST (test_session_refused)
+{
+  g_autoptr(CirtInterview) s = NULL;
+
+  s = make_session ("2026-03-02");
+  g_free (s->stakeholders[1]);
+  s->stakeholders[1] = g_uuid_string_random ();
+  assert_session_refused (s, "no stakeholder");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("2026-03-02");
+  g_free (s->sections[1]);
+  s->sections[1] = g_strdup ("no-such-section");
+  assert_session_refused (s, "no section \"no-such-section\"");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("3 March");
+  assert_session_refused (s, "is not a date");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("2026-02-30");
+  assert_session_refused (s, "is not a date");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("2026-03-02");
+  g_free (s->end_time);
+  s->end_time = g_strdup ("08:00");
+  assert_session_refused (s, "end before it starts");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("2026-03-02");
+  g_free (s->start_time);
+  s->start_time = g_strdup ("25:00");
+  assert_session_refused (s, "HH:MM");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  /* A control character (a bell, an escape sequence) in a name. */
+  s = make_session ("2026-03-02");
+  g_free (s->place);
+  s->place = g_strdup ("Room\x1b[31m 4");
+  assert_session_refused (s, "control character (U+001B)");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  /* A right-to-left override would show "Smith" as "htimS" and reorder
+   * whatever follows it. */
+  s = make_session ("2026-03-02");
+  g_free (s->assessors[1]);
+  s->assessors[1] = g_strdup ("John \u202eSmith");
+  assert_session_refused (s, "reorders the text");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  s = make_session ("2026-03-02");
+  g_free (s->stakeholders[1]);
+  s->stakeholders[1] = g_strdup (fx.amina);
+  assert_session_refused (s, "given twice");
+  cirt_interview_free (g_steal_pointer (&s));
+
+  /* Arabic names are names. */
+  s = make_session ("2026-03-02");
+  g_free (s->assessors[1]);
+  s->assessors[1] = g_strdup ("فاطمة الزهراء");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uuid = cirt_store_add_interview (fx.store, fx.id, s, &error);
+    ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+  }
+}
+END_TEST
+
+static CirtStatement *
+make_statement (const char *question,
+                const char *stakeholder,
+                const char *session,
+                const char *text)
+{
+  CirtStatement *s = cirt_statement_new ();
+
+  s->question = g_strdup (question);
+  s->stakeholder = g_strdup (stakeholder);
+  s->session = g_strdup (session);
+  s->text = g_strdup (text);
+  s->author = g_strdup ("Marie Dupont");
+  return s;
+}
+
+static void
+assert_statement_refused (CirtStatement *s,
+                          const char    *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = db_state ();
+  g_autofree char *after = NULL;
+  g_autofree char *uuid = cirt_store_add_statement (fx.store, fx.id, s, &error);
+
+  ck_assert_ptr_null (uuid);
+  ck_assert_msg (error != NULL && strstr (error->message, expected) != NULL, "expected \"%s\", got: %s", expected,
+                 error ? error->message : "no error");
+  ck_assert_uint_lt (strlen (error->message), 500);
+  after = db_state ();
+  ck_assert_str_eq (before, after);
+}
+
+START_TEST (test_statements)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = add_session ("2026-03-03");
+  /* Kept exactly: line breaks, Arabic, a direction mark, spaces at the end. */
+  const char *said = "The law was adopted in 2024.\nالقانون معتمد \u202bمنذ\u202c 2024  ";
+  g_autoptr(CirtStatement) a = make_statement ("T-LAW-2", fx.amina, session, said);
+  g_autoptr(CirtStatement) b = make_statement ("T-LAW-2", fx.karim, NULL, "There is no such law.");
+  g_autofree char *ua = NULL, *ub = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  ua = cirt_store_add_statement (fx.store, fx.id, a, &error);
+  ck_assert_msg (ua != NULL, "%s", error ? error->message : "");
+  ub = cirt_store_add_statement (fx.store, fx.id, b, &error);
+  ck_assert_msg (ub != NULL, "%s", error ? error->message : "");
+
+  /* Both kept, contradicting each other, apart from any answer. */
+  list = cirt_store_list_statements (fx.store, fx.id, "T-LAW-2", &error);
+  ck_assert_uint_eq (list->len, 2);
+  {
+    CirtStatement *s0 = g_ptr_array_index (list, 0), *s1 = g_ptr_array_index (list, 1);
+    gboolean a_first = strcmp (s0->id, ua) == 0;
+    CirtStatement *sa = a_first ? s0 : s1, *sb = a_first ? s1 : s0;
+
+    ck_assert_str_eq (sa->text, said);
+    ck_assert_str_eq (sa->stakeholder, fx.amina);
+    ck_assert_str_eq (sa->session, session);
+    ck_assert_str_eq (sb->text, "There is no such law.");
+    ck_assert_ptr_null (sb->session);
+  }
+  ck_assert_ptr_null (cirt_store_get_answer (fx.store, fx.id, "T-LAW-2", &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) other = cirt_store_list_statements (fx.store, fx.id, "T-LAW-1", &error);
+    g_autoptr(GPtrArray) all = cirt_store_list_statements (fx.store, fx.id, NULL, &error);
+    ck_assert_uint_eq (other->len, 0);
+    ck_assert_uint_eq (all->len, 2);
+  }
+
+  /* Removed, with the removal in the history. */
+  ck_assert_uint_eq (n_history (ua), 1);
+  ck_assert (cirt_store_remove_statement (fx.store, fx.id, ua, "John Smith", &error));
+  ck_assert_uint_eq (n_history (ua), 2);
+  ck_assert (!cirt_store_remove_statement (fx.store, fx.id, ua, "John Smith", &error));
+  ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) h = cirt_store_get_interview_history (fx.store, fx.id, ua, &error);
+    CirtInterviewChange *c = g_ptr_array_index (h, 1);
+    g_autoptr(CirtStatement) old = cirt_statement_from_json (c->old_json);
+    ck_assert_str_eq (c->kind, "statement");
+    ck_assert_str_eq (old->text, said);
+    ck_assert_ptr_null (c->new_json);
+  }
+}
+END_TEST
+
+START_TEST (test_statement_refused)
+{
+  g_autofree char *session = add_session ("2026-03-03");
+  g_autofree char *other = g_uuid_string_random ();
+  g_autoptr(CirtStatement) s = NULL;
+  GString *big;
+
+  s = make_statement ("T-LAW-2", other, NULL, "Said.");
+  assert_statement_refused (s, "no stakeholder");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  s = make_statement ("T-NOPE-9", fx.amina, NULL, "Said.");
+  assert_statement_refused (s, "no question \"T-NOPE-9\"");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  s = make_statement ("T-LAW-2", fx.amina, other, "Said.");
+  assert_statement_refused (s, "no interview session");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  s = make_statement ("T-LAW-2", fx.amina, session, "   \n ");
+  assert_statement_refused (s, "must not be empty");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  s = make_statement ("T-LAW-2", fx.amina, session, "Said\x07 loudly.");
+  assert_statement_refused (s, "control character (U+0007)");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  /* 10 MB: refused with the limit in words, the message short. */
+  big = g_string_new (NULL);
+  while (big->len < 10 * 1024 * 1024)
+    g_string_append (big, "The ministry says the law is adopted. ");
+  s = make_statement ("T-LAW-2", fx.amina, session, big->str);
+  assert_statement_refused (s, "at most 64 KB");
+  cirt_statement_free (g_steal_pointer (&s));
+
+  /* One byte over the limit is refused; the limit itself is kept exactly. */
+  g_string_set_size (big, CIRT_MAX_STATEMENT + 1);
+  s = make_statement ("T-LAW-2", fx.amina, session, big->str);
+  assert_statement_refused (s, "too long");
+  cirt_statement_free (g_steal_pointer (&s));
+  g_string_set_size (big, CIRT_MAX_STATEMENT);
+  s = make_statement ("T-LAW-2", fx.amina, session, big->str);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *uuid = cirt_store_add_statement (fx.store, fx.id, s, &error);
+    g_autoptr(GPtrArray) list = cirt_store_list_statements (fx.store, fx.id, "T-LAW-2", &error);
+
+    ck_assert_msg (uuid != NULL, "%s", error ? error->message : "");
+    ck_assert_uint_eq (list->len, 1);
+    ck_assert_uint_eq (strlen (((CirtStatement *) g_ptr_array_index (list, 0))->text), CIRT_MAX_STATEMENT);
+    ck_assert_str_eq (((CirtStatement *) g_ptr_array_index (list, 0))->text, big->str);
+  }
+  g_string_free (big, TRUE);
+}
+END_TEST
+
+START_TEST (test_answer_in_session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = add_session ("2026-03-03");
+  g_autoptr(CirtAnswer) a = cirt_answer_new ("T-LAW-2");
+  g_autoptr(CirtAnswer) back = NULL;
+
+  a->value = g_strdup ("yes");
+  a->session = g_strdup (session);
+  a->author = g_strdup ("Marie Dupont");
+  ck_assert_msg (cirt_store_save_answer (fx.store, fx.id, a, &error), "%s", error ? error->message : "");
+  back = cirt_store_get_answer (fx.store, fx.id, "T-LAW-2", &error);
+  ck_assert_str_eq (back->session, session);
+  {
+    g_autofree char *json = cirt_answer_to_json (back);
+    g_autofree char *member = g_strdup_printf ("\"session\":\"%s\"", session);
+    ck_assert_msg (strstr (json, member) != NULL, "%s", json);
+  }
+  /* The history records the session with the answer, and still verifies. */
+  {
+    g_autoptr(GPtrArray) h = cirt_store_get_history (fx.store, fx.id, "T-LAW-2", &error);
+    CirtHistoryEntry *e = g_ptr_array_index (h, h->len - 1);
+    guint n = 0;
+    g_autofree char *head = NULL;
+    ck_assert_str_eq (e->new_answer->session, session);
+    ck_assert (cirt_store_verify_history (fx.store, fx.id, &n, &head, &error));
+  }
+  /* An answer without a session (an answer without one written before the
+   * sessions existed) keeps its JSON: no "session" member. */
+  {
+    g_autoptr(CirtAnswer) plain = cirt_answer_new ("T-LAW-1");
+    g_autofree char *json = NULL;
+    plain->value = g_strdup ("2");
+    json = cirt_answer_to_json (plain);
+    ck_assert_ptr_null (strstr (json, "session"));
+  }
+
+  /* A session that is not the assessment's is refused, the answer as it was. */
+  {
+    g_autoptr(CirtAnswer) bad = cirt_answer_copy (back);
+    g_autofree char *before = db_state ();
+    g_autofree char *after = NULL;
+    g_free (bad->session);
+    bad->session = g_uuid_string_random ();
+    ck_assert (!cirt_store_save_answer (fx.store, fx.id, bad, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "no interview session"));
+    g_clear_error (&error);
+    g_free (bad->session);
+    bad->session = g_strdup ("not-a-uuid");
+    ck_assert (!cirt_store_save_answer (fx.store, fx.id, bad, &error));
+    ck_assert_ptr_nonnull (strstr (error->message, "not a session id"));
+    g_clear_error (&error);
+    after = db_state ();
+    ck_assert_str_eq (before, after);
+  }
+
+  /* The session removed, the answer still names it and can be edited. */
+  ck_assert (cirt_store_remove_interview (fx.store, fx.id, session, NULL, &error));
+  {
+    g_autoptr(CirtAnswer) edit = cirt_store_get_answer (fx.store, fx.id, "T-LAW-2", &error);
+    g_autoptr(CirtAnswer) again = NULL;
+    ck_assert_str_eq (edit->session, session);
+    edit->notes = g_strdup ("Confirmed by the gazette.");
+    ck_assert_msg (cirt_store_save_answer (fx.store, fx.id, edit, &error), "%s", error ? error->message : "");
+    again = cirt_store_get_answer (fx.store, fx.id, "T-LAW-2", &error);
+    ck_assert_str_eq (again->notes, "Confirmed by the gazette.");
+    ck_assert_str_eq (again->session, session);
+  }
+}
+END_TEST
+
+START_TEST (test_json_round_trip)
+{
+  g_autofree char *uuid = add_session ("2026-03-03");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtInterview) s = cirt_store_get_interview (fx.store, fx.id, uuid, &error);
+  g_autofree char *json = cirt_interview_to_json (s);
+  g_autoptr(CirtInterview) back = cirt_interview_from_json (json);
+
+  ck_assert_ptr_nonnull (back);
+  ck_assert (cirt_interview_same_content (s, back));
+  ck_assert_str_eq (back->modified_at, s->modified_at);
+
+  /* Strict: an unknown member, a list of numbers, a bad id are refused. */
+  {
+    const char *bad[] = {
+      "{\"id\":\"@ID@\",\"date\":\"2026-03-03\",\"created_at\":\"x\",\"modified_at\":\"x\",\"colour\":\"red\"}",
+      "{\"id\":\"@ID@\",\"date\":\"2026-03-03\",\"created_at\":\"x\",\"modified_at\":\"x\",\"sections\":[1,2]}",
+      "{\"id\":\"nope@ID@\",\"date\":\"2026-03-03\",\"created_at\":\"x\",\"modified_at\":\"x\"}",
+      "{\"id\":\"@ID@\",\"date\":\"2026-13-03\",\"created_at\":\"x\",\"modified_at\":\"x\"}",
+      "{\"id\":\"@ID@\",\"date\":\"2026-03-03\",\"created_at\":\"x\",\"modified_at\":\"x\",\"assessors\":[\"A\",\"A\"]}",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(GStrv) parts = g_strsplit (bad[i], "@ID@", -1);
+        g_autofree char *text = g_strjoinv (uuid, parts);
+        g_autoptr(JsonNode) node = json_from_string (text, NULL);
+        g_autoptr(CirtInterview) r = cirt_interview_from_json_object (json_node_get_object (node), "sessions[0]",
+                                                                      &error);
+        ck_assert_msg (r == NULL, "accepted: %s", text);
+        ck_assert_ptr_nonnull (strstr (error->message, "sessions[0]"));
+        g_clear_error (&error);
+      }
+  }
+}
+END_TEST
+
+START_TEST (test_sector_groups)
+{
+  ck_assert_str_eq (cirt_interview_sector_group ("law-enforcement"), "law-enforcement");
+  ck_assert_str_eq (cirt_interview_sector_group (" Regulator "), "regulator");
+  ck_assert_str_eq (cirt_interview_sector_group ("isps and telecom operators"), "isp-telecom");
+  ck_assert_ptr_null (cirt_interview_sector_group ("Private sector"));
+  ck_assert_ptr_null (cirt_interview_sector_group (NULL));
+}
+END_TEST
+
+/* The plan: law asks law enforcement and the ICT ministry (T-LAW-2); ops
+ * and context ask no group. */
+START_TEST (test_mission_plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) instruments = cirt_store_get_instruments (fx.store, fx.id, &error);
+  g_autoptr(GPtrArray) people = cirt_store_list_stakeholders (fx.store, fx.id, &error);
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(CirtInterview) only_karim = make_session ("2026-03-02");
+  g_autofree char *k = NULL;
+
+  /* Nothing planned: every section unplanned. */
+  sessions = cirt_store_list_interviews (fx.store, fx.id, &error);
+  plan = cirt_mission_plan (instruments, people, sessions);
+  ck_assert_uint_eq (plan->len, 3);
+  for (guint i = 0; i < plan->len; i++)
+    ck_assert_int_eq (((CirtPlanSection *) g_ptr_array_index (plan, i))->state, CIRT_PLAN_UNPLANNED);
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* Karim (ISPs) planned for law: planned, but no group law asks is met. */
+  g_clear_pointer (&only_karim->stakeholders[0], g_free);
+  g_free (only_karim->stakeholders[1]);
+  only_karim->stakeholders[0] = g_strdup (fx.karim);
+  only_karim->stakeholders[1] = NULL;
+  g_clear_pointer (&only_karim->sections[1], g_free);
+  k = cirt_store_add_interview (fx.store, fx.id, only_karim, &error);
+  ck_assert_msg (k != NULL, "%s", error ? error->message : "");
+  sessions = cirt_store_list_interviews (fx.store, fx.id, &error);
+  plan = cirt_mission_plan (instruments, people, sessions);
+  {
+    CirtPlanSection *law = g_ptr_array_index (plan, 0);
+    ck_assert_str_eq (law->section->id, "law");
+    ck_assert_int_eq (law->state, CIRT_PLAN_PLANNED);
+    ck_assert_uint_eq (g_strv_length (law->groups), 2);
+    ck_assert_str_eq (law->groups[0], "ict-ministry");
+    ck_assert_str_eq (law->groups[1], "law-enforcement");
+    ck_assert_ptr_null (law->groups_met);
+    ck_assert_str_eq (law->sessions[0], k);
+  }
+  g_clear_pointer (&plan, g_ptr_array_unref);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  /* Amina (police) and Karim for law and ops: law covered by law
+   * enforcement, ops (no group asked) covered by being planned. */
+  g_free (add_session ("2026-03-03"));
+  sessions = cirt_store_list_interviews (fx.store, fx.id, &error);
+  plan = cirt_mission_plan (instruments, people, sessions);
+  {
+    CirtPlanSection *law = g_ptr_array_index (plan, 0);
+    CirtPlanSection *ops = g_ptr_array_index (plan, 1);
+    CirtPlanSection *ctx = g_ptr_array_index (plan, 2);
+    ck_assert_int_eq (law->state, CIRT_PLAN_COVERED);
+    ck_assert_uint_eq (g_strv_length (law->groups_met), 1);
+    ck_assert_str_eq (law->groups_met[0], "law-enforcement");
+    ck_assert_uint_eq (g_strv_length (law->sessions), 2);
+    ck_assert_int_eq (ops->state, CIRT_PLAN_COVERED);
+    ck_assert_ptr_null (ops->groups);
+    ck_assert_str_eq (ctx->section->id, "context");
+    ck_assert_int_eq (ctx->state, CIRT_PLAN_UNPLANNED);
+    ck_assert_str_eq (cirt_plan_state_to_string (ctx->state), "unplanned");
+  }
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* The upgrade                                                              */
+
+/* What the schema before CIRT_STORE_SCHEMA_INTERVIEWS had. */
+#define SQL_BEFORE_INTERVIEWS \
+  "DROP TABLE interview_history; DROP TABLE statement; DROP TABLE interview_session;" \
+  " DROP TRIGGER stakeholder_uuid_given; DROP INDEX stakeholder_by_uuid;" \
+  " ALTER TABLE stakeholder DROP COLUMN uuid; ALTER TABLE answer DROP COLUMN session;"
+
+START_TEST (test_migrate_to_sessions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bak = g_strconcat (fx.path, ".bak", NULL);
+  g_autofree char *before = NULL, *bak_sha = NULL, *sql = NULL;
+  g_autoptr(CirtAnswer) a = cirt_answer_new ("T-LAW-1");
+  sqlite3 *db = NULL;
+  int version = -1;
+
+  a->value = g_strdup ("3");
+  a->notes = g_strdup ("kept across the upgrade");
+  ck_assert (cirt_store_save_answer (fx.store, fx.id, a, &error));
+  g_clear_object (&fx.store);
+
+  /* The schema before: no sessions, not in WAL mode. */
+  sql = g_strdup_printf ("PRAGMA journal_mode=DELETE; " SQL_BEFORE_INTERVIEWS " PRAGMA user_version = %d; VACUUM;",
+                         CIRT_STORE_SCHEMA_INTERVIEWS - 1);
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  ck_assert_msg (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+  g_unlink (bak);
+  before = cirt_test_file_sha256 (fx.path);
+
+  fx.store = cirt_store_open (fx.path, &error);
+  ck_assert_msg (fx.store != NULL, "%s", error ? error->message : "");
+  ck_assert (g_file_test (bak, G_FILE_TEST_EXISTS));
+  bak_sha = cirt_test_file_sha256 (bak);
+  ck_assert_str_eq (bak_sha, before);
+  {
+    g_autoptr(CirtAnswer) kept = cirt_store_get_answer (fx.store, fx.id, "T-LAW-1", &error);
+    g_autoptr(GPtrArray) people = cirt_store_list_stakeholders (fx.store, fx.id, &error);
+    guint n = 0;
+    g_autofree char *head = NULL;
+    CirtStakeholder *p0, *p1;
+
+    ck_assert_str_eq (kept->notes, "kept across the upgrade");
+    ck_assert_ptr_null (kept->session);
+    ck_assert (cirt_store_verify_history (fx.store, fx.id, &n, &head, &error));
+    /* Every stakeholder got a UUID of its own. */
+    ck_assert_uint_eq (people->len, 2);
+    p0 = g_ptr_array_index (people, 0);
+    p1 = g_ptr_array_index (people, 1);
+    ck_assert_msg (g_uuid_string_is_valid (p0->uuid), "%s", p0->uuid ? p0->uuid : "(none)");
+    ck_assert (g_uuid_string_is_valid (p1->uuid));
+    ck_assert_str_ne (p0->uuid, p1->uuid);
+    g_free (fx.amina);
+    fx.amina = g_strdup (p0->uuid);
+    g_free (fx.karim);
+    fx.karim = g_strdup (p1->uuid);
+  }
+  g_free (add_session ("2026-03-04"));
+  g_clear_object (&fx.store);
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+    version = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  ck_assert_int_eq (version, CIRT_STORE_SCHEMA_VERSION);
+}
+END_TEST
+
+/* A file that claims the current schema without the sessions' tables is not ours. */
+START_TEST (test_without_sessions_refused)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+
+  g_clear_object (&fx.store);
+  ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE statement;", NULL, NULL, NULL),
+                    SQLITE_OK);
+  sqlite3_close (db);
+  before = cirt_test_file_sha256 (fx.path);
+  store = cirt_store_open (fx.path, &error);
+  ck_assert_ptr_null (store);
+  ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_A_DB));
+  after = cirt_test_file_sha256 (fx.path);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+static Suite *
+sessions_suite (void)
+{
+  Suite *s = suite_create ("sessions");
+  TCase *tc = tcase_create ("store");
+
+  tcase_set_timeout (tc, 120);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_session_crud);
+  tcase_add_test (tc, test_session_refused);
+  tcase_add_test (tc, test_statements);
+  tcase_add_test (tc, test_statement_refused);
+  tcase_add_test (tc, test_answer_in_session);
+  tcase_add_test (tc, test_json_round_trip);
+  tcase_add_test (tc, test_sector_groups);
+  tcase_add_test (tc, test_mission_plan);
+  tcase_add_test (tc, test_migrate_to_sessions);
+  tcase_add_test (tc, test_without_sessions_refused);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  cirt_test_setup_env ();
+  return cirt_test_run_suite (sessions_suite ());
+}
