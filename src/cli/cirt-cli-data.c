@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cirt-cli.h"
+#include "cirt-store-sessions.h"
 #include "cirt-references.h"
 #include "cirt-sample.h"
 
@@ -361,11 +362,21 @@ cirt_cli_cmd_list (CirtCli *cli,
   return CIRT_CLI_OK;
 }
 
+/* The answer's JSON form; one given in an interview session also has the
+ * session as data ("interview": its id, date, place and stakeholders). */
 static void
 build_answer (JsonBuilder      *b,
-              const CirtAnswer *a)
+              const CirtAnswer *a,
+              CirtStore        *store,
+              const char       *id,
+              GPtrArray        *stakeholders)
 {
-  json_builder_add_value (b, cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META));
+  JsonNode *node = cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META);
+
+  if (a->session != NULL)
+    json_object_set_member (json_node_get_object (node), "interview",
+                            cirt_cli_answer_session_json (store, id, a->session, stakeholders));
+  json_builder_add_value (b, node);
 }
 
 int
@@ -444,6 +455,7 @@ cirt_cli_cmd_show (CirtCli *cli,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, s->id);
+          add_string_member (b, "uuid", s->uuid);
           add_string_member (b, "name", s->name);
           add_string_member (b, "organisation", s->organisation);
           add_string_member (b, "sector", s->sector);
@@ -457,6 +469,8 @@ cirt_cli_cmd_show (CirtCli *cli,
       for (guint i = 0; i < findings->len; i++)
         json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
       json_builder_end_array (b);
+      if (!cirt_cli_add_interviews_json (b, store, id, stakeholders, &error))
+        return cirt_cli_refuse_error (error);
       json_builder_set_member_name (b, "answers");
       json_builder_begin_array (b);
       /* In questionnaire order, so the output is stable and reads like the form. */
@@ -471,7 +485,7 @@ cirt_cli_cmd_show (CirtCli *cli,
                   const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
                   CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
                   if (a)
-                    build_answer (b, a);
+                    build_answer (b, a, store, id, stakeholders);
                 }
             }
         }
@@ -552,7 +566,7 @@ cirt_cli_cmd_answer (CirtCli *cli,
                      char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("answer");
-  g_autofree char *notes = NULL, *evidence = NULL, *source = NULL, *author = NULL;
+  g_autofree char *notes = NULL, *evidence = NULL, *source = NULL, *author = NULL, *session = NULL;
   gboolean na = FALSE, flag = FALSE, unflag = FALSE, internal = FALSE, shared = FALSE;
   GOptionEntry entries[] = {
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Interview notes, or the N/A justification"), "T" },
@@ -561,6 +575,9 @@ cirt_cli_cmd_answer (CirtCli *cli,
     { "shared", 0, 0, G_OPTION_ARG_NONE, &shared, N_("The notes may go in redacted exports (the default)"), NULL },
     { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("Evidence seen (document, URL)"), "T" },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Who or what the answer comes from"), "T" },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session,
+      N_("The interview session the answer was given in (its id or the start of it): recorded as its source"),
+      "SESSION" },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Assessor recording the answer"), "NAME" },
     { "na", 0, 0, G_OPTION_ARG_NONE, &na, N_("Not applicable (needs --notes)"), NULL },
     { "flag", 0, 0, G_OPTION_ARG_NONE, &flag, N_("Flag for follow-up"), NULL },
@@ -615,6 +632,13 @@ cirt_cli_cmd_answer (CirtCli *cli,
     g_free (answer->evidence), answer->evidence = g_strdup (evidence);
   if (source)
     g_free (answer->source), answer->source = g_strdup (source);
+  if (session)
+    {
+      g_free (answer->session);
+      answer->session = cirt_store_resolve_interview (store, id, session, &error);
+      if (answer->session == NULL)
+        return cirt_cli_refuse_error (error);
+    }
   if (flag || unflag)
     answer->flagged = flag;
   if (internal || shared)

@@ -120,5 +120,20 @@ int cirt_cli_cmd_merge_export (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_import      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_conflicts   (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_export      (CirtCli *cli, int argc, char **argv);
+/* cirt-cli-sessions.c: interview sessions, statements, the mission plan. */
+int cirt_cli_cmd_session     (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_statement   (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_plan        (CirtCli *cli, int argc, char **argv);
+/* For `show --json`: the members "sessions" and "statements"; the session
+ * an answer was given in (id, date, place, stakeholders with their names). */
+gboolean  cirt_cli_add_interviews_json (JsonBuilder  *b,
+                                        CirtStore    *store,
+                                        const char   *id,
+                                        GPtrArray    *stakeholders,
+                                        GError      **error);
+JsonNode *cirt_cli_answer_session_json (CirtStore    *store,
+                                        const char   *id,
+                                        const char   *session,
+                                        GPtrArray    *stakeholders);
 
 G_END_DECLS

@@ -377,6 +377,64 @@ cirt_store_get_interview_history (CirtStore   *self,
   return g_steal_pointer (&result);
 }
 
+char *
+cirt_store_resolve_stakeholder (CirtStore   *self,
+                                const char  *id,
+                                const char  *text,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *shown = cirt_shorten_message (g_strdup (text ? text : ""));
+  g_autofree char *lower = g_ascii_strdown (text ? text : "", -1);
+  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
+  CirtStakeholder *found = NULL;
+  guint n = 0;
+  gboolean digits = *lower != '\0', hex = *lower != '\0';
+
+  g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
+
+  people = cirt_store_list_stakeholders (self, id, error);
+  if (people == NULL)
+    return NULL;
+  for (const char *c = lower; *c; c++)
+    {
+      digits = digits && g_ascii_isdigit (*c);
+      hex = hex && (g_ascii_isxdigit (*c) || *c == '-');
+    }
+  /* Its number first, then the start of its UUID, then its name. */
+  for (guint pass = 0; pass < 3 && n == 0; pass++)
+    for (guint i = 0; i < people->len; i++)
+      {
+        CirtStakeholder *p = g_ptr_array_index (people, i);
+        gboolean match = FALSE;
+
+        if (pass == 0 && digits)
+          match = g_ascii_strtoll (lower, NULL, 10) == p->id;
+        else if (pass == 1 && hex && p->uuid != NULL)
+          match = g_str_has_prefix (p->uuid, lower);
+        else if (pass == 2 && p->name != NULL)
+          {
+            g_autofree char *name = g_utf8_casefold (p->name, -1);
+            match = strcmp (name, folded) == 0;
+          }
+        if (match && n++ == 0)
+          found = p;
+      }
+  if (n == 0)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_NOT_FOUND, _("no stakeholder %s in this assessment"),
+                   shown);
+      return NULL;
+    }
+  if (n > 1)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_AMBIGUOUS,
+                   _("%s matches %u stakeholders; give more of their id"), shown, n);
+      return NULL;
+    }
+  return g_strdup (found->uuid);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Checks                                                                   */
 

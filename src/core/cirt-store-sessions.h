@@ -80,6 +80,14 @@ gboolean       cirt_store_knows_interview   (CirtStore   *self,
                                              const char  *id,
                                              const char  *session);
 
+/* The UUID of the stakeholder @text names: its number in
+ * cirt_store_list_stakeholders() (CirtStakeholder.id), the start of its
+ * UUID, or its name (ignoring case); refused when none or several match. */
+char          *cirt_store_resolve_stakeholder (CirtStore   *self,
+                                               const char  *id,
+                                               const char  *text,
+                                               GError     **error);
+
 /* Merging a session or statement of another laptop (an exchange file),
  * inside the caller's transaction: matched by UUID; a record removed here
  * after its last change over there stays removed; otherwise the later
