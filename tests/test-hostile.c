@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cirt-test-gpg.h"
+#include "cirt-exchange.h"
 #include "cirt-test-util.h"
 
 static char *db;
@@ -248,7 +249,10 @@ START_TEST (test_exchange_files)
     };
 
     s = g_string_new (text);
-    g_string_replace (s, "\"format_version\" : 3", "\"format_version\" : 9", 1);
+    {
+      g_autofree char *current = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION);
+      ck_assert_uint_eq (g_string_replace (s, current, "\"format_version\" : 9", 1), 1);
+    }
     cases[4].path = tmp_file ("x-newer.json", s->str, s->len);
     g_string_free (s, TRUE);
     s = g_string_new (text);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "cirt-exchange.h"
 #include "cirt-mission-plan.h"
 #include "cirt-store-sessions.h"
 #include "cirt-test-util.h"
@@ -629,6 +630,347 @@ START_TEST (test_mission_plan)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------ */
+/* Two laptops                                                              */
+
+typedef struct {
+  char      *path;
+  CirtStore *store;
+} Laptop;
+
+static Laptop other;
+
+static void
+setup_two (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  setup ();
+  other.path = cirt_test_tmp_path ("laptop-b.db");
+  other.store = cirt_store_open (other.path, &error);
+  ck_assert_msg (other.store != NULL, "%s", error ? error->message : "");
+}
+
+static void
+teardown_two (void)
+{
+  g_clear_object (&other.store);
+  g_clear_pointer (&other.path, g_free);
+  teardown ();
+}
+
+static char *
+export_from (CirtStore  *store,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = cirt_test_tmp_path (name);
+
+  ck_assert_msg (cirt_exchange_export (store, fx.id, path, &error), "%s", error ? error->message : "");
+  return path;
+}
+
+static CirtImportReport *
+import_into (CirtStore  *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CirtImportReport *r = cirt_exchange_import (store, path, &error);
+
+  ck_assert_msg (r != NULL, "%s", error ? error->message : "");
+  return r;
+}
+
+static CirtInterview *
+session_of (CirtStore  *store,
+            const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  CirtInterview *s = cirt_store_get_interview (store, fx.id, uuid, &error);
+
+  ck_assert_msg (s != NULL, "%s", error ? error->message : "");
+  return s;
+}
+
+static guint
+n_statements (CirtStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cirt_store_list_statements (store, fx.id, NULL, &error);
+
+  ck_assert_msg (list != NULL, "%s", error ? error->message : "");
+  return list->len;
+}
+
+START_TEST (test_two_laptops)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s1 = add_session ("2026-03-03");
+  g_autoptr(CirtStatement) said = make_statement ("T-LAW-2", fx.amina, s1, "Adopted in 2024.");
+  g_autofree char *st1 = cirt_store_add_statement (fx.store, fx.id, said, &error);
+  g_autofree char *file_a = NULL, *file_b = NULL, *s2 = NULL, *st2 = NULL;
+  g_autoptr(CirtImportReport) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL;
+  g_autoptr(CirtAnswer) a = cirt_answer_new ("T-LAW-2");
+
+  ck_assert_msg (st1 != NULL, "%s", error ? error->message : "");
+  a->value = g_strdup ("yes");
+  a->session = g_strdup (s1);
+  ck_assert (cirt_store_save_answer (fx.store, fx.id, a, &error));
+
+  /* A to B: B has the same people (same UUIDs), session, statement, answer. */
+  file_a = export_from (fx.store, "a.json");
+  r1 = import_into (other.store, file_a);
+  ck_assert (r1->created);
+  ck_assert_uint_eq (r1->sessions_added, 1);
+  ck_assert_uint_eq (r1->statements_added, 1);
+  {
+    g_autoptr(CirtInterview) b = session_of (other.store, s1);
+    g_autoptr(CirtInterview) here = session_of (fx.store, s1);
+    g_autoptr(CirtAnswer) ba = cirt_store_get_answer (other.store, fx.id, "T-LAW-2", &error);
+    g_autoptr(GPtrArray) people = cirt_store_list_stakeholders (other.store, fx.id, &error);
+
+    ck_assert (cirt_interview_same_content (b, here));
+    ck_assert_str_eq (b->modified_at, here->modified_at);
+    ck_assert_str_eq (ba->session, s1);
+    ck_assert_uint_eq (people->len, 2);
+    ck_assert_ptr_nonnull (cirt_store_resolve_stakeholder (other.store, fx.id, fx.amina, &error));
+    ck_assert_uint_eq (n_statements (other.store), 1);
+  }
+
+  /* Importing the same file again changes nothing. */
+  r2 = import_into (other.store, file_a);
+  ck_assert_uint_eq (r2->sessions_added + r2->sessions_updated + r2->statements_added + r2->statements_updated, 0);
+
+  /* B edits the session later, adds one and a statement, removes A's statement. */
+  g_usleep (2000);
+  {
+    g_autoptr(CirtInterview) b = session_of (other.store, s1);
+    g_autoptr(CirtInterview) add = make_session ("2026-03-04");
+    g_autoptr(CirtStatement) more = make_statement ("T-LAW-1", fx.karim, NULL, "Discussed only.");
+
+    g_free (b->place);
+    b->place = g_strdup ("Police headquarters");
+    ck_assert (cirt_store_update_interview (other.store, fx.id, b, &error));
+    s2 = cirt_store_add_interview (other.store, fx.id, add, &error);
+    ck_assert_ptr_nonnull (s2);
+    st2 = cirt_store_add_statement (other.store, fx.id, more, &error);
+    ck_assert_ptr_nonnull (st2);
+    ck_assert (cirt_store_remove_statement (other.store, fx.id, st1, "Bob", &error));
+  }
+
+  /* B to A: the later edit and the new records come over. */
+  file_b = export_from (other.store, "b.json");
+  r3 = import_into (fx.store, file_b);
+  ck_assert_uint_eq (r3->sessions_added, 1);
+  ck_assert_uint_eq (r3->sessions_updated, 1);
+  ck_assert_uint_eq (r3->statements_added, 1);
+  {
+    g_autoptr(CirtInterview) here = session_of (fx.store, s1);
+    g_autoptr(CirtInterview) added = session_of (fx.store, s2);
+    ck_assert_str_eq (here->place, "Police headquarters");
+    ck_assert_str_eq (added->date, "2026-03-04");
+    /* A merge is in A's history of the session. */
+    ck_assert_uint_eq (n_history (s1), 2);
+  }
+
+  /* A's older file again into B: the removal on B is not undone, B's
+   * later edit is kept. */
+  r4 = import_into (other.store, file_a);
+  ck_assert_uint_eq (r4->statements_added, 0);
+  ck_assert_uint_eq (r4->statements_kept, 1);
+  ck_assert_uint_eq (r4->sessions_kept, 1);
+  ck_assert_uint_eq (n_statements (other.store), 1);
+  {
+    g_autoptr(CirtInterview) b = session_of (other.store, s1);
+    ck_assert_str_eq (b->place, "Police headquarters");
+  }
+}
+END_TEST
+
+/* The same person entered on both laptops (two UUIDs): a session of the
+ * other laptop names the person as this laptop knows them. */
+START_TEST (test_same_person_two_ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_a = NULL, *file_b = NULL, *s = NULL, *b_amina = NULL;
+  g_autoptr(CirtImportReport) r1 = NULL, r2 = NULL;
+  g_autoptr(CirtInterview) session = NULL;
+
+  file_a = export_from (fx.store, "a-only-people.json");
+  {
+    /* B had the assessment before A's people: a copy without them. */
+    g_autoptr(JsonParser) p = json_parser_new ();
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    g_autofree char *bare = cirt_test_tmp_path ("a-bare.json");
+    JsonObject *root;
+
+    ck_assert (json_parser_load_from_file (p, file_a, NULL));
+    root = json_node_get_object (json_parser_get_root (p));
+    json_object_set_array_member (root, "stakeholders", json_array_new ());
+    json_generator_set_root (gen, json_parser_get_root (p));
+    ck_assert (json_generator_to_file (gen, bare, NULL));
+    g_autoptr(CirtImportReport) r0 = import_into (other.store, bare);
+  }
+  {
+    g_autoptr(CirtStakeholder) again = cirt_stakeholder_new ();
+    again->name = g_strdup ("Dr. Amina Diallo");
+    again->organisation = g_strdup ("Police cybercrime unit");
+    again->sector = g_strdup ("law-enforcement");
+    ck_assert_int_gt (cirt_store_add_stakeholder (other.store, fx.id, again, &error), 0);
+    b_amina = cirt_store_resolve_stakeholder (other.store, fx.id, "Dr. Amina Diallo", &error);
+    ck_assert_str_ne (b_amina, fx.amina);
+  }
+  {
+    g_autoptr(CirtInterview) add = make_session ("2026-03-05");
+    g_strfreev (add->stakeholders);
+    add->stakeholders = g_new0 (char *, 2);
+    add->stakeholders[0] = g_strdup (b_amina);
+    s = cirt_store_add_interview (other.store, fx.id, add, &error);
+    ck_assert_msg (s != NULL, "%s", error ? error->message : "");
+  }
+  file_b = export_from (other.store, "b-people.json");
+  r1 = import_into (fx.store, file_b);
+  ck_assert_uint_eq (r1->stakeholders_added, 0);
+  ck_assert_uint_eq (r1->sessions_added, 1);
+  session = session_of (fx.store, s);
+  ck_assert_str_eq (session->stakeholders[0], fx.amina);
+  /* And the other way: B keeps its own UUID for the person. */
+  r2 = import_into (other.store, file_a);
+  ck_assert_uint_eq (r2->stakeholders_added, 1);   /* Karim */
+}
+END_TEST
+
+/* Hostile files: refused whole, the database unchanged. */
+typedef void (*Mutation) (JsonObject *root);
+
+static JsonObject *
+first_of (JsonObject *root,
+          const char *member)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, member), 0);
+}
+
+static void m_session_bad_stakeholder (JsonObject *r)
+{
+  JsonArray *a = json_object_get_array_member (first_of (r, "sessions"), "stakeholders");
+  json_array_add_string_element (a, "not-a-uuid");
+}
+static void m_session_bad_section (JsonObject *r)
+{
+  JsonArray *a = json_object_get_array_member (first_of (r, "sessions"), "sections");
+  json_array_add_string_element (a, "no-such-section");
+}
+static void m_session_twice (JsonObject *r)
+{
+  JsonArray *a = json_object_get_array_member (r, "sessions");
+  json_array_add_element (a, json_node_copy (json_array_get_element (a, 0)));
+}
+static void m_session_bad_date (JsonObject *r) { json_object_set_string_member (first_of (r, "sessions"), "date", "tomorrow"); }
+static void m_session_rlo (JsonObject *r) { json_object_set_string_member (first_of (r, "sessions"), "place", "Room \u202e4"); }
+static void m_session_unknown_member (JsonObject *r) { json_object_set_string_member (first_of (r, "sessions"), "colour", "red"); }
+static void m_session_no_zone (JsonObject *r)
+{
+  json_object_set_string_member (first_of (r, "sessions"), "modified_at", "2026-03-03T10:00:00");
+}
+static void m_sessions_in_version_3 (JsonObject *r) { json_object_set_int_member (r, "format_version", 3); }
+static void m_statement_huge (JsonObject *r)
+{
+  GString *big = g_string_new (NULL);
+  while (big->len < 10 * 1024 * 1024)
+    g_string_append (big, "The ministry says so. ");
+  json_object_set_string_member (first_of (r, "statements"), "text", big->str);
+  g_string_free (big, TRUE);
+}
+static void m_statement_bad_question (JsonObject *r)
+{
+  json_object_set_string_member (first_of (r, "statements"), "question", "T-NOPE-1");
+}
+static void m_statement_control (JsonObject *r)
+{
+  json_object_set_string_member (first_of (r, "statements"), "text", "Said \x1b[2J loudly");
+}
+static void m_statement_no_stakeholder (JsonObject *r)
+{
+  json_object_remove_member (first_of (r, "statements"), "stakeholder");
+}
+static void m_answer_bad_session (JsonObject *r)
+{
+  json_object_set_string_member (first_of (r, "answers"), "session", "x' OR 1=1");
+}
+static void m_stakeholder_bad_id (JsonObject *r)
+{
+  json_object_set_string_member (first_of (r, "stakeholders"), "id", "12345");
+}
+
+START_TEST (test_hostile_files)
+{
+  static const struct {
+    const char *name;
+    Mutation    mutate;
+    const char *expect;
+  } cases[] = {
+    { "a stakeholder id that is not a UUID", m_session_bad_stakeholder, "sessions[0].stakeholders[2]" },
+    { "a section not in the instruments", m_session_bad_section, "no section \"no-such-section\"" },
+    { "a session twice", m_session_twice, "is also sessions[0]" },
+    { "a date that is not one", m_session_bad_date, "sessions[0].date" },
+    { "a right-to-left override in a place", m_session_rlo, "reorders the text" },
+    { "an unknown member", m_session_unknown_member, "colour" },
+    { "a time without its zone", m_session_no_zone, "has no time zone" },
+    { "sessions in a version 3 file", m_sessions_in_version_3, "sessions: unknown member" },
+    { "a 10 MB statement", m_statement_huge, "statements[0].text: too long" },
+    { "a statement about no question", m_statement_bad_question, "no question \"T-NOPE-1\"" },
+    { "a control character in a statement", m_statement_control, "control character" },
+    { "a statement of nobody", m_statement_no_stakeholder, "statements[0].stakeholder: missing" },
+    { "an answer's session that is not a UUID", m_answer_bad_session, "not a session id" },
+    { "a stakeholder's id that is not a UUID", m_stakeholder_bad_id, "not a stakeholder id" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s1 = add_session ("2026-03-03");
+  g_autoptr(CirtStatement) said = make_statement ("T-LAW-2", fx.amina, s1, "Adopted in 2024.");
+  g_autofree char *st1 = cirt_store_add_statement (fx.store, fx.id, said, &error);
+  g_autoptr(CirtAnswer) a = cirt_answer_new ("T-LAW-2");
+  g_autofree char *file = NULL;
+  g_autoptr(CirtImportReport) seed = NULL;
+
+  a->value = g_strdup ("yes");
+  a->session = g_strdup (s1);
+  ck_assert (cirt_store_save_answer (fx.store, fx.id, a, &error));
+  file = export_from (fx.store, "hostile-base.json");
+  /* B has the assessment already (a merge), and then a fresh database. */
+  seed = import_into (other.store, file);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonParser) p = json_parser_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autofree char *name = g_strdup_printf ("hostile-%u.json", i);
+      g_autofree char *path = cirt_test_tmp_path (name);
+      g_autofree char *wal = g_strconcat (other.path, "-wal", NULL);
+      g_autofree char *before = NULL, *after = NULL, *before_wal = NULL, *after_wal = NULL;
+      g_autoptr(GError) e = NULL;
+      g_autoptr(CirtImportReport) r = NULL;
+
+      ck_assert (json_parser_load_from_file (p, file, NULL));
+      cases[i].mutate (json_node_get_object (json_parser_get_root (p)));
+      json_generator_set_root (gen, json_parser_get_root (p));
+      ck_assert (json_generator_to_file (gen, path, NULL));
+
+      before = cirt_test_file_sha256 (other.path);
+      before_wal = g_file_test (wal, G_FILE_TEST_EXISTS) ? cirt_test_file_sha256 (wal) : g_strdup ("-");
+      r = cirt_exchange_import (other.store, path, &e);
+      ck_assert_msg (r == NULL, "%s: accepted", cases[i].name);
+      ck_assert_msg (strstr (e->message, cases[i].expect) != NULL, "%s: expected \"%s\" in: %s", cases[i].name,
+                     cases[i].expect, e->message);
+      ck_assert_msg (strlen (e->message) < 1000, "%s: a message of %zu bytes", cases[i].name, strlen (e->message));
+      after = cirt_test_file_sha256 (other.path);
+      after_wal = g_file_test (wal, G_FILE_TEST_EXISTS) ? cirt_test_file_sha256 (wal) : g_strdup ("-");
+      ck_assert_msg (g_strcmp0 (before, after) == 0 && g_strcmp0 (before_wal, after_wal) == 0,
+                     "%s: the database changed", cases[i].name);
+    }
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* The upgrade                                                              */
 
@@ -743,6 +1085,14 @@ sessions_suite (void)
   tcase_add_test (tc, test_mission_plan);
   tcase_add_test (tc, test_migrate_to_sessions);
   tcase_add_test (tc, test_without_sessions_refused);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("exchange");
+  tcase_set_timeout (tc, 240);
+  tcase_add_checked_fixture (tc, setup_two, teardown_two);
+  tcase_add_test (tc, test_two_laptops);
+  tcase_add_test (tc, test_same_person_two_ids);
+  tcase_add_test (tc, test_hostile_files);
   suite_add_tcase (s, tc);
   return s;
 }

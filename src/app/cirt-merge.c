@@ -238,6 +238,18 @@ cirt_merge_describe (const CirtMergeResult *result,
     /* translators: part of the summary of an import */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u finding updated", "%u findings updated",
                                                        r->findings_updated), r->findings_updated));
+  if (r->sessions_added + r->sessions_updated > 0)
+    /* translators: part of the summary of an import */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u interview session added or updated",
+                                                       "%u interview sessions added or updated",
+                                                       r->sessions_added + r->sessions_updated),
+                                             r->sessions_added + r->sessions_updated));
+  if (r->statements_added + r->statements_updated > 0)
+    /* translators: part of the summary of an import */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u statement added or updated",
+                                                       "%u statements added or updated",
+                                                       r->statements_added + r->statements_updated),
+                                             r->statements_added + r->statements_updated));
   if (result->n_to_review > 0)
     /* translators: part of the summary of an import */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict to review", "%u conflicts to review",

@@ -114,6 +114,18 @@ cirt_cli_cmd_import (CirtCli *cli,
       json_builder_add_int_value (b, report->findings_updated);
       json_builder_set_member_name (b, "findings_kept");
       json_builder_add_int_value (b, report->findings_kept);
+      json_builder_set_member_name (b, "sessions_added");
+      json_builder_add_int_value (b, report->sessions_added);
+      json_builder_set_member_name (b, "sessions_updated");
+      json_builder_add_int_value (b, report->sessions_updated);
+      json_builder_set_member_name (b, "sessions_kept");
+      json_builder_add_int_value (b, report->sessions_kept);
+      json_builder_set_member_name (b, "statements_added");
+      json_builder_add_int_value (b, report->statements_added);
+      json_builder_set_member_name (b, "statements_updated");
+      json_builder_add_int_value (b, report->statements_updated);
+      json_builder_set_member_name (b, "statements_kept");
+      json_builder_add_int_value (b, report->statements_kept);
       json_builder_set_member_name (b, "history_added");
       json_builder_add_int_value (b, report->history_added);
       json_builder_set_member_name (b, "conflicts");
@@ -140,6 +152,12 @@ cirt_cli_cmd_import (CirtCli *cli,
   if (report->findings_added + report->findings_updated + report->findings_kept > 0)
     fprintf (stderr, _("Findings: %u added, %u updated, %u kept (changed or removed here later).\n"),
              report->findings_added, report->findings_updated, report->findings_kept);
+  if (report->sessions_added + report->sessions_updated + report->sessions_kept > 0)
+    fprintf (stderr, _("Interview sessions: %u added, %u updated, %u kept (changed or removed here later).\n"),
+             report->sessions_added, report->sessions_updated, report->sessions_kept);
+  if (report->statements_added + report->statements_updated + report->statements_kept > 0)
+    fprintf (stderr, _("Statements: %u added, %u updated, %u kept (changed or removed here later).\n"),
+             report->statements_added, report->statements_updated, report->statements_kept);
   for (guint i = 0; i < report->conflicts->len; i++)
     fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
   for (guint i = 0; i < report->warnings->len; i++)

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cirt-exchange.h"
+#include "cirt-store-sessions.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -77,6 +78,8 @@ cirt_exchange_export_sealed (CirtStore       *store,
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -90,6 +93,8 @@ cirt_exchange_export_sealed (CirtStore       *store,
       (answers = cirt_store_get_answers (store, assessment_id, error)) == NULL ||
       (stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL ||
       (findings = cirt_store_list_findings (store, assessment_id, error)) == NULL ||
+      (sessions = cirt_store_list_interviews (store, assessment_id, error)) == NULL ||
+      (statements = cirt_store_list_statements (store, assessment_id, NULL, error)) == NULL ||
       (history = cirt_store_get_history (store, assessment_id, NULL, error)) == NULL ||
       !cirt_store_get_targets (store, assessment_id, targets, error))
     return FALSE;
@@ -145,6 +150,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
     {
       CirtStakeholder *s = g_ptr_array_index (stakeholders, i);
       json_builder_begin_object (b);
+      cirt_json_add_string (b, "id", s->uuid);
       cirt_json_add_string (b, "name", s->name);
       cirt_json_add_string (b, "organisation", s->organisation);
       cirt_json_add_string (b, "sector", s->sector);
@@ -159,6 +165,18 @@ cirt_exchange_export_sealed (CirtStore       *store,
   json_builder_begin_array (b);
   for (guint i = 0; i < findings->len; i++)
     json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
+  json_builder_end_array (b);
+
+  /* Interview sessions and statements (version 4), as the store lists them. */
+  json_builder_set_member_name (b, "sessions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < sessions->len; i++)
+    json_builder_add_value (b, cirt_interview_to_json_node (g_ptr_array_index (sessions, i)));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "statements");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < statements->len; i++)
+    json_builder_add_value (b, cirt_statement_to_json_node (g_ptr_array_index (statements, i)));
   json_builder_end_array (b);
 
   /* In questionnaire order: the file reads like the form, and is the same
@@ -230,6 +248,8 @@ typedef struct {
   int                 targets[CIRT_N_PILLARS];
   GPtrArray          *stakeholders;/* CirtStakeholder* */
   GPtrArray          *findings;    /* CirtFinding*, ids in lower case, times UTC */
+  GPtrArray          *sessions;    /* CirtInterview*, likewise */
+  GPtrArray          *statements;  /* CirtStatement*, likewise */
   GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
   GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
   GDateTime          *now;
@@ -247,6 +267,8 @@ exchange_file_clear (ExchangeFile *f)
   g_clear_pointer (&f->instruments, g_ptr_array_unref);
   g_clear_pointer (&f->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&f->findings, g_ptr_array_unref);
+  g_clear_pointer (&f->sessions, g_ptr_array_unref);
+  g_clear_pointer (&f->statements, g_ptr_array_unref);
   g_clear_pointer (&f->answers, g_ptr_array_unref);
   g_clear_pointer (&f->history, g_ptr_array_unref);
   g_clear_pointer (&f->now, g_date_time_unref);
@@ -542,7 +564,7 @@ read_stakeholders (ExchangeFile  *f,
                    JsonObject    *root,
                    GError       **error)
 {
-  static const char * const keys[] = { "name", "organisation", "sector", "date", "notes", NULL };
+  static const char * const keys[] = { "id", "name", "organisation", "sector", "date", "notes", NULL };
   g_autoptr(GError) local_error = NULL;
   JsonArray *arr = NULL;
 
@@ -555,11 +577,12 @@ read_stakeholders (ExchangeFile  *f,
       JsonNode *n = json_array_get_element (arr, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
       g_autoptr(CirtStakeholder) s = cirt_stakeholder_new ();
-      const char *name = NULL, *org = NULL, *sector = NULL, *date = NULL, *notes = NULL;
+      const char *name = NULL, *org = NULL, *sector = NULL, *date = NULL, *notes = NULL, *uuid = NULL;
 
       if (o == NULL)
         return invalid (f, error, _("%s: must be an object"), where);
       if (!cirt_json_check_members (o, keys, where, &local_error) ||
+          !cirt_json_get_string (o, "id", TRUE, 64, where, &uuid, &local_error) ||
           !cirt_json_get_string (o, "name", FALSE, CIRT_MAX_SHORT_TEXT, where, &name, &local_error) ||
           !cirt_json_get_string (o, "organisation", TRUE, CIRT_MAX_SHORT_TEXT, where, &org, &local_error) ||
           !cirt_json_get_string (o, "sector", TRUE, CIRT_MAX_SHORT_TEXT, where, &sector, &local_error) ||
@@ -572,6 +595,15 @@ read_stakeholders (ExchangeFile  *f,
           g_autoptr(GDateTime) dt = strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
           if (dt == NULL)
             return invalid (f, error, _("%s.date: \"%s\" is not a date (YYYY-MM-DD)"), where, date);
+        }
+      if (uuid != NULL && *uuid != '\0')
+        {
+          if (!g_uuid_string_is_valid (uuid))
+            return invalid (f, error, _("%s.id: \"%s\" is not a stakeholder id (a UUID)"), where, uuid);
+          s->uuid = g_ascii_strdown (uuid, -1);
+          for (guint j = 0; j < f->stakeholders->len; j++)
+            if (g_strcmp0 (((CirtStakeholder *) g_ptr_array_index (f->stakeholders, j))->uuid, s->uuid) == 0)
+              return invalid (f, error, _("%s.id: stakeholder %s is also stakeholders[%u]"), where, s->uuid, j);
         }
       s->name = g_strdup (name);
       s->organisation = g_strdup (org);
@@ -778,6 +810,127 @@ read_findings (ExchangeFile  *f,
   return TRUE;
 }
 
+/* The times of a record read as an instant each (read_time()). */
+static gboolean
+read_times (ExchangeFile  *f,
+            const char    *where,
+            char         **created_at,
+            char         **modified_at,
+            GError       **error)
+{
+  g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
+  g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
+  char *created = read_time (f, *created_at, p1, error);
+  char *modified = created ? read_time (f, *modified_at, p2, error) : NULL;
+
+  if (modified == NULL)
+    {
+      g_free (created);
+      return FALSE;
+    }
+  g_free (*created_at);
+  *created_at = created;
+  g_free (*modified_at);
+  *modified_at = modified;
+  return TRUE;
+}
+
+static gboolean
+file_has_section (ExchangeFile *f,
+                  const char   *id)
+{
+  for (guint i = 0; i < f->instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (f->instruments, i);
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        if (strcmp (cirt_instrument_get_section (inst, s)->id, id) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The interview sessions (version 4): each a session object as the store
+ * has it, its sections the file's, its times instants, no UUID twice. A
+ * stakeholder it names need not be in the file (one removed since on that
+ * laptop is still named). */
+static gboolean
+read_sessions (ExchangeFile  *f,
+               JsonObject    *root,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  f->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_interview_free);
+  if (!cirt_json_get_array (root, "sessions", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (arr != NULL && f->version < 4)
+    return invalid (f, error, _("sessions: unknown member"));
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "sessions", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtInterview) s = NULL;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      s = cirt_interview_from_json_object (o, where, &local_error);
+      if (s == NULL)
+        return refuse (f, local_error, error);
+      for (guint j = 0; j < f->sessions->len; j++)
+        if (strcmp (((CirtInterview *) g_ptr_array_index (f->sessions, j))->id, s->id) == 0)
+          return invalid (f, error, _("%s.id: session %s is also sessions[%u]"), where, s->id, j);
+      for (guint k = 0; s->sections != NULL && s->sections[k] != NULL; k++)
+        if (!file_has_section (f, s->sections[k]))
+          return invalid (f, error, _("%s.sections[%u]: no section \"%s\" in the file's instruments"), where, k,
+                          s->sections[k]);
+      if (!read_times (f, where, &s->created_at, &s->modified_at, error))
+        return FALSE;
+      g_ptr_array_add (f->sessions, g_steal_pointer (&s));
+    }
+  return TRUE;
+}
+
+/* The statements (version 4): their questions the file's, their times
+ * instants, no UUID twice, each at most CIRT_MAX_STATEMENT bytes. */
+static gboolean
+read_statements (ExchangeFile  *f,
+                 JsonObject    *root,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *arr = NULL;
+
+  f->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_statement_free);
+  if (!cirt_json_get_array (root, "statements", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (arr != NULL && f->version < 4)
+    return invalid (f, error, _("statements: unknown member"));
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "statements", i);
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtStatement) s = NULL;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      s = cirt_statement_from_json_object (o, where, &local_error);
+      if (s == NULL)
+        return refuse (f, local_error, error);
+      for (guint j = 0; j < f->statements->len; j++)
+        if (strcmp (((CirtStatement *) g_ptr_array_index (f->statements, j))->id, s->id) == 0)
+          return invalid (f, error, _("%s.id: statement %s is also statements[%u]"), where, s->id, j);
+      if (find_question (f, s->question) == NULL)
+        return invalid (f, error, _("%s.question: no question \"%s\" in the file's instruments"), where, s->question);
+      if (!read_times (f, where, &s->created_at, &s->modified_at, error))
+        return FALSE;
+      g_ptr_array_add (f->statements, g_steal_pointer (&s));
+    }
+  return TRUE;
+}
+
 /* Reads the file into f->root, opening it first if it is sealed. A file
  * that cannot be read or opened sets @error (returns FALSE); JSON that does
  * not parse leaves f->root NULL with the reason in f->parse_error. */
@@ -817,7 +970,7 @@ read_file (ExchangeFile  *f,
 {
   static const char * const keys[] = {
     "format", "format_version", "exported_at", "assessment", "instruments", "targets", "stakeholders",
-    "findings", "answers", "history", NULL,
+    "findings", "sessions", "statements", "answers", "history", NULL,
   };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -857,6 +1010,8 @@ read_file (ExchangeFile  *f,
          read_targets (f, root, error) &&
          read_stakeholders (f, root, error) &&
          read_findings (f, root, error) &&
+         read_sessions (f, root, error) &&
+         read_statements (f, root, error) &&
          read_answers (f, root, error) &&
          read_history (f, root, error);
 }
@@ -976,6 +1131,7 @@ merge_content (CirtStore        *store,
 {
   int targets[CIRT_N_PILLARS];
   g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GHashTable) same = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Targets: taken where none is set here. */
   if (!cirt_store_get_targets (store, id, targets, error))
@@ -988,23 +1144,38 @@ merge_content (CirtStore        *store,
         report->targets_added++;
       }
 
-  /* Stakeholders: added unless the same person, organisation and date are here. */
+  /* Stakeholders: the same UUID is the same person; without one (a file
+   * of format 3 or older), or with another UUID, the same person,
+   * organisation and date are; anyone else is added, with the file's
+   * UUID. What the file's sessions and statements name is translated to
+   * the person here (@same: the file's UUID → the one here). */
   stakeholders = cirt_store_list_stakeholders (store, id, error);
   if (stakeholders == NULL)
     return FALSE;
   for (guint i = 0; i < f->stakeholders->len; i++)
     {
       CirtStakeholder *s = g_ptr_array_index (f->stakeholders, i);
-      gboolean present = FALSE;
+      CirtStakeholder *here = NULL;
 
-      for (guint j = 0; j < stakeholders->len && !present; j++)
+      for (guint j = 0; j < stakeholders->len && here == NULL && s->uuid != NULL; j++)
         {
           CirtStakeholder *l = g_ptr_array_index (stakeholders, j);
-          present = g_strcmp0 (l->name, s->name) == 0 && g_strcmp0 (l->organisation, s->organisation) == 0 &&
-                    g_strcmp0 (l->met_on, s->met_on) == 0;
+          if (g_strcmp0 (l->uuid, s->uuid) == 0)
+            here = l;
         }
-      if (present)
-        continue;
+      for (guint j = 0; j < stakeholders->len && here == NULL; j++)
+        {
+          CirtStakeholder *l = g_ptr_array_index (stakeholders, j);
+          if (g_strcmp0 (l->name, s->name) == 0 && g_strcmp0 (l->organisation, s->organisation) == 0 &&
+              g_strcmp0 (l->met_on, s->met_on) == 0)
+            here = l;
+        }
+      if (here != NULL)
+        {
+          if (s->uuid != NULL && here->uuid != NULL)
+            g_hash_table_insert (same, g_strdup (s->uuid), g_strdup (here->uuid));
+          continue;
+        }
       if (cirt_store_add_stakeholder (store, id, s, error) == 0)
         {
           g_prefix_error (error, "%s: stakeholders[%u]: ", f->path, i);
@@ -1012,6 +1183,52 @@ merge_content (CirtStore        *store,
         }
       g_ptr_array_add (stakeholders, cirt_stakeholder_copy (s));
       report->stakeholders_added++;
+    }
+
+  /* Sessions and statements: by their UUID, before the answers that name
+   * the sessions (cirt_store_import_interview, _statement). */
+  for (guint i = 0; i < f->sessions->len; i++)
+    {
+      g_autoptr(CirtInterview) s = cirt_interview_copy (g_ptr_array_index (f->sessions, i));
+      CirtRecordImport outcome = CIRT_RECORD_IMPORT_SAME;
+
+      for (guint k = 0; s->stakeholders != NULL && s->stakeholders[k] != NULL; k++)
+        {
+          const char *here = g_hash_table_lookup (same, s->stakeholders[k]);
+          if (here != NULL)
+            {
+              g_free (s->stakeholders[k]);
+              s->stakeholders[k] = g_strdup (here);
+            }
+        }
+      if (!cirt_store_import_interview (store, id, s, &outcome, error))
+        {
+          g_prefix_error (error, "%s: sessions[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->sessions_added += outcome == CIRT_RECORD_IMPORT_ADDED;
+      report->sessions_updated += outcome == CIRT_RECORD_IMPORT_UPDATED;
+      report->sessions_kept += outcome == CIRT_RECORD_IMPORT_KEPT;
+    }
+  for (guint i = 0; i < f->statements->len; i++)
+    {
+      g_autoptr(CirtStatement) s = cirt_statement_copy (g_ptr_array_index (f->statements, i));
+      CirtRecordImport outcome = CIRT_RECORD_IMPORT_SAME;
+      const char *here = g_hash_table_lookup (same, s->stakeholder);
+
+      if (here != NULL)
+        {
+          g_free (s->stakeholder);
+          s->stakeholder = g_strdup (here);
+        }
+      if (!cirt_store_import_statement (store, id, s, &outcome, error))
+        {
+          g_prefix_error (error, "%s: statements[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->statements_added += outcome == CIRT_RECORD_IMPORT_ADDED;
+      report->statements_updated += outcome == CIRT_RECORD_IMPORT_UPDATED;
+      report->statements_kept += outcome == CIRT_RECORD_IMPORT_KEPT;
     }
 
   /* Findings: by their UUID (cirt_store_import_finding). */

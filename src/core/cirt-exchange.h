@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes; 3: the findings (read: 1 to 3). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 3
+/* 2: the history carries its chain of hashes; 3: the findings; 4: interview
+ * sessions, statements, stakeholders' UUIDs and answers' sessions (read: 1
+ * to 4). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 4
 
 typedef struct {
   char     *assessment_id;
@@ -24,6 +26,12 @@ typedef struct {
   guint     findings_added;       /* new here */
   guint     findings_updated;     /* changed later over there: taken */
   guint     findings_kept;        /* changed or removed here later: kept as here */
+  guint     sessions_added;       /* interview sessions, likewise */
+  guint     sessions_updated;
+  guint     sessions_kept;
+  guint     statements_added;     /* statements, likewise */
+  guint     statements_updated;
+  guint     statements_kept;
   guint     history_added;
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */

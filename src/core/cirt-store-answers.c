@@ -358,15 +358,6 @@ _cirt_store_write_answer (CirtStore        *self,
       _cirt_store_rollback (self);
       return TRUE;
     }
-  /* A session newly given must be one of the assessment's (or one it had:
-   * a merge brings answers given in a session removed since). */
-  if (clean->session != NULL && g_strcmp0 (old ? old->session : NULL, clean->session) != 0 &&
-      !cirt_store_knows_interview (self, id, clean->session))
-    {
-      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
-                   _("no interview session %s in this assessment"), clean->session);
-      goto fail;
-    }
   if (!put_row (self, id, old, clean, author, when, &local_error))
     goto fail;
   _cirt_store_changed (self, id, clean->question);
@@ -379,6 +370,29 @@ _cirt_store_write_answer (CirtStore        *self,
 fail:
   _cirt_store_rollback (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* A session newly given in an edit made here must be one of the
+ * assessment's (or one it had and removed since). A merge is not checked
+ * so: the other laptop may have removed a session this one never had. */
+static gboolean
+check_session_given (CirtStore         *self,
+                     const char        *id,
+                     const CirtAnswer  *stored,
+                     const CirtAnswer  *answer,
+                     GError           **error)
+{
+  g_autofree char *lower = NULL;
+
+  if (answer->session == NULL || *answer->session == '\0')
+    return TRUE;
+  lower = g_ascii_strdown (answer->session, -1);
+  if ((stored != NULL && g_strcmp0 (stored->session, lower) == 0) || !g_uuid_string_is_valid (lower) ||
+      cirt_store_knows_interview (self, id, lower))
+    return TRUE;   /* unchanged, or refused by the checks of every answer */
+  g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID, _("no interview session %s in this assessment"),
+               lower);
   return FALSE;
 }
 
@@ -399,6 +413,19 @@ cirt_store_save_answer (CirtStore        *self,
   g_return_val_if_fail (CIRT_IS_STORE (self), FALSE);
   g_return_val_if_fail (answer != NULL && answer->question != NULL, FALSE);
 
+  if (answer->session != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(CirtAnswer) stored = cirt_store_get_answer (self, id, answer->question, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!check_session_given (self, id, stored, answer, error))
+        return FALSE;
+    }
   return _cirt_store_write_answer (self, id, answer, author_of (answer), now, NULL, error);
 }
 
@@ -440,7 +467,8 @@ cirt_store_save_answer_over (CirtStore        *self,
       cirt_answer_take_parts (merged, current, theirs & ~mine);
       result = (theirs & ~mine) != 0 ? CIRT_SAVE_MERGED : CIRT_SAVE_WRITTEN;
     }
-  if (!_cirt_store_write_answer (self, id, merged, author_of (answer), now, &changed, &local_error))
+  if (!check_session_given (self, id, current, merged, &local_error) ||
+      !_cirt_store_write_answer (self, id, merged, author_of (answer), now, &changed, &local_error))
     goto fail;
   if (crossed != 0)
     {
