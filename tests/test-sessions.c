@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cirt-exchange.h"
+#include "cirt-export-xlsx.h"
+#include "cirt-redact.h"
 #include "cirt-mission-plan.h"
 #include "cirt-store-sessions.h"
 #include "cirt-test-util.h"
@@ -971,6 +973,158 @@ START_TEST (test_hostile_files)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------ */
+/* The workbook                                                             */
+
+static JsonNode *
+read_workbook (const char *xlsx)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("CIRT_SOURCE_ROOT"), "tests", "readback_xlsx.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, xlsx, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  int rc = cirt_test_run (argv, &out, &err);
+
+  ck_assert_msg (rc == 0, "readback_xlsx.py: exit %d: %s", rc, err);
+  ck_assert (json_parser_load_from_data (parser, out, -1, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The rows of sheet @name as text, cells separated by " | ". */
+static char *
+sheet_text (JsonNode   *book,
+            const char *name,
+            gboolean   *all_strings)
+{
+  JsonArray *sheets = json_object_get_array_member (json_node_get_object (book), "sheets");
+  GString *out = g_string_new (NULL);
+
+  *all_strings = TRUE;
+  for (guint i = 0; i < json_array_get_length (sheets); i++)
+    {
+      JsonObject *sh = json_array_get_object_element (sheets, i);
+      JsonArray *rows;
+
+      if (g_strcmp0 (json_object_get_string_member (sh, "name"), name) != 0)
+        continue;
+      rows = json_object_get_array_member (sh, "rows");
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonArray *cells = json_array_get_array_element (rows, r);
+          for (guint c = 0; c < json_array_get_length (cells); c++)
+            {
+              JsonNode *n = json_array_get_element (cells, c);
+              JsonObject *cell = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+              if (cell == NULL)
+                continue;
+              if (g_strcmp0 (json_object_get_string_member (cell, "t"), "s") != 0 &&
+                  g_strcmp0 (json_object_get_string_member (cell, "t"), "d") != 0)
+                *all_strings = FALSE;
+              if (JSON_NODE_HOLDS_VALUE (json_object_get_member (cell, "v")) &&
+                  json_node_get_value_type (json_object_get_member (cell, "v")) == G_TYPE_STRING)
+                g_string_append_printf (out, "%s | ", json_object_get_string_member (cell, "v"));
+            }
+          g_string_append_c (out, '\n');
+        }
+      return g_string_free (out, FALSE);
+    }
+  g_string_free (out, TRUE);
+  ck_abort_msg ("no sheet \"%s\"", name);
+  return NULL;
+}
+
+START_TEST (test_workbook)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s1 = add_session ("2026-03-03");
+  /* What looks like a formula stays text. */
+  g_autoptr(CirtStatement) said = make_statement ("T-LAW-2", fx.amina, s1, "=HYPERLINK(\"http://x\",\"law\")");
+  g_autofree char *st = cirt_store_add_statement (fx.store, fx.id, said, &error);
+  g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (fx.store, fx.id, CIRT_LOAD_DOCUMENT, &error);
+  g_autofree char *plain = cirt_test_tmp_path ("sessions.xlsx");
+  g_autofree char *redacted = cirt_test_tmp_path ("sessions-redacted.xlsx");
+  g_autoptr(JsonNode) book = NULL, rbook = NULL;
+  g_autofree char *sessions = NULL, *statements = NULL, *rsessions = NULL, *rstatements = NULL;
+  gboolean strings;
+
+  ck_assert_ptr_nonnull (st);
+  ck_assert_msg (data != NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (data->interviews->len, 1);
+  ck_assert_uint_eq (data->statements->len, 1);
+  ck_assert_msg (cirt_export_xlsx (data, NULL, plain, NULL, &error), "%s", error ? error->message : "");
+  book = read_workbook (plain);
+  sessions = sheet_text (book, "Interview sessions", &strings);
+  ck_assert_msg (strstr (sessions, "2026-03-03 | 09:30–11:00 | Ministry of ICT, room 4 | ") != NULL, "%s", sessions);
+  ck_assert_msg (strstr (sessions, "Dr. Amina Diallo (Police cybercrime unit)\nKarim Haddad (ISP association)"),
+                 "%s", sessions);
+  ck_assert_msg (strstr (sessions, "Marie Dupont\nJohn Smith | Law\nOperations | Bring the draft law."), "%s",
+                 sessions);
+  statements = sheet_text (book, "Statements", &strings);
+  ck_assert (strings);
+  ck_assert_msg (strstr (statements, "T-LAW-2 | Dr. Amina Diallo | Police cybercrime unit | 2026-03-03 | "
+                                     "=HYPERLINK(\"http://x\",\"law\") | Marie Dupont"), "%s", statements);
+
+  /* Redacted: roles for names, no notes, no statements. */
+  {
+    g_autoptr(CirtAssessmentData) r = cirt_assessment_data_redact (data, cirt_lang_get ("en"));
+    ck_assert (cirt_export_xlsx (r, NULL, redacted, NULL, &error));
+  }
+  rbook = read_workbook (redacted);
+  rsessions = sheet_text (rbook, "Interview sessions", &strings);
+  rstatements = sheet_text (rbook, "Statements", &strings);
+  ck_assert_msg (strstr (rsessions, "2026-03-03") && strstr (rsessions, "interviewee 1") && strstr (rsessions, "Assessor"),
+                 "%s", rsessions);
+  ck_assert_msg (strstr (rsessions, "Amina") == NULL && strstr (rsessions, "Karim") == NULL &&
+                 strstr (rsessions, "Marie") == NULL && strstr (rsessions, "Smith") == NULL &&
+                 strstr (rsessions, "draft law") == NULL, "%s", rsessions);
+  ck_assert_msg (strstr (rstatements, "HYPERLINK") == NULL && strstr (rstatements, "left out"), "%s", rstatements);
+}
+END_TEST
+
+
+/* The report's appendix of interviews held: date, place, whom the team
+ * met, the sections planned; in a redacted report the people by role. */
+START_TEST (test_report_appendix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s1 = add_session ("2026-03-03");
+  g_autofree char *pdf = cirt_test_tmp_path ("sessions.pdf");
+  g_autofree char *rpdf = cirt_test_tmp_path ("sessions-redacted.pdf");
+  g_autofree char *docx = cirt_test_tmp_path ("sessions.docx");
+  g_autofree char *out = NULL, *err = NULL, *xml = NULL;
+  g_auto(GStrv) pages = NULL, rpages = NULL;
+  g_autofree char *all = NULL, *rall = NULL;
+  guint n = 0;
+
+  ck_assert_msg (cirt_test_run_cli (&out, &err, "--db", fx.path, "export", fx.id, "--pdf", pdf, "--docx", docx, NULL) == 0,
+                 "%s", err);
+  g_clear_pointer (&err, g_free);
+  ck_assert_msg (cirt_test_run_cli (NULL, &err, "--db", fx.path, "export", fx.id, "--pdf", rpdf, "--redact", NULL) == 0,
+                 "%s", err);
+  pages = cirt_test_pdf_pages (pdf, &n);
+  all = g_strjoinv ("\f", pages);
+  ck_assert_msg (strstr (all, "B Interviews held") != NULL, "no appendix of interviews");
+  ck_assert (strstr (all, "3 March 2026") != NULL);
+  ck_assert (strstr (all, "Police cybercrime unit, Dr. Amina Diallo") != NULL);
+  ck_assert (strstr (all, "Ministry of ICT") != NULL);
+  rpages = cirt_test_pdf_pages (rpdf, &n);
+  rall = g_strjoinv ("\f", rpages);
+  ck_assert (strstr (rall, "B Interviews held") != NULL);
+  ck_assert_msg (strstr (rall, "Amina") == NULL && strstr (rall, "Karim") == NULL, "a name in the redacted report");
+  /* Table cells wrap: compare with the lines joined. */
+  g_strdelimit (rall, "\n", ' ');
+  ck_assert_msg (strstr (rall, "Police cybercrime unit, law-enforcement, interviewee 1") != NULL, "%s",
+                 strstr (rall, "B Interviews held") ? strstr (rall, "B Interviews held") : rall);
+  {
+    const char *argv[] = { "unzip", "-p", docx, "word/document.xml", NULL };
+    ck_assert_int_eq (cirt_test_run (argv, &xml, NULL), 0);
+    ck_assert (strstr (xml, "Interviews held") != NULL);
+    ck_assert (strstr (xml, "Police cybercrime unit, Dr. Amina Diallo") != NULL);
+  }
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* The upgrade                                                              */
 
@@ -1083,6 +1237,8 @@ sessions_suite (void)
   tcase_add_test (tc, test_json_round_trip);
   tcase_add_test (tc, test_sector_groups);
   tcase_add_test (tc, test_mission_plan);
+  tcase_add_test (tc, test_workbook);
+  tcase_add_test (tc, test_report_appendix);
   tcase_add_test (tc, test_migrate_to_sessions);
   tcase_add_test (tc, test_without_sessions_refused);
   suite_add_tcase (s, tc);

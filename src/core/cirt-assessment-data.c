@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cirt-assessment-data.h"
+#include "cirt-store-sessions.h"
 
 #include <string.h>
 
@@ -19,6 +20,8 @@ data_clear (CirtAssessmentData *data)
   g_clear_object (&data->baseline);
   g_clear_pointer (&data->baseline_data, cirt_assessment_data_unref);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&data->interviews, g_ptr_array_unref);
+  g_clear_pointer (&data->statements, g_ptr_array_unref);
   g_clear_pointer (&data->findings, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
   g_clear_pointer (&data->history_head, g_free);
@@ -77,6 +80,8 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->baseline = data->baseline ? g_object_ref (data->baseline) : NULL;
   copy->baseline_data = data->baseline_data ? cirt_assessment_data_ref (data->baseline_data) : NULL;
   copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
+  copy->interviews = data->interviews ? g_ptr_array_ref (data->interviews) : NULL;
+  copy->statements = data->statements ? g_ptr_array_ref (data->statements) : NULL;
   copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
   if (!load_history (copy, store, error))
@@ -141,7 +146,9 @@ cirt_assessment_data_load (CirtStore      *store,
         }
     }
   if ((flags & CIRT_LOAD_STAKEHOLDERS) &&
-      (data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL)
+      ((data->stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL ||
+       (data->interviews = cirt_store_list_interviews (store, assessment_id, error)) == NULL ||
+       (data->statements = cirt_store_list_statements (store, assessment_id, NULL, error)) == NULL))
     return NULL;
   if ((flags & CIRT_LOAD_FINDINGS) &&
       (data->findings = cirt_store_list_findings (store, assessment_id, error)) == NULL)

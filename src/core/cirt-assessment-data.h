@@ -42,8 +42,11 @@ typedef struct _CirtAssessmentData {
   CirtAssessmentInfo *baseline_info;
   CirtScore          *baseline;
   struct _CirtAssessmentData *baseline_data;
-  /* CIRT_LOAD_STAKEHOLDERS */
+  /* CIRT_LOAD_STAKEHOLDERS: the stakeholders, the interview sessions (by
+   * date) and the statements (cirt-interviews.h) */
   GPtrArray          *stakeholders;    /* CirtStakeholder* */
+  GPtrArray          *interviews;      /* CirtInterview* */
+  GPtrArray          *statements;      /* CirtStatement* */
   /* CIRT_LOAD_FINDINGS: in their order */
   GPtrArray          *findings;        /* CirtFinding* */
   /* CIRT_LOAD_HISTORY: the recorded changes and the chain's head (NULL

@@ -1423,6 +1423,35 @@ stakeholders (Docx              *d,
 }
 
 static void
+interviews (Docx              *d,
+            const CirtChapter *c)
+{
+  g_autoptr(GPtrArray) rows = cirt_export_interview_rows (d->l, d->data);
+  const char *titles[] = { cirt_lang_str (d->l, CIRT_STR_DATE), cirt_lang_str (d->l, CIRT_STR_SESSION_PLACE),
+                           cirt_lang_str (d->l, CIRT_STR_SESSION_ORGANISATIONS),
+                           cirt_lang_str (d->l, CIRT_STR_SESSION_SECTIONS) };
+  static const double fractions[] = { 0.17, 0.20, 0.38, 0.25 };
+  static const int flags[] = { RUN_BOLD, RUN_PLAIN, RUN_PLAIN, RUN_PLAIN };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, NULL };
+
+  chapter (d, c);
+  if (rows->len == 0)
+    {
+      para (d, NULL, cirt_lang_str (d->l, CIRT_STR_NO_SESSIONS), RUN_MUTED | RUN_ITALIC);
+      return;
+    }
+  para (d, NULL, cirt_lang_str (d->l, CIRT_STR_INTERVIEWS_HELD_INTRO), RUN_PLAIN);
+  table_begin (d, &t);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CirtInterviewRow *row = g_ptr_array_index (rows, i);
+      const char *cells[] = { row->when, row->place, row->met, row->sections };
+      table_row (d, &t, cells, flags);
+    }
+  table_end (d);
+}
+
+static void
 appendix_cell_line (Docx       *d,
                     const char *label,
                     const char *value)
@@ -2500,6 +2529,9 @@ write_body (Docx *d)
           break;
         case CIRT_CHAPTER_STAKEHOLDERS:
           stakeholders (d, c);
+          break;
+        case CIRT_CHAPTER_INTERVIEWS:
+          interviews (d, c);
           break;
         case CIRT_CHAPTER_APPENDIX:
         default:

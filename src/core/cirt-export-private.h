@@ -62,6 +62,7 @@ typedef enum {
   CIRT_CHAPTER_METHODOLOGY,
   CIRT_CHAPTER_STAKEHOLDERS,
   CIRT_CHAPTER_APPENDIX,
+  CIRT_CHAPTER_INTERVIEWS,
 } CirtChapterKind;
 
 typedef struct {
@@ -74,9 +75,24 @@ typedef struct {
 /* The chapters of a document in order: the executive summary, the progress
  * since the baseline (a follow-up whose baseline is loaded), one per pillar
  * the assessment uses, the key findings of the mission (when it has
- * findings), roadmap, methodology, stakeholders met, appendix (CirtChapter*,
+ * findings), roadmap, methodology, stakeholders met, appendix, and the
+ * interviews held (appendix B, when sessions were recorded) (CirtChapter*,
  * freed with the array). */
 GPtrArray  *cirt_export_chapters       (const CirtLang     *lang,
+                                        CirtAssessmentData *data);
+
+/* One interview session as the appendix of interviews held shows it: its
+ * date and times, place, the people and organisations met (their roles in
+ * a redacted copy, which names roles), the sections planned. */
+typedef struct {
+  char *when;
+  char *place;
+  char *met;
+  char *sections;
+} CirtInterviewRow;
+
+/* CirtInterviewRow* of @data's sessions, by date. */
+GPtrArray  *cirt_export_interview_rows (const CirtLang     *lang,
                                         CirtAssessmentData *data);
 
 /* A label and its value (borrowed or owned by the array's free function). */

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "cirt-export-xlsx.h"
+#include "cirt-interviews.h"
 #include "cirt-export-private.h"
 #include "cirt-chart.h"
 
@@ -1424,6 +1425,175 @@ write_stakeholders (Xlsx *x)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Interview sessions and statements */
+
+static const CirtStakeholder *
+stakeholder_by_uuid (CirtAssessmentData *d,
+                     const char         *uuid)
+{
+  for (guint i = 0; d->stakeholders != NULL && i < d->stakeholders->len; i++)
+    {
+      const CirtStakeholder *s = g_ptr_array_index (d->stakeholders, i);
+      if (g_strcmp0 (s->uuid, uuid) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+static const CirtInterview *
+interview_by_uuid (CirtAssessmentData *d,
+                   const char         *uuid)
+{
+  for (guint i = 0; d->interviews != NULL && i < d->interviews->len; i++)
+    {
+      const CirtInterview *s = g_ptr_array_index (d->interviews, i);
+      if (g_strcmp0 (s->id, uuid) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/* "Name (Organisation)" of each stakeholder present, one a line. */
+static char *
+people_present (Xlsx                *x,
+                const CirtInterview *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; s->stakeholders != NULL && s->stakeholders[i] != NULL; i++)
+    {
+      const CirtStakeholder *p = stakeholder_by_uuid (x->data, s->stakeholders[i]);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (p == NULL)
+        g_string_append (out, str (x, CIRT_STR_STAKEHOLDER_REMOVED));
+      else if (!cirt_text_is_blank (p->organisation))
+        g_string_append_printf (out, "%s (%s)", p->name, p->organisation);
+      else
+        g_string_append (out, p->name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sections_planned (Xlsx                *x,
+                  const CirtInterview *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; s->sections != NULL && s->sections[i] != NULL; i++)
+    {
+      const char *title = s->sections[i];
+
+      for (guint k = 0; k < x->data->instruments->len; k++)
+        {
+          CirtInstrument *inst = g_ptr_array_index (x->data->instruments, k);
+          for (guint n = 0; n < cirt_instrument_get_n_sections (inst); n++)
+            if (strcmp (cirt_instrument_get_section (inst, n)->id, s->sections[i]) == 0)
+              title = section_title (x, cirt_instrument_get_section (inst, n));
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, title);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+session_time (const CirtInterview *s)
+{
+  if (s->start_time != NULL && s->end_time != NULL)
+    return g_strdup_printf ("%s–%s", s->start_time, s->end_time);
+  return g_strdup (s->start_time);
+}
+
+static void
+write_sessions (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_SESSIONS));
+  const char *titles[] = {
+    str (x, CIRT_STR_DATE), str (x, CIRT_STR_SESSION_TIME), str (x, CIRT_STR_SESSION_PLACE),
+    str (x, CIRT_STR_SHEET_STAKEHOLDERS), str (x, CIRT_STR_ASSESSORS), str (x, CIRT_STR_SESSION_SECTIONS),
+    str (x, CIRT_STR_NOTES),
+  };
+  const double widths[] = { 12, 13, 28, 40, 28, 36, 60 };
+  guint n = d->interviews ? d->interviews->len : 0;
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Interview sessions sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_SESSIONS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtInterview *s = g_ptr_array_index (d->interviews, i);
+      g_autofree char *time = session_time (s);
+      g_autofree char *people = people_present (x, s);
+      g_autofree char *assessors = s->assessors ? g_strjoinv ("\n", s->assessors) : NULL;
+      g_autofree char *sections = sections_planned (x, s);
+
+      put_text (x, ws, row, 0, s->date, x->center);
+      put_text (x, ws, row, 1, time, x->center);
+      put_text (x, ws, row, 2, s->place, x->text);
+      put_text (x, ws, row, 3, people, x->text);
+      put_text (x, ws, row, 4, assessors, x->text);
+      put_text (x, ws, row, 5, sections, x->text);
+      put_text (x, ws, row, 6, s->notes, x->text);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_NO_SESSIONS), x->notice, 170);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+static void
+write_statements (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_STATEMENTS));
+  const char *titles[] = {
+    str (x, CIRT_STR_QUESTION_ID), str (x, CIRT_STR_STAKEHOLDER), str (x, CIRT_STR_ORGANISATION),
+    str (x, CIRT_STR_SESSION), str (x, CIRT_STR_STATEMENT), str (x, CIRT_STR_AUTHOR), str (x, CIRT_STR_CREATED),
+  };
+  const double widths[] = { 12, 28, 30, 12, 80, 20, 16 };
+  guint n = d->statements ? d->statements->len : 0;
+  lxw_row_t row = 2;
+
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Statements sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_STATEMENTS), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtStatement *st = g_ptr_array_index (d->statements, i);
+      const CirtStakeholder *p = stakeholder_by_uuid (d, st->stakeholder);
+      const CirtInterview *s = st->session ? interview_by_uuid (d, st->session) : NULL;
+
+      put_text (x, ws, row, 0, st->question, x->text);
+      put_text (x, ws, row, 1, p ? p->name : str (x, CIRT_STR_STAKEHOLDER_REMOVED), x->text_bold);
+      put_text (x, ws, row, 2, p ? p->organisation : NULL, x->text);
+      put_text (x, ws, row, 3, s ? s->date : NULL, x->center);
+      put_text (x, ws, row, 4, st->text, x->text);
+      put_text (x, ws, row, 5, st->author, x->text);
+      put_datetime (x, ws, row, 6, st->created_at);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1,
+                str (x, d->redacted ? CIRT_STR_STATEMENTS_REDACTED : CIRT_STR_NO_STATEMENTS), x->notice, 170);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Methodology */
 
 static void
@@ -1703,6 +1873,8 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   write_findings (&x);
   write_gaps (&x);
   write_stakeholders (&x);
+  write_sessions (&x);
+  write_statements (&x);
   write_methodology (&x);
   flush_row_height (&x);
 

@@ -5,6 +5,7 @@
 
 #include "cirt-export.h"
 #include "cirt-export-private.h"
+#include "cirt-interviews.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -306,7 +307,78 @@ cirt_export_chapters (const CirtLang     *lang,
   add_chapter (list, CIRT_CHAPTER_STAKEHOLDERS, 0, g_strdup_printf ("%u", n++),
                cirt_lang_str (lang, CIRT_STR_STAKEHOLDERS_MET));
   add_chapter (list, CIRT_CHAPTER_APPENDIX, 0, g_strdup ("A"), cirt_lang_str (lang, CIRT_STR_APPENDIX));
+  if (data->interviews != NULL && data->interviews->len > 0)
+    add_chapter (list, CIRT_CHAPTER_INTERVIEWS, 0, g_strdup ("B"), cirt_lang_str (lang, CIRT_STR_INTERVIEWS_HELD));
   return list;
+}
+
+static void
+interview_row_free (gpointer p)
+{
+  CirtInterviewRow *row = p;
+  g_free (row->when);
+  g_free (row->place);
+  g_free (row->met);
+  g_free (row->sections);
+  g_free (row);
+}
+
+GPtrArray *
+cirt_export_interview_rows (const CirtLang     *lang,
+                            CirtAssessmentData *data)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (interview_row_free);
+
+  for (guint i = 0; data->interviews != NULL && i < data->interviews->len; i++)
+    {
+      const CirtInterview *s = g_ptr_array_index (data->interviews, i);
+      CirtInterviewRow *row = g_new0 (CirtInterviewRow, 1);
+      GString *met = g_string_new (NULL), *sections = g_string_new (NULL);
+      g_autofree char *date = cirt_lang_format_date (lang, s->date);
+
+      if (s->start_time != NULL && s->end_time != NULL)
+        row->when = g_strdup_printf ("%s\n%s–%s", date, s->start_time, s->end_time);
+      else if (s->start_time != NULL)
+        row->when = g_strdup_printf ("%s\n%s", date, s->start_time);
+      else
+        row->when = g_strdup (date);
+      row->place = g_strdup (s->place);
+      for (guint k = 0; s->stakeholders != NULL && s->stakeholders[k] != NULL; k++)
+        {
+          const CirtStakeholder *p = NULL;
+
+          for (guint j = 0; data->stakeholders != NULL && j < data->stakeholders->len && p == NULL; j++)
+            if (g_strcmp0 (((CirtStakeholder *) g_ptr_array_index (data->stakeholders, j))->uuid,
+                           s->stakeholders[k]) == 0)
+              p = g_ptr_array_index (data->stakeholders, j);
+          if (met->len > 0)
+            g_string_append_c (met, '\n');
+          if (p == NULL)
+            g_string_append (met, cirt_lang_str (lang, CIRT_STR_STAKEHOLDER_REMOVED));
+          else if (!cirt_text_is_blank (p->organisation))
+            g_string_append_printf (met, "%s, %s", p->organisation, p->name);
+          else
+            g_string_append (met, p->name);
+        }
+      for (guint k = 0; s->sections != NULL && s->sections[k] != NULL; k++)
+        {
+          const char *title = s->sections[k];
+          for (guint j = 0; j < data->instruments->len; j++)
+            {
+              CirtInstrument *inst = g_ptr_array_index (data->instruments, j);
+              for (guint n = 0; n < cirt_instrument_get_n_sections (inst); n++)
+                if (strcmp (cirt_instrument_get_section (inst, n)->id, s->sections[k]) == 0)
+                  title = cirt_text_get (cirt_instrument_get_section (inst, n)->title, cirt_lang_get_code (lang));
+            }
+          if (sections->len > 0)
+            g_string_append_c (sections, '\n');
+          g_string_append (sections, title);
+        }
+      row->met = g_string_free (met, FALSE);
+      row->sections = g_string_free (sections, FALSE);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
 }
 
 static void

@@ -284,4 +284,20 @@
   CIRT_S (CHART_TITLE_PROGRESS, "chart", "Progress since the earlier assessment") \
   CIRT_S (CHART_PROGRESS_OVERALL, "chart", "Overall: {1} → {2} ({3})") \
   CIRT_S (CHART_NO_BASELINE, "chart", "No earlier assessment to compare with") \
-  CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then")
+  CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then") \
+  /* Interview sessions and statements (issue 12, interviews) */ \
+  CIRT_S (SHEET_SESSIONS, "report", "Interview sessions") \
+  CIRT_S (SHEET_STATEMENTS, "report", "Statements") \
+  CIRT_S (SESSION_TIME, "report", "Time") \
+  CIRT_S (SESSION_PLACE, "report", "Place") \
+  CIRT_S (SESSION_SECTIONS, "report", "Sections planned") \
+  CIRT_S (SESSION_ORGANISATIONS, "report", "Organisations met") \
+  CIRT_S (SESSION, "report", "Session") \
+  CIRT_S (STAKEHOLDER, "report", "Stakeholder") \
+  CIRT_S (STATEMENT, "report", "Statement") \
+  CIRT_S (STAKEHOLDER_REMOVED, "report", "(removed)") \
+  CIRT_S (NO_SESSIONS, "report", "No interview session has been recorded.") \
+  CIRT_S (NO_STATEMENTS, "report", "No statement has been recorded.") \
+  CIRT_S (STATEMENTS_REDACTED, "report", "What stakeholders said stays with the mission's team: the statements are left out of this redacted copy.") \
+  CIRT_S (INTERVIEWS_HELD, "report", "Interviews held") \
+  CIRT_S (INTERVIEWS_HELD_INTRO, "report", "The assessors held the following interview sessions during the mission.")

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "cirt-redact.h"
+#include "cirt-interviews.h"
 
 #include <string.h>
 
@@ -297,6 +298,13 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
       if (!cirt_text_is_blank (a->author))
         role_of (&r, a->author, NULL);
     }
+  /* Of sessions: the assessors present. */
+  for (guint i = 0; data->interviews != NULL && i < data->interviews->len; i++)
+    {
+      const CirtInterview *s = g_ptr_array_index (data->interviews, i);
+      for (guint k = 0; s->assessors != NULL && s->assessors[k] != NULL; k++)
+        role_of (&r, s->assessors[k], NULL);
+    }
   /* And of findings. */
   for (guint i = 0; data->findings != NULL && i < data->findings->len; i++)
     {
@@ -363,6 +371,35 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
         }
       g_hash_table_insert (copy->answers, a->question, a);
     }
+
+  /* Sessions stay (when and where, whom the team met, by their roles); the
+   * assessors present are named by role, the notes stay with the team.
+   * What a stakeholder said stays with the team: statements are left out. */
+  if (data->interviews != NULL)
+    {
+      copy->interviews = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_interview_free);
+      for (guint i = 0; i < data->interviews->len; i++)
+        {
+          CirtInterview *s = cirt_interview_copy (g_ptr_array_index (data->interviews, i));
+          for (guint k = 0; s->assessors != NULL && s->assessors[k] != NULL; k++)
+            {
+              const char *role = role_of (&r, s->assessors[k], NULL);
+              g_free (s->assessors[k]);
+              s->assessors[k] = g_strdup (role);
+            }
+          redact_field (&r, &s->place);
+          g_clear_pointer (&s->notes, g_free);
+          if (!cirt_text_is_blank (s->author))
+            {
+              const char *role = role_of (&r, s->author, NULL);
+              g_free (s->author);
+              s->author = g_strdup (role);
+            }
+          g_ptr_array_add (copy->interviews, s);
+        }
+    }
+  if (data->statements != NULL)
+    copy->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_statement_free);
 
   /* Findings are the mission's conclusions for the ministry: they stay,
    * as shared notes do, with every name in them replaced by a role. */

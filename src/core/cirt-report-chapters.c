@@ -946,6 +946,35 @@ _cirt_report_stakeholders (Report *r,
     }
 }
 
+void
+_cirt_report_interviews (Report *r,
+                         guint   toc_index)
+{
+  g_autoptr(GPtrArray) rows = cirt_export_interview_rows (r->l, r->data);
+  const char *titles[] = { _cirt_report_str (r, CIRT_STR_DATE), _cirt_report_str (r, CIRT_STR_SESSION_PLACE),
+                           _cirt_report_str (r, CIRT_STR_SESSION_ORGANISATIONS),
+                           _cirt_report_str (r, CIRT_STR_SESSION_SECTIONS) };
+  static const double fractions[] = { 0.17, 0.20, 0.38, 0.25 };
+  const int styles[] = { STYLE_BOLD, STYLE_REGULAR, STYLE_REGULAR, STYLE_REGULAR };
+  Table t = { G_N_ELEMENTS (titles), fractions, titles, NULL };
+
+  _cirt_report_chapter (r, toc_index);
+  if (rows->len == 0)
+    {
+      _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_NO_SESSIONS), PT_BODY, STYLE_ITALIC, COLOR_MUTED, 6);
+      return;
+    }
+  _cirt_report_paragraph (r, _cirt_report_str (r, CIRT_STR_INTERVIEWS_HELD_INTRO), PT_BODY, STYLE_REGULAR,
+                          COLOR_INK, 10);
+  _cirt_report_table_begin (r, &t, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CirtInterviewRow *row = g_ptr_array_index (rows, i);
+      const char *cells[] = { row->when, row->place, row->met, row->sections };
+      _cirt_report_table_row (r, &t, cells, styles, i % 2 == 1);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Appendix */
 

@@ -267,5 +267,7 @@ void         _cirt_report_stakeholders      (Report *r,
                                              guint   toc_index);
 void         _cirt_report_appendix          (Report *r,
                                              guint   toc_index);
+void         _cirt_report_interviews        (Report *r,
+                                             guint   toc_index);
 
 G_END_DECLS

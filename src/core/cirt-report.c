@@ -109,6 +109,9 @@ layout_document (Report *r)
           case CIRT_CHAPTER_STAKEHOLDERS:
             _cirt_report_stakeholders (r, index);
             break;
+          case CIRT_CHAPTER_INTERVIEWS:
+            _cirt_report_interviews (r, index);
+            break;
           case CIRT_CHAPTER_APPENDIX:
           default:
             _cirt_report_appendix (r, index);
