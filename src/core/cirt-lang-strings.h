@@ -212,4 +212,23 @@
   CIRT_S (GROUP_FINANCE_MINISTRY, "report", "Ministry of finance") \
   CIRT_S (GROUP_DEFENCE_SECURITY, "report", "Defence and security") \
   CIRT_S (GROUP_CIVIL_SOCIETY, "report", "Civil society") \
-  CIRT_S (GROUP_INTERNATIONAL, "report", "Regional and international partners")
+  CIRT_S (GROUP_INTERNATIONAL, "report", "Regional and international partners") \
+  CIRT_S (REGION_AFRICA, "report", "Africa") \
+  CIRT_S (REGION_AMERICAS, "report", "Americas") \
+  CIRT_S (REGION_ARAB_STATES, "report", "Arab States") \
+  CIRT_S (REGION_ASIA_PACIFIC, "report", "Asia-Pacific") \
+  CIRT_S (REGION_CIS, "report", "CIS") \
+  CIRT_S (REGION_EUROPE, "report", "Europe") \
+  CIRT_S (REGION, "report", "Region") \
+  CIRT_S (COUNTRY_CODE, "report", "ISO code") \
+  CIRT_S (SHEET_PORTFOLIO, "report", "Portfolio") \
+  CIRT_S (SHEET_REGIONAL_MEDIANS, "report", "Regional medians") \
+  CIRT_S (PORTFOLIO_TITLE, "report", "Portfolio of CIRT readiness assessments") \
+  CIRT_S (PORTFOLIO_FILTERS, "report", "Assessments shown") \
+  CIRT_S (PORTFOLIO_ALL, "report", "All") \
+  CIRT_S (PORTFOLIO_LATEST, "report", "The latest assessment of each country") \
+  CIRT_S (MISSION_DATE, "report", "Date") \
+  CIRT_S (ASSESSMENTS_COUNTED, "report", "Assessments") \
+  CIRT_S (COUNTRIES_COUNTED, "report", "Countries") \
+  CIRT_S (MEDIAN_NOTE, "report", "Median of the assessments shown that have a score in the pillar; with an even number of them, the mean of the two middle scores.") \
+  CIRT_S (NO_REGION, "report", "No region")

@@ -168,6 +168,15 @@ cirt_score_compute (GPtrArray  *instruments,
                     GHashTable *answers,
                     const int   targets[CIRT_N_PILLARS])
 {
+  return cirt_score_compute_full (instruments, answers, targets, CIRT_SCORE_DEFAULT);
+}
+
+CirtScore *
+cirt_score_compute_full (GPtrArray      *instruments,
+                         GHashTable     *answers,
+                         const int       targets[CIRT_N_PILLARS],
+                         CirtScoreFlags  flags)
+{
   g_autoptr(CirtScore) self = NULL;
   g_autoptr(GArray) ranked = NULL;
   CirtInstrument *first;
@@ -242,7 +251,8 @@ cirt_score_compute (GPtrArray  *instruments,
 
               if (qu->critical && value < 0.5 - UNIT_EPSILON)
                 g_ptr_array_add (self->capped_by, (gpointer) qu);
-              if (value < 1.0 - UNIT_EPSILON && cirt_text_get (qu->recommendation, "en") != NULL)
+              if ((flags & CIRT_SCORE_NO_RECOMMENDATIONS) == 0 && value < 1.0 - UNIT_EPSILON &&
+                  cirt_text_get (qu->recommendation, "en") != NULL)
                 {
                   RankedRecommendation r = { 0 };
 

@@ -61,6 +61,19 @@ CirtScore                *cirt_score_compute            (GPtrArray  *instruments
                                                          GHashTable *answers,
                                                          const int   targets[CIRT_N_PILLARS]);
 
+typedef enum {
+  CIRT_SCORE_DEFAULT            = 0,
+  /* No recommendations (cirt_score_get_n_recommendations() is 0): a
+   * portfolio of a thousand assessments ranks none of them. Every score,
+   * level, coverage, count and cap is the same. */
+  CIRT_SCORE_NO_RECOMMENDATIONS = 1 << 0,
+} CirtScoreFlags;
+
+CirtScore                *cirt_score_compute_full       (GPtrArray      *instruments,
+                                                         GHashTable     *answers,
+                                                         const int       targets[CIRT_N_PILLARS],
+                                                         CirtScoreFlags  flags);
+
 const CirtScoreValue     *cirt_score_get_overall        (CirtScore *self);
 /* Critical questions scoring below 0.5 (const CirtQuestion*), in
  * questionnaire order; non-empty means the overall level is capped at 2. */

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cirt-countries-data.h"
 #include "cirt-file.h"
 
 /* ------------------------------------------------------------------------ */
@@ -34,8 +35,10 @@
  * count of each assessment (kept by triggers), times in UTC and one JSON
  * form of an answer in the history; version 5 chained the history (each
  * row's hash covers the row before it); version 6 added answer.notes_internal
- * (notes for the team, left out of redacted exports). A fresh database gets the current
- * schema in one step. */
+ * (notes for the team, left out of redacted exports); version 7 added
+ * assessment.country_code and assessment.region (the portfolio), filled in
+ * for the assessments whose country name is one the table of countries
+ * knows. A fresh database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
  * is chained to it). */
@@ -87,6 +90,8 @@ static const char schema_current[] =
   "  uuid TEXT PRIMARY KEY,"
   "  title TEXT NOT NULL,"
   "  country TEXT NOT NULL,"
+  "  country_code TEXT CHECK (country_code GLOB '[A-Z][A-Z]'),"
+  "  region TEXT CHECK (region IN ('africa','americas','arab-states','asia-pacific','cis','europe')),"
   "  organisation TEXT,"
   "  phase TEXT NOT NULL DEFAULT 'assessment'"
   "    CHECK (phase IN ('assessment','design','establishment','enhancement')),"
@@ -147,6 +152,21 @@ static const char schema_current[] =
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS;
 
+/* The ISO code and ITU region of each assessment, from its country's name
+ * where the table of countries knows the name (src/core/cirt-countries-data.h,
+ * made from data/countries.json: English names and aliases, the names in
+ * the other UN languages, the codes; compared as lower(trim(country)), which
+ * folds A-Z only, so each name is listed as written and lower-cased). */
+static const char migrate_v6_to_v7[] =
+  "ALTER TABLE assessment ADD COLUMN country_code TEXT CHECK (country_code GLOB '[A-Z][A-Z]');"
+  "ALTER TABLE assessment ADD COLUMN region TEXT"
+  "  CHECK (region IN ('africa','americas','arab-states','asia-pacific','cis','europe'));"
+  "CREATE TEMP TABLE country_name (name TEXT PRIMARY KEY, code TEXT NOT NULL, region TEXT) WITHOUT ROWID;"
+  "INSERT INTO temp.country_name (name, code, region) VALUES " CIRT_COUNTRY_NAMES_SQL ";"
+  "UPDATE assessment SET country_code = n.code, region = n.region"
+  "  FROM temp.country_name n WHERE n.name = lower(trim(assessment.country));"
+  "DROP TABLE temp.country_name;";
+
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
 
@@ -192,6 +212,7 @@ static const struct {
   { 4, "question", { "instrument", "id", "kind", "options" } },
   { 5, "answer_history", { "hash" } },
   { 6, "answer", { "notes_internal" } },
+  { 7, "assessment", { "country_code", "region" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -775,6 +796,8 @@ migrate (CirtStore  *self,
       if (from < 5 && (!_cirt_store_exec (self, migrate_v4_to_v5, &local_error) || !chain_history (self, &local_error)))
         goto fail;
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
+        goto fail;
+      if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,
