@@ -444,6 +444,9 @@ static void m_conflicts (JsonObject *r) { json_object_set_array_member (r, "conf
 static void m_title_huge (JsonObject *r) { g_autofree char *big = huge_text (); json_object_set_string_member (json_object_get_object_member (r, "assessment"), "title", big); }
 static void m_started_on (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "started_on", "2026-02-30"); }
 static void m_phase (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "phase", "holiday"); }
+static void m_country_code (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "country_code", "XX"); }
+static void m_country_code_number (JsonObject *r) { json_object_set_int_member (json_object_get_object_member (r, "assessment"), "country_code", 33); }
+static void m_region (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "region", "Atlantis"); }
 
 static const struct {
   const char *name;
@@ -478,6 +481,9 @@ static const struct {
   { "a change without its hash", m_hash_missing, "history[1]" },
   { "an unknown phase", m_phase, "assessment.phase" },
   { "a start date that does not exist", m_started_on, "assessment.started_on" },
+  { "a country code ISO 3166-1 has not", m_country_code, "assessment.country_code: unknown country code \"XX\"" },
+  { "a country code that is a number", m_country_code_number, "assessment.country_code: must be a text" },
+  { "an unknown region", m_region, "assessment.region: unknown region \"Atlantis\"" },
 };
 
 static char *
@@ -702,6 +708,80 @@ START_TEST (test_reads_version_1)
 }
 END_TEST
 
+/* The country's code and region travel with the assessment; a file
+ * written before them (no such members) gets them from the country's name
+ * where the list has it; an assessment here without them takes the
+ * file's. */
+static void m_no_country_code (JsonObject *r)
+{
+  JsonObject *a = json_object_get_object_member (r, "assessment");
+  json_object_remove_member (a, "country_code");
+  json_object_remove_member (a, "region");
+  json_object_set_string_member (a, "country", "Kenya");
+}
+
+START_TEST (test_country_code_and_region)
+{
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (laptop_a, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_free (info->country);
+  info->country = g_strdup ("Sénégal");
+  info->country_code = g_strdup ("SN");
+  info->region = g_strdup ("africa");
+  ck_assert (cirt_store_update_assessment (laptop_a, info, &error));
+  {
+    g_autofree char *file = export (laptop_a), *text = NULL;
+    g_autoptr(CirtImportReport) r = import (laptop_b, file);
+    g_autoptr(CirtAssessmentInfo) b = cirt_store_get_assessment (laptop_b, id, NULL);
+
+    ck_assert (g_file_get_contents (file, &text, NULL, NULL));
+    ck_assert_ptr_nonnull (strstr (text, "\"country_code\" : \"SN\""));
+    ck_assert_ptr_nonnull (strstr (text, "\"region\" : \"africa\""));
+    ck_assert_str_eq (b->country_code, "SN");
+    ck_assert_str_eq (b->region, "africa");
+  }
+}
+END_TEST
+
+START_TEST (test_older_file_without_country_code)
+{
+  g_autofree char *file = mutated_export (m_no_country_code, "old.json");
+  g_autoptr(CirtImportReport) r = import (laptop_b, file);
+  g_autoptr(CirtAssessmentInfo) b = cirt_store_get_assessment (laptop_b, id, NULL);
+
+  ck_assert (r->created);
+  ck_assert_str_eq (b->country, "Kenya");
+  ck_assert_str_eq (b->country_code, "KE");
+  ck_assert_str_eq (b->region, "africa");
+}
+END_TEST
+
+START_TEST (test_merge_takes_missing_country_code)
+{
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (laptop_a, id, NULL);
+  g_autoptr(CirtAssessmentInfo) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Examplia is in no list: B has neither; A gives them by hand. */
+  b = cirt_store_get_assessment (laptop_b, id, NULL);
+  ck_assert_ptr_null (b->country_code);
+  ck_assert_ptr_null (b->region);
+  g_clear_pointer (&b, cirt_assessment_info_free);
+  info->region = g_strdup ("americas");
+  ck_assert (cirt_store_update_assessment (laptop_a, info, &error));
+  {
+    g_autofree char *second = export (laptop_a);
+    g_autoptr(CirtImportReport) r = import (laptop_b, second);
+  }
+  b = cirt_store_get_assessment (laptop_b, id, NULL);
+  ck_assert_ptr_null (b->country_code);
+  ck_assert_str_eq (b->region, "americas");
+}
+END_TEST
+
 static Suite *
 exchange_suite (void)
 {
@@ -721,6 +801,9 @@ exchange_suite (void)
   tcase_add_test (tc, test_times_are_instants);
   tcase_add_test (tc, test_future_time_cannot_win_forever);
   tcase_add_test (tc, test_reads_version_1);
+  tcase_add_test (tc, test_country_code_and_region);
+  tcase_add_test (tc, test_older_file_without_country_code);
+  tcase_add_test (tc, test_merge_takes_missing_country_code);
   suite_add_tcase (s, tc);
   return s;
 }
