@@ -68,16 +68,72 @@ cirt_portfolio_unref (CirtPortfolio *self)
 /* ------------------------------------------------------------------------ */
 /* Building                                                                 */
 
+/* The instruments of an assessment, and where each of their questions
+ * sits in one array (its slot): the assessments that use the same
+ * snapshots share one. */
+typedef struct {
+  GPtrArray  *instruments;   /* CirtInstrument*, in the assessment's order */
+  GHashTable *slot_of;       /* question id (the instrument's string) → slot + 1 */
+  guint      *first_slot;    /* per section of every instrument, in order: the slot of its first question */
+  guint      *first_section; /* per instrument: its first section's place in first_slot */
+  guint       n_slots;
+} InstrumentSet;
+
+static void
+instrument_set_free (InstrumentSet *set)
+{
+  g_ptr_array_unref (set->instruments);
+  g_hash_table_unref (set->slot_of);
+  g_free (set->first_slot);
+  g_free (set->first_section);
+  g_free (set);
+}
+
+static InstrumentSet *
+instrument_set_new (GPtrArray *instruments)
+{
+  InstrumentSet *set = g_new0 (InstrumentSet, 1);
+  guint n_sections = 0, at = 0;
+
+  set->instruments = g_ptr_array_ref (instruments);
+  set->slot_of = g_hash_table_new (g_str_hash, g_str_equal);
+  set->first_section = g_new0 (guint, MAX (instruments->len, 1));
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      set->first_section[i] = n_sections;
+      n_sections += cirt_instrument_get_n_sections (g_ptr_array_index (instruments, i));
+    }
+  set->first_slot = g_new0 (guint, MAX (n_sections, 1));
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+
+          set->first_slot[set->first_section[i] + s] = at;
+          for (guint q = 0; q < sec->questions->len; q++, at++)
+            g_hash_table_insert (set->slot_of, ((CirtQuestion *) g_ptr_array_index (sec->questions, q))->id,
+                                 GUINT_TO_POINTER (at + 1));
+        }
+    }
+  set->n_slots = at;
+  return set;
+}
+
 /* One answer as read: what scoring needs. */
 typedef struct {
-  const char *question;
-  const char *value;
+  guint       slot;
   gboolean    not_applicable;
+  const char *value;
 } Entry;
 
 typedef struct {
   CirtPortfolioRow *row;
   GPtrArray        *instruments;   /* CirtInstrument*, in the assessment's order */
+  GString          *key;           /* their sha256s: the same key, the same set */
+  InstrumentSet    *set;           /* borrowed */
   GArray           *entries;       /* Entry */
 } Pending;
 
@@ -85,6 +141,9 @@ static void
 pending_clear (Pending *p)
 {
   g_clear_pointer (&p->instruments, g_ptr_array_unref);
+  if (p->key != NULL)
+    g_string_free (p->key, TRUE);
+  p->key = NULL;
   g_clear_pointer (&p->entries, g_array_unref);
 }
 
@@ -106,12 +165,13 @@ compare_rows (gconstpointer a,
 
 /* Reads the three tables; fills @pending (one per assessment). */
 static gboolean
-read_store (CirtStore  *store,
-            GArray     *pending,
-            GHashTable *index,
-            GHashTable *instruments,
+read_store (CirtStore    *store,
+            GArray       *pending,
+            GHashTable   *index,
+            GHashTable   *instruments,
+            GHashTable   *sets,
             GStringChunk *strings,
-            GError    **error)
+            GError      **error)
 {
   g_autoptr(CirtStmt) stmt = NULL;
   const char *last_id = NULL;
@@ -148,6 +208,7 @@ read_store (CirtStore  *store,
       row->sections = g_array_new (FALSE, FALSE, sizeof (CirtPortfolioSection));
       p.row = row;
       p.instruments = g_ptr_array_new_with_free_func (g_object_unref);
+      p.key = g_string_new (NULL);
       p.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
       g_array_append_val (pending, p);
     }
@@ -168,6 +229,7 @@ read_store (CirtStore  *store,
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, sqlite3_column_text (stmt, 0)));
       const char *sha = (const char *) sqlite3_column_text (stmt, 1);
       CirtInstrument *inst;
+      Pending *p;
 
       if (at == 0 || sha == NULL)
         continue;
@@ -179,11 +241,24 @@ read_store (CirtStore  *store,
             return FALSE;
           g_hash_table_insert (instruments, g_strdup (sha), g_object_ref (inst));
         }
-      g_ptr_array_add (g_array_index (pending, Pending, at - 1).instruments, g_object_ref (inst));
+      p = &g_array_index (pending, Pending, at - 1);
+      g_ptr_array_add (p->instruments, g_object_ref (inst));
+      g_string_append_printf (p->key, "%s ", sha);
     }
   if (rc != SQLITE_DONE)
     return _cirt_store_fail (store, error, _("cannot read the assessment's instruments"));
   g_clear_pointer (&stmt, _cirt_stmt_release);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = &g_array_index (pending, Pending, i);
+
+      p->set = g_hash_table_lookup (sets, p->key->str);
+      if (p->set == NULL)
+        {
+          p->set = instrument_set_new (p->instruments);
+          g_hash_table_insert (sets, g_strdup (p->key->str), p->set);
+        }
+    }
 
   /* Answers: the value and the mark, nothing else. An answer holding only
    * notes scores nothing and counts as unanswered, so it is not read. */
@@ -196,6 +271,7 @@ read_store (CirtStore  *store,
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *question = (const char *) sqlite3_column_text (stmt, 1);
       const char *value = (const char *) sqlite3_column_text (stmt, 2);
+      guint slot;
       Entry e;
 
       if (id == NULL || question == NULL)
@@ -209,7 +285,12 @@ read_store (CirtStore  *store,
         }
       if (last == NULL)
         continue;
-      e.question = g_string_chunk_insert (strings, question);
+      /* A question its instruments do not have (the store never writes
+       * one) scores nothing. */
+      slot = GPOINTER_TO_UINT (g_hash_table_lookup (last->set->slot_of, question));
+      if (slot == 0)
+        continue;
+      e.slot = slot - 1;
       e.value = value ? g_string_chunk_insert (strings, value) : NULL;
       e.not_applicable = sqlite3_column_int (stmt, 3) != 0;
       g_array_append_val (last->entries, e);
@@ -219,16 +300,40 @@ read_store (CirtStore  *store,
   return TRUE;
 }
 
-/* Scores @p from its entries; @answers and @pool are reused from one
+/* The answers of the assessment being scored, by slot. */
+typedef struct {
+  InstrumentSet *set;
+  CirtAnswer    *pool;      /* n_slots */
+  guint8        *present;   /* n_slots */
+} Answers;
+
+static const CirtAnswer *
+answer_in_slot (const CirtQuestion *question,
+                gpointer            data)
+{
+  Answers *a = data;
+  const CirtSection *sec = question->section;
+
+  for (guint i = 0; i < a->set->instruments->len; i++)
+    if (g_ptr_array_index (a->set->instruments, i) == sec->instrument)
+      {
+        guint slot = a->set->first_slot[a->set->first_section[i] + sec->index] + question->index;
+        return slot < a->set->n_slots && a->present[slot] ? &a->pool[slot] : NULL;
+      }
+  return NULL;
+}
+
+/* Scores @p from its entries; @pool and @present are reused from one
  * assessment to the next. */
 static void
-score_row (Pending    *p,
-           GHashTable *answers,
-           GArray     *pool)
+score_row (Pending *p,
+           GArray  *pool,
+           GArray  *present)
 {
   CirtPortfolioRow *row = p->row;
   g_autoptr(CirtScore) score = NULL;
   GStrvBuilder *ids = g_strv_builder_new ();
+  Answers answers;
 
   for (guint i = 0; i < p->instruments->len; i++)
     g_strv_builder_add (ids, cirt_instrument_get_id (g_ptr_array_index (p->instruments, i)));
@@ -238,20 +343,23 @@ score_row (Pending    *p,
     return;
   row->first = g_object_ref (g_ptr_array_index (p->instruments, 0));
 
-  g_hash_table_remove_all (answers);
-  g_array_set_size (pool, p->entries->len);
+  g_array_set_size (pool, p->set->n_slots);
+  g_array_set_size (present, p->set->n_slots);
+  memset (present->data, 0, p->set->n_slots);
   for (guint i = 0; i < p->entries->len; i++)
     {
       const Entry *e = &g_array_index (p->entries, Entry, i);
-      CirtAnswer *a = &g_array_index (pool, CirtAnswer, i);
+      CirtAnswer *a = &g_array_index (pool, CirtAnswer, e->slot);
 
       memset (a, 0, sizeof *a);
-      a->question = (char *) e->question;
       a->value = (char *) e->value;
       a->not_applicable = e->not_applicable;
-      g_hash_table_insert (answers, a->question, a);
+      g_array_index (present, guint8, e->slot) = 1;
     }
-  score = cirt_score_compute_full (p->instruments, answers, NULL, CIRT_SCORE_NO_RECOMMENDATIONS);
+  answers.set = p->set;
+  answers.pool = (CirtAnswer *) pool->data;
+  answers.present = (guint8 *) present->data;
+  score = cirt_score_compute_with (p->instruments, answer_in_slot, &answers, NULL, CIRT_SCORE_NO_RECOMMENDATIONS);
   row->overall = *cirt_score_get_overall (score);
   for (guint q = 0; q < CIRT_N_PILLARS; q++)
     {
@@ -274,8 +382,10 @@ cirt_portfolio_build (CirtStore  *store,
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) instruments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(GHashTable) answers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) instrument_set_free);
   g_autoptr(GArray) pool = g_array_new (FALSE, TRUE, sizeof (CirtAnswer));
+  g_autoptr(GArray) present = g_array_new (FALSE, TRUE, sizeof (guint8));
   GStringChunk *strings = g_string_chunk_new (1 << 20);
   CirtPortfolio *self;
   gboolean ok;
@@ -290,7 +400,7 @@ cirt_portfolio_build (CirtStore  *store,
       g_string_chunk_free (strings);
       return NULL;
     }
-  ok = read_store (store, pending, index, instruments, strings, error);
+  ok = read_store (store, pending, index, instruments, sets, strings, error);
   _cirt_store_exec (store, "RELEASE portfolio", NULL);
   if (!ok)
     {
@@ -316,7 +426,7 @@ cirt_portfolio_build (CirtStore  *store,
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = &g_array_index (pending, Pending, i);
-      score_row (p, answers, pool);
+      score_row (p, pool, present);
       g_ptr_array_add (self->rows, p->row);
       g_hash_table_insert (self->by_id, p->row->id, p->row);
     }

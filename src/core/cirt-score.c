@@ -171,11 +171,28 @@ cirt_score_compute (GPtrArray  *instruments,
   return cirt_score_compute_full (instruments, answers, targets, CIRT_SCORE_DEFAULT);
 }
 
+static const CirtAnswer *
+answer_in_table (const CirtQuestion *question,
+                 gpointer            table)
+{
+  return table ? g_hash_table_lookup (table, question->id) : NULL;
+}
+
 CirtScore *
 cirt_score_compute_full (GPtrArray      *instruments,
                          GHashTable     *answers,
                          const int       targets[CIRT_N_PILLARS],
                          CirtScoreFlags  flags)
+{
+  return cirt_score_compute_with (instruments, answer_in_table, answers, targets, flags);
+}
+
+CirtScore *
+cirt_score_compute_with (GPtrArray           *instruments,
+                         CirtScoreAnswerFunc  answer_of,
+                         gpointer             data,
+                         const int            targets[CIRT_N_PILLARS],
+                         CirtScoreFlags       flags)
 {
   g_autoptr(CirtScore) self = NULL;
   g_autoptr(GArray) ranked = NULL;
@@ -221,7 +238,7 @@ cirt_score_compute_full (GPtrArray      *instruments,
           for (guint q = 0; q < sec->questions->len; q++)
             {
               const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
-              const CirtAnswer *a = answers ? g_hash_table_lookup (answers, qu->id) : NULL;
+              const CirtAnswer *a = answer_of (qu, data);
               double value;
 
               if (!cirt_kind_is_scored (qu->kind))
