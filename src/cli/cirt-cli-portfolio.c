@@ -45,7 +45,7 @@ print_rows (GPtrArray      *rows,
     {
       const CirtPortfolioRow *r = g_ptr_array_index (rows, i);
       g_autofree char *overall = NULL, *coverage = NULL;
-      g_autofree char *p[CIRT_N_PILLARS] = { NULL };
+      char *p[CIRT_N_PILLARS] = { NULL };
 
       if (r->overall.defined)
         {
@@ -61,6 +61,8 @@ print_rows (GPtrArray      *rows,
       cirt_cli_table_add (table, r->country, r->country_code ? r->country_code : "—",
                           r->region ? cirt_lang_region_name (lang, r->region) : "—", r->date,
                           cirt_lang_mission_phase (lang, r->phase), overall, p[0], p[1], p[2], p[3], p[4], coverage);
+      for (guint q = 0; q < CIRT_N_PILLARS; q++)
+        g_free (p[q]);
     }
   cirt_cli_table_print (table, "");
 }
@@ -80,7 +82,7 @@ print_medians (GPtrArray      *rows,
       g_autoptr(GPtrArray) in_region = g_ptr_array_new ();
       g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autofree char *n = NULL, *c = NULL;
-      g_autofree char *m[CIRT_N_PILLARS + 1] = { NULL };
+      char *m[CIRT_N_PILLARS + 1] = { NULL };
 
       for (guint i = 0; i < rows->len; i++)
         {
@@ -103,6 +105,8 @@ print_medians (GPtrArray      *rows,
       c = cirt_lang_format_count (lang, g_hash_table_size (countries));
       cirt_cli_table_add (table, cirt_lang_region_name (lang, region), n, c, m[CIRT_N_PILLARS], m[0], m[1], m[2], m[3],
                           m[4]);
+      for (guint p = 0; p <= CIRT_N_PILLARS; p++)
+        g_free (m[p]);
       shown++;
     }
   if (shown == 0)
