@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
 /* 2: the history carries its chain of hashes; 3: the findings (read: 1 to 3). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 3
+#define CIRT_EXCHANGE_FORMAT_VERSION 4
 
 typedef struct {
   char     *assessment_id;
