@@ -51,6 +51,68 @@ SOURCES = {
                   'south-eastern-europe-broadband; https://unbrussels.org/international-telecommunication-union-itu/)',
     'itu-cis': 'ITU Regional Development Forum for the CIS Region, 26 October 2022: projects in the Kyrgyz Republic '
                'and Uzbekistan (https://itu.int/en/ITU-D/Regional-Presence/CIS/Pages/News/26102022.aspx)',
+    'itu-cis-gci-2024': 'ITU Regional Office for the CIS, news of 14 January 2025, "CIS countries\' results in the field '
+                        'of cybersecurity according to the Global Cybersecurity Index 2024": Uzbekistan, Russia, '
+                        'Kazakhstan and Azerbaijan (Tier 2), Kyrgyzstan and Belarus (Tier 3), Tajikistan and '
+                        'Turkmenistan, named as CIS countries '
+                        '(https://www.itu.int/en/ITU-D/Regional-Presence/CIS/Pages/News/14.01.2025.aspx)',
+    'gci-2020-africa': 'ITU Global Cybersecurity Index 2020, the ten first of the Africa region with their scores '
+                       '(Mauritius, Tanzania, Ghana, Nigeria, Kenya, Benin, Rwanda, South Africa, Uganda, Zambia), '
+                       'as reported by https://securityafricamagazine.com/top-10-african-countries-with-the-best-'
+                       'cybersecurity-revealed/ (the list is the ITU region\'s: Egypt, Tunisia and Morocco, which '
+                       'scored higher than some of these, are not in it; a sentence of the same article calling Egypt '
+                       'second in Africa contradicts its own list and was not used)',
+    'gci-2020-asia-pacific': 'ITU Global Cybersecurity Index 2020, the Asia-Pacific regional ranking: Republic of Korea '
+                             'and Singapore first, Malaysia, Japan, India fourth, as reported by '
+                             'https://nrivision.com/india-ranks-10th-in-international-telecommunication-unions-'
+                             'global-cybersecurity-index/2447/ and https://www.hindustantimes.com/india-news/india-'
+                             'jumps-37-places-to-rank-10-in-itu-s-global-cybersecurity-index-fourth-among-asia-'
+                             'pacific-countries-101624980575046-amp.html',
+    'gci-2020-viet-nam': 'ITU Global Cybersecurity Index 2020: Viet Nam seventh in the Asia-Pacific region, as reported '
+                         'by https://m.hanoitimes.vn/vietnam-ranks-25th-in-global-cybersecurity-index-2020-317925.html',
+    'gci-2020-cis': 'ITU Global Cybersecurity Index 2020: Kazakhstan second in the CIS region after Russia, as '
+                    'reported by https://astanatimes.com/2021/07/kazakhstan-makes-gains-in-2020-un-global-'
+                    'cybersecurity-index-report/',
+    'gci-2020-turkiye': 'ITU Global Cybersecurity Index 2020: Türkiye sixth in Europe (the regional ranking) and '
+                        'eleventh in the world, as reported by https://www.kamubulteni.com/gundem/turkiye-siber-'
+                        'guvenlik-siralamasinda-avrupada-6-dunyada-11-sirada-h41628.html',
+    'itu-arab-2012': 'ITU Newsroom, Connect Arab Summit 2012, backgrounder to the report "ICT Adoption and Prospects '
+                     'in the Arab Region": the Arab States region, one of ITU\'s six country groupings, "stretches '
+                     'from Mauritania to Yemen, and from Comoros to Iraq", with Bahrain and the United Arab Emirates '
+                     'among its early 3G adopters (http://www.itu.int/net/newsroom/connect/arab/2012/reports/'
+                     'backgrounder.aspx)',
+    'itu-arab-2012-press': 'ITU press release, Geneva, 5 March 2012, on the same report (ICT Adoption and Prospects in '
+                           'the Arab Region 2012): Saudi Arabia, Djibouti, Qatar, Mauritania, Iraq and Somalia named '
+                           'among the countries of the region, as republished by '
+                           'https://www.ict.gov.ir/en/news/6053/New-Arab-region-technology-report-reveals-'
+                           'accelerating-demand-need-for-faster-roll-out-of-high-speed-Internet-Time-to-replicate-'
+                           'the-mobile-miracle-in-broadband',
+    'itu-connect2recover-arab': 'ITU Connect2Recover, projects in the Arab States region: Mauritania, the State of '
+                                'Palestine and Syria (https://itu.int/itu-d/sites/connect2recover/projects/arab-region)',
+    'gci-2017-europe': 'ITU Global Cybersecurity Index 2017, the Europe region: Estonia first, followed by France, '
+                       'Norway, the United Kingdom and the Netherlands, as reported by '
+                       'https://estonianworld.com/security/estonia-ranks-highest-in-europe-in-cyber-security (the '
+                       'regional list, not the continent: Russia, tenth in the world between France and Norway, and '
+                       'Georgia, eighth, are not in it)',
+    'gci-2018-georgia': 'ITU Global Cybersecurity Index 2018: Georgia ninth in Europe and eighteenth in the world, as '
+                        'reported by https://agenda.ge/en/news/2019/914',
+    'gci-2020-americas': 'ITU Global Cybersecurity Index 2020, the Americas ranking: the United States, Canada, '
+                         'Brazil, Mexico, Uruguay, the Dominican Republic, Chile, Costa Rica, Colombia and Cuba the '
+                         'ten first, Honduras last in 35th place, as reported by https://segurilatam.com/?p=5682 (a '
+                         'list of 35, the ITU region\'s Member States)',
+    'gci-2020-senegal': 'ITU Global Cybersecurity Index 2020, the Africa regional ranking: Senegal 18th, behind Ghana '
+                        '(3rd), Benin (6th), South Africa (8th), Zambia (10th), Côte d\'Ivoire (11th), Cameroon '
+                        '(13th), Chad (14th), Burkina Faso (15th) and Zimbabwe (17th), as reported by '
+                        'https://jotaay.net/GLOBAL-CYBERSECURITY-INDEX-GCI-DE-L-UNION-INTERNATIONALE-DES-'
+                        'TELECOMMUNICATIONS-IUT-Le-Senegal-100eme-sur-182-pays_a19636.amp.html',
+    'gci-2020-bangladesh': 'ITU Global Cybersecurity Index 2020, the Asia-Pacific regional ranking: Bangladesh 11th, '
+                           'the Republic of Korea and Singapore first, India 4th, China 7th, Pakistan 14th, Sri Lanka '
+                           '15th, Nepal 17th, as reported by https://www.tbsnews.net/bangladesh/bangladesh-climbs-25-'
+                           'notches-global-cyber-security-index-268180',
+    'gci-2020-portugal': 'ITU Global Cybersecurity Index 2020: Portugal 14th in the world and 8th in the European '
+                         'ranking, as reported by https://ineews.eu/portugal-sobe-para-o-14o-lugar-do-ranking-global-'
+                         'de-ciberseguranca/ (and, for the GCI 2017, 27th in Europe, by ANACOM, '
+                         'https://www.anacom.pt/render.jsp?contentId=1414712&languageId=1)',
 }
 
 CONFIRMED = {
@@ -61,6 +123,21 @@ CONFIRMED = {
     'itu-d-cirt': 'AO BW BF BI CM BB BO JM',
     'itu-europe': 'RS ME MK AL BA MD GE UA',
     'itu-cis': 'KG UZ',
+    'itu-cis-gci-2024': 'UZ RU KZ AZ KG BY TJ TM',
+    'gci-2020-africa': 'MU TZ GH NG KE BJ RW ZA UG ZM',
+    'gci-2020-asia-pacific': 'KR SG MY JP IN',
+    'gci-2020-viet-nam': 'VN',
+    'gci-2020-cis': 'KZ RU',
+    'gci-2020-turkiye': 'TR',
+    'itu-arab-2012': 'MR YE KM IQ BH AE',
+    'itu-arab-2012-press': 'SA DJ QA MR IQ SO',
+    'itu-connect2recover-arab': 'MR PS SY',
+    'gci-2017-europe': 'EE FR NO GB NL',
+    'gci-2018-georgia': 'GE',
+    'gci-2020-americas': 'US CA BR MX UY DO CL CR CO CU HN',
+    'gci-2020-senegal': 'SN GH BJ ZA ZM CI CM TD BF ZW',
+    'gci-2020-bangladesh': 'BD KR SG IN CN PK LK NP',
+    'gci-2020-portugal': 'PT',
 }
 
 # Names people write that ISO does not give (ISO's own official and common

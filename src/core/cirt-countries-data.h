@@ -22,29 +22,29 @@
   CIRT_COUNTRY ("AU", "AUS", NC_ ("country", "Australia"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("AW", "ABW", NC_ ("country", "Aruba"), NULL, FALSE) \
   CIRT_COUNTRY ("AX", "ALA", NC_ ("country", "Åland Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("AZ", "AZE", NC_ ("country", "Azerbaijan"), "cis", FALSE) \
+  CIRT_COUNTRY ("AZ", "AZE", NC_ ("country", "Azerbaijan"), "cis", TRUE) \
   CIRT_COUNTRY ("BA", "BIH", NC_ ("country", "Bosnia and Herzegovina"), "europe", TRUE) \
   CIRT_COUNTRY ("BB", "BRB", NC_ ("country", "Barbados"), "americas", TRUE) \
-  CIRT_COUNTRY ("BD", "BGD", NC_ ("country", "Bangladesh"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("BD", "BGD", NC_ ("country", "Bangladesh"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("BE", "BEL", NC_ ("country", "Belgium"), "europe", FALSE) \
   CIRT_COUNTRY ("BF", "BFA", NC_ ("country", "Burkina Faso"), "africa", TRUE) \
   CIRT_COUNTRY ("BG", "BGR", NC_ ("country", "Bulgaria"), "europe", FALSE) \
-  CIRT_COUNTRY ("BH", "BHR", NC_ ("country", "Bahrain"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("BH", "BHR", NC_ ("country", "Bahrain"), "arab-states", TRUE) \
   CIRT_COUNTRY ("BI", "BDI", NC_ ("country", "Burundi"), "africa", TRUE) \
-  CIRT_COUNTRY ("BJ", "BEN", NC_ ("country", "Benin"), "africa", FALSE) \
+  CIRT_COUNTRY ("BJ", "BEN", NC_ ("country", "Benin"), "africa", TRUE) \
   CIRT_COUNTRY ("BL", "BLM", NC_ ("country", "Saint Barthélemy"), NULL, FALSE) \
   CIRT_COUNTRY ("BM", "BMU", NC_ ("country", "Bermuda"), NULL, FALSE) \
   CIRT_COUNTRY ("BN", "BRN", NC_ ("country", "Brunei Darussalam"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("BO", "BOL", NC_ ("country", "Bolivia, Plurinational State of"), "americas", TRUE) \
   CIRT_COUNTRY ("BQ", "BES", NC_ ("country", "Bonaire, Sint Eustatius and Saba"), NULL, FALSE) \
-  CIRT_COUNTRY ("BR", "BRA", NC_ ("country", "Brazil"), "americas", FALSE) \
+  CIRT_COUNTRY ("BR", "BRA", NC_ ("country", "Brazil"), "americas", TRUE) \
   CIRT_COUNTRY ("BS", "BHS", NC_ ("country", "Bahamas"), "americas", FALSE) \
   CIRT_COUNTRY ("BT", "BTN", NC_ ("country", "Bhutan"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("BV", "BVT", NC_ ("country", "Bouvet Island"), NULL, FALSE) \
   CIRT_COUNTRY ("BW", "BWA", NC_ ("country", "Botswana"), "africa", TRUE) \
-  CIRT_COUNTRY ("BY", "BLR", NC_ ("country", "Belarus"), "cis", FALSE) \
+  CIRT_COUNTRY ("BY", "BLR", NC_ ("country", "Belarus"), "cis", TRUE) \
   CIRT_COUNTRY ("BZ", "BLZ", NC_ ("country", "Belize"), "americas", FALSE) \
-  CIRT_COUNTRY ("CA", "CAN", NC_ ("country", "Canada"), "americas", FALSE) \
+  CIRT_COUNTRY ("CA", "CAN", NC_ ("country", "Canada"), "americas", TRUE) \
   CIRT_COUNTRY ("CC", "CCK", NC_ ("country", "Cocos (Keeling) Islands"), NULL, FALSE) \
   CIRT_COUNTRY ("CD", "COD", NC_ ("country", "Congo, The Democratic Republic of the"), "africa", FALSE) \
   CIRT_COUNTRY ("CF", "CAF", NC_ ("country", "Central African Republic"), "africa", FALSE) \
@@ -52,25 +52,25 @@
   CIRT_COUNTRY ("CH", "CHE", NC_ ("country", "Switzerland"), "europe", FALSE) \
   CIRT_COUNTRY ("CI", "CIV", NC_ ("country", "Côte d'Ivoire"), "africa", TRUE) \
   CIRT_COUNTRY ("CK", "COK", NC_ ("country", "Cook Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("CL", "CHL", NC_ ("country", "Chile"), "americas", FALSE) \
+  CIRT_COUNTRY ("CL", "CHL", NC_ ("country", "Chile"), "americas", TRUE) \
   CIRT_COUNTRY ("CM", "CMR", NC_ ("country", "Cameroon"), "africa", TRUE) \
-  CIRT_COUNTRY ("CN", "CHN", NC_ ("country", "China"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("CO", "COL", NC_ ("country", "Colombia"), "americas", FALSE) \
-  CIRT_COUNTRY ("CR", "CRI", NC_ ("country", "Costa Rica"), "americas", FALSE) \
-  CIRT_COUNTRY ("CU", "CUB", NC_ ("country", "Cuba"), "americas", FALSE) \
+  CIRT_COUNTRY ("CN", "CHN", NC_ ("country", "China"), "asia-pacific", TRUE) \
+  CIRT_COUNTRY ("CO", "COL", NC_ ("country", "Colombia"), "americas", TRUE) \
+  CIRT_COUNTRY ("CR", "CRI", NC_ ("country", "Costa Rica"), "americas", TRUE) \
+  CIRT_COUNTRY ("CU", "CUB", NC_ ("country", "Cuba"), "americas", TRUE) \
   CIRT_COUNTRY ("CV", "CPV", NC_ ("country", "Cabo Verde"), "africa", FALSE) \
   CIRT_COUNTRY ("CW", "CUW", NC_ ("country", "Curaçao"), NULL, FALSE) \
   CIRT_COUNTRY ("CX", "CXR", NC_ ("country", "Christmas Island"), NULL, FALSE) \
   CIRT_COUNTRY ("CY", "CYP", NC_ ("country", "Cyprus"), "europe", FALSE) \
   CIRT_COUNTRY ("CZ", "CZE", NC_ ("country", "Czechia"), "europe", FALSE) \
   CIRT_COUNTRY ("DE", "DEU", NC_ ("country", "Germany"), "europe", FALSE) \
-  CIRT_COUNTRY ("DJ", "DJI", NC_ ("country", "Djibouti"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("DJ", "DJI", NC_ ("country", "Djibouti"), "arab-states", TRUE) \
   CIRT_COUNTRY ("DK", "DNK", NC_ ("country", "Denmark"), "europe", FALSE) \
   CIRT_COUNTRY ("DM", "DMA", NC_ ("country", "Dominica"), "americas", FALSE) \
-  CIRT_COUNTRY ("DO", "DOM", NC_ ("country", "Dominican Republic"), "americas", FALSE) \
+  CIRT_COUNTRY ("DO", "DOM", NC_ ("country", "Dominican Republic"), "americas", TRUE) \
   CIRT_COUNTRY ("DZ", "DZA", NC_ ("country", "Algeria"), "arab-states", FALSE) \
   CIRT_COUNTRY ("EC", "ECU", NC_ ("country", "Ecuador"), "americas", FALSE) \
-  CIRT_COUNTRY ("EE", "EST", NC_ ("country", "Estonia"), "europe", FALSE) \
+  CIRT_COUNTRY ("EE", "EST", NC_ ("country", "Estonia"), "europe", TRUE) \
   CIRT_COUNTRY ("EG", "EGY", NC_ ("country", "Egypt"), "arab-states", TRUE) \
   CIRT_COUNTRY ("EH", "ESH", NC_ ("country", "Western Sahara"), NULL, FALSE) \
   CIRT_COUNTRY ("ER", "ERI", NC_ ("country", "Eritrea"), "africa", FALSE) \
@@ -81,9 +81,9 @@
   CIRT_COUNTRY ("FK", "FLK", NC_ ("country", "Falkland Islands (Malvinas)"), NULL, FALSE) \
   CIRT_COUNTRY ("FM", "FSM", NC_ ("country", "Micronesia, Federated States of"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("FO", "FRO", NC_ ("country", "Faroe Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("FR", "FRA", NC_ ("country", "France"), "europe", FALSE) \
+  CIRT_COUNTRY ("FR", "FRA", NC_ ("country", "France"), "europe", TRUE) \
   CIRT_COUNTRY ("GA", "GAB", NC_ ("country", "Gabon"), "africa", FALSE) \
-  CIRT_COUNTRY ("GB", "GBR", NC_ ("country", "United Kingdom"), "europe", FALSE) \
+  CIRT_COUNTRY ("GB", "GBR", NC_ ("country", "United Kingdom"), "europe", TRUE) \
   CIRT_COUNTRY ("GD", "GRD", NC_ ("country", "Grenada"), "americas", FALSE) \
   CIRT_COUNTRY ("GE", "GEO", NC_ ("country", "Georgia"), "europe", TRUE) \
   CIRT_COUNTRY ("GF", "GUF", NC_ ("country", "French Guiana"), NULL, FALSE) \
@@ -103,7 +103,7 @@
   CIRT_COUNTRY ("GY", "GUY", NC_ ("country", "Guyana"), "americas", FALSE) \
   CIRT_COUNTRY ("HK", "HKG", NC_ ("country", "Hong Kong"), NULL, FALSE) \
   CIRT_COUNTRY ("HM", "HMD", NC_ ("country", "Heard Island and McDonald Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("HN", "HND", NC_ ("country", "Honduras"), "americas", FALSE) \
+  CIRT_COUNTRY ("HN", "HND", NC_ ("country", "Honduras"), "americas", TRUE) \
   CIRT_COUNTRY ("HR", "HRV", NC_ ("country", "Croatia"), "europe", FALSE) \
   CIRT_COUNTRY ("HT", "HTI", NC_ ("country", "Haiti"), "americas", FALSE) \
   CIRT_COUNTRY ("HU", "HUN", NC_ ("country", "Hungary"), "europe", FALSE) \
@@ -111,32 +111,32 @@
   CIRT_COUNTRY ("IE", "IRL", NC_ ("country", "Ireland"), "europe", FALSE) \
   CIRT_COUNTRY ("IL", "ISR", NC_ ("country", "Israel"), "europe", FALSE) \
   CIRT_COUNTRY ("IM", "IMN", NC_ ("country", "Isle of Man"), NULL, FALSE) \
-  CIRT_COUNTRY ("IN", "IND", NC_ ("country", "India"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("IN", "IND", NC_ ("country", "India"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("IO", "IOT", NC_ ("country", "British Indian Ocean Territory"), NULL, FALSE) \
-  CIRT_COUNTRY ("IQ", "IRQ", NC_ ("country", "Iraq"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("IQ", "IRQ", NC_ ("country", "Iraq"), "arab-states", TRUE) \
   CIRT_COUNTRY ("IR", "IRN", NC_ ("country", "Iran, Islamic Republic of"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("IS", "ISL", NC_ ("country", "Iceland"), "europe", FALSE) \
   CIRT_COUNTRY ("IT", "ITA", NC_ ("country", "Italy"), "europe", FALSE) \
   CIRT_COUNTRY ("JE", "JEY", NC_ ("country", "Jersey"), NULL, FALSE) \
   CIRT_COUNTRY ("JM", "JAM", NC_ ("country", "Jamaica"), "americas", TRUE) \
   CIRT_COUNTRY ("JO", "JOR", NC_ ("country", "Jordan"), "arab-states", FALSE) \
-  CIRT_COUNTRY ("JP", "JPN", NC_ ("country", "Japan"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("JP", "JPN", NC_ ("country", "Japan"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("KE", "KEN", NC_ ("country", "Kenya"), "africa", TRUE) \
   CIRT_COUNTRY ("KG", "KGZ", NC_ ("country", "Kyrgyzstan"), "cis", TRUE) \
   CIRT_COUNTRY ("KH", "KHM", NC_ ("country", "Cambodia"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("KI", "KIR", NC_ ("country", "Kiribati"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("KM", "COM", NC_ ("country", "Comoros"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("KM", "COM", NC_ ("country", "Comoros"), "arab-states", TRUE) \
   CIRT_COUNTRY ("KN", "KNA", NC_ ("country", "Saint Kitts and Nevis"), "americas", FALSE) \
   CIRT_COUNTRY ("KP", "PRK", NC_ ("country", "Korea, Democratic People's Republic of"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("KR", "KOR", NC_ ("country", "Korea, Republic of"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("KR", "KOR", NC_ ("country", "Korea, Republic of"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("KW", "KWT", NC_ ("country", "Kuwait"), "arab-states", FALSE) \
   CIRT_COUNTRY ("KY", "CYM", NC_ ("country", "Cayman Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("KZ", "KAZ", NC_ ("country", "Kazakhstan"), "cis", FALSE) \
+  CIRT_COUNTRY ("KZ", "KAZ", NC_ ("country", "Kazakhstan"), "cis", TRUE) \
   CIRT_COUNTRY ("LA", "LAO", NC_ ("country", "Lao People's Democratic Republic"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("LB", "LBN", NC_ ("country", "Lebanon"), "arab-states", TRUE) \
   CIRT_COUNTRY ("LC", "LCA", NC_ ("country", "Saint Lucia"), "americas", FALSE) \
   CIRT_COUNTRY ("LI", "LIE", NC_ ("country", "Liechtenstein"), "europe", FALSE) \
-  CIRT_COUNTRY ("LK", "LKA", NC_ ("country", "Sri Lanka"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("LK", "LKA", NC_ ("country", "Sri Lanka"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("LR", "LBR", NC_ ("country", "Liberia"), "africa", FALSE) \
   CIRT_COUNTRY ("LS", "LSO", NC_ ("country", "Lesotho"), "africa", FALSE) \
   CIRT_COUNTRY ("LT", "LTU", NC_ ("country", "Lithuania"), "europe", FALSE) \
@@ -157,14 +157,14 @@
   CIRT_COUNTRY ("MO", "MAC", NC_ ("country", "Macao"), NULL, FALSE) \
   CIRT_COUNTRY ("MP", "MNP", NC_ ("country", "Northern Mariana Islands"), NULL, FALSE) \
   CIRT_COUNTRY ("MQ", "MTQ", NC_ ("country", "Martinique"), NULL, FALSE) \
-  CIRT_COUNTRY ("MR", "MRT", NC_ ("country", "Mauritania"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("MR", "MRT", NC_ ("country", "Mauritania"), "arab-states", TRUE) \
   CIRT_COUNTRY ("MS", "MSR", NC_ ("country", "Montserrat"), NULL, FALSE) \
   CIRT_COUNTRY ("MT", "MLT", NC_ ("country", "Malta"), "europe", FALSE) \
   CIRT_COUNTRY ("MU", "MUS", NC_ ("country", "Mauritius"), "africa", TRUE) \
   CIRT_COUNTRY ("MV", "MDV", NC_ ("country", "Maldives"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("MW", "MWI", NC_ ("country", "Malawi"), "africa", FALSE) \
-  CIRT_COUNTRY ("MX", "MEX", NC_ ("country", "Mexico"), "americas", FALSE) \
-  CIRT_COUNTRY ("MY", "MYS", NC_ ("country", "Malaysia"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("MX", "MEX", NC_ ("country", "Mexico"), "americas", TRUE) \
+  CIRT_COUNTRY ("MY", "MYS", NC_ ("country", "Malaysia"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("MZ", "MOZ", NC_ ("country", "Mozambique"), "africa", FALSE) \
   CIRT_COUNTRY ("NA", "NAM", NC_ ("country", "Namibia"), "africa", FALSE) \
   CIRT_COUNTRY ("NC", "NCL", NC_ ("country", "New Caledonia"), NULL, FALSE) \
@@ -172,9 +172,9 @@
   CIRT_COUNTRY ("NF", "NFK", NC_ ("country", "Norfolk Island"), NULL, FALSE) \
   CIRT_COUNTRY ("NG", "NGA", NC_ ("country", "Nigeria"), "africa", TRUE) \
   CIRT_COUNTRY ("NI", "NIC", NC_ ("country", "Nicaragua"), "americas", FALSE) \
-  CIRT_COUNTRY ("NL", "NLD", NC_ ("country", "Netherlands"), "europe", FALSE) \
-  CIRT_COUNTRY ("NO", "NOR", NC_ ("country", "Norway"), "europe", FALSE) \
-  CIRT_COUNTRY ("NP", "NPL", NC_ ("country", "Nepal"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("NL", "NLD", NC_ ("country", "Netherlands"), "europe", TRUE) \
+  CIRT_COUNTRY ("NO", "NOR", NC_ ("country", "Norway"), "europe", TRUE) \
+  CIRT_COUNTRY ("NP", "NPL", NC_ ("country", "Nepal"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("NR", "NRU", NC_ ("country", "Nauru"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("NU", "NIU", NC_ ("country", "Niue"), NULL, FALSE) \
   CIRT_COUNTRY ("NZ", "NZL", NC_ ("country", "New Zealand"), "asia-pacific", FALSE) \
@@ -184,78 +184,78 @@
   CIRT_COUNTRY ("PF", "PYF", NC_ ("country", "French Polynesia"), NULL, FALSE) \
   CIRT_COUNTRY ("PG", "PNG", NC_ ("country", "Papua New Guinea"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("PH", "PHL", NC_ ("country", "Philippines"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("PK", "PAK", NC_ ("country", "Pakistan"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("PK", "PAK", NC_ ("country", "Pakistan"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("PL", "POL", NC_ ("country", "Poland"), "europe", FALSE) \
   CIRT_COUNTRY ("PM", "SPM", NC_ ("country", "Saint Pierre and Miquelon"), NULL, FALSE) \
   CIRT_COUNTRY ("PN", "PCN", NC_ ("country", "Pitcairn"), NULL, FALSE) \
   CIRT_COUNTRY ("PR", "PRI", NC_ ("country", "Puerto Rico"), NULL, FALSE) \
-  CIRT_COUNTRY ("PS", "PSE", NC_ ("country", "Palestine, State of"), "arab-states", FALSE) \
-  CIRT_COUNTRY ("PT", "PRT", NC_ ("country", "Portugal"), "europe", FALSE) \
+  CIRT_COUNTRY ("PS", "PSE", NC_ ("country", "Palestine, State of"), "arab-states", TRUE) \
+  CIRT_COUNTRY ("PT", "PRT", NC_ ("country", "Portugal"), "europe", TRUE) \
   CIRT_COUNTRY ("PW", "PLW", NC_ ("country", "Palau"), NULL, FALSE) \
   CIRT_COUNTRY ("PY", "PRY", NC_ ("country", "Paraguay"), "americas", FALSE) \
   CIRT_COUNTRY ("QA", "QAT", NC_ ("country", "Qatar"), "arab-states", TRUE) \
   CIRT_COUNTRY ("RE", "REU", NC_ ("country", "Réunion"), NULL, FALSE) \
   CIRT_COUNTRY ("RO", "ROU", NC_ ("country", "Romania"), "europe", FALSE) \
   CIRT_COUNTRY ("RS", "SRB", NC_ ("country", "Serbia"), "europe", TRUE) \
-  CIRT_COUNTRY ("RU", "RUS", NC_ ("country", "Russian Federation"), "cis", FALSE) \
+  CIRT_COUNTRY ("RU", "RUS", NC_ ("country", "Russian Federation"), "cis", TRUE) \
   CIRT_COUNTRY ("RW", "RWA", NC_ ("country", "Rwanda"), "africa", TRUE) \
   CIRT_COUNTRY ("SA", "SAU", NC_ ("country", "Saudi Arabia"), "arab-states", TRUE) \
   CIRT_COUNTRY ("SB", "SLB", NC_ ("country", "Solomon Islands"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("SC", "SYC", NC_ ("country", "Seychelles"), "africa", FALSE) \
   CIRT_COUNTRY ("SD", "SDN", NC_ ("country", "Sudan"), "arab-states", FALSE) \
   CIRT_COUNTRY ("SE", "SWE", NC_ ("country", "Sweden"), "europe", FALSE) \
-  CIRT_COUNTRY ("SG", "SGP", NC_ ("country", "Singapore"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("SG", "SGP", NC_ ("country", "Singapore"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("SH", "SHN", NC_ ("country", "Saint Helena, Ascension and Tristan da Cunha"), NULL, FALSE) \
   CIRT_COUNTRY ("SI", "SVN", NC_ ("country", "Slovenia"), "europe", FALSE) \
   CIRT_COUNTRY ("SJ", "SJM", NC_ ("country", "Svalbard and Jan Mayen"), NULL, FALSE) \
   CIRT_COUNTRY ("SK", "SVK", NC_ ("country", "Slovakia"), "europe", FALSE) \
   CIRT_COUNTRY ("SL", "SLE", NC_ ("country", "Sierra Leone"), "africa", FALSE) \
   CIRT_COUNTRY ("SM", "SMR", NC_ ("country", "San Marino"), "europe", FALSE) \
-  CIRT_COUNTRY ("SN", "SEN", NC_ ("country", "Senegal"), "africa", FALSE) \
-  CIRT_COUNTRY ("SO", "SOM", NC_ ("country", "Somalia"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("SN", "SEN", NC_ ("country", "Senegal"), "africa", TRUE) \
+  CIRT_COUNTRY ("SO", "SOM", NC_ ("country", "Somalia"), "arab-states", TRUE) \
   CIRT_COUNTRY ("SR", "SUR", NC_ ("country", "Suriname"), "americas", FALSE) \
   CIRT_COUNTRY ("SS", "SSD", NC_ ("country", "South Sudan"), "africa", FALSE) \
   CIRT_COUNTRY ("ST", "STP", NC_ ("country", "Sao Tome and Principe"), "africa", FALSE) \
   CIRT_COUNTRY ("SV", "SLV", NC_ ("country", "El Salvador"), "americas", FALSE) \
   CIRT_COUNTRY ("SX", "SXM", NC_ ("country", "Sint Maarten (Dutch part)"), NULL, FALSE) \
-  CIRT_COUNTRY ("SY", "SYR", NC_ ("country", "Syrian Arab Republic"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("SY", "SYR", NC_ ("country", "Syrian Arab Republic"), "arab-states", TRUE) \
   CIRT_COUNTRY ("SZ", "SWZ", NC_ ("country", "Eswatini"), "africa", FALSE) \
   CIRT_COUNTRY ("TC", "TCA", NC_ ("country", "Turks and Caicos Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("TD", "TCD", NC_ ("country", "Chad"), "africa", FALSE) \
+  CIRT_COUNTRY ("TD", "TCD", NC_ ("country", "Chad"), "africa", TRUE) \
   CIRT_COUNTRY ("TF", "ATF", NC_ ("country", "French Southern Territories"), NULL, FALSE) \
   CIRT_COUNTRY ("TG", "TGO", NC_ ("country", "Togo"), "africa", FALSE) \
   CIRT_COUNTRY ("TH", "THA", NC_ ("country", "Thailand"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("TJ", "TJK", NC_ ("country", "Tajikistan"), "cis", FALSE) \
+  CIRT_COUNTRY ("TJ", "TJK", NC_ ("country", "Tajikistan"), "cis", TRUE) \
   CIRT_COUNTRY ("TK", "TKL", NC_ ("country", "Tokelau"), NULL, FALSE) \
   CIRT_COUNTRY ("TL", "TLS", NC_ ("country", "Timor-Leste"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("TM", "TKM", NC_ ("country", "Turkmenistan"), "cis", FALSE) \
+  CIRT_COUNTRY ("TM", "TKM", NC_ ("country", "Turkmenistan"), "cis", TRUE) \
   CIRT_COUNTRY ("TN", "TUN", NC_ ("country", "Tunisia"), "arab-states", FALSE) \
   CIRT_COUNTRY ("TO", "TON", NC_ ("country", "Tonga"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("TR", "TUR", NC_ ("country", "Türkiye"), "europe", FALSE) \
+  CIRT_COUNTRY ("TR", "TUR", NC_ ("country", "Türkiye"), "europe", TRUE) \
   CIRT_COUNTRY ("TT", "TTO", NC_ ("country", "Trinidad and Tobago"), "americas", FALSE) \
   CIRT_COUNTRY ("TV", "TUV", NC_ ("country", "Tuvalu"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("TW", "TWN", NC_ ("country", "Taiwan, Province of China"), NULL, FALSE) \
-  CIRT_COUNTRY ("TZ", "TZA", NC_ ("country", "Tanzania, United Republic of"), "africa", FALSE) \
+  CIRT_COUNTRY ("TZ", "TZA", NC_ ("country", "Tanzania, United Republic of"), "africa", TRUE) \
   CIRT_COUNTRY ("UA", "UKR", NC_ ("country", "Ukraine"), "europe", TRUE) \
   CIRT_COUNTRY ("UG", "UGA", NC_ ("country", "Uganda"), "africa", TRUE) \
   CIRT_COUNTRY ("UM", "UMI", NC_ ("country", "United States Minor Outlying Islands"), NULL, FALSE) \
-  CIRT_COUNTRY ("US", "USA", NC_ ("country", "United States"), "americas", FALSE) \
-  CIRT_COUNTRY ("UY", "URY", NC_ ("country", "Uruguay"), "americas", FALSE) \
+  CIRT_COUNTRY ("US", "USA", NC_ ("country", "United States"), "americas", TRUE) \
+  CIRT_COUNTRY ("UY", "URY", NC_ ("country", "Uruguay"), "americas", TRUE) \
   CIRT_COUNTRY ("UZ", "UZB", NC_ ("country", "Uzbekistan"), "cis", TRUE) \
   CIRT_COUNTRY ("VA", "VAT", NC_ ("country", "Holy See (Vatican City State)"), "europe", FALSE) \
   CIRT_COUNTRY ("VC", "VCT", NC_ ("country", "Saint Vincent and the Grenadines"), "americas", FALSE) \
   CIRT_COUNTRY ("VE", "VEN", NC_ ("country", "Venezuela, Bolivarian Republic of"), "americas", FALSE) \
   CIRT_COUNTRY ("VG", "VGB", NC_ ("country", "Virgin Islands, British"), NULL, FALSE) \
   CIRT_COUNTRY ("VI", "VIR", NC_ ("country", "Virgin Islands, U.S."), NULL, FALSE) \
-  CIRT_COUNTRY ("VN", "VNM", NC_ ("country", "Viet Nam"), "asia-pacific", FALSE) \
+  CIRT_COUNTRY ("VN", "VNM", NC_ ("country", "Viet Nam"), "asia-pacific", TRUE) \
   CIRT_COUNTRY ("VU", "VUT", NC_ ("country", "Vanuatu"), "asia-pacific", FALSE) \
   CIRT_COUNTRY ("WF", "WLF", NC_ ("country", "Wallis and Futuna"), NULL, FALSE) \
   CIRT_COUNTRY ("WS", "WSM", NC_ ("country", "Samoa"), "asia-pacific", FALSE) \
-  CIRT_COUNTRY ("YE", "YEM", NC_ ("country", "Yemen"), "arab-states", FALSE) \
+  CIRT_COUNTRY ("YE", "YEM", NC_ ("country", "Yemen"), "arab-states", TRUE) \
   CIRT_COUNTRY ("YT", "MYT", NC_ ("country", "Mayotte"), NULL, FALSE) \
   CIRT_COUNTRY ("ZA", "ZAF", NC_ ("country", "South Africa"), "africa", TRUE) \
-  CIRT_COUNTRY ("ZM", "ZMB", NC_ ("country", "Zambia"), "africa", FALSE) \
-  CIRT_COUNTRY ("ZW", "ZWE", NC_ ("country", "Zimbabwe"), "africa", FALSE) \
+  CIRT_COUNTRY ("ZM", "ZMB", NC_ ("country", "Zambia"), "africa", TRUE) \
+  CIRT_COUNTRY ("ZW", "ZWE", NC_ ("country", "Zimbabwe"), "africa", TRUE) \
 
 
 /* CIRT_COUNTRY_NAME (key, alpha-2): every name a country is recognised by, as
