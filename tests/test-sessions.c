@@ -875,7 +875,10 @@ static void m_session_no_zone (JsonObject *r)
 {
   json_object_set_string_member (first_of (r, "sessions"), "modified_at", "2026-03-03T10:00:00");
 }
-static void m_sessions_in_version_3 (JsonObject *r) { json_object_set_int_member (r, "format_version", 3); }
+static void m_sessions_in_older_version (JsonObject *r)
+{
+  json_object_set_int_member (r, "format_version", CIRT_EXCHANGE_FORMAT_SESSIONS - 1);
+}
 static void m_statement_huge (JsonObject *r)
 {
   GString *big = g_string_new (NULL);
@@ -919,7 +922,7 @@ START_TEST (test_hostile_files)
     { "a right-to-left override in a place", m_session_rlo, "reorders the text" },
     { "an unknown member", m_session_unknown_member, "colour" },
     { "a time without its zone", m_session_no_zone, "has no time zone" },
-    { "sessions in a version 3 file", m_sessions_in_version_3, "sessions: unknown member" },
+    { "sessions in a file of the version before them", m_sessions_in_older_version, "sessions: unknown member" },
     { "a 10 MB statement", m_statement_huge, "statements[0].text: too long" },
     { "a statement about no question", m_statement_bad_question, "no question \"T-NOPE-1\"" },
     { "a control character in a statement", m_statement_control, "control character" },

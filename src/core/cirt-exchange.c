@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cirt-countries.h"
 #include "cirt-file.h"
 #include "cirt-json.h"
 #include "cirt-seal.h"
@@ -110,6 +111,8 @@ cirt_exchange_export_sealed (CirtStore       *store,
   cirt_json_add_string (b, "id", info->id);
   cirt_json_add_string (b, "title", info->title);
   cirt_json_add_string (b, "country", info->country);
+  cirt_json_add_string (b, "country_code", info->country_code);
+  cirt_json_add_string (b, "region", info->region);
   cirt_json_add_string (b, "organisation", info->organisation);
   cirt_json_add_string (b, "phase", info->phase);
   cirt_json_add_string (b, "lead_assessor", info->lead_assessor);
@@ -167,7 +170,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
     json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
   json_builder_end_array (b);
 
-  /* Interview sessions and statements (version 4), as the store lists them. */
+  /* Interview sessions and statements (since CIRT_EXCHANGE_FORMAT_SESSIONS). */
   json_builder_set_member_name (b, "sessions");
   json_builder_begin_array (b);
   for (guint i = 0; i < sessions->len; i++)
@@ -419,13 +422,15 @@ read_assessment (ExchangeFile  *f,
                  GError       **error)
 {
   static const char * const keys[] = {
-    "id", "title", "country", "organisation", "phase", "lead_assessor", "assessors", "status", "started_on",
-    "ended_on", "created_at", NULL,
+    "id", "title", "country", "country_code", "region", "organisation", "phase", "lead_assessor", "assessors",
+    "status", "started_on", "ended_on", "created_at", NULL,
   };
   static const struct { const char *name; gboolean required; gsize offset; } fields[] = {
     { "id", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, id) },
     { "title", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, title) },
     { "country", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, country) },
+    { "country_code", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, country_code) },
+    { "region", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, region) },
     { "organisation", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, organisation) },
     { "phase", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, phase) },
     { "lead_assessor", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, lead_assessor) },
@@ -459,6 +464,38 @@ read_assessment (ExchangeFile  *f,
       strcmp (f->info->status, "completed") != 0)
     return invalid (f, error, _("assessment.status: unknown status \"%s\" (expected in-progress or completed)"),
                     f->info->status);
+  /* The code and region came with version 4: an older file that has them
+   * was not written by CIRT Assess. */
+  if (f->version < 4 && f->info->country_code != NULL)
+    return invalid (f, error, _("assessment.country_code: unknown member"));
+  if (f->version < 4 && f->info->region != NULL)
+    return invalid (f, error, _("assessment.region: unknown member"));
+  if (f->info->country_code != NULL)
+    {
+      const CirtCountry *country = cirt_country_lookup (f->info->country_code);
+
+      if (country == NULL)
+        return invalid (f, error, _("assessment.country_code: unknown country code \"%s\" (expected an ISO 3166-1 "
+                                    "alpha-2 code such as FR or KE)"), f->info->country_code);
+      g_free (f->info->country_code);
+      f->info->country_code = g_strdup (country->code);
+    }
+  if (f->info->region != NULL && !cirt_region_is_valid (f->info->region))
+    return invalid (f, error, _("assessment.region: unknown region \"%s\" (expected africa, americas, arab-states, "
+                                "asia-pacific, cis or europe)"), f->info->region);
+  /* A file written before the portfolio has neither: the country's name
+   * gives them where the table of countries knows it, as the upgrade of a
+   * database does. */
+  if (f->info->country_code == NULL && f->info->region == NULL)
+    {
+      const CirtCountry *country = cirt_country_find_by_name (f->info->country);
+
+      if (country != NULL)
+        {
+          f->info->country_code = g_strdup (country->code);
+          f->info->region = g_strdup (country->region);
+        }
+    }
   if (!_cirt_check_date ("assessment.started_on", f->info->started_on, &local_error) ||
       !_cirt_check_date ("assessment.ended_on", f->info->ended_on, &local_error))
     return refuse (f, local_error, error);
@@ -849,7 +886,7 @@ file_has_section (ExchangeFile *f,
   return FALSE;
 }
 
-/* The interview sessions (version 4): each a session object as the store
+/* The interview sessions (CIRT_EXCHANGE_FORMAT_SESSIONS): each a session object as the store
  * has it, its sections the file's, its times instants, no UUID twice. A
  * stakeholder it names need not be in the file (one removed since on that
  * laptop is still named). */
@@ -864,7 +901,7 @@ read_sessions (ExchangeFile  *f,
   f->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_interview_free);
   if (!cirt_json_get_array (root, "sessions", TRUE, "", &arr, &local_error))
     return refuse (f, local_error, error);
-  if (arr != NULL && f->version < 4)
+  if (arr != NULL && f->version < CIRT_EXCHANGE_FORMAT_SESSIONS)
     return invalid (f, error, _("sessions: unknown member"));
   for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
     {
@@ -892,7 +929,7 @@ read_sessions (ExchangeFile  *f,
   return TRUE;
 }
 
-/* The statements (version 4): their questions the file's, their times
+/* The statements (CIRT_EXCHANGE_FORMAT_SESSIONS): their questions the file's, their times
  * instants, no UUID twice, each at most CIRT_MAX_STATEMENT bytes. */
 static gboolean
 read_statements (ExchangeFile  *f,
@@ -905,7 +942,7 @@ read_statements (ExchangeFile  *f,
   f->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_statement_free);
   if (!cirt_json_get_array (root, "statements", TRUE, "", &arr, &local_error))
     return refuse (f, local_error, error);
-  if (arr != NULL && f->version < 4)
+  if (arr != NULL && f->version < CIRT_EXCHANGE_FORMAT_SESSIONS)
     return invalid (f, error, _("statements: unknown member"));
   for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
     {
@@ -1350,6 +1387,21 @@ cirt_exchange_import_sealed (CirtStore   *store,
                        _("%s was made with other instruments (or other versions of them) than the assessment "
                          "\"%s\" here; it cannot be merged"), display, existing->title);
           goto fail;
+        }
+      /* The country's code and region: taken where none is set here (an
+       * assessment made before the portfolio, or with a country not in
+       * the list), like targets. */
+      if ((existing->country_code == NULL && f.info->country_code != NULL) ||
+          (existing->region == NULL && f.info->region != NULL))
+        {
+          g_autoptr(CirtAssessmentInfo) updated = cirt_assessment_info_copy (existing);
+
+          if (updated->country_code == NULL)
+            updated->country_code = g_strdup (f.info->country_code);
+          if (updated->region == NULL)
+            updated->region = g_strdup (f.info->region);
+          if (!cirt_store_update_assessment (store, updated, error))
+            goto fail;
         }
     }
 

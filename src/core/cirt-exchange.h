@@ -9,10 +9,12 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes; 3: the findings; 4: interview
- * sessions, statements, stakeholders' UUIDs and answers' sessions (read: 1
- * to 4). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 4
+/* 2: the history carries its chain of hashes; 3: the findings; 4: the
+ * assessment's country code and region; 5: interview sessions, statements,
+ * stakeholders' UUIDs and answers' sessions (read: 1 to 5). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 5
+/* The version that added sessions and statements (older files have none). */
+#define CIRT_EXCHANGE_FORMAT_SESSIONS 5
 
 typedef struct {
   char     *assessment_id;
