@@ -433,7 +433,11 @@ read_list (JsonObject  *o,
               return FALSE;
             }
           if (!cirt_interview_check_name (_("name"), value, &local_error))
-            return as_json_error (error, where, item + 0, g_steal_pointer (&local_error));
+            {
+              g_set_error (error, CIRT_JSON_ERROR, CIRT_JSON_ERROR_INVALID, "%s%s: %s", where, item,
+                           local_error->message);
+              return FALSE;
+            }
         }
       else if (*value == '\0' || !check_chars (_("id"), value, TRUE, &local_error))
         {

@@ -157,12 +157,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtHistoryEntry, cirt_history_entry_free)
 
 typedef struct {
   gint64  id;
-  char   *uuid;              /* the same stakeholder on every laptop (schema 8); NULL until stored */
   char   *name;
   char   *organisation;
   char   *sector;
   char   *met_on;            /* YYYY-MM-DD or NULL */
   char   *notes;
+  char   *uuid;              /* the same stakeholder on every laptop (CIRT_STORE_SCHEMA_INTERVIEWS);
+                              * NULL: given one when stored */
 } CirtStakeholder;
 
 CirtStakeholder *cirt_stakeholder_new  (void);

@@ -869,9 +869,9 @@ cirt_store_add_interview (CirtStore            *self,
   g_return_val_if_fail (CIRT_IS_STORE (self), NULL);
   g_return_val_if_fail (interview != NULL, NULL);
 
-  if (refuse_missing_assessment (self, id, error) || !check_interview (self, id, interview, NULL, TRUE, error))
-    return NULL;
   s = clean_interview (interview);
+  if (refuse_missing_assessment (self, id, error) || !check_interview (self, id, s, NULL, TRUE, error))
+    return NULL;
   g_free (s->id);
   s->id = lower_or_new (interview->id);
   g_free (s->author);
@@ -932,9 +932,9 @@ cirt_store_update_interview (CirtStore            *self,
         no_interview (&local_error, interview->id);
       goto fail;
     }
-  if (!check_interview (self, id, interview, old, TRUE, &local_error))
-    goto fail;
   s = clean_interview (interview);
+  if (!check_interview (self, id, s, old, TRUE, &local_error))
+    goto fail;
   if (cirt_interview_same_content (old, s))
     {
       _cirt_store_rollback (self);
