@@ -16,8 +16,10 @@
 #include "cirt-compare-page.h"
 #include "cirt-lang.h"
 #include "cirt-overview-page.h"
+#include "cirt-plan-page.h"
 #include "cirt-questionnaire.h"
 #include "cirt-recommendations-page.h"
+#include "cirt-sessions-page.h"
 
 /* ------------------------------------------------------------------------ */
 /* CirtPageSlot: where a page goes once it is made                          */
@@ -72,11 +74,14 @@ typedef enum {
   PAGE_RECOMMENDATIONS,
   PAGE_FINDINGS,
   PAGE_COMPARE,        /* a follow-up's only */
+  PAGE_SESSIONS,
+  PAGE_PLAN,
   N_PAGES
 } PageId;
 
 static const char * const page_names[N_PAGES] = {
   "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare",
+  "sessions", "plan",
 };
 
 struct _CirtAssessmentView {
@@ -135,6 +140,10 @@ page_type (PageId id)
       return CIRT_TYPE_FINDINGS_PAGE;
     case PAGE_COMPARE:
       return CIRT_TYPE_COMPARE_PAGE;
+    case PAGE_SESSIONS:
+      return CIRT_TYPE_SESSIONS_PAGE;
+    case PAGE_PLAN:
+      return CIRT_TYPE_PLAN_PAGE;
     case PAGE_RECOMMENDATIONS:
     case N_PAGES:
     default:
@@ -438,6 +447,10 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_FINDINGS]));
   gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_COMPARE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "sessions_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_SESSIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "plan_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_PLAN]));
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, compare_page);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_box);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
@@ -448,7 +461,7 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
-  /* Alt+1…7 reach the pages in every language (the underlined letters of
+  /* Alt+1…9 reach the pages in every language (the underlined letters of
    * the page titles change with the translation). */
   gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
   for (guint i = 0; i < N_PAGES; i++)
@@ -608,6 +621,20 @@ cirt_assessment_view_get_targets (CirtAssessmentView *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
   return CIRT_TARGETS_PAGE (ensure_page (self, PAGE_TARGETS));
+}
+
+CirtSessionsPage *
+cirt_assessment_view_get_sessions (CirtAssessmentView *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
+  return CIRT_SESSIONS_PAGE (ensure_page (self, PAGE_SESSIONS));
+}
+
+CirtPlanPage *
+cirt_assessment_view_get_plan (CirtAssessmentView *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
+  return CIRT_PLAN_PAGE (ensure_page (self, PAGE_PLAN));
 }
 
 CirtFindingsPage *

@@ -5,9 +5,11 @@
 #include <adwaita.h>
 
 #include "cirt-findings-page.h"
+#include "cirt-plan-page.h"
 #include "cirt-questionnaire.h"
 #include "cirt-stakeholders-page.h"
 #include "cirt-session.h"
+#include "cirt-sessions-page.h"
 #include "cirt-targets-page.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,8 @@ CirtQuestionnaire    *cirt_assessment_view_get_questionnaire (CirtAssessmentView
 CirtStakeholdersPage *cirt_assessment_view_get_stakeholders (CirtAssessmentView  *self);
 CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView  *self);
 CirtFindingsPage     *cirt_assessment_view_get_findings     (CirtAssessmentView  *self);
+CirtSessionsPage     *cirt_assessment_view_get_sessions     (CirtAssessmentView  *self);
+CirtPlanPage         *cirt_assessment_view_get_plan         (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
 
