@@ -242,6 +242,20 @@ START_TEST (test_sessions_and_plan)
   type_into (dialog, "end_row", "09:00");
   ck_assert (!cirt_gui_test_press_key (dialog, GDK_KEY_Return, GDK_CONTROL_MASK));
   type_into (dialog, "end_row", "12:00");
+  /* Place has the mnemonic P, which moves there (the window's dispatch of
+   * Alt+letter is GTK's; the helper's key presses do not go through it). */
+  {
+    GtkWidget *place = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), CIRT_TYPE_SESSION_DIALOG,
+                                                                  "place_row"));
+    GtkWidget *label = cirt_gui_test_find (place, GTK_TYPE_LABEL, "_Place");
+    GtkWidget *focus;
+
+    ck_assert_ptr_nonnull (label);
+    ck_assert_uint_eq (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), GDK_KEY_p);
+    ck_assert (gtk_widget_mnemonic_activate (gtk_label_get_mnemonic_widget (GTK_LABEL (label)), FALSE));
+    focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    ck_assert_msg (focus != NULL && gtk_widget_is_ancestor (focus, place), "the mnemonic did not reach the place");
+  }
   type_into (dialog, "place_row", "Ministry of ICT, room 4");
   type_into (dialog, "assessors_row", "Ana Lead, , Bo Second, Ana Lead");
   tick (dialog, "Pat Police");
