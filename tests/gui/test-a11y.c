@@ -7,6 +7,8 @@
 #include "cirt-gui-test-util.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-preferences-window.h"
+#include "cirt-session-dialog.h"
+#include "cirt-store-sessions.h"
 #include "cirt-stakeholder-dialog.h"
 #include "cirt-window.h"
 
@@ -179,6 +181,39 @@ START_TEST (test_every_control_is_named)
     ck_assert_ptr_nonnull (uuid);
     ck_assert (CIRT_WAIT_UNTIL (cirt_findings_page_get_n_rows (cirt_assessment_view_get_findings (view)) == 1, 3000));
     assert_all_named (GTK_WIDGET (window), "findings");
+  }
+  cirt_assessment_view_show_page (view, "sessions");
+  cirt_gui_test_spin (50);
+  assert_all_named (GTK_WIDGET (window), "sessions (empty)");
+  {
+    g_autoptr(CirtInterview) s = cirt_interview_new ();
+    g_autofree char *uuid = NULL;
+    CirtInstrument *inst = g_ptr_array_index (cirt_session_get_instruments (cirt_assessment_view_get_session (view)), 0);
+
+    s->date = g_strdup ("2026-03-02");
+    s->place = g_strdup ("Ministry");
+    s->sections = g_new0 (char *, 2);
+    s->sections[0] = g_strdup (cirt_instrument_get_section (inst, 0)->id);
+    uuid = cirt_store_add_interview (store, id, s, NULL);
+    ck_assert_ptr_nonnull (uuid);
+    ck_assert (CIRT_WAIT_UNTIL (cirt_sessions_page_get_n_rows (cirt_assessment_view_get_sessions (view)) == 1, 3000));
+    assert_all_named (GTK_WIDGET (window), "sessions");
+    cirt_assessment_view_show_page (view, "plan");
+    cirt_gui_test_spin (50);
+    {
+      GtkWidget *row = cirt_gui_test_find (GTK_WIDGET (cirt_assessment_view_get_plan (view)), ADW_TYPE_EXPANDER_ROW, NULL);
+      ck_assert_ptr_nonnull (row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      cirt_gui_test_spin (50);
+    }
+    assert_all_named (GTK_WIDGET (window), "mission plan");
+    {
+      g_autoptr(CirtInterview) got = cirt_store_get_interview (store, id, uuid, NULL);
+      GtkWidget *d = cirt_session_dialog_new (GTK_WINDOW (window), cirt_assessment_view_get_session (view), got);
+      cirt_gui_test_show (GTK_WINDOW (d));
+      assert_all_named (d, "session dialog");
+      gtk_window_destroy (GTK_WINDOW (d));
+    }
   }
 
   cirt_window_show_portfolio (window);
