@@ -324,6 +324,7 @@ START_TEST (test_sessions_and_plan)
     gtk_widget_grab_focus (GTK_WIDGET (notes));
     cirt_gui_test_type (dialog, "Bring the draft law");
   }
+  cirt_gui_test_screenshot (GTK_WIDGET (dialog), "session-dialog-edit.png");
   press (dialog, GDK_KEY_Return, GDK_CONTROL_MASK);
   ck_assert_msg (CIRT_WAIT_UNTIL (cirt_sessions_page_get_dialog (page) == NULL, 3000), "the form did not close");
   {
