@@ -131,6 +131,15 @@ next_unanswered_action (GtkWidget  *widget,
 
   if (self->questions == NULL || _cirt_questionnaire_nothing_to_walk (self))
     return;
+  /* Ctrl+Enter in the form of a statement records the statement. */
+  {
+    CirtStatementsBox *box = cirt_question_page_get_statements_box (self->page);
+    if (cirt_statements_box_has_form_focus (box))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (box), "statements.save", NULL);
+        return;
+      }
+  }
   /* The page's own input counts: flush before looking. */
   flush_page (self);
   if (find_next (self, _cirt_questionnaire_is_unanswered, &i))

@@ -658,3 +658,17 @@ cirt_statements_box_start_adding (CirtStatementsBox *self)
   gtk_widget_set_visible (self->add_button, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->stakeholder_drop_down));
 }
+
+gboolean
+cirt_statements_box_has_form_focus (CirtStatementsBox *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (CIRT_IS_STATEMENTS_BOX (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  return focus != NULL && gtk_revealer_get_reveal_child (self->form_revealer) &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_revealer));
+}

@@ -28,6 +28,9 @@ void       cirt_statements_box_set_question     (CirtStatementsBox *self,
 void       cirt_statements_box_set_interview    (CirtStatementsBox *self,
                                                  const char        *interview);
 guint      cirt_statements_box_get_n_statements (CirtStatementsBox *self);
+/* Whether the keyboard focus is in the form of a new statement (there,
+ * Ctrl+Enter records it rather than moving to another question). */
+gboolean   cirt_statements_box_has_form_focus   (CirtStatementsBox *self);
 /* Opens the form of a new statement, the focus on its stakeholder. */
 void       cirt_statements_box_start_adding     (CirtStatementsBox *self);
 
