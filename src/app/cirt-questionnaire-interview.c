@@ -96,7 +96,7 @@ apply_interview (CirtQuestionnaire *self)
   if (iv != NULL)
     {
       g_autofree char *full = cirt_interview_full_label (iv, self->stakeholders, ui_lang (self));
-      g_autofree char *when = cirt_interview_when_label (iv, ui_lang (self));
+      g_autofree char *when = cirt_lang_format_date_short (ui_lang (self), iv->date);
       g_autofree char *banner = NULL;
       g_autofree char *button = NULL;
 

@@ -78,8 +78,8 @@ _cirt_questionnaire_update_position (CirtQuestionnaire *self)
       if (self->n_walked == 0)
         text = g_strdup (_("Nothing planned for this session"));
       else
-        /* translators: position in interview mode, "Question 2 of 5 planned for this session" */
-        text = g_strdup_printf (_("Question %u of %u planned for this session"), rank, self->n_walked);
+        /* translators: position in interview mode, "Planned question 2 of 5" (of the session's) */
+        text = g_strdup_printf (_("Planned question %u of %u"), rank, self->n_walked);
       gtk_label_set_label (self->position_label, text);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.previous",
                                      self->current > 0 && _cirt_questionnaire_find_walked (self, self->current - 1, -1, &other));

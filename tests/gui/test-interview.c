@@ -209,7 +209,7 @@ START_TEST (test_interview_mode_by_keyboard)
   ck_assert_str_eq (cirt_question_page_get_interview (cirt_questionnaire_get_page (q)), m.session);
   ck_assert_str_eq (shown_question (q), "T-LAW-1");
   ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (child_of (q, "position_label"))),
-                    "Question 1 of 5 planned for this session");
+                    "Planned question 1 of 5");
 
   /* Three answers by keyboard: a level, yes, a text. */
   press (window, GDK_KEY_3, 0);
@@ -238,6 +238,9 @@ START_TEST (test_interview_mode_by_keyboard)
     ck_assert_msg (!g_str_has_prefix (l->data, "T-OPS-"), "%s was walked in interview mode", (char *) l->data);
   g_list_free_full (walked, g_free);
   ck_assert_str_eq (shown_question (q), "T-CTX-3");
+  press (window, GDK_KEY_Left, GDK_ALT_MASK);
+  press (window, GDK_KEY_Left, GDK_ALT_MASK);
+  ck_assert_str_eq (shown_question (q), "T-CTX-1");
   cirt_gui_test_spin (600);
   cirt_gui_test_screenshot (GTK_WIDGET (window), "interview-mode.png");
 
