@@ -128,6 +128,9 @@ _cirt_question_page_save_now (CirtQuestionPage  *self,
       return FALSE;
     }
 
+  /* In interview mode, what is answered is the session's: its source. */
+  if (self->interview != NULL)
+    _cirt_question_page_replace (&self->answer->session, self->interview);
   if (!cirt_session_save_answer (self->session, self->base, self->answer, &outcome, &stored, &local_error))
     {
       g_autofree char *what = g_strdup_printf (_("The answer to %s was not saved"), self->question->id);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "cirt-question-page.h"
+#include "cirt-statements-box.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,8 @@ struct _CirtQuestionPage {
   AdwEntryRow        *source_row;
   GtkMenuButton      *source_button;
   AdwEntryRow        *evidence_row;
+  AdwActionRow       *interview_row;
+  CirtStatementsBox  *statements_box;
 
   /* option rows, made on demand and reused */
   GPtrArray          *level_rows;
@@ -77,6 +80,8 @@ struct _CirtQuestionPage {
   CirtAnswer         *answer;          /* what the widgets show */
   CirtAnswer         *base;            /* the stored answer the input started from (NULL: none) */
   GMenu              *source_menu;
+  char               *interview;       /* UUID of the interview session answers are given in (NULL: none) */
+  char               *interview_shown; /* the session interview_row names */
 
   /* borrowed */
   const CirtQuestion *question;

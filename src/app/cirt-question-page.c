@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "cirt-lang.h"
+#include "cirt-interview-labels.h"
 #include "cirt-question-page-private.h"
+#include "cirt-store-sessions.h"
 
 G_DEFINE_FINAL_TYPE (CirtQuestionPage, cirt_question_page, GTK_TYPE_WIDGET)
 
@@ -95,6 +97,32 @@ answer_is_answered (const CirtAnswer *answer)
   return answer->value != NULL || answer->not_applicable;
 }
 
+/* The interview session the answer was given in, named with its people. */
+static void
+update_interview_row (CirtQuestionPage *self)
+{
+  const char *session = self->answer ? self->answer->session : NULL;
+  CirtStore *store;
+  g_autoptr(GPtrArray) interviews = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  const CirtInterview *iv;
+  g_autofree char *label = NULL;
+
+  if (g_strcmp0 (session, self->interview_shown) == 0)
+    return;
+  g_free (self->interview_shown);
+  self->interview_shown = g_strdup (session);
+  gtk_widget_set_visible (GTK_WIDGET (self->interview_row), session != NULL && self->session != NULL);
+  if (session == NULL || self->session == NULL)
+    return;
+  store = cirt_session_get_store (self->session);
+  interviews = cirt_store_list_interviews (store, cirt_session_get_id (self->session), NULL);
+  stakeholders = cirt_store_list_stakeholders (store, cirt_session_get_id (self->session), NULL);
+  iv = cirt_interview_find (interviews, session);
+  label = iv ? cirt_interview_full_label (iv, stakeholders, ui_lang (self)) : g_strdup (_("A removed interview session"));
+  adw_action_row_set_subtitle (self->interview_row, label);
+}
+
 void
 _cirt_question_page_update_status (CirtQuestionPage *self)
 {
@@ -126,6 +154,7 @@ _cirt_question_page_update_status (CirtQuestionPage *self)
     }
   gtk_label_set_label (self->status_label, when ? when : text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.clear", answer_is_answered (a));
+  update_interview_row (self);
 }
 
 
@@ -347,6 +376,7 @@ cirt_question_page_bind (CirtQuestionPage   *self,
     gtk_label_set_label (self->section_label, where);
   }
   gtk_label_set_label (self->text_label, cirt_text_get (question->text, lang));
+  cirt_statements_box_set_question (self->statements_box, question->id);
   guidance = cirt_text_get (question->guidance, lang);
   gtk_label_set_label (self->guidance_label, guidance ? guidance : "");
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander), guidance != NULL);
@@ -495,6 +525,8 @@ cirt_question_page_finalize (GObject *object)
   g_clear_pointer (&self->answer, cirt_answer_free);
   g_clear_pointer (&self->base, cirt_answer_free);
   g_free (self->value_error);
+  g_free (self->interview);
+  g_free (self->interview_shown);
 
   G_OBJECT_CLASS (cirt_question_page_parent_class)->finalize (object);
 }
@@ -551,6 +583,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
     g_param_spec_object ("session", NULL, NULL, CIRT_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  g_type_ensure (CIRT_TYPE_STATEMENTS_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-question-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, scroller);
@@ -587,6 +620,8 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, internal_switch);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, interview_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, statements_box);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_row);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_value_row_changed_cb",
                                                 G_CALLBACK (_cirt_question_page_on_value_row_changed_cb));
@@ -673,7 +708,44 @@ cirt_question_page_set_session (CirtQuestionPage *self,
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   self->question = NULL;
+  g_clear_pointer (&self->interview_shown, g_free);
+  cirt_statements_box_set_question (self->statements_box, NULL);
+  cirt_statements_box_set_session (self->statements_box, session);
   g_object_notify (G_OBJECT (self), "session");
+}
+
+void
+cirt_question_page_set_interview (CirtQuestionPage *self,
+                                  const char       *interview)
+{
+  g_return_if_fail (CIRT_IS_QUESTION_PAGE (self));
+
+  if (g_strcmp0 (self->interview, interview) == 0)
+    return;
+  /* What was typed before belongs to where it was typed. */
+  if (self->save_source != 0)
+    _cirt_question_page_save_now (self, NULL);
+  g_free (self->interview);
+  self->interview = g_strdup (interview);
+  /* The session may have been edited: name it again. */
+  g_clear_pointer (&self->interview_shown, g_free);
+  if (self->question != NULL)
+    update_interview_row (self);
+  cirt_statements_box_set_interview (self->statements_box, interview);
+}
+
+const char *
+cirt_question_page_get_interview (CirtQuestionPage *self)
+{
+  g_return_val_if_fail (CIRT_IS_QUESTION_PAGE (self), NULL);
+  return self->interview;
+}
+
+CirtStatementsBox *
+cirt_question_page_get_statements_box (CirtQuestionPage *self)
+{
+  g_return_val_if_fail (CIRT_IS_QUESTION_PAGE (self), NULL);
+  return self->statements_box;
 }
 
 CirtSession *

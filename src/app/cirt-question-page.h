@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cirt-session.h"
+#include "cirt-statements-box.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,13 @@ GtkWidget          *cirt_question_page_new              (void);
 void                cirt_question_page_set_session      (CirtQuestionPage   *self,
                                                          CirtSession        *session);
 CirtSession        *cirt_question_page_get_session      (CirtQuestionPage   *self);
+/* The interview session (its UUID; NULL: none) every answer saved from now
+ * on is given in: recorded as the answer's session, its source. */
+void                cirt_question_page_set_interview    (CirtQuestionPage   *self,
+                                                         const char         *interview);
+const char         *cirt_question_page_get_interview    (CirtQuestionPage   *self);
+/* The statements about the question shown. */
+CirtStatementsBox  *cirt_question_page_get_statements_box (CirtQuestionPage *self);
 /* Shows @question (owned by an instrument of the assessment) with @answer,
  * what the store holds for it (NULL: nothing recorded): the input starts
  * from it, and while nothing typed waits for its save the page follows

@@ -7,7 +7,9 @@
  * cirt-questionnaire-progress.c  what is answered and flagged, counted per
  *                                section; the overall count, the position
  * cirt-questionnaire-sections.c  the sidebar's section rows and headers
- * cirt-questionnaire-search.c    finding a question by its id or text */
+ * cirt-questionnaire-search.c    finding a question by its id or text
+ * cirt-questionnaire-interview.c interview mode: the session chosen, its
+ *                                planned sections the only ones walked */
 #pragma once
 
 #include "cirt-questionnaire.h"
@@ -24,6 +26,7 @@ typedef struct {
   GtkListBoxRow     *row;
   GtkLabel          *count_label;
   GtkWidget         *flag_icon;
+  gboolean           planned;      /* in interview mode: planned for the session */
 } SectionEntry;
 
 struct _CirtQuestionnaire {
@@ -40,6 +43,10 @@ struct _CirtQuestionnaire {
   GtkListView        *results_view;
   CirtQuestionPage   *page;
   GtkLabel           *position_label;
+  GtkMenuButton      *interview_button;
+  GtkRevealer        *interview_revealer;
+  GtkLabel           *interview_label;
+  GtkStack           *content_stack;
 
   /* owned */
   CirtSession        *session;
@@ -52,6 +59,14 @@ struct _CirtQuestionnaire {
   GtkStringList      *result_strings;  /* "ID text" per question */
   GtkStringFilter    *result_filter;
   GtkFilterListModel *results;
+  GtkListBox         *interview_list;  /* in the Interview menu */
+  GtkLabel           *interview_empty;
+  GSignalGroup       *store_signals;
+  GPtrArray          *interviews;      /* CirtInterview*, of the assessment */
+  GPtrArray          *stakeholders;    /* CirtStakeholder* */
+  char               *interviews_shown;/* what the menu shows, to rebuild it only on a change */
+  char               *interview;       /* UUID of the session of interview mode (NULL: not in it) */
+  guint               n_walked;        /* questions of the planned sections */
 
   /* state */
   guint               current;
@@ -99,6 +114,25 @@ void           _cirt_questionnaire_section_header_cb        (GtkListBoxRow      
 void           _cirt_questionnaire_on_section_activated_cb  (CirtQuestionnaire        *self,
                                                              GtkListBoxRow            *row);
 void           _cirt_questionnaire_on_flap_folded_cb        (CirtQuestionnaire        *self);
+
+/* cirt-questionnaire-interview.c */
+/* Whether question @index is walked: every one, in interview mode those of
+ * the planned sections. */
+gboolean       _cirt_questionnaire_is_walked                (CirtQuestionnaire        *self,
+                                                             guint                     index);
+/* In interview mode, and the session plans none of the sections. */
+gboolean       _cirt_questionnaire_nothing_to_walk          (CirtQuestionnaire        *self);
+gboolean       _cirt_questionnaire_find_walked              (CirtQuestionnaire        *self,
+                                                             guint                     from,
+                                                             int                       step,
+                                                             guint                    *found);
+void           _cirt_questionnaire_set_interview            (CirtQuestionnaire        *self,
+                                                             const char               *interview);
+void           _cirt_questionnaire_reload_interviews        (CirtQuestionnaire        *self);
+void           _cirt_questionnaire_choose_interview         (CirtQuestionnaire        *self);
+void           _cirt_questionnaire_init_interview           (CirtQuestionnaire        *self);
+void           _cirt_questionnaire_on_assessment_changed_cb (CirtQuestionnaire        *self,
+                                                             const char               *assessment);
 
 /* cirt-questionnaire-search.c */
 void           _cirt_questionnaire_end_search               (CirtQuestionnaire        *self);

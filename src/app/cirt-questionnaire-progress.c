@@ -68,6 +68,25 @@ _cirt_questionnaire_update_position (CirtQuestionnaire *self)
       gtk_label_set_label (self->position_label, "");
       return;
     }
+  if (self->interview != NULL)
+    {
+      guint rank = 0, other;
+
+      for (guint i = 0; i <= self->current && i < n; i++)
+        if (_cirt_questionnaire_is_walked (self, i))
+          rank++;
+      if (self->n_walked == 0)
+        text = g_strdup (_("Nothing planned for this session"));
+      else
+        /* translators: position in interview mode, "Planned question 2 of 5" (of the session's) */
+        text = g_strdup_printf (_("Planned question %u of %u"), rank, self->n_walked);
+      gtk_label_set_label (self->position_label, text);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.previous",
+                                     self->current > 0 && _cirt_questionnaire_find_walked (self, self->current - 1, -1, &other));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.next",
+                                     _cirt_questionnaire_find_walked (self, self->current + 1, +1, &other));
+      return;
+    }
   /* translators: position in the questionnaire, "Question 12 of 52" */
   text = g_strdup_printf (_("Question %u of %u"), self->current + 1, n);
   gtk_label_set_label (self->position_label, text);

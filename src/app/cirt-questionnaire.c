@@ -55,6 +55,17 @@ _cirt_questionnaire_show_question (CirtQuestionnaire *self,
 
   if (self->questions == NULL || index >= self->questions->len)
     return;
+  /* Asked for a question the session does not plan (a search, a link from
+   * another page): the whole questionnaire again, said so. */
+  if (!_cirt_questionnaire_is_walked (self, index))
+    {
+      const CirtQuestion *asked = g_ptr_array_index (self->questions, index);
+      /* translators: a toast, "GCA-LEG-01 is not planned for this interview session: interview mode ended" */
+      g_autofree char *message = g_strdup_printf (_("%s is not planned for this interview session: interview mode ended"),
+                                                  asked->id);
+      _cirt_questionnaire_set_interview (self, NULL);
+      cirt_app_show_toast (GTK_WIDGET (self), message);
+    }
   flush_page (self);
   self->current = index;
   q = g_ptr_array_index (self->questions, index);
@@ -77,7 +88,7 @@ find_next (CirtQuestionnaire *self,
   for (guint step = 1; step <= n; step++)
     {
       guint i = (self->current + step) % n;
-      if (test (self, i))
+      if (_cirt_questionnaire_is_walked (self, i) && test (self, i))
         {
           *found = i;
           return TRUE;
@@ -92,9 +103,10 @@ previous_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
+  guint i;
 
-  if (self->current > 0)
-    _cirt_questionnaire_show_question (self, self->current - 1, TRUE);
+  if (self->current > 0 && _cirt_questionnaire_find_walked (self, self->current - 1, -1, &i))
+    _cirt_questionnaire_show_question (self, i, TRUE);
 }
 
 static void
@@ -103,9 +115,10 @@ next_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
+  guint i;
 
-  if (self->questions && self->current + 1 < self->questions->len)
-    _cirt_questionnaire_show_question (self, self->current + 1, TRUE);
+  if (self->questions && _cirt_questionnaire_find_walked (self, self->current + 1, +1, &i))
+    _cirt_questionnaire_show_question (self, i, TRUE);
 }
 
 static void
@@ -116,8 +129,17 @@ next_unanswered_action (GtkWidget  *widget,
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
   guint i;
 
-  if (self->questions == NULL)
+  if (self->questions == NULL || _cirt_questionnaire_nothing_to_walk (self))
     return;
+  /* Ctrl+Enter in the form of a statement records the statement. */
+  {
+    CirtStatementsBox *box = cirt_question_page_get_statements_box (self->page);
+    if (cirt_statements_box_has_form_focus (box))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (box), "statements.save", NULL);
+        return;
+      }
+  }
   /* The page's own input counts: flush before looking. */
   flush_page (self);
   if (find_next (self, _cirt_questionnaire_is_unanswered, &i))
@@ -134,7 +156,7 @@ next_flagged_action (GtkWidget  *widget,
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
   guint i;
 
-  if (self->questions == NULL)
+  if (self->questions == NULL || _cirt_questionnaire_nothing_to_walk (self))
     return;
   flush_page (self);
   if (find_next (self, _cirt_questionnaire_is_flagged, &i))
@@ -152,13 +174,19 @@ section_step_action (GtkWidget  *widget,
   int step = g_variant_get_int32 (parameter);
   guint s;
 
-  if (self->questions == NULL || self->questions->len == 0)
+  if (self->questions == NULL || self->questions->len == 0 || _cirt_questionnaire_nothing_to_walk (self))
     return;
   s = g_array_index (self->question_section, guint, self->current);
-  if (step < 0 && s > 0)
-    _cirt_questionnaire_show_question (self, g_array_index (self->sections, SectionEntry, s - 1).first, TRUE);
-  else if (step > 0 && s + 1 < self->sections->len)
-    _cirt_questionnaire_show_question (self, g_array_index (self->sections, SectionEntry, s + 1).first, TRUE);
+  /* The section before or after, among those walked. */
+  for (gint64 t = (gint64) s + (step < 0 ? -1 : 1); t >= 0 && t < self->sections->len; t += step < 0 ? -1 : 1)
+    {
+      SectionEntry *e = &g_array_index (self->sections, SectionEntry, t);
+      if (self->interview == NULL || e->planned)
+        {
+          _cirt_questionnaire_show_question (self, e->first, TRUE);
+          return;
+        }
+    }
 }
 
 static void
@@ -168,6 +196,8 @@ pick_action (GtkWidget  *widget,
 {
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
 
+  if (_cirt_questionnaire_nothing_to_walk (self))
+    return;
   if (cirt_question_page_pick (self->page, g_variant_get_int32 (parameter)))
     cirt_question_page_focus_answer (self->page);
 }
@@ -179,6 +209,8 @@ yesno_action (GtkWidget  *widget,
 {
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
 
+  if (_cirt_questionnaire_nothing_to_walk (self))
+    return;
   if (cirt_question_page_pick_yesno (self->page, g_variant_get_string (parameter, NULL)))
     cirt_question_page_focus_answer (self->page);
 }
@@ -190,6 +222,8 @@ not_applicable_action (GtkWidget  *widget,
 {
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
 
+  if (_cirt_questionnaire_nothing_to_walk (self))
+    return;
   cirt_question_page_set_not_applicable (self->page, !cirt_question_page_get_not_applicable (self->page));
 }
 
@@ -201,6 +235,8 @@ flag_action (GtkWidget  *widget,
   CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
   const CirtAnswer *a = cirt_question_page_get_answer (self->page);
 
+  if (_cirt_questionnaire_nothing_to_walk (self))
+    return;
   if (a != NULL)
     cirt_question_page_set_flagged (self->page, !a->flagged);
 }
@@ -210,6 +246,8 @@ notes_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
+  if (_cirt_questionnaire_nothing_to_walk (CIRT_QUESTIONNAIRE (widget)))
+    return;
   cirt_question_page_focus_notes (CIRT_QUESTIONNAIRE (widget)->page);
 }
 
@@ -232,6 +270,25 @@ find_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+choose_interview_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _cirt_questionnaire_choose_interview (CIRT_QUESTIONNAIRE (widget));
+}
+
+static void
+leave_interview_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CirtQuestionnaire *self = CIRT_QUESTIONNAIRE (widget);
+
+  _cirt_questionnaire_set_interview (self, NULL);
+  cirt_question_page_focus_answer (self->page);
 }
 
 static void
@@ -380,16 +437,21 @@ set_session (CirtQuestionnaire *self,
     return;
   flush_page (self);
   _cirt_questionnaire_end_search (self);
+  /* Interview mode is of one assessment's session. */
+  _cirt_questionnaire_set_interview (self, NULL);
   cirt_question_page_set_session (self->page, session);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   g_object_notify (G_OBJECT (self), "session");
+  g_signal_group_set_target (self->store_signals, session ? cirt_session_get_store (session) : NULL);
+  g_clear_pointer (&self->interviews_shown, g_free);
   if (session == NULL)
     {
       clear_model (self);
       return;
     }
   load (self);
+  _cirt_questionnaire_reload_interviews (self);
   /* Where the work is: the first unanswered question. */
   for (guint i = 0; i < self->questions->len; i++)
     if (_cirt_questionnaire_is_unanswered (self, i))
@@ -444,8 +506,13 @@ cirt_questionnaire_dispose (GObject *object)
   /* Template children without an id are not cleared by the call above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->interviews, g_ptr_array_unref);
+  g_clear_pointer (&self->stakeholders, g_ptr_array_unref);
   g_clear_object (&self->results);
   g_clear_object (&self->result_strings);
   g_clear_object (&self->result_filter);
@@ -463,6 +530,8 @@ cirt_questionnaire_finalize (GObject *object)
   g_clear_pointer (&self->question_section, g_array_unref);
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
+  g_free (self->interview);
+  g_free (self->interviews_shown);
 
   G_OBJECT_CLASS (cirt_questionnaire_parent_class)->finalize (object);
 }
@@ -559,6 +628,10 @@ cirt_questionnaire_class_init (CirtQuestionnaireClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, results_view);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, page);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, interview_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, interview_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, interview_label);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionnaire, content_stack);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_section_activated_cb",
                                                 G_CALLBACK (_cirt_questionnaire_on_section_activated_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_flap_folded_cb",
@@ -585,6 +658,8 @@ cirt_questionnaire_class_init (CirtQuestionnaireClass *klass)
   gtk_widget_class_install_action (widget_class, "questionnaire.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "questionnaire.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "questionnaire.toggle-sections", NULL, toggle_sections_action);
+  gtk_widget_class_install_action (widget_class, "questionnaire.choose-interview", NULL, choose_interview_action);
+  gtk_widget_class_install_action (widget_class, "questionnaire.leave-interview", NULL, leave_interview_action);
 
   /* Single keys: bubble phase, so a focused text field keeps its typing. */
   for (int i = 0; i <= 9; i++)
@@ -630,6 +705,7 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
                                   G_CALLBACK (_cirt_questionnaire_on_answer_changed_cb), self);
 
   gtk_list_box_set_header_func (self->section_list, _cirt_questionnaire_section_header_cb, self, NULL);
+  _cirt_questionnaire_init_interview (self);
 
   /* Navigation works wherever the focus is in the questionnaire, even in
    * the notes: capture phase. */
@@ -646,6 +722,7 @@ cirt_questionnaire_init (CirtQuestionnaire *self)
   add_capture_key (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", "questionnaire.find", NULL);
   add_capture_key (GTK_SHORTCUT_CONTROLLER (controller), "F9", "questionnaire.toggle-sections", NULL);
   add_capture_key (GTK_SHORTCUT_CONTROLLER (controller), "<Alt>n", "questionnaire.notes", NULL);
+  add_capture_key (GTK_SHORTCUT_CONTROLLER (controller), "<Control><Alt>i", "questionnaire.choose-interview", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
