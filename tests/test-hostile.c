@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cirt-exchange.h"
 #include "cirt-test-gpg.h"
 #include "cirt-test-util.h"
 
@@ -241,14 +242,17 @@ START_TEST (test_exchange_files)
       { "random bytes", tmp_file ("x-random.json", random_bytes, sizeof random_bytes), "not a CIRT Assess exchange" },
       { "100,000 [", tmp_file ("x-deep.json", deep, -1), "nested more than" },
       { "another format", tmp_file ("x-other.json", "{\"format\": \"cirt-instrument\"}", -1), "not a CIRT Assess exchange" },
-      { "a newer version", NULL, "format version 9 is not supported" },
+      { "a newer version", NULL, "format version 99 is not supported" },
       { "a 10 MB note", NULL, "too long" },
       { "a NUL in a note", NULL, "NUL" },
       { "an altered instrument", NULL, "does not match its sha256" },
     };
 
     s = g_string_new (text);
-    g_string_replace (s, "\"format_version\" : 3", "\"format_version\" : 9", 1);
+    {
+      g_autofree char *current = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION);
+      ck_assert (g_string_replace (s, current, "\"format_version\" : 99", 1) == 1);
+    }
     cases[4].path = tmp_file ("x-newer.json", s->str, s->len);
     g_string_free (s, TRUE);
     s = g_string_new (text);

@@ -363,9 +363,14 @@ cirt_cli_cmd_list (CirtCli *cli,
 
 static void
 build_answer (JsonBuilder      *b,
-              const CirtAnswer *a)
+              const CirtAnswer *a,
+              GHashTable       *reviews)
 {
-  json_builder_add_value (b, cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META));
+  JsonNode *node = cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META);
+
+  json_object_set_member (json_node_get_object (node), "review",
+                          cirt_cli_review_json (g_hash_table_lookup (reviews, a->question), a));
+  json_builder_add_value (b, node);
 }
 
 int
@@ -387,6 +392,7 @@ cirt_cli_cmd_show (CirtCli *cli,
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) reviews = NULL;
   int targets[CIRT_N_PILLARS];
   int status;
 
@@ -403,6 +409,7 @@ cirt_cli_cmd_show (CirtCli *cli,
       (answers = cirt_store_get_answers (store, id, &error)) == NULL ||
       (stakeholders = cirt_store_list_stakeholders (store, id, &error)) == NULL ||
       (findings = cirt_store_list_findings (store, id, &error)) == NULL ||
+      (reviews = cirt_store_get_reviews (store, id, &error)) == NULL ||
       !cirt_store_get_targets (store, id, targets, &error))
     return cirt_cli_refuse_error (error);
 
@@ -471,7 +478,7 @@ cirt_cli_cmd_show (CirtCli *cli,
                   const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
                   CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
                   if (a)
-                    build_answer (b, a);
+                    build_answer (b, a, reviews);
                 }
             }
         }
@@ -495,6 +502,14 @@ cirt_cli_cmd_show (CirtCli *cli,
   {
     g_autofree char *answered = g_strdup_printf ("%u / %u", info->n_answered, info->n_questions);
     print_field (_("Answered:"), answered);
+  }
+  {
+    CirtReviewCounts counts;
+    g_autofree char *reviewed = NULL;
+
+    cirt_review_count (answers, reviews, &counts);
+    reviewed = cirt_cli_review_summary_line (&counts);
+    print_field (_("Reviewed:"), reviewed);
   }
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     if (targets[p] > 0)

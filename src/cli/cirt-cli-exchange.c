@@ -116,6 +116,10 @@ cirt_cli_cmd_import (CirtCli *cli,
       json_builder_add_int_value (b, report->findings_kept);
       json_builder_set_member_name (b, "history_added");
       json_builder_add_int_value (b, report->history_added);
+      json_builder_set_member_name (b, "reviews_taken");
+      json_builder_add_int_value (b, report->reviews_taken);
+      json_builder_set_member_name (b, "reviews_kept");
+      json_builder_add_int_value (b, report->reviews_kept);
       json_builder_set_member_name (b, "conflicts");
       json_builder_begin_array (b);
       for (guint i = 0; i < report->conflicts->len; i++)
@@ -140,6 +144,9 @@ cirt_cli_cmd_import (CirtCli *cli,
   if (report->findings_added + report->findings_updated + report->findings_kept > 0)
     fprintf (stderr, _("Findings: %u added, %u updated, %u kept (changed or removed here later).\n"),
              report->findings_added, report->findings_updated, report->findings_kept);
+  if (report->reviews_taken + report->reviews_kept > 0)
+    fprintf (stderr, _("Reviews: %u taken, %u kept (set here later).\n"), report->reviews_taken,
+             report->reviews_kept);
   for (guint i = 0; i < report->conflicts->len; i++)
     fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
   for (guint i = 0; i < report->warnings->len; i++)

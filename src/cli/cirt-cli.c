@@ -26,6 +26,8 @@ static const CirtCliCommand commands[] = {
     N_("Record a stakeholder interview"), cirt_cli_cmd_stakeholder },
   { "finding", "ID add --kind issue|quick-win|risk --pillar P --phase design|establishment|enhancement --title T [--description D] [--question ID…] [--position N] [--author NAME] | ID list [--json] | ID edit FINDING [options of add] [--no-questions] | ID remove FINDING",
     N_("Record the mission's key issues, quick wins and risks to the project"), cirt_cli_cmd_finding },
+  { "review", "set ID QUESTION accepted|needs-work|clear [--comment C] [--by NAME] | list ID [--state S] [--section S] [--assessor A] [--json] | summary ID [--json]",
+    N_("The lead assessor's review of the answers: accept one, ask for work on it, list them by state"), cirt_cli_cmd_review },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
   { "verify", "ID", N_("Recompute the chain of hashes of an assessment's history and name the first change that does not match"),
     cirt_cli_cmd_verify },

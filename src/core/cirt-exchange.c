@@ -77,6 +77,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GHashTable) reviews = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -91,6 +92,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
       (stakeholders = cirt_store_list_stakeholders (store, assessment_id, error)) == NULL ||
       (findings = cirt_store_list_findings (store, assessment_id, error)) == NULL ||
       (history = cirt_store_get_history (store, assessment_id, NULL, error)) == NULL ||
+      (reviews = cirt_store_get_reviews (store, assessment_id, error)) == NULL ||
       !cirt_store_get_targets (store, assessment_id, targets, error))
     return FALSE;
 
@@ -197,6 +199,27 @@ cirt_exchange_export_sealed (CirtStore       *store,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  /* The reviews (cleared ones too: a clear must reach the other laptop),
+   * in questionnaire order. */
+  json_builder_set_member_name (b, "reviews");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+          for (guint q = 0; q < sec->questions->len; q++)
+            {
+              const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+              CirtReview *r = g_hash_table_lookup (reviews, qu->id);
+              if (r != NULL)
+                json_builder_add_value (b, cirt_review_to_json_node (r));
+            }
+        }
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -232,6 +255,7 @@ typedef struct {
   GPtrArray          *findings;    /* CirtFinding*, ids in lower case, times UTC */
   GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
   GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
+  GPtrArray          *reviews;     /* CirtReview*, times UTC */
   GDateTime          *now;
   gint64              version;     /* format_version of the file */
   guint               n_clamped;
@@ -249,6 +273,7 @@ exchange_file_clear (ExchangeFile *f)
   g_clear_pointer (&f->findings, g_ptr_array_unref);
   g_clear_pointer (&f->answers, g_ptr_array_unref);
   g_clear_pointer (&f->history, g_ptr_array_unref);
+  g_clear_pointer (&f->reviews, g_ptr_array_unref);
   g_clear_pointer (&f->now, g_date_time_unref);
   g_clear_pointer (&f->latest_clamped, g_free);
 }
@@ -778,6 +803,54 @@ read_findings (ExchangeFile  *f,
   return TRUE;
 }
 
+/* The reviews (version 4): each a review object, of a question of the
+ * file's instruments, at most one per question, its time an instant. */
+static gboolean
+read_reviews (ExchangeFile  *f,
+              JsonObject    *root,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = NULL;
+
+  f->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_review_free);
+  if (!cirt_json_get_array (root, "reviews", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (arr != NULL && f->version < CIRT_EXCHANGE_REVIEWS_SINCE)
+    return invalid (f, error, _("reviews: unknown member"));
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "reviews", i);
+      g_autofree char *p = NULL;
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtReview) review = NULL;
+      char *when;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      review = cirt_review_from_json_object (o, where, &local_error);
+      if (review == NULL)
+        return refuse (f, local_error, error);
+      if (find_question (f, review->question) == NULL)
+        return invalid (f, error, _("%s.question: no question \"%s\" in the file's instruments"), where,
+                        review->question);
+      if (g_hash_table_contains (seen, review->question))
+        return invalid (f, error, _("%s.question: question %s is reviewed twice in the file"), where,
+                        review->question);
+      p = g_strdup_printf ("%s.reviewed_at", where);
+      when = read_time (f, review->reviewed_at, p, error);
+      if (when == NULL)
+        return FALSE;
+      g_free (review->reviewed_at);
+      review->reviewed_at = when;
+      g_hash_table_add (seen, review->question);
+      g_ptr_array_add (f->reviews, g_steal_pointer (&review));
+    }
+  return TRUE;
+}
+
 /* Reads the file into f->root, opening it first if it is sealed. A file
  * that cannot be read or opened sets @error (returns FALSE); JSON that does
  * not parse leaves f->root NULL with the reason in f->parse_error. */
@@ -817,7 +890,7 @@ read_file (ExchangeFile  *f,
 {
   static const char * const keys[] = {
     "format", "format_version", "exported_at", "assessment", "instruments", "targets", "stakeholders",
-    "findings", "answers", "history", NULL,
+    "findings", "answers", "history", "reviews", NULL,
   };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -858,7 +931,8 @@ read_file (ExchangeFile  *f,
          read_stakeholders (f, root, error) &&
          read_findings (f, root, error) &&
          read_answers (f, root, error) &&
-         read_history (f, root, error);
+         read_history (f, root, error) &&
+         read_reviews (f, root, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1043,6 +1117,22 @@ merge_content (CirtStore        *store,
           return FALSE;
         }
       report->history_added += added;
+    }
+
+  /* Reviews: by their question (cirt_store_import_review). Each names the
+   * version of the answer it reviewed, so a review of an answer that this
+   * merge replaced shows as not reviewed by itself. */
+  for (guint i = 0; i < f->reviews->len; i++)
+    {
+      CirtReviewImport outcome = CIRT_REVIEW_IMPORT_SAME;
+
+      if (!cirt_store_import_review (store, id, g_ptr_array_index (f->reviews, i), &outcome, error))
+        {
+          g_prefix_error (error, "%s: reviews[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->reviews_taken += outcome == CIRT_REVIEW_IMPORT_TAKEN;
+      report->reviews_kept += outcome == CIRT_REVIEW_IMPORT_KEPT;
     }
   return TRUE;
 }

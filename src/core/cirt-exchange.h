@@ -9,8 +9,11 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes; 3: the findings (read: 1 to 3). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 3
+/* 2: the history carries its chain of hashes; 3: the findings; 4: the lead
+ * assessor's reviews (read: 1 to 4). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 4
+/* The format version that added "reviews". */
+#define CIRT_EXCHANGE_REVIEWS_SINCE 4
 
 typedef struct {
   char     *assessment_id;
@@ -25,6 +28,8 @@ typedef struct {
   guint     findings_updated;     /* changed later over there: taken */
   guint     findings_kept;        /* changed or removed here later: kept as here */
   guint     history_added;
+  guint     reviews_taken;        /* new here, or set later over there */
+  guint     reviews_kept;         /* set or cleared here later: kept as here */
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
 } CirtImportReport;
@@ -33,7 +38,7 @@ void              cirt_import_report_free (CirtImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtImportReport, cirt_import_report_free)
 
 /* Writes the assessment (metadata, instrument snapshots, targets,
- * stakeholders, findings, answers with author and time, history) to @path
+ * stakeholders, findings, answers with author and time, history, reviews) to @path
  * atomically. */
 gboolean          cirt_exchange_export    (CirtStore   *store,
                                            const char  *assessment_id,
@@ -55,7 +60,8 @@ gboolean          cirt_exchange_export_sealed (CirtStore       *store,
  * (times compared as instants; a time later than this computer's clock by
  * more than ten minutes is taken as now, with a warning) and the pair is
  * recorded as a conflict for review. Findings are matched by their UUID
- * (cirt_store_import_finding()). Importing the same file twice changes
+ * (cirt_store_import_finding()), reviews by their question
+ * (cirt_store_import_review()). Importing the same file twice changes
  * nothing. A file made with other instruments is refused. All in one
  * transaction. */
 CirtImportReport *cirt_exchange_import    (CirtStore   *store,

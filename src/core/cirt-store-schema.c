@@ -35,8 +35,9 @@
  * form of an answer in the history; version 5 chained the history (each
  * row's hash covers the row before it); version 6 added answer.notes_internal
  * (notes for the team, left out of redacted exports); version 7 added the
- * findings (finding, with their changes in finding_history). A fresh
- * database gets the current schema in one step. */
+ * findings (finding, with their changes in finding_history); version 8
+ * added the lead assessor's reviews (review, with their changes in
+ * review_history). A fresh database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
  * is chained to it). */
@@ -106,6 +107,33 @@
   "CREATE INDEX finding_history_by_finding ON finding_history (assessment, finding);"
 
 static const char migrate_v6_to_v7[] = FINDING_TABLES;
+
+/* The schema version that added the reviews (one self-contained step: only
+ * its own tables). The lead assessor's review of an answer names the
+ * version of the answer it reviewed (the sha256 of its content); a cleared
+ * review keeps its row, state 'not-reviewed', so a merge does not undo it. */
+#define SCHEMA_REVIEW 8
+#define REVIEW_TABLES \
+  "CREATE TABLE review (" \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  state TEXT NOT NULL CHECK (state IN ('not-reviewed','accepted','needs-work'))," \
+  "  comment TEXT," \
+  "  reviewer TEXT," \
+  "  reviewed_at TEXT NOT NULL," \
+  "  answer_version TEXT," \
+  "  PRIMARY KEY (assessment, question)) WITHOUT ROWID;" \
+  "CREATE TABLE review_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  reviewer TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT);" \
+  "CREATE INDEX review_history_by_question ON review_history (assessment, question);"
+
+static const char migrate_add_review[] = REVIEW_TABLES;
 
 static const char schema_current[] =
   "CREATE TABLE instrument ("
@@ -178,7 +206,8 @@ static const char schema_current[] =
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS
-  FINDING_TABLES;
+  FINDING_TABLES
+  REVIEW_TABLES;
 
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
@@ -228,6 +257,10 @@ static const struct {
   { 7, "finding", { "uuid", "assessment", "kind", "title", "description", "pillar", "phase", "questions", "position",
                     "author", "created_at", "modified_at" } },
   { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
+  { SCHEMA_REVIEW, "review", { "assessment", "question", "state", "comment", "reviewer", "reviewed_at",
+                               "answer_version" } },
+  { SCHEMA_REVIEW, "review_history", { "id", "assessment", "question", "reviewer", "changed_at", "old_json",
+                                       "new_json" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -813,6 +846,8 @@ migrate (CirtStore  *self,
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
         goto fail;
       if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
+        goto fail;
+      if (from < SCHEMA_REVIEW && !_cirt_store_exec (self, migrate_add_review, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,

@@ -38,7 +38,7 @@ typedef enum {
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 7
+#define CIRT_STORE_SCHEMA_VERSION 8
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
@@ -343,3 +343,6 @@ gboolean            cirt_store_set_conflict_reviewed (CirtStore   *self,
                                                       GError     **error);
 
 G_END_DECLS
+
+/* The lead assessor's reviews (cirt-store-review.c). */
+#include "cirt-store-review.h"
