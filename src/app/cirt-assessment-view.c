@@ -18,6 +18,7 @@
 #include "cirt-overview-page.h"
 #include "cirt-questionnaire.h"
 #include "cirt-recommendations-page.h"
+#include "cirt-review-page.h"
 
 /* ------------------------------------------------------------------------ */
 /* CirtPageSlot: where a page goes once it is made                          */
@@ -72,11 +73,12 @@ typedef enum {
   PAGE_RECOMMENDATIONS,
   PAGE_FINDINGS,
   PAGE_COMPARE,        /* a follow-up's only */
+  PAGE_REVIEW,         /* the lead assessor's review (Alt+8) */
   N_PAGES
 } PageId;
 
 static const char * const page_names[N_PAGES] = {
-  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare",
+  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare", "review",
 };
 
 struct _CirtAssessmentView {
@@ -135,6 +137,8 @@ page_type (PageId id)
       return CIRT_TYPE_FINDINGS_PAGE;
     case PAGE_COMPARE:
       return CIRT_TYPE_COMPARE_PAGE;
+    case PAGE_REVIEW:
+      return CIRT_TYPE_REVIEW_PAGE;
     case PAGE_RECOMMENDATIONS:
     case N_PAGES:
     default:
@@ -152,7 +156,7 @@ ensure_page (CirtAssessmentView *self,
   if (page != NULL)
     return page;
   page = g_object_new (page_type (id), "session", self->session, NULL);
-  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS || id == PAGE_COMPARE)
+  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS || id == PAGE_COMPARE || id == PAGE_REVIEW)
     g_signal_connect_object (page, "question-activated", G_CALLBACK (on_question_activated_cb), self,
                              G_CONNECT_SWAPPED);
   if (id == PAGE_OVERVIEW)
@@ -438,6 +442,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_FINDINGS]));
   gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_COMPARE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "review_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_REVIEW]));
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, compare_page);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_box);
   gtk_widget_class_bind_template_child (widget_class, CirtAssessmentView, save_icon);
@@ -448,7 +454,7 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
-  /* Alt+1…7 reach the pages in every language (the underlined letters of
+  /* Alt+1…8 reach the pages in every language (the underlined letters of
    * the page titles change with the translation). */
   gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
   for (guint i = 0; i < N_PAGES; i++)
@@ -615,6 +621,13 @@ cirt_assessment_view_get_findings (CirtAssessmentView *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
   return CIRT_FINDINGS_PAGE (ensure_page (self, PAGE_FINDINGS));
+}
+
+CirtReviewPage *
+cirt_assessment_view_get_review (CirtAssessmentView *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
+  return CIRT_REVIEW_PAGE (ensure_page (self, PAGE_REVIEW));
 }
 
 const char *

@@ -6,6 +6,7 @@
 
 #include "cirt-findings-page.h"
 #include "cirt-questionnaire.h"
+#include "cirt-review-page.h"
 #include "cirt-stakeholders-page.h"
 #include "cirt-session.h"
 #include "cirt-targets-page.h"
@@ -43,6 +44,7 @@ CirtQuestionnaire    *cirt_assessment_view_get_questionnaire (CirtAssessmentView
 CirtStakeholdersPage *cirt_assessment_view_get_stakeholders (CirtAssessmentView  *self);
 CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView  *self);
 CirtFindingsPage     *cirt_assessment_view_get_findings     (CirtAssessmentView  *self);
+CirtReviewPage       *cirt_assessment_view_get_review       (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
 

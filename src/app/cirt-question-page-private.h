@@ -11,6 +11,7 @@
 #pragma once
 
 #include "cirt-question-page.h"
+#include "cirt-review-box.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,7 @@ struct _CirtQuestionPage {
   AdwEntryRow        *source_row;
   GtkMenuButton      *source_button;
   AdwEntryRow        *evidence_row;
+  GtkWidget          *review_box;      /* CirtReviewBox */
 
   /* option rows, made on demand and reused */
   GPtrArray          *level_rows;

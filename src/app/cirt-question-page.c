@@ -425,6 +425,8 @@ cirt_question_page_bind (CirtQuestionPage   *self,
       gtk_text_buffer_set_enable_undo (buffer, TRUE);
     }
   _cirt_question_page_set_save_state (self, CIRT_SAVE_STATE_SAVED);
+  /* The lead assessor's review of this answer (cirt-review-box.c). */
+  cirt_review_box_set_question (CIRT_REVIEW_BOX (self->review_box), self->session, question->id);
 
   /* A new question starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -552,6 +554,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CIRT_TYPE_REVIEW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-question-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, id_label);
@@ -588,6 +591,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_button);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, review_box);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_value_row_changed_cb",
                                                 G_CALLBACK (_cirt_question_page_on_value_row_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_calendar_day_selected_cb",
@@ -673,6 +677,7 @@ cirt_question_page_set_session (CirtQuestionPage *self,
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   self->question = NULL;
+  cirt_review_box_set_question (CIRT_REVIEW_BOX (self->review_box), NULL, NULL);
   g_object_notify (G_OBJECT (self), "session");
 }
 

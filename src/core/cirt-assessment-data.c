@@ -20,6 +20,7 @@ data_clear (CirtAssessmentData *data)
   g_clear_pointer (&data->baseline_data, cirt_assessment_data_unref);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->reviews, g_hash_table_unref);
   g_clear_pointer (&data->loaded_on, g_free);
   g_clear_pointer (&data->history_head, g_free);
   g_clear_pointer (&data->history_problem, g_free);
@@ -78,6 +79,7 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->baseline_data = data->baseline_data ? cirt_assessment_data_ref (data->baseline_data) : NULL;
   copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
   copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
+  copy->reviews = data->reviews ? g_hash_table_ref (data->reviews) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
   if (!load_history (copy, store, error))
     return NULL;
@@ -145,6 +147,9 @@ cirt_assessment_data_load (CirtStore      *store,
     return NULL;
   if ((flags & CIRT_LOAD_FINDINGS) &&
       (data->findings = cirt_store_list_findings (store, assessment_id, error)) == NULL)
+    return NULL;
+  if ((flags & CIRT_LOAD_REVIEWS) &&
+      (data->reviews = cirt_store_get_reviews (store, assessment_id, error)) == NULL)
     return NULL;
   if ((flags & CIRT_LOAD_HISTORY) && !load_history (data, store, error))
     return NULL;

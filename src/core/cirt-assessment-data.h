@@ -22,9 +22,10 @@ typedef enum {
   CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
   CIRT_LOAD_HISTORY      = 1 << 2,   /* and the state of the history's chain of hashes */
   CIRT_LOAD_FINDINGS     = 1 << 3,   /* and the findings */
+  CIRT_LOAD_REVIEWS      = 1 << 4,   /* and the lead assessor's reviews */
   /* What the screen shows (the session reloads it after each burst of
    * answers): the chain, which reads the whole history, is left out. */
-  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_FINDINGS,
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_FINDINGS | CIRT_LOAD_REVIEWS,
   /* What a document shows. */
   CIRT_LOAD_DOCUMENT     = CIRT_LOAD_ALL | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
@@ -46,6 +47,8 @@ typedef struct _CirtAssessmentData {
   GPtrArray          *stakeholders;    /* CirtStakeholder* */
   /* CIRT_LOAD_FINDINGS: in their order */
   GPtrArray          *findings;        /* CirtFinding* */
+  /* CIRT_LOAD_REVIEWS: question id → CirtReview* (cirt-review.h) */
+  GHashTable         *reviews;
   /* CIRT_LOAD_HISTORY: the recorded changes and the chain's head (NULL
    * without history), or why the chain does not hold. */
   guint               n_changes;

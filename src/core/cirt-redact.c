@@ -383,6 +383,36 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
           g_ptr_array_add (copy->findings, f);
         }
     }
+  /* Reviews keep their state: each is made to name the redacted answer
+   * when it reviewed the original (so the redacted copy shows what was
+   * reviewed), with its comment redacted and its reviewer a role. */
+  if (data->reviews != NULL)
+    {
+      copy->reviews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cirt_review_free);
+      g_hash_table_iter_init (&iter, data->reviews);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          CirtReview *rv = cirt_review_copy (value);
+          const CirtAnswer *original = g_hash_table_lookup (data->answers, key);
+          const CirtAnswer *shown = g_hash_table_lookup (copy->answers, key);
+
+          if (cirt_review_effective_state (value, original) != CIRT_REVIEW_NOT_REVIEWED)
+            {
+              g_free (rv->answer_version);
+              rv->answer_version = cirt_review_answer_version (shown);
+            }
+          else
+            g_clear_pointer (&rv->answer_version, g_free);
+          redact_field (&r, &rv->comment);
+          if (!cirt_text_is_blank (rv->reviewer))
+            {
+              const char *role = role_of (&r, rv->reviewer, NULL);
+              g_free (rv->reviewer);
+              rv->reviewer = g_strdup (role);
+            }
+          g_hash_table_insert (copy->reviews, g_strdup (key), rv);
+        }
+    }
   g_ptr_array_unref (r.people);
   return copy;
 }
