@@ -217,6 +217,114 @@ START_TEST (test_refusals_and_usage)
 }
 END_TEST
 
+/* The documents: the cover of the PDF and the DOCX says "Draft" with the
+ * numbers while some answer is not accepted, in the report's language, and
+ * not once all are; the workbook has the review columns. */
+static void
+complete_assessment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = cirt_store_open (db, &error);
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  info = cirt_store_get_assessment (store, id, &error);
+  g_free (info->status);
+  info->status = g_strdup ("completed");
+  ck_assert_msg (cirt_store_update_assessment (store, info, &error), "%s", error ? error->message : "");
+}
+
+static char *
+cover_text (const char *lang)
+{
+  g_autofree char *pdf = cirt_test_tmp_path ("review.pdf");
+  g_auto(GStrv) pages = NULL;
+  guint n = 0;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "export", id, "--pdf", pdf, "--lang", lang), 0);
+  pages = cirt_test_pdf_pages (pdf, &n);
+  ck_assert_uint_ge (n, 2);
+  return g_strdup (pages[0]);
+}
+
+static char *
+docx_text (void)
+{
+  g_autofree char *docx = cirt_test_tmp_path ("review.docx");
+  const char *argv[] = { "unzip", "-p", NULL, "word/document.xml", NULL };
+  char *out = NULL;
+
+  ck_assert_int_eq (CLI (NULL, NULL, "export", id, "--docx", docx), 0);
+  argv[2] = docx;
+  ck_assert_int_eq (cirt_test_run (argv, &out, NULL), 0);
+  return out;
+}
+
+START_TEST (test_documents)
+{
+  g_autofree char *cover = NULL, *xml = NULL, *out = NULL, *xlsx = cirt_test_tmp_path ("review.xlsx");
+  g_autofree char *script = NULL;
+  const char *py[] = { "/usr/bin/python3", "-c", NULL, NULL, NULL };
+
+  complete_assessment ();
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-1", "accepted", "--by", "Lead"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-2", "needs-work", "--comment",
+                         "=HYPERLINK(\"x\") Which law?", "--by", "Lead"), 0);
+
+  /* English: the draft notice with its numbers; the share among the facts. */
+  cover = cover_text ("en");
+  ck_assert_msg (strstr (cover, "Draft: not fully reviewed by the lead assessor") != NULL, "%s", cover);
+  ck_assert_msg (strstr (cover, "not reviewed: 1, needing work: 1") != NULL, "%s", cover);
+  ck_assert_msg (strstr (cover, "2 of 3") != NULL, "%s", cover);
+  ck_assert_msg (strstr (cover, "in progress") == NULL, "the assessment is completed: %s", cover);
+  g_clear_pointer (&cover, g_free);
+  /* French: its translation. */
+  cover = cover_text ("fr");
+  ck_assert_msg (strstr (cover, "Projet") != NULL && strstr (cover, "à retravailler") != NULL, "%s", cover);
+  g_clear_pointer (&cover, g_free);
+  xml = docx_text ();
+  ck_assert_msg (strstr (xml, "Draft: not fully reviewed by the lead assessor") != NULL, "no draft notice in the DOCX");
+
+  /* The workbook: Review, Reviewer, Review comment, the comment a text. */
+  ck_assert_int_eq (CLI (NULL, NULL, "export", id, "--xlsx", xlsx), 0);
+  script = g_strdup ("import openpyxl, sys\n"
+                     "ws = openpyxl.load_workbook(sys.argv[1])['Answers']\n"
+                     "rows = list(ws.iter_rows(values_only=False))\n"
+                     "head = [c.value for c in rows[1]]\n"
+                     "col = {n: i for i, n in enumerate(head)}\n"
+                     "for r in rows[2:]:\n"
+                     "    q = r[col['ID']].value\n"
+                     "    print(q, '|', r[col['Review']].value, '|', r[col['Reviewer']].value, '|',\n"
+                     "          r[col['Review comment']].value, '|', r[col['Review comment']].data_type)\n");
+  py[2] = script;
+  py[3] = xlsx;
+  ck_assert_int_eq (cirt_test_run (py, &out, NULL), 0);
+  ck_assert_msg (strstr (out, "T-LAW-1 | Accepted | Lead | None") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "T-LAW-2 | Needs work | Lead | =HYPERLINK(\"x\") Which law? | s") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "T-OPS-1 | Not reviewed | None") != NULL, "%s", out);
+
+  /* Everything accepted: no draft on the cover, in any language. */
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-2", "accepted"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-OPS-1", "accepted"), 0);
+  g_clear_pointer (&cover, g_free);
+  cover = cover_text ("en");
+  ck_assert_msg (strstr (cover, "Draft") == NULL, "%s", cover);
+  ck_assert_msg (strstr (cover, "3 of 3") != NULL, "%s", cover);
+  g_clear_pointer (&cover, g_free);
+  cover = cover_text ("fr");
+  ck_assert_msg (strstr (cover, "Projet") == NULL, "%s", cover);
+  g_clear_pointer (&xml, g_free);
+  xml = docx_text ();
+  ck_assert (strstr (xml, "Draft: not fully reviewed") == NULL);
+
+  /* A later answer: a draft again. */
+  ck_assert_int_eq (CLI (NULL, NULL, "answer", id, "T-OPS-1", "formal", "--author", "Alice"), 0);
+  g_clear_pointer (&cover, g_free);
+  cover = cover_text ("en");
+  ck_assert_msg (strstr (cover, "not reviewed: 1, needing work: 0") != NULL, "%s", cover);
+}
+END_TEST
+
 static Suite *
 cli_review_suite (void)
 {
@@ -224,10 +332,11 @@ cli_review_suite (void)
   TCase *tc = tcase_create ("review");
 
   tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_set_timeout (tc, 120);
+  tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_set_and_show);
   tcase_add_test (tc, test_list_and_summary);
   tcase_add_test (tc, test_refusals_and_usage);
+  tcase_add_test (tc, test_documents);
   suite_add_tcase (s, tc);
   return s;
 }

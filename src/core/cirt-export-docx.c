@@ -1574,6 +1574,12 @@ cover (Docx *d)
   table_end (d);
   if (g_strcmp0 (info->status, "completed") != 0)
     notice (d, cirt_lang_str (d->l, CIRT_STR_DRAFT_NOTICE));
+  /* Answers the lead assessor has not accepted: a draft, whatever the status says. */
+  {
+    g_autofree char *review = cirt_export_review_draft (d->l, d->data);
+    if (review != NULL)
+      notice (d, review);
+  }
   para (d, "CoverNote", made, RUN_MUTED | RUN_SMALL);
 }
 

@@ -151,6 +151,19 @@ typedef struct {
   gboolean  bold;
 } CirtNote;
 
+/* The lead assessor's review: the cover's notice when some answered
+ * question is not accepted ("Draft: … N not reviewed, M needing work"),
+ * NULL when every answer is accepted (or none is answered); the share
+ * reviewed as "12 of 40 (30 %)", NULL with nothing answered; the words of
+ * one answer's review state. */
+char       *cirt_export_review_draft     (const CirtLang     *lang,
+                                          CirtAssessmentData *data);
+char       *cirt_export_review_share     (const CirtLang     *lang,
+                                          CirtAssessmentData *data);
+const char *cirt_export_review_words     (const CirtLang     *lang,
+                                          CirtAssessmentData *data,
+                                          const CirtAnswer   *answer);
+
 /* The methodology's paragraphs before the tables (char*). */
 GPtrArray  *cirt_export_methodology_intro (const CirtLang *lang);
 /* Its closing paragraphs: the TLP marking, the redaction, the instruments

@@ -668,6 +668,7 @@ write_summary (Xlsx *x)
                                                cirt_tlp_meaning (x->opts->tlp, x->l));
   g_autoptr(GString) inst_text = g_string_new (NULL);
   guint n_sections = cirt_score_get_n_sections (d->score);
+  g_autofree char *reviewed = NULL, *review_draft = NULL;
   const char *status;
 
   if (ws == NULL)
@@ -690,6 +691,14 @@ write_summary (Xlsx *x)
     }
   status = g_strcmp0 (info->status, "completed") == 0 ? str (x, CIRT_STR_STATUS_COMPLETED)
                                                        : str (x, CIRT_STR_STATUS_IN_PROGRESS);
+  reviewed = cirt_export_review_share (x->l, d);
+  review_draft = cirt_export_review_draft (x->l, d);
+  if (reviewed != NULL && review_draft != NULL)
+    {
+      char *both = g_strconcat (reviewed, "\n", review_draft, NULL);
+      g_free (reviewed);
+      reviewed = both;
+    }
   {
     const struct { CirtString label; const char *value; } meta[] = {
       { CIRT_STR_ASSESSMENT, info->title },
@@ -700,6 +709,7 @@ write_summary (Xlsx *x)
       { CIRT_STR_ASSESSORS, info->assessors },
       { CIRT_STR_MISSION_DATES, period },
       { CIRT_STR_STATUS, status },
+      { CIRT_STR_ANSWERS_REVIEWED, reviewed },
       { CIRT_STR_INSTRUMENTS, inst_text->str },
       { CIRT_STR_BASELINE, d->baseline_info ? d->baseline_info->title : NULL },
       { CIRT_STR_ASSESSMENT_ID, info->id },
@@ -1169,8 +1179,9 @@ write_answers (Xlsx *x)
     str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_ANSWER), str (x, CIRT_STR_SCORE), str (x, CIRT_STR_NOT_APPLICABLE_SHORT),
     str (x, CIRT_STR_NOTES), str (x, CIRT_STR_EVIDENCE), str (x, CIRT_STR_SOURCE), str (x, CIRT_STR_AUTHOR),
     str (x, CIRT_STR_UPDATED), str (x, CIRT_STR_CRITICAL), str (x, CIRT_STR_WEIGHT), str (x, CIRT_STR_FOLLOW_UP),
+    str (x, CIRT_STR_COL_REVIEW), str (x, CIRT_STR_COL_REVIEWER), str (x, CIRT_STR_COL_REVIEW_COMMENT),
   };
-  const double widths[] = { 14, 14, 18, 9, 40, 26, 8, 6, 50, 28, 20, 12, 15, 8, 7, 9 };
+  const double widths[] = { 14, 14, 18, 9, 40, 26, 8, 6, 50, 28, 20, 12, 15, 8, 7, 9, 16, 16, 40 };
   lxw_row_t row = 2;
 
   if (ws == NULL)
@@ -1211,6 +1222,17 @@ write_answers (Xlsx *x)
                   put_text (x, ws, row, 11, a->author, x->text);
                   put_datetime (x, ws, row, 12, a->updated_at);
                   put_text (x, ws, row, 15, a->flagged ? str (x, CIRT_STR_YES) : "", x->center);
+                  /* The lead assessor's review of this version of the answer. */
+                  put_text (x, ws, row, 16, cirt_export_review_words (x->l, d, a), x->text);
+                  {
+                    const CirtReview *rv = d->reviews ? g_hash_table_lookup (d->reviews, q->id) : NULL;
+                    CirtReviewState st = cirt_review_effective_state (rv, a);
+                    if (st != CIRT_REVIEW_NOT_REVIEWED)
+                      {
+                        put_text (x, ws, row, 17, rv->reviewer, x->text);
+                        put_text (x, ws, row, 18, rv->comment, x->text);
+                      }
+                  }
                 }
               put_text (x, ws, row, 13, q->critical ? str (x, CIRT_STR_YES) : "", x->center);
               put_number (x, ws, row, 14, scored ? q->weight : NAN, x->priority);

@@ -330,6 +330,7 @@ cirt_export_cover_facts (const CirtLang     *lang,
   g_autoptr(GString) insts = g_string_new (NULL);
   const char *status = g_strcmp0 (info->status, "completed") == 0 ? cirt_lang_str (lang, CIRT_STR_STATUS_COMPLETED)
                                                                   : cirt_lang_str (lang, CIRT_STR_STATUS_IN_PROGRESS);
+  g_autofree char *reviewed = cirt_export_review_share (lang, data);
 
   for (guint i = 0; i < instruments->len; i++)
     {
@@ -347,6 +348,7 @@ cirt_export_cover_facts (const CirtLang     *lang,
       { CIRT_STR_INSTRUMENTS, insts->str },
       { CIRT_STR_BASELINE, data->baseline_info ? data->baseline_info->title : NULL },
       { CIRT_STR_STATUS, status },
+      { CIRT_STR_ANSWERS_REVIEWED, reviewed },
       { CIRT_STR_DOCUMENT_DATE, doc_date },
     };
     for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
@@ -692,6 +694,71 @@ fallback_note (const CirtLang *lang,
   return cirt_lang_format (lang, CIRT_STR_METH_FALLBACK, names->str, NULL, NULL, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The lead assessor's review                                               */
+
+static void
+review_counts (CirtAssessmentData *data,
+               CirtReviewCounts   *counts)
+{
+  cirt_review_count (data->answers, data->reviews, counts);
+}
+
+char *
+cirt_export_review_draft (const CirtLang     *lang,
+                          CirtAssessmentData *data)
+{
+  CirtReviewCounts c;
+  g_autofree char *a = NULL, *b = NULL;
+
+  review_counts (data, &c);
+  if (c.n_answered == 0 || c.n_accepted == c.n_answered)
+    return NULL;
+  a = cirt_lang_format_count (lang, c.n_not_reviewed);
+  b = cirt_lang_format_count (lang, c.n_needs_work);
+  return cirt_lang_format (lang, CIRT_STR_REVIEW_DRAFT_NOTICE, a, b, NULL, NULL);
+}
+
+char *
+cirt_export_review_share (const CirtLang     *lang,
+                          CirtAssessmentData *data)
+{
+  CirtReviewCounts c;
+  g_autofree char *a = NULL, *b = NULL, *pct = NULL;
+
+  review_counts (data, &c);
+  if (c.n_answered == 0)
+    return NULL;
+  a = cirt_lang_format_count (lang, c.n_accepted + c.n_needs_work);
+  b = cirt_lang_format_count (lang, c.n_answered);
+  pct = cirt_lang_format_percent (lang, cirt_review_counts_share (&c));
+  return cirt_lang_format (lang, CIRT_STR_REVIEWED_OF, a, b, pct, NULL);
+}
+
+const char *
+cirt_export_review_words (const CirtLang     *lang,
+                          CirtAssessmentData *data,
+                          const CirtAnswer   *answer)
+{
+  const CirtReview *r;
+
+  if (!cirt_answer_is_answered (answer))
+    return "";
+  r = data->reviews ? g_hash_table_lookup (data->reviews, answer->question) : NULL;
+  switch (cirt_review_effective_state (r, answer))
+    {
+    case CIRT_REVIEW_ACCEPTED:
+      return cirt_lang_str (lang, CIRT_STR_REVIEW_ACCEPTED);
+    case CIRT_REVIEW_NEEDS_WORK:
+      return cirt_lang_str (lang, CIRT_STR_REVIEW_NEEDS_WORK);
+    case CIRT_REVIEW_NOT_REVIEWED:
+    case CIRT_N_REVIEW_STATES:
+    default:
+      return cirt_lang_str (lang, cirt_review_is_outdated (r, answer) ? CIRT_STR_REVIEW_CHANGED
+                                                                       : CIRT_STR_REVIEW_NOT_REVIEWED);
+    }
+}
+
 GPtrArray *
 cirt_export_methodology_notes (const CirtLang     *lang,
                                CirtAssessmentData *data,
@@ -707,6 +774,19 @@ cirt_export_methodology_notes (const CirtLang     *lang,
     char *fallback = fallback_note (lang, data->score);
     if (fallback != NULL)
       add_note (notes, fallback, FALSE);
+  }
+  /* How much of it the lead assessor reviewed. */
+  {
+    CirtReviewCounts c;
+    review_counts (data, &c);
+    if (c.n_answered > 0)
+      {
+        g_autofree char *a = cirt_lang_format_count (lang, c.n_accepted + c.n_needs_work);
+        g_autofree char *b = cirt_lang_format_count (lang, c.n_answered);
+        g_autofree char *pct = cirt_lang_format_percent (lang, cirt_review_counts_share (&c));
+        g_autofree char *w = cirt_lang_format_count (lang, c.n_needs_work);
+        add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_REVIEW, a, b, pct, w), FALSE);
+      }
   }
   /* The history's chain: a printed report can be matched to its database. */
   if (data->history_problem != NULL)

@@ -284,4 +284,16 @@
   CIRT_S (CHART_TITLE_PROGRESS, "chart", "Progress since the earlier assessment") \
   CIRT_S (CHART_PROGRESS_OVERALL, "chart", "Overall: {1} → {2} ({3})") \
   CIRT_S (CHART_NO_BASELINE, "chart", "No earlier assessment to compare with") \
-  CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then")
+  CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then") \
+  /* Review by the lead assessor (issue 12, the review part) */ \
+  CIRT_S (REVIEW_DRAFT_NOTICE, "report", "Draft: not fully reviewed by the lead assessor — not reviewed: {1}, needing work: {2}") \
+  CIRT_S (METH_REVIEW, "report", "Review by the lead assessor: {1} of the {2} answers reviewed ({3}), {4} of them needing work. An answer changed after its review counts as not reviewed.") \
+  CIRT_S (ANSWERS_REVIEWED, "report", "Answers reviewed") \
+  CIRT_S (REVIEWED_OF, "report", "{1} of {2} ({3})") \
+  CIRT_S (COL_REVIEW, "report", "Review") \
+  CIRT_S (COL_REVIEWER, "report", "Reviewer") \
+  CIRT_S (COL_REVIEW_COMMENT, "report", "Review comment") \
+  CIRT_S (REVIEW_ACCEPTED, "report", "Accepted") \
+  CIRT_S (REVIEW_NEEDS_WORK, "report", "Needs work") \
+  CIRT_S (REVIEW_NOT_REVIEWED, "report", "Not reviewed") \
+  CIRT_S (REVIEW_CHANGED, "report", "Not reviewed (changed since the review)")

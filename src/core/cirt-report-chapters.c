@@ -123,6 +123,15 @@ _cirt_report_cover (Report *r)
         r->y += 16;
         _cirt_report_notice_box (r, _cirt_report_str (r, CIRT_STR_DRAFT_NOTICE));
       }
+    /* Answers the lead assessor has not accepted: a draft, whatever the status says. */
+    {
+      g_autofree char *review = cirt_export_review_draft (r->l, r->data);
+      if (review != NULL)
+        {
+          r->y += 10;
+          _cirt_report_notice_box (r, review);
+        }
+    }
   }
 
   {
