@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cirt-countries.h"
 #include "cirt-file.h"
 #include "cirt-json.h"
 #include "cirt-seal.h"
@@ -107,6 +108,8 @@ cirt_exchange_export_sealed (CirtStore       *store,
   cirt_json_add_string (b, "id", info->id);
   cirt_json_add_string (b, "title", info->title);
   cirt_json_add_string (b, "country", info->country);
+  cirt_json_add_string (b, "country_code", info->country_code);
+  cirt_json_add_string (b, "region", info->region);
   cirt_json_add_string (b, "organisation", info->organisation);
   cirt_json_add_string (b, "phase", info->phase);
   cirt_json_add_string (b, "lead_assessor", info->lead_assessor);
@@ -422,13 +425,15 @@ read_assessment (ExchangeFile  *f,
                  GError       **error)
 {
   static const char * const keys[] = {
-    "id", "title", "country", "organisation", "phase", "lead_assessor", "assessors", "status", "started_on",
-    "ended_on", "created_at", NULL,
+    "id", "title", "country", "country_code", "region", "organisation", "phase", "lead_assessor", "assessors",
+    "status", "started_on", "ended_on", "created_at", NULL,
   };
   static const struct { const char *name; gboolean required; gsize offset; } fields[] = {
     { "id", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, id) },
     { "title", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, title) },
     { "country", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, country) },
+    { "country_code", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, country_code) },
+    { "region", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, region) },
     { "organisation", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, organisation) },
     { "phase", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, phase) },
     { "lead_assessor", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, lead_assessor) },
@@ -462,6 +467,38 @@ read_assessment (ExchangeFile  *f,
       strcmp (f->info->status, "completed") != 0)
     return invalid (f, error, _("assessment.status: unknown status \"%s\" (expected in-progress or completed)"),
                     f->info->status);
+  /* The code and region came with version 4: an older file that has them
+   * was not written by CIRT Assess. */
+  if (f->version < 4 && f->info->country_code != NULL)
+    return invalid (f, error, _("assessment.country_code: unknown member"));
+  if (f->version < 4 && f->info->region != NULL)
+    return invalid (f, error, _("assessment.region: unknown member"));
+  if (f->info->country_code != NULL)
+    {
+      const CirtCountry *country = cirt_country_lookup (f->info->country_code);
+
+      if (country == NULL)
+        return invalid (f, error, _("assessment.country_code: unknown country code \"%s\" (expected an ISO 3166-1 "
+                                    "alpha-2 code such as FR or KE)"), f->info->country_code);
+      g_free (f->info->country_code);
+      f->info->country_code = g_strdup (country->code);
+    }
+  if (f->info->region != NULL && !cirt_region_is_valid (f->info->region))
+    return invalid (f, error, _("assessment.region: unknown region \"%s\" (expected africa, americas, arab-states, "
+                                "asia-pacific, cis or europe)"), f->info->region);
+  /* A file written before the portfolio has neither: the country's name
+   * gives them where the table of countries knows it, as the upgrade of a
+   * database does. */
+  if (f->info->country_code == NULL && f->info->region == NULL)
+    {
+      const CirtCountry *country = cirt_country_find_by_name (f->info->country);
+
+      if (country != NULL)
+        {
+          f->info->country_code = g_strdup (country->code);
+          f->info->region = g_strdup (country->region);
+        }
+    }
   if (!_cirt_check_date ("assessment.started_on", f->info->started_on, &local_error) ||
       !_cirt_check_date ("assessment.ended_on", f->info->ended_on, &local_error))
     return refuse (f, local_error, error);
@@ -1223,6 +1260,21 @@ cirt_exchange_import_sealed (CirtStore   *store,
                        _("%s was made with other instruments (or other versions of them) than the assessment "
                          "\"%s\" here; it cannot be merged"), display, existing->title);
           goto fail;
+        }
+      /* The country's code and region: taken where none is set here (an
+       * assessment made before the portfolio, or with a country not in
+       * the list), like targets. */
+      if ((existing->country_code == NULL && f.info->country_code != NULL) ||
+          (existing->region == NULL && f.info->region != NULL))
+        {
+          g_autoptr(CirtAssessmentInfo) updated = cirt_assessment_info_copy (existing);
+
+          if (updated->country_code == NULL)
+            updated->country_code = g_strdup (f.info->country_code);
+          if (updated->region == NULL)
+            updated->region = g_strdup (f.info->region);
+          if (!cirt_store_update_assessment (store, updated, error))
+            goto fail;
         }
     }
 

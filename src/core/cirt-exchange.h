@@ -9,11 +9,12 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes; 3: the findings; 4: the lead
- * assessor's reviews (read: 1 to 4). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 4
+/* 2: the history carries its chain of hashes; 3: the findings; 4: the
+ * assessment's country code and region; 5: the lead assessor's reviews
+ * (read: 1 to 5). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 5
 /* The format version that added "reviews". */
-#define CIRT_EXCHANGE_REVIEWS_SINCE 4
+#define CIRT_EXCHANGE_REVIEWS_SINCE 5
 
 typedef struct {
   char     *assessment_id;
