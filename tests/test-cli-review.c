@@ -303,6 +303,15 @@ START_TEST (test_documents)
   ck_assert_msg (strstr (out, "T-LAW-2 | Needs work | Lead | =HYPERLINK(\"x\") Which law? | s") != NULL, "%s", out);
   ck_assert_msg (strstr (out, "T-OPS-1 | Not reviewed | None") != NULL, "%s", out);
 
+  /* Redacted: the states stay, the reviewer is a role. */
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-1", "clear"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-1", "accepted", "--by", "Amina Diallo"), 0);
+  ck_assert_int_eq (CLI (NULL, NULL, "export", id, "--xlsx", xlsx, "--redact"), 0);
+  ck_assert_int_eq (cirt_test_run (py, &out, NULL), 0);
+  ck_assert_msg (strstr (out, "T-LAW-1 | Accepted |") != NULL && strstr (out, "Amina") == NULL, "%s", out);
+  ck_assert_msg (strstr (out, "T-LAW-2 | Needs work |") != NULL, "%s", out);
+
   /* Everything accepted: no draft on the cover, in any language. */
   ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-2", "accepted"), 0);
   ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-OPS-1", "accepted"), 0);

@@ -304,6 +304,17 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
       if (!cirt_text_is_blank (f->author))
         role_of (&r, f->author, NULL);
     }
+  /* And the reviewers, so their names are replaced in every text. */
+  if (data->reviews != NULL)
+    {
+      g_hash_table_iter_init (&iter, data->reviews);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const CirtReview *rv = value;
+          if (!cirt_text_is_blank (rv->reviewer))
+            role_of (&r, rv->reviewer, NULL);
+        }
+    }
   add_surnames (&r);
   g_ptr_array_sort (r.people, longest_first);
 
