@@ -35,7 +35,9 @@
  * form of an answer in the history; version 5 chained the history (each
  * row's hash covers the row before it); version 6 added answer.notes_internal
  * (notes for the team, left out of redacted exports); version 7 added the
- * findings (finding, with their changes in finding_history). A fresh
+ * findings (finding, with their changes in finding_history); version 8
+ * added the evidence vault (evidence, evidence_blob, evidence_history,
+ * assessment.evidenced_only). A fresh
  * database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
@@ -106,6 +108,60 @@
   "CREATE INDEX finding_history_by_finding ON finding_history (assessment, finding);"
 
 static const char migrate_v6_to_v7[] = FINDING_TABLES;
+
+/* The evidence vault: files and URLs attached to answers. A file's bytes
+ * are a blob keyed by their SHA-256 (the same file attached twice, to any
+ * answer of any assessment, is stored once). A blob is kept while any
+ * evidence row or any row of the evidence history names it: a removed
+ * item's bytes stay, so its removal can be undone and audited; they go with
+ * the last assessment that names them (the triggers below). The setting
+ * assessment.evidenced_only scores answers without evidence as unanswered.
+ * See docs/design-notes.md, "The evidence vault". */
+#define EVIDENCE_TABLES \
+  "CREATE TABLE evidence_blob (" \
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64)," \
+  "  size INTEGER NOT NULL CHECK (size > 0)," \
+  "  data BLOB NOT NULL);" \
+  "CREATE TABLE evidence (" \
+  "  uuid TEXT PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('file','url'))," \
+  "  name TEXT," \
+  "  url TEXT," \
+  "  mime TEXT," \
+  "  size INTEGER," \
+  "  sha256 TEXT REFERENCES evidence_blob(sha256)," \
+  "  evidence_date TEXT," \
+  "  author TEXT," \
+  "  shareable INTEGER NOT NULL DEFAULT 0," \
+  "  created_at TEXT NOT NULL," \
+  "  modified_at TEXT NOT NULL," \
+  "  CHECK ((kind = 'file') = (sha256 IS NOT NULL AND name IS NOT NULL AND url IS NULL)));" \
+  "CREATE INDEX evidence_by_question ON evidence (assessment, question);" \
+  "CREATE INDEX evidence_by_blob ON evidence (sha256);" \
+  "CREATE TABLE evidence_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  evidence TEXT NOT NULL," \
+  "  author TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT," \
+  "  sha256 TEXT);" \
+  "CREATE INDEX evidence_history_by_evidence ON evidence_history (assessment, evidence);" \
+  "CREATE INDEX evidence_history_by_blob ON evidence_history (sha256);" \
+  "CREATE TRIGGER evidence_blob_release AFTER DELETE ON evidence WHEN old.sha256 IS NOT NULL" \
+  "  BEGIN DELETE FROM evidence_blob WHERE sha256 = old.sha256" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = old.sha256)" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence_history WHERE sha256 = old.sha256); END;" \
+  "CREATE TRIGGER evidence_blob_release_history AFTER DELETE ON evidence_history WHEN old.sha256 IS NOT NULL" \
+  "  BEGIN DELETE FROM evidence_blob WHERE sha256 = old.sha256" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = old.sha256)" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence_history WHERE sha256 = old.sha256); END;" \
+  "ALTER TABLE assessment ADD COLUMN evidenced_only INTEGER NOT NULL DEFAULT 0;"
+
+static const char migrate_add_evidence[] = EVIDENCE_TABLES;
 
 static const char schema_current[] =
   "CREATE TABLE instrument ("
@@ -178,7 +234,8 @@ static const char schema_current[] =
   MERGE_CONFLICT_TABLE
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS
-  FINDING_TABLES;
+  FINDING_TABLES
+  EVIDENCE_TABLES;
 
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
@@ -228,6 +285,13 @@ static const struct {
   { 7, "finding", { "uuid", "assessment", "kind", "title", "description", "pillar", "phase", "questions", "position",
                     "author", "created_at", "modified_at" } },
   { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence_blob", { "sha256", "size", "data" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence", { "uuid", "assessment", "question", "kind", "name", "url", "mime", "size",
+                                              "sha256", "evidence_date", "author", "shareable", "created_at",
+                                              "modified_at" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence_history", { "id", "assessment", "evidence", "author", "changed_at",
+                                                      "old_json", "new_json", "sha256" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "assessment", { "evidenced_only" } },
   { 4, "instrument", { "n_questions" } },
   { 4, "assessment", { "n_answered" } },
 };
@@ -813,6 +877,8 @@ migrate (CirtStore  *self,
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
         goto fail;
       if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
+        goto fail;
+      if (from < CIRT_STORE_SCHEMA_EVIDENCE && !_cirt_store_exec (self, migrate_add_evidence, &local_error))
         goto fail;
     }
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d", CIRT_STORE_APPLICATION_ID,
