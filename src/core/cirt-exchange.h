@@ -9,8 +9,9 @@
 G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
-/* 2: the history carries its chain of hashes; 3: the findings (read: 1 to 3). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 3
+/* 2: the history carries its chain of hashes; 3: the findings; 4: the
+ * evidence vault (read: 1 to 4). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 4
 
 typedef struct {
   char     *assessment_id;
@@ -25,6 +26,10 @@ typedef struct {
   guint     findings_updated;     /* changed later over there: taken */
   guint     findings_kept;        /* changed or removed here later: kept as here */
   guint     history_added;
+  guint     evidence_added;       /* items of evidence new here */
+  guint     evidence_updated;     /* changed later over there: taken */
+  guint     evidence_kept;        /* changed or removed here later: kept as here */
+  guint     evidence_removed;     /* removed over there after their last change here */
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
 } CirtImportReport;
