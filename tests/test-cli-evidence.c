@@ -327,6 +327,33 @@ START_TEST (test_evidenced_only_command)
   ck_assert_int_eq (CLI (&out, &err, "show", id, "--json"), 0);
   root = parse_json (out);
   ck_assert (json_object_get_boolean_member (json_node_get_object (root), "evidenced_only"));
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "score", id, "--json"), 0);
+  {
+    g_autoptr(JsonNode) score = parse_json (out);
+    ck_assert (json_object_get_boolean_member (json_node_get_object (score), "evidenced_only"));
+  }
+  /* The report's methodology says so. */
+  {
+    g_autofree char *pdf = cirt_test_tmp_path ("evidenced.pdf");
+    g_auto(GStrv) pages = NULL;
+    g_autofree char *all = NULL;
+    guint n = 0;
+
+    g_clear_pointer (&out, g_free);
+    ck_assert_int_eq (CLI (&out, &err, "export", id, "--pdf", pdf), 0);
+    pages = cirt_test_pdf_pages (pdf, &n);
+    all = g_strjoinv ("\n", pages);
+    ck_assert_ptr_nonnull (strstr (all, "Only evidenced answers count"));
+  }
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "evidence", "evidenced-only", id, "off"), 0);
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "score", id, "--json"), 0);
+  {
+    g_autoptr(JsonNode) score = parse_json (out);
+    ck_assert (!json_object_get_boolean_member (json_node_get_object (score), "evidenced_only"));
+  }
 }
 END_TEST
 

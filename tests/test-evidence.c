@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cirt-assessment-data.h"
 #include "cirt-store-evidence.h"
 #include "cirt-test-util.h"
 
@@ -566,6 +567,103 @@ START_TEST (test_migrate_to_evidence)
 }
 END_TEST
 
+
+/* Count only evidenced answers, by hand (tests/fixtures/mini.json): the
+ * section "law" has T-LAW-1 (a level 0–4, weight 2) and T-LAW-2 (yes/no,
+ * weight 1). Answered 3 (0.75) and yes (1): (2·0.75 + 1·1) / 3 = 83.33…,
+ * coverage 1. With only T-LAW-2 evidenced: T-LAW-1 is unanswered, the
+ * section is 1·1 / 1 = 100 with coverage 1/3; with only T-LAW-1
+ * evidenced: 75, coverage 2/3. T-OPS-2, not applicable, stays so. */
+static const CirtSectionScore *
+section_of (const char *id,
+            gboolean   *evidenced_only)
+{
+  g_autoptr(GError) error = NULL;
+  static CirtSectionScore copy;
+  g_autoptr(CirtAssessmentData) data = cirt_assessment_data_load (fx.store, fx.id, CIRT_LOAD_DOCUMENT, &error);
+  CirtScore *score;
+
+  ck_assert_msg (data != NULL, "%s", error ? error->message : "");
+  score = data->score;
+  *evidenced_only = cirt_score_get_evidenced_only (score);
+  for (guint i = 0; i < cirt_score_get_n_sections (score); i++)
+    {
+      const CirtSectionScore *s = cirt_score_get_section (score, i);
+      if (strcmp (s->section->id, id) == 0)
+        {
+          copy = *s;
+          return &copy;
+        }
+    }
+  ck_abort_msg ("no section %s", id);
+  return NULL;
+}
+
+static void
+answer (const char *question,
+        const char *value,
+        gboolean    na)
+{
+  g_autoptr(CirtAnswer) a = cirt_answer_new (question);
+  g_autoptr(GError) error = NULL;
+
+  a->value = g_strdup (value);
+  a->not_applicable = na;
+  if (na)
+    a->notes = g_strdup ("Not relevant here");
+  ck_assert_msg (cirt_store_save_answer (fx.store, fx.id, a, &error), "%s", error ? error->message : "");
+}
+
+START_TEST (test_score_evidenced_only)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *txt = fixture ("decree.txt");
+  g_autofree char *on_law2 = NULL, *on_law1 = NULL;
+  const CirtSectionScore *law;
+  gboolean flag = TRUE;
+
+  answer ("T-LAW-1", "3", FALSE);
+  answer ("T-LAW-2", "yes", FALSE);
+  answer ("T-OPS-2", NULL, TRUE);
+
+  /* Off (the default): every answer counts. */
+  law = section_of ("law", &flag);
+  ck_assert (!flag);
+  ck_assert_double_eq_tol (law->value.score, 250.0 / 3.0, 1e-9);
+  ck_assert_double_eq_tol (law->value.coverage, 1.0, 1e-12);
+  ck_assert_uint_eq (law->answered, 2);
+
+  /* On, with no evidence at all: nothing in the section counts. */
+  ck_assert (cirt_store_set_evidenced_only (fx.store, fx.id, TRUE, &error));
+  law = section_of ("law", &flag);
+  ck_assert (flag);
+  ck_assert (!law->value.defined);
+  ck_assert_uint_eq (law->answered, 0);
+  ck_assert_uint_eq (section_of ("ops", &flag)->answered, 1);
+
+  on_law2 = cirt_store_add_evidence_url (fx.store, fx.id, "T-LAW-2", "https://gazette.example/cybercrime-law",
+                                         NULL, &error);
+  ck_assert_ptr_nonnull (on_law2);
+  law = section_of ("law", &flag);
+  ck_assert_double_eq_tol (law->value.score, 100.0, 1e-9);
+  ck_assert_double_eq_tol (law->value.coverage, 1.0 / 3.0, 1e-12);
+  ck_assert_uint_eq (law->answered, 1);
+
+  ck_assert (cirt_store_remove_evidence (fx.store, on_law2, NULL, &error));
+  on_law1 = attach (txt, "T-LAW-1", NULL, FALSE);
+  law = section_of ("law", &flag);
+  ck_assert_double_eq_tol (law->value.score, 75.0, 1e-9);
+  ck_assert_double_eq_tol (law->value.coverage, 2.0 / 3.0, 1e-12);
+  ck_assert (law->value.provisional);
+
+  /* Off again: back to 83.33. */
+  ck_assert (cirt_store_set_evidenced_only (fx.store, fx.id, FALSE, &error));
+  law = section_of ("law", &flag);
+  ck_assert (!flag);
+  ck_assert_double_eq_tol (law->value.score, 250.0 / 3.0, 1e-9);
+}
+END_TEST
+
 static Suite *
 evidence_suite (void)
 {
@@ -584,6 +682,7 @@ evidence_suite (void)
   tcase_add_test (tc, test_urls);
   tcase_add_test (tc, test_removal_history_and_blob_lifetime);
   tcase_add_test (tc, test_evidenced_only_setting);
+  tcase_add_test (tc, test_score_evidenced_only);
   tcase_add_test (tc, test_json_round_trip);
   tcase_add_test (tc, test_migrate_to_evidence);
   suite_add_tcase (s, tc);

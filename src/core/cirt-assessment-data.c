@@ -4,6 +4,8 @@
 
 #include "cirt-assessment-data.h"
 
+#include "cirt-store-evidence.h"
+
 #include <string.h>
 
 G_DEFINE_BOXED_TYPE (CirtAssessmentData, cirt_assessment_data, cirt_assessment_data_ref, cirt_assessment_data_unref)
@@ -95,13 +97,19 @@ load_score (CirtStore   *store,
 {
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) evidenced = NULL;
+  gboolean evidenced_only = FALSE;
 
   if ((instruments = cirt_store_get_instruments (store, id, error)) == NULL ||
       (answers = cirt_store_get_answers (store, id, error)) == NULL ||
-      !cirt_store_get_targets (store, id, targets, error))
+      !cirt_store_get_targets (store, id, targets, error) ||
+      !cirt_store_get_evidenced_only (store, id, &evidenced_only, error))
+    return NULL;
+  /* The scoring option of the evidence vault: only evidenced answers count. */
+  if (evidenced_only && (evidenced = cirt_store_evidenced_questions (store, id, error)) == NULL)
     return NULL;
   {
-    CirtScore *score = cirt_score_compute (instruments, answers, targets);
+    CirtScore *score = cirt_score_compute_evidenced (instruments, answers, targets, evidenced);
     if (instruments_out)
       *instruments_out = g_steal_pointer (&instruments);
     if (answers_out)

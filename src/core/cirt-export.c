@@ -703,6 +703,9 @@ cirt_export_methodology_notes (const CirtLang     *lang,
   add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_TLP, marking, NULL, NULL, NULL), FALSE);
   if (data->redacted)
     add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METH_REDACTED)), TRUE);
+  /* The evidence vault's scoring option, stated when it is on. */
+  if (cirt_score_get_evidenced_only (data->score))
+    add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METHOD_EVIDENCED_ONLY)), TRUE);
   {
     char *fallback = fallback_note (lang, data->score);
     if (fallback != NULL)

@@ -61,6 +61,16 @@ CirtScore                *cirt_score_compute            (GPtrArray  *instruments
                                                          GHashTable *answers,
                                                          const int   targets[CIRT_N_PILLARS]);
 
+/* The same, counting only evidenced answers when @evidenced (a set of
+ * question ids with evidence) is set: an answer whose question is not in it
+ * is scored as unanswered (N/A stays N/A). NULL: cirt_score_compute(). */
+CirtScore                *cirt_score_compute_evidenced  (GPtrArray  *instruments,
+                                                         GHashTable *answers,
+                                                         const int   targets[CIRT_N_PILLARS],
+                                                         GHashTable *evidenced);
+/* Whether only evidenced answers were counted. */
+gboolean                  cirt_score_get_evidenced_only (CirtScore *self);
+
 const CirtScoreValue     *cirt_score_get_overall        (CirtScore *self);
 /* Critical questions scoring below 0.5 (const CirtQuestion*), in
  * questionnaire order; non-empty means the overall level is capped at 2. */
