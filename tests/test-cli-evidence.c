@@ -357,6 +357,103 @@ START_TEST (test_evidenced_only_command)
 }
 END_TEST
 
+
+/* The workbook's Evidence sheet (user text as strings, never formulas),
+ * the PDF and DOCX appendix (names and hashes, the items not shareable
+ * marked), and --redact (only the shareable ones). */
+START_TEST (test_exports)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *pdf = fixture ("decree.pdf"), *sha = cirt_test_file_sha256 (pdf);
+  g_autofree char *xlsx = cirt_test_tmp_path ("evidence.xlsx");
+  g_autofree char *report = cirt_test_tmp_path ("evidence.pdf");
+  g_autofree char *redacted = cirt_test_tmp_path ("evidence-redacted.pdf");
+  g_autofree char *docx = cirt_test_tmp_path ("evidence.docx");
+  g_autofree char *txt = fixture ("decree.txt"), *txt_sha = cirt_test_file_sha256 (txt);
+
+  ck_assert_int_eq (CLI (&out, &err, "evidence", "add", id, "T-LAW-1", pdf, "--shareable", "--name",
+                         "=SUM(1;2)decree.pdf"), 0);
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "evidence", "add", id, "T-LAW-1", txt, "--name", "internal-memo.txt"), 0);
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "evidence", "add-url", id, "T-LAW-2", "https://gazette.example/17", "--seen",
+                         "2026-11-02", "--shareable"), 0);
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "export", id, "--xlsx", xlsx, "--pdf", report, "--docx", docx), 0);
+
+  /* The workbook, read back with openpyxl. */
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c",
+      "import openpyxl, sys\n"
+      "ws = openpyxl.load_workbook(sys.argv[1])['Evidence']\n"
+      "for row in ws.iter_rows(min_row=3):\n"
+      "    print('\\t'.join('%s:%s' % (c.data_type, c.value) for c in row))\n",
+      xlsx, NULL };
+    g_autofree char *rows = NULL, *perr = NULL;
+    g_autofree char *want = g_strdup_printf ("s:%s", sha);
+
+    ck_assert_msg (cirt_test_run (argv, &rows, &perr) == 0, "%s", perr);
+    ck_assert_msg (strstr (rows, "s:=SUM(1;2)decree.pdf") != NULL, "%s", rows);
+    ck_assert_ptr_nonnull (strstr (rows, want));
+    ck_assert_ptr_nonnull (strstr (rows, "s:https://gazette.example/17"));
+    ck_assert_ptr_nonnull (strstr (rows, "s:internal-memo.txt"));
+    ck_assert_ptr_nonnull (strstr (rows, "s:T-LAW-1"));
+    ck_assert_ptr_nonnull (strstr (rows, "s:No"));
+    /* No cell is a formula. */
+    ck_assert_ptr_null (strstr (rows, "f:"));
+  }
+  /* The PDF's appendix. */
+  {
+    guint n = 0;
+    g_auto(GStrv) pages = cirt_test_pdf_pages (report, &n);
+    g_autofree char *all = g_strjoinv ("\n", pages);
+    g_autofree char *flat = NULL;
+    GString *s = g_string_new (all);
+
+    /* pdftotext may break a long hash across lines. */
+    g_string_replace (s, "\n", "", 0);
+    flat = g_string_free (s, FALSE);
+    ck_assert_ptr_nonnull (strstr (flat, sha));
+    ck_assert_ptr_nonnull (strstr (flat, "internal-memo.txt"));
+    ck_assert_ptr_nonnull (strstr (flat, "not shareable"));
+    ck_assert_ptr_nonnull (strstr (flat, "https://gazette.example/17"));
+  }
+  /* Redacted: only what may go to the ministry. */
+  g_clear_pointer (&out, g_free);
+  ck_assert_int_eq (CLI (&out, &err, "export", id, "--pdf", redacted, "--redact"), 0);
+  {
+    guint n = 0;
+    g_auto(GStrv) pages = cirt_test_pdf_pages (redacted, &n);
+    g_autofree char *all = g_strjoinv ("\n", pages);
+    GString *s = g_string_new (all);
+    g_autofree char *flat = NULL;
+
+    g_string_replace (s, "\n", "", 0);
+    flat = g_string_free (s, FALSE);
+    ck_assert_ptr_nonnull (strstr (flat, sha));
+    ck_assert_ptr_null (strstr (flat, "internal-memo.txt"));
+    ck_assert_ptr_null (strstr (flat, txt_sha));
+  }
+  /* The DOCX, read back with python-docx. */
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c",
+      "import docx, sys\n"
+      "d = docx.Document(sys.argv[1])\n"
+      "for t in d.tables:\n"
+      "    for r in t.rows:\n"
+      "        for c in r.cells:\n"
+      "            print(c.text)\n",
+      docx, NULL };
+    g_autofree char *text = NULL, *perr = NULL;
+
+    ck_assert_msg (cirt_test_run (argv, &text, &perr) == 0, "%s", perr);
+    ck_assert_ptr_nonnull (strstr (text, sha));
+    ck_assert_ptr_nonnull (strstr (text, "Attached:"));
+    ck_assert_ptr_nonnull (strstr (text, "=SUM(1;2)decree.pdf"));
+  }
+}
+END_TEST
+
 static Suite *
 cli_evidence_suite (void)
 {
@@ -370,6 +467,7 @@ cli_evidence_suite (void)
   tcase_add_test (tc, test_refusals);
   tcase_add_test (tc, test_pack_read_back);
   tcase_add_test (tc, test_evidenced_only_command);
+  tcase_add_test (tc, test_exports);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -22,6 +22,7 @@ data_clear (CirtAssessmentData *data)
   g_clear_pointer (&data->baseline_data, cirt_assessment_data_unref);
   g_clear_pointer (&data->stakeholders, g_ptr_array_unref);
   g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->evidence, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
   g_clear_pointer (&data->history_head, g_free);
   g_clear_pointer (&data->history_problem, g_free);
@@ -81,7 +82,8 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->stakeholders = data->stakeholders ? g_ptr_array_ref (data->stakeholders) : NULL;
   copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
-  if (!load_history (copy, store, error))
+  if (!load_history (copy, store, error) ||
+      (copy->evidence = cirt_store_list_evidence (store, data->info->id, NULL, error)) == NULL)
     return NULL;
   return g_steal_pointer (&copy);
 }
@@ -155,6 +157,10 @@ cirt_assessment_data_load (CirtStore      *store,
       (data->findings = cirt_store_list_findings (store, assessment_id, error)) == NULL)
     return NULL;
   if ((flags & CIRT_LOAD_HISTORY) && !load_history (data, store, error))
+    return NULL;
+  /* What the documents list of the evidence vault. */
+  if ((flags & CIRT_LOAD_HISTORY) &&
+      (data->evidence = cirt_store_list_evidence (store, assessment_id, NULL, error)) == NULL)
     return NULL;
   data->loaded_on = g_date_time_format (now, "%Y-%m-%d");
   return g_steal_pointer (&data);

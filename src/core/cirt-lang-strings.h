@@ -304,5 +304,8 @@
   CIRT_S (EVIDENCE_APPENDIX, "report", "Evidence collected") \
   CIRT_S (EVIDENCE_APPENDIX_INTRO, "report", "The documents and web pages attached to the answers. Items marked “not shareable” stay with the assessors.") \
   CIRT_S (EVIDENCE_NOT_SHAREABLE, "report", "not shareable") \
+  CIRT_S (LABEL_ATTACHED, "report", "Attached:") \
+  CIRT_S (EVIDENCE_ITEM_FILE, "report", "{1} (SHA-256 {2})") \
+  CIRT_S (EVIDENCE_ITEM_URL, "report", "{1} (seen {2})") \
   CIRT_S (EVIDENCE_NONE, "report", "No evidence was attached to the answers.") \
   CIRT_S (METHOD_EVIDENCED_ONLY, "report", "Only evidenced answers count: an answer with no document or web page attached as evidence is scored as unanswered, and so lowers the coverage.")
