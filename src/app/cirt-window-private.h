@@ -55,5 +55,9 @@ void _cirt_window_import_action         (GtkWidget  *widget,
 void _cirt_window_export_merge_action   (GtkWidget  *widget,
                                          const char *action_name,
                                          GVariant   *parameter);
+/* cirt-window-evidence.c: "win.export-evidence-pack". */
+void _cirt_window_export_evidence_pack_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
 
 G_END_DECLS
