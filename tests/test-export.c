@@ -604,7 +604,7 @@ START_TEST (test_xlsx_french_letter)
   g_autoptr(JsonNode) book = NULL;
   JsonArray *sheets;
   const char *names[] = { "Synthèse", "Réponses", "Recommandations", "Constatations", "Écarts", "Parties prenantes",
-                          "Justificatifs", "Méthodologie" };
+                          "Éléments de preuve", "Méthodologie" };
   JsonObject *answers;
   int r;
 

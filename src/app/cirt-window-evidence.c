@@ -64,8 +64,8 @@ _cirt_window_export_evidence_pack_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "zip");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   slug = cirt_app_slug (info->title, 40);
-  /* translators: the suggested file name of an evidence pack, from the assessment's title */
-  name = g_strdup_printf (_("%s-evidence.zip"), slug && *slug ? slug : "assessment");
+  /* The suggested name: the assessment's title, then what it is. */
+  name = g_strdup_printf ("%s-evidence.zip", slug && *slug ? slug : "assessment");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "cirt-id", g_strdup (id), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_pack_response_cb), self, 0);

@@ -964,7 +964,7 @@ read_evidence (ExchangeFile  *f,
             return invalid (f, error, _("%s.sha256: the file's bytes are not in evidence_blobs"), where);
           raw = g_bytes_get_data (bytes, &len);
           if ((gint64) len != e->size)
-            return invalid (f, error, _("%s.size: the file has %" G_GSIZE_FORMAT " bytes"), where, len);
+            return invalid (f, error, _("%s.size: the file has %llu bytes"), where, (unsigned long long) len);
           if (g_strcmp0 (cirt_evidence_sniff (raw, len), e->mime) != 0)
             return invalid (f, error, _("%s.mime: the file's content is not of that type"), where);
         }
