@@ -7,6 +7,7 @@
 
 #include "cirt-app-util.h"
 #include "cirt-evidence-pack.h"
+#include "cirt-store-evidence.h"
 #include "cirt-window-private.h"
 
 static void
@@ -70,4 +71,55 @@ _cirt_window_export_evidence_pack_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (chooser), "cirt-id", g_strdup (id), g_free);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_pack_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------ */
+/* "evidence.evidenced-only": the scoring option of the open assessment    */
+
+static void
+on_evidenced_only_change_cb (GSimpleAction *action,
+                             GVariant      *value,
+                             gpointer       data)
+{
+  CirtWindow *self = data;
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  g_autoptr(GError) error = NULL;
+  gboolean on = g_variant_get_boolean (value);
+
+  if (id == NULL)
+    return;
+  if (!cirt_store_set_evidenced_only (self->store, id, on, &error))
+    {
+      cirt_app_report_error (GTK_WIDGET (self), _("Cannot change the scoring option"), error);
+      return;
+    }
+  g_simple_action_set_state (action, value);
+  cirt_app_show_toast (GTK_WIDGET (self), on ? _("Only answers with evidence attached are scored now")
+                                             : _("Every answer is scored again, with or without evidence"));
+}
+
+void
+_cirt_window_update_evidence_actions (CirtWindow *self,
+                                      gboolean    open)
+{
+  GSimpleActionGroup *group = g_object_get_data (G_OBJECT (self), "cirt-evidence-actions");
+  const char *id = cirt_assessment_view_get_assessment_id (self->view);
+  GAction *action;
+  gboolean on = FALSE;
+
+  if (group == NULL)
+    {
+      g_autoptr(GSimpleAction) a = g_simple_action_new_stateful ("evidenced-only", NULL,
+                                                                 g_variant_new_boolean (FALSE));
+      group = g_simple_action_group_new ();
+      g_signal_connect (a, "change-state", G_CALLBACK (on_evidenced_only_change_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (a));
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "evidence", G_ACTION_GROUP (group));
+      g_object_set_data_full (G_OBJECT (self), "cirt-evidence-actions", group, g_object_unref);
+    }
+  action = g_action_map_lookup_action (G_ACTION_MAP (group), "evidenced-only");
+  if (open && id != NULL)
+    cirt_store_get_evidenced_only (self->store, id, &on, NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), open && !cirt_store_is_read_only (self->store));
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (on));
 }

@@ -339,6 +339,7 @@ _cirt_window_update_actions (CirtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-merge", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-evidence-pack", open);
+  _cirt_window_update_evidence_actions (self, open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-conflicts", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->importing);
 }

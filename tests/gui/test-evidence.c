@@ -13,6 +13,10 @@
 #include "cirt-gui-test-util.h"
 #include "cirt-question-page.h"
 #include "cirt-store-evidence.h"
+#include "cirt-application.h"
+#include "cirt-window.h"
+
+static CirtApplication *app;
 
 static CirtStore *store;
 static CirtSession *session;
@@ -246,6 +250,44 @@ START_TEST (test_attach_list_remove)
 }
 END_TEST
 
+
+/* The window's "Score Only Evidenced Answers" (a check in the assessment's
+ * menu) follows the open assessment and writes the same setting as
+ * `evidence evidenced-only`. */
+START_TEST (test_evidenced_only_toggle)
+{
+  g_autoptr(GError) error = NULL;
+  CirtWindow *w = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
+  GtkWidget *weak = GTK_WIDGET (w);
+  gboolean on = TRUE;
+  GActionGroup *group;
+  g_autoptr(GVariant) state = NULL;
+
+  cirt_gui_test_show (GTK_WINDOW (w));
+  cirt_window_open (w, assessment);
+  cirt_gui_test_spin (100);
+  group = g_object_get_data (G_OBJECT (w), "cirt-evidence-actions");
+  ck_assert_ptr_nonnull (group);
+  ck_assert (g_action_group_get_action_enabled (group, "evidenced-only"));
+  state = g_action_group_get_action_state (group, "evidenced-only");
+  ck_assert (!g_variant_get_boolean (state));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (w), "evidence.evidenced-only", NULL));
+  cirt_gui_test_spin (50);
+  ck_assert (cirt_store_get_evidenced_only (store, assessment, &on, &error));
+  ck_assert (on);
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (group, "evidenced-only");
+  ck_assert (g_variant_get_boolean (state));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (w), "evidence.evidenced-only", NULL));
+  cirt_gui_test_spin (50);
+  ck_assert (cirt_store_get_evidenced_only (store, assessment, &on, &error));
+  ck_assert (!on);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (w));
+  ck_assert (CIRT_WAIT_UNTIL (weak == NULL, 5000));
+}
+END_TEST
+
 static Suite *
 evidence_suite (void)
 {
@@ -254,6 +296,7 @@ evidence_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_attach_list_remove);
+  tcase_add_test (tc, test_evidenced_only_toggle);
   suite_add_tcase (s, tc);
   return s;
 }
@@ -262,6 +305,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   cirt_gui_test_init (&argc, &argv);
-  return cirt_test_run_suite (evidence_suite ());
+  app = cirt_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("cannot register the application: %s", error->message);
+  status = cirt_test_run_suite (evidence_suite ());
+  g_clear_object (&app);
+  return status;
 }
