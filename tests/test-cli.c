@@ -78,9 +78,9 @@ find_answer (JsonObject *show,
 
 START_TEST (test_help_everywhere)
 {
-  const char *commands[] = { "instruments", "validate", "new", "list", "show", "answer", "unanswer",
+  const char *commands[] = { "instruments", "validate", "new", "edit", "list", "show", "answer", "unanswer",
                              "target", "stakeholder", "finding", "delete", "demo", "merge-export", "import",
-                             "conflicts" };
+                             "conflicts", "compare", "portfolio" };
   g_autofree char *out = NULL;
 
   ck_assert_int_eq (cirt_test_run_cli (&out, NULL, "--help", NULL), 0);

@@ -275,7 +275,8 @@ m_bad_url (JsonObject *r)
 }
 static void m_name_rlo (JsonObject *r) { json_object_set_string_member (file_item (r), "name", "report\xe2\x80\xae" "fdp.exe"); }
 static void m_unknown_question (JsonObject *r) { json_object_set_string_member (file_item (r), "question", "NOPE-9"); }
-static void m_version_3 (JsonObject *r) { json_object_set_int_member (r, "format_version", 3); }
+/* The version before the vault's. */
+static void m_version_before (JsonObject *r) { json_object_set_int_member (r, "format_version", 4); }
 static void m_flag_text (JsonObject *r) { json_object_set_string_member (r, "evidenced_only", "yes"); }
 static void m_removed_bad_id (JsonObject *r)
 {
@@ -304,7 +305,7 @@ static const struct {
   { "a javascript: URL", m_bad_url, "only web addresses" },
   { "a name with a right-to-left override", m_name_rlo, ".name" },
   { "an item on an unknown question", m_unknown_question, "no question \"NOPE-9\"" },
-  { "evidence in a version 3 file", m_version_3, "unknown member" },
+  { "evidence in a version 4 file", m_version_before, "unknown member" },
   { "the scoring option as a text", m_flag_text, "evidenced_only: must be true or false" },
   { "a removal of something that is not a UUID", m_removed_bad_id, "evidence_removed[0].id" },
   { "bytes inside an item", m_item_member, "unknown member" },

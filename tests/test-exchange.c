@@ -302,15 +302,16 @@ START_TEST (test_refusals_change_nothing)
 {
   g_autofree char *junk = cirt_test_write_tmp ("junk.json", "{ not json");
   g_autofree char *other = cirt_test_write_tmp ("other.json", "{\"format\": \"something-else\"}");
-  g_autofree char *newer = altered_export ("\"format_version\" : " G_STRINGIFY (CIRT_EXCHANGE_FORMAT_VERSION),
-                                                "\"format_version\" : 7");
+  g_autofree char *current = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION);
+  g_autofree char *next = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION + 1);
+  g_autofree char *newer = altered_export (current, next);
   /* A bad value in the middle of the file: the answers before it must not stick. */
   g_autofree char *bad_value = altered_export ("\"value\" : \"adhoc\"", "\"value\" : \"sometimes\"");
   g_autofree char *tampered = altered_export ("Is there a legal mandate?", "Is there a mandate?");
 
   assert_import_refused (junk, "not a CIRT Assess exchange file");
   assert_import_refused (other, "not a CIRT Assess exchange file");
-  assert_import_refused (newer, "format version 7 is not supported");
+  assert_import_refused (newer, "is not supported (this version reads");
   assert_import_refused ("/nonexistent/file.json", "No such file");
   assert_import_refused (tampered, "does not match its sha256");
   {
@@ -461,6 +462,9 @@ static void m_conflicts (JsonObject *r) { json_object_set_array_member (r, "conf
 static void m_title_huge (JsonObject *r) { g_autofree char *big = huge_text (); json_object_set_string_member (json_object_get_object_member (r, "assessment"), "title", big); }
 static void m_started_on (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "started_on", "2026-02-30"); }
 static void m_phase (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "phase", "holiday"); }
+static void m_country_code (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "country_code", "XX"); }
+static void m_country_code_number (JsonObject *r) { json_object_set_int_member (json_object_get_object_member (r, "assessment"), "country_code", 33); }
+static void m_region (JsonObject *r) { json_object_set_string_member (json_object_get_object_member (r, "assessment"), "region", "Atlantis"); }
 
 static JsonObject *
 finding_object (JsonObject *r)
@@ -514,7 +518,31 @@ m_finding_twice (JsonObject *r)
   JsonArray *arr = json_object_get_array_member (r, "findings");
   json_array_add_element (arr, json_node_copy (json_array_get_element (arr, 0)));
 }
-static void m_findings_in_version_2 (JsonObject *r) { json_object_set_int_member (r, "format_version", 2); }
+static void
+m_findings_in_version_2 (JsonObject *r)
+{
+  JsonObject *a = json_object_get_object_member (r, "assessment");
+
+  json_object_set_int_member (r, "format_version", 2);
+  /* Version 2 had no country code or region either. */
+  json_object_remove_member (a, "country_code");
+  json_object_remove_member (a, "region");
+}
+static void
+m_country_code_in_version_3 (JsonObject *r)
+{
+  json_object_set_int_member (r, "format_version", 3);
+  json_object_set_string_member (json_object_get_object_member (r, "assessment"), "country_code", "KE");
+}
+static void
+m_region_in_version_3 (JsonObject *r)
+{
+  JsonObject *a = json_object_get_object_member (r, "assessment");
+
+  json_object_set_int_member (r, "format_version", 3);
+  json_object_remove_member (a, "country_code");
+  json_object_set_string_member (a, "region", "africa");
+}
 
 static const struct {
   const char *name;
@@ -566,6 +594,11 @@ static const struct {
   { "a 50 MB finding description", m_finding_description_huge, "findings[0].description: too long" },
   { "the same finding twice", m_finding_twice, "findings[1].id: finding" },
   { "findings in a version 2 file", m_findings_in_version_2, "findings: unknown member" },
+  { "a country code ISO 3166-1 has not", m_country_code, "assessment.country_code: unknown country code \"XX\"" },
+  { "a country code that is a number", m_country_code_number, "assessment.country_code: must be a text" },
+  { "an unknown region", m_region, "assessment.region: unknown region \"Atlantis\"" },
+  { "a country code in a version 3 file", m_country_code_in_version_3, "assessment.country_code: unknown member" },
+  { "a region in a version 3 file", m_region_in_version_3, "assessment.region: unknown member" },
 };
 
 static char *
@@ -769,9 +802,11 @@ m_as_version_1 (JsonObject *r)
   JsonArray *h = json_object_get_array_member (r, "history");
 
   json_object_set_int_member (r, "format_version", 1);
-  /* Version 1 had no findings. */
+  /* Version 1 had no findings, no country code and no region. */
   json_object_remove_member (r, "findings");
-  /* Nor the evidence vault (version 4). */
+  json_object_remove_member (json_object_get_object_member (r, "assessment"), "country_code");
+  json_object_remove_member (json_object_get_object_member (r, "assessment"), "region");
+  /* Nor the evidence vault (version 5). */
   json_object_remove_member (r, "evidenced_only");
   json_object_remove_member (r, "evidence");
   json_object_remove_member (r, "evidence_blobs");
@@ -856,9 +891,10 @@ START_TEST (test_findings_round_trip)
   ck_assert_str_eq (b->modified_at, a->modified_at);
   /* B records having taken it. */
   ck_assert_uint_eq (history->len, 1);
-  /* The file says the current version and carries them. */
+  /* The file says a version from 3 on and carries them. */
   ck_assert (g_file_get_contents (file, &data, NULL, NULL));
-  ck_assert_ptr_nonnull (strstr (data, "\"format_version\" : " G_STRINGIFY (CIRT_EXCHANGE_FORMAT_VERSION)));
+  ck_assert_int_ge (CIRT_EXCHANGE_FORMAT_VERSION, 3);
+  ck_assert_ptr_nonnull (strstr (data, "\"format_version\" : "));
   ck_assert_ptr_nonnull (strstr (data, "\"findings\" : ["));
 }
 END_TEST
@@ -940,6 +976,82 @@ START_TEST (test_findings_merge)
 }
 END_TEST
 
+/* The country's code and region travel with the assessment; a file
+ * written before them (no such members) gets them from the country's name
+ * where the list has it; an assessment here without them takes the
+ * file's. */
+static void m_no_country_code (JsonObject *r)
+{
+  JsonObject *a = json_object_get_object_member (r, "assessment");
+  json_object_remove_member (a, "country_code");
+  json_object_remove_member (a, "region");
+  json_object_set_string_member (a, "country", "Kenya");
+  /* As written before version 4. */
+  json_object_set_int_member (r, "format_version", 3);
+}
+
+START_TEST (test_country_code_and_region)
+{
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (laptop_a, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_free (info->country);
+  info->country = g_strdup ("Sénégal");
+  info->country_code = g_strdup ("SN");
+  info->region = g_strdup ("africa");
+  ck_assert (cirt_store_update_assessment (laptop_a, info, &error));
+  {
+    g_autofree char *file = export (laptop_a), *text = NULL;
+    g_autoptr(CirtImportReport) r = import (laptop_b, file);
+    g_autoptr(CirtAssessmentInfo) b = cirt_store_get_assessment (laptop_b, id, NULL);
+
+    ck_assert (g_file_get_contents (file, &text, NULL, NULL));
+    ck_assert_ptr_nonnull (strstr (text, "\"country_code\" : \"SN\""));
+    ck_assert_ptr_nonnull (strstr (text, "\"region\" : \"africa\""));
+    ck_assert_str_eq (b->country_code, "SN");
+    ck_assert_str_eq (b->region, "africa");
+  }
+}
+END_TEST
+
+START_TEST (test_older_file_without_country_code)
+{
+  g_autofree char *file = mutated_export (m_no_country_code, "old.json");
+  g_autoptr(CirtImportReport) r = import (laptop_b, file);
+  g_autoptr(CirtAssessmentInfo) b = cirt_store_get_assessment (laptop_b, id, NULL);
+
+  ck_assert (r->created);
+  ck_assert_str_eq (b->country, "Kenya");
+  ck_assert_str_eq (b->country_code, "KE");
+  ck_assert_str_eq (b->region, "africa");
+}
+END_TEST
+
+START_TEST (test_merge_takes_missing_country_code)
+{
+  g_autofree char *first = export (laptop_a);
+  g_autoptr(CirtImportReport) seed = import (laptop_b, first);
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (laptop_a, id, NULL);
+  g_autoptr(CirtAssessmentInfo) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Examplia is in no list: B has neither; A gives them by hand. */
+  b = cirt_store_get_assessment (laptop_b, id, NULL);
+  ck_assert_ptr_null (b->country_code);
+  ck_assert_ptr_null (b->region);
+  g_clear_pointer (&b, cirt_assessment_info_free);
+  info->region = g_strdup ("americas");
+  ck_assert (cirt_store_update_assessment (laptop_a, info, &error));
+  {
+    g_autofree char *second = export (laptop_a);
+    g_autoptr(CirtImportReport) r = import (laptop_b, second);
+  }
+  b = cirt_store_get_assessment (laptop_b, id, NULL);
+  ck_assert_ptr_null (b->country_code);
+  ck_assert_str_eq (b->region, "americas");
+}
+END_TEST
+
 static Suite *
 exchange_suite (void)
 {
@@ -961,6 +1073,9 @@ exchange_suite (void)
   tcase_add_test (tc, test_reads_version_1);
   tcase_add_test (tc, test_findings_round_trip);
   tcase_add_test (tc, test_findings_merge);
+  tcase_add_test (tc, test_country_code_and_region);
+  tcase_add_test (tc, test_older_file_without_country_code);
+  tcase_add_test (tc, test_merge_takes_missing_country_code);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -242,14 +242,20 @@ START_TEST (test_exchange_files)
       { "random bytes", tmp_file ("x-random.json", random_bytes, sizeof random_bytes), "not a CIRT Assess exchange" },
       { "100,000 [", tmp_file ("x-deep.json", deep, -1), "nested more than" },
       { "another format", tmp_file ("x-other.json", "{\"format\": \"cirt-instrument\"}", -1), "not a CIRT Assess exchange" },
-      { "a newer version", NULL, "format version 9 is not supported" },
+      { "a newer version", NULL, "is not supported (this version reads" },
       { "a 10 MB note", NULL, "too long" },
       { "a NUL in a note", NULL, "NUL" },
       { "an altered instrument", NULL, "does not match its sha256" },
     };
 
     s = g_string_new (text);
-    g_string_replace (s, "\"format_version\" : " G_STRINGIFY (CIRT_EXCHANGE_FORMAT_VERSION), "\"format_version\" : 9", 1);
+    {
+      /* One more than this version writes. */
+      g_autofree char *current = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION);
+      g_autofree char *next = g_strdup_printf ("\"format_version\" : %d", CIRT_EXCHANGE_FORMAT_VERSION + 1);
+
+      ck_assert_uint_eq (g_string_replace (s, current, next, 1), 1);
+    }
     cases[4].path = tmp_file ("x-newer.json", s->str, s->len);
     g_string_free (s, TRUE);
     s = g_string_new (text);

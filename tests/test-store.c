@@ -1036,10 +1036,13 @@ START_TEST (test_migrate_from_v6)
   ck_assert_int_gt (cirt_store_add_stakeholder (fx.store, fx.id, s, &error), 0);
   g_clear_object (&fx.store);
 
-  /* What schema 6 had: no findings, user_version 6, not in WAL mode. */
+  /* What schema 6 had: no findings, no country code or region, user_version 6,
+   * not in WAL mode. */
   ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history; DROP TABLE finding;"
-                                      /* and what came after schema 7: the evidence vault */
+                                      " ALTER TABLE assessment DROP COLUMN country_code;"
+                                      " ALTER TABLE assessment DROP COLUMN region;"
+                                      /* and what came after schema 8: the evidence vault */
                                       " DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
                                       " DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
                                       " ALTER TABLE assessment DROP COLUMN evidenced_only;"
@@ -1098,6 +1101,132 @@ START_TEST (test_v7_without_findings_refused)
 }
 END_TEST
 
+/* Schema 7 → 8: assessment.country_code and region, filled in from the
+ * country's name where the table of countries knows it (any case, spaces
+ * around, English names and aliases, the other UN languages), and a
+ * byte-for-byte copy of the file as it was. The old file is made from a
+ * current one with the two columns dropped. */
+START_TEST (test_migrate_from_v7)
+{
+  static const struct { const char *country; const char *code; const char *region; } cases[] = {
+    { "France", "FR", "europe" },
+    { "  kenya ", "KE", "africa" },
+    { "Côte d'Ivoire", "CI", "africa" },
+    { "United Kingdom", "GB", "europe" },
+    { "UK", "GB", "europe" },
+    { "Франция", "FR", "europe" },
+    { "Estados Unidos", "US", "americas" },
+    { "Arabie saoudite", "SA", "arab-states" },
+    { "Palau", "PW", NULL },
+    { "Atlantis", NULL, NULL },
+    { "Examplia", NULL, NULL },
+  };
+  g_autofree char *path = cirt_test_tmp_path ("v7.db");
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *before = NULL, *bak_sha = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  char *ids[G_N_ELEMENTS (cases)];
+  sqlite3 *db = NULL;
+  int version = -1;
+
+  store = cirt_store_open (path, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
+      g_autoptr(GPtrArray) insts = g_ptr_array_new ();
+
+      info->title = g_strdup_printf ("Mission %u", i);
+      info->country = g_strdup (cases[i].country);
+      g_ptr_array_add (insts, fx.inst);
+      ids[i] = cirt_store_create_assessment (store, info, insts, &error);
+      ck_assert_msg (ids[i] != NULL, "%s", error ? error->message : "");
+    }
+  g_clear_object (&store);
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "ALTER TABLE assessment DROP COLUMN country_code;"
+                                      "ALTER TABLE assessment DROP COLUMN region;"
+                                      /* and what came after schema 8: the evidence vault */
+                                      "DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                                      "DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                                      "ALTER TABLE assessment DROP COLUMN evidenced_only;"
+                                      "PRAGMA user_version = 7;", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  before = cirt_test_file_sha256 (path);
+
+  store = cirt_store_open (path, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  ck_assert (g_file_test (bak, G_FILE_TEST_EXISTS));
+  bak_sha = cirt_test_file_sha256 (bak);
+  ck_assert_str_eq (bak_sha, before);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (store, ids[i], &error);
+
+      ck_assert_ptr_nonnull (info);
+      ck_assert_str_eq (info->country, cases[i].country);
+      ck_assert_msg (g_strcmp0 (info->country_code, cases[i].code) == 0, "\"%s\": code %s, expected %s",
+                     cases[i].country, info->country_code, cases[i].code);
+      ck_assert_msg (g_strcmp0 (info->region, cases[i].region) == 0, "\"%s\": region %s, expected %s",
+                     cases[i].country, info->region, cases[i].region);
+      g_free (ids[i]);
+    }
+  g_clear_object (&store);
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+    ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+    version = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+    /* The upgrade's table of names was temporary. */
+    sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'country_name'", -1, &stmt, NULL);
+    ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+    ck_assert_int_eq (sqlite3_column_int (stmt, 0), 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  ck_assert_int_eq (version, CIRT_STORE_SCHEMA_VERSION);
+}
+END_TEST
+
+/* The code and region are checked: an unknown code or region is refused
+ * with its value named, and nothing is written. */
+START_TEST (test_country_code_and_region)
+{
+  g_autoptr(CirtAssessmentInfo) info = cirt_store_get_assessment (fx.store, fx.id, NULL);
+  g_autoptr(CirtAssessmentInfo) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_ptr_null (info->country_code);
+  g_free (info->country_code);
+  info->country_code = g_strdup ("ke");
+  info->region = g_strdup ("africa");
+  ck_assert_msg (cirt_store_update_assessment (fx.store, info, &error), "%s", error ? error->message : "");
+  back = cirt_store_get_assessment (fx.store, fx.id, NULL);
+  ck_assert_str_eq (back->country_code, "KE");
+  ck_assert_str_eq (back->region, "africa");
+
+  g_free (info->country_code);
+  info->country_code = g_strdup ("ZZ");
+  ck_assert (!cirt_store_update_assessment (fx.store, info, &error));
+  ck_assert (g_error_matches (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID));
+  ck_assert_ptr_nonnull (strstr (error->message, "\"ZZ\""));
+  g_clear_error (&error);
+  g_free (info->country_code);
+  info->country_code = NULL;
+  g_free (info->region);
+  info->region = g_strdup ("Oceania");
+  ck_assert (!cirt_store_update_assessment (fx.store, info, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "\"Oceania\""));
+  g_clear_pointer (&back, cirt_assessment_info_free);
+  back = cirt_store_get_assessment (fx.store, fx.id, NULL);
+  ck_assert_str_eq (back->country_code, "KE");
+  ck_assert_str_eq (back->region, "africa");
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -1135,6 +1264,8 @@ store_suite (void)
   tcase_add_test (tc, test_migrate_from_v1);
   tcase_add_test (tc, test_migrate_from_v6);
   tcase_add_test (tc, test_v7_without_findings_refused);
+  tcase_add_test (tc, test_migrate_from_v7);
+  tcase_add_test (tc, test_country_code_and_region);
   suite_add_tcase (s, tc);
   return s;
 }

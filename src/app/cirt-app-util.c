@@ -380,3 +380,15 @@ cirt_app_ask_passphrase (GtkWindow          *parent,
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->first);
 }
+
+void
+cirt_app_name_drop_down (GtkDropDown *drop_down,
+                         const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

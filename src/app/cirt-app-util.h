@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 AdwToast   *cirt_app_new_toast         (const char *text);
 /* Shows @message in the nearest AdwToastOverlay above @widget, or prints it
  * as a warning when there is none (widgets outside a window). */
+/* Names a drop-down for assistive technologies: the drop-down and the
+ * button inside it that takes the focus (GTK 4.8 names only the first). */
+void        cirt_app_name_drop_down    (GtkDropDown *drop_down,
+                                        const char  *label);
 void        cirt_app_show_toast        (GtkWidget  *widget,
                                         const char *message);
 /* Reports a failed operation: "@what: error message", as a toast that stays

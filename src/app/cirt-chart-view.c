@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cirt-app-util.h"
 #include "cirt-lang.h"
@@ -35,6 +36,9 @@ struct _CirtChartView {
   CirtScore     *baseline;
   char          *lang;
   char          *description;
+  double         comparison[CIRT_N_PILLARS];
+  char          *comparison_label;   /* NULL: no comparison */
+  int            natural_width;      /* 0: NAT_WIDTH */
 
   CirtChartKind  kind;
   double         zoom;
@@ -145,7 +149,20 @@ describe_radar (CirtChartView *self,
         g_string_append_printf (s, _(", target level %d"), ps->target);
       g_string_append (s, ";");
     }
-  if (self->baseline != NULL)
+  if (self->comparison_label != NULL)
+    {
+      g_string_append_printf (s, " %s:", self->comparison_label);
+      for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
+        {
+          g_autofree char *v = NULL;
+
+          if (isnan (self->comparison[p]))
+            continue;
+          v = cirt_lang_format_score (cirt_lang_get (lang), self->comparison[p]);
+          g_string_append_printf (s, " %s %s;", cirt_lang_pillar_title (cirt_lang_get (lang), p), v);
+        }
+    }
+  else if (self->baseline != NULL)
     {
       g_string_append_printf (s, " %s", _("Earlier assessment:"));
       for (CirtPillar p = 0; p < CIRT_N_PILLARS; p++)
@@ -333,8 +350,14 @@ natural_height (CirtChartView *self,
     CirtChartOptions options = { 0 };
 
     options.lang = effective_lang (self);
-    /* The radar's legend and the progress chart's rows follow the baseline. */
+    /* The radar's legend and the progress chart's rows follow the baseline
+     * (or the series compared with). */
     options.baseline = self->baseline;
+    if (self->comparison_label != NULL)
+      {
+        options.comparison = self->comparison;
+        options.comparison_label = self->comparison_label;
+      }
     options.text_cache = self->text;
     height = (int) ceil (self->zoom * cirt_chart_natural_height_full (self->kind, self->score, &options,
                                                                       width / self->zoom));
@@ -359,7 +382,7 @@ cirt_chart_view_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = MIN_WIDTH;
-      *natural = NAT_WIDTH;
+      *natural = self->natural_width > 0 ? MAX (self->natural_width, MIN_WIDTH) : NAT_WIDTH;
       return;
     }
   if (self->score == NULL)
@@ -432,6 +455,11 @@ cirt_chart_view_snapshot (GtkWidget   *widget,
   options.lang = effective_lang (self);
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   options.baseline = self->baseline;
+  if (self->comparison_label != NULL)
+    {
+      options.comparison = self->comparison;
+      options.comparison_label = self->comparison_label;
+    }
   options.font_scale = 1.0;
   options.transparent = TRUE;
   options.text_cache = self->text;
@@ -469,6 +497,7 @@ cirt_chart_view_finalize (GObject *object)
   g_free (self->lang);
   g_free (self->description);
   cirt_chart_text_cache_free (self->text);
+  g_free (self->comparison_label);
   G_OBJECT_CLASS (cirt_chart_view_parent_class)->finalize (object);
 }
 
@@ -775,4 +804,36 @@ cirt_chart_view_get_drawn_dark (CirtChartView *self)
 {
   g_return_val_if_fail (CIRT_IS_CHART_VIEW (self), FALSE);
   return self->drawn_dark;
+}
+
+void
+cirt_chart_view_set_comparison (CirtChartView *self,
+                                const double  *values,
+                                const char    *label)
+{
+  g_return_if_fail (CIRT_IS_CHART_VIEW (self));
+
+  g_clear_pointer (&self->comparison_label, g_free);
+  if (values != NULL)
+    {
+      memcpy (self->comparison, values, sizeof self->comparison);
+      self->comparison_label = g_strdup (label ? label : "");
+    }
+  changed (self);
+}
+
+const char *
+cirt_chart_view_get_comparison_label (CirtChartView *self)
+{
+  g_return_val_if_fail (CIRT_IS_CHART_VIEW (self), NULL);
+  return self->comparison_label;
+}
+
+void
+cirt_chart_view_set_natural_width (CirtChartView *self,
+                                   int            width)
+{
+  g_return_if_fail (CIRT_IS_CHART_VIEW (self));
+  self->natural_width = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

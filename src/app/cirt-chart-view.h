@@ -46,6 +46,16 @@ void           cirt_chart_view_set_zoom        (CirtChartView *self,
 const char    *cirt_chart_view_get_description (CirtChartView *self);
 /* How many times it has drawn its chart (out of sight it does not). */
 guint          cirt_chart_view_get_n_draws     (CirtChartView *self);
+/* A series to compare the radar with instead of the baseline: 0–100 per
+ * pillar (NAN: none), named @label in the legend and in the description
+ * (the portfolio: the median of the country's region). NULL: none. */
+void           cirt_chart_view_set_comparison  (CirtChartView *self,
+                                                const double  *values,
+                                                const char    *label);
+const char    *cirt_chart_view_get_comparison_label (CirtChartView *self);
+/* The width the chart asks for when room allows (0: the default, 560). */
+void           cirt_chart_view_set_natural_width (CirtChartView *self,
+                                                  int            width);
 /* Whether the last drawing used the dark palette. */
 gboolean       cirt_chart_view_get_drawn_dark  (CirtChartView *self);
 

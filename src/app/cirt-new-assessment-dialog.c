@@ -4,7 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "cirt-app-util.h"
+#include "cirt-countries.h"
+#include "cirt-lang.h"
 #include "cirt-new-assessment-dialog.h"
 
 struct _CirtNewAssessmentDialog {
@@ -16,6 +20,9 @@ struct _CirtNewAssessmentDialog {
   AdwPreferencesGroup *details_group;
   AdwEntryRow         *title_row;
   AdwEntryRow         *country_row;
+  AdwActionRow        *country_list_row;
+  GtkDropDown         *country_dropdown;
+  AdwComboRow         *region_row;
   AdwEntryRow         *organisation_row;
   AdwComboRow         *phase_row;
   AdwEntryRow         *lead_row;
@@ -29,8 +36,11 @@ struct _CirtNewAssessmentDialog {
   GPtrArray           *instruments;    /* CirtInstrument*, one per check */
   GPtrArray           *checks;         /* GtkCheckButton*, borrowed */
 
+  GPtrArray           *country_codes;  /* char*, one per item of the country list after "none" */
+
   gboolean             title_touched;
   gboolean             country_touched;
+  gboolean             syncing_country;
 };
 
 G_DEFINE_FINAL_TYPE (CirtNewAssessmentDialog, cirt_new_assessment_dialog, ADW_TYPE_WINDOW)
@@ -111,11 +121,126 @@ on_title_changed_cb (CirtNewAssessmentDialog *self)
   validate (self);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The country: free text, a searchable list, the region                     */
+
+/* Index in the country list of @code (0: "no country from the list"). */
+static guint
+country_index (CirtNewAssessmentDialog *self,
+               const char              *code)
+{
+  for (guint i = 0; code != NULL && i < self->country_codes->len; i++)
+    if (strcmp (g_ptr_array_index (self->country_codes, i), code) == 0)
+      return i + 1;
+  return 0;
+}
+
+static const CirtCountry *
+picked_country (CirtNewAssessmentDialog *self)
+{
+  guint picked = gtk_drop_down_get_selected (self->country_dropdown);
+
+  if (picked == 0 || picked == GTK_INVALID_LIST_POSITION || picked > self->country_codes->len)
+    return NULL;
+  return cirt_country_lookup (g_ptr_array_index (self->country_codes, picked - 1));
+}
+
+/* The region row: 0 none, then the six regions in ITU's order. */
+static void
+set_region (CirtNewAssessmentDialog *self,
+            const char              *region)
+{
+  CirtRegion r;
+
+  adw_combo_row_set_selected (self->region_row,
+                              region != NULL && cirt_region_from_string (region, &r) ? (guint) r + 1 : 0);
+}
+
 static void
 on_country_changed_cb (CirtNewAssessmentDialog *self)
 {
+  g_autofree char *text = field (self->country_row);
+  const CirtCountry *country = text ? cirt_country_find_by_name (text) : NULL;
+
   self->country_touched = TRUE;
   validate (self);
+  if (self->syncing_country)
+    return;
+  /* A name the list knows picks it (and its region); another name is a
+   * country not in the list, whose region the assessor chooses. */
+  self->syncing_country = TRUE;
+  gtk_drop_down_set_selected (self->country_dropdown, country ? country_index (self, country->code) : 0);
+  if (country != NULL)
+    set_region (self, country->region);
+  self->syncing_country = FALSE;
+}
+
+static void
+on_country_picked_cb (CirtNewAssessmentDialog *self)
+{
+  const CirtCountry *country = picked_country (self);
+  const CirtLang *lang = cirt_context_get_lang (self->context);
+
+  if (self->syncing_country || country == NULL)
+    return;
+  self->syncing_country = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), cirt_lang_country_name (lang, country->code));
+  set_region (self, country->region);
+  self->syncing_country = FALSE;
+}
+
+typedef struct {
+  char       *key;
+  const char *code;
+  const char *name;
+} CountryItem;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const CountryItem *) a)->key, ((const CountryItem *) b)->key);
+}
+
+/* The list, sorted by name in the interface's language: "Kenya (KE)". */
+static void
+fill_country_list (CirtNewAssessmentDialog *self)
+{
+  const CirtLang *lang = cirt_context_get_lang (self->context);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (CountryItem));
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+
+  for (guint i = 0; i < cirt_country_get_n (); i++)
+    {
+      const CirtCountry *c = cirt_country_get_nth (i);
+      CountryItem item = { NULL, c->code, cirt_lang_country_name (lang, c->code) };
+
+      item.key = g_utf8_collate_key (item.name, -1);
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_items);
+  gtk_string_list_append (names, _("None (a country not in the list)"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      CountryItem *item = &g_array_index (items, CountryItem, i);
+      /* translators: a country in the New assessment form's list, "Kenya (KE)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), item->name, item->code);
+
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->country_codes, g_strdup (item->code));
+      g_free (item->key);
+    }
+  cirt_app_name_drop_down (self->country_dropdown, _("Country in the list"));
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->country_dropdown, expression);
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (names));
+
+  gtk_string_list_append (regions, _("None"));
+  for (guint r = 0; r < CIRT_N_REGIONS; r++)
+    gtk_string_list_append (regions, cirt_lang_region_name (lang, cirt_region_to_string (r)));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (regions));
 }
 
 static void
@@ -135,6 +260,13 @@ create_action (GtkWidget  *widget,
     return;
   info->title = field (self->title_row);
   info->country = field (self->country_row);
+  {
+    const CirtCountry *country = picked_country (self);
+    guint region = adw_combo_row_get_selected (self->region_row);
+
+    info->country_code = country ? g_strdup (country->code) : NULL;
+    info->region = region >= 1 && region <= CIRT_N_REGIONS ? g_strdup (cirt_region_to_string (region - 1)) : NULL;
+  }
   info->organisation = field (self->organisation_row);
   info->lead_assessor = field (self->lead_row);
   info->phase = g_strdup (phase < g_strv_length ((char **) phases) ? phases[phase] : "assessment");
@@ -202,6 +334,7 @@ cirt_new_assessment_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->instruments, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (cirt_new_assessment_dialog_parent_class)->dispose (object);
 }
 
@@ -233,6 +366,9 @@ cirt_new_assessment_dialog_class_init (CirtNewAssessmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, details_group);
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, country_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, country_list_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, phase_row);
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, lead_row);
@@ -240,6 +376,7 @@ cirt_new_assessment_dialog_class_init (CirtNewAssessmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtNewAssessmentDialog, message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_picked_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -253,6 +390,7 @@ cirt_new_assessment_dialog_init (CirtNewAssessmentDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->instruments = g_ptr_array_new_with_free_func (g_object_unref);
   self->checks = g_ptr_array_new ();
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
 }
 
@@ -271,6 +409,7 @@ cirt_new_assessment_dialog_new (GtkWindow   *parent,
   self->context = g_object_ref (context);
   self->store = store = cirt_context_get_store (context);
   self->baseline_id = g_strdup (baseline_id);
+  fill_country_list (self);
 
   lead = g_settings_get_string (cirt_context_get_settings (context), "assessor-name");
   g_strstrip (lead);
@@ -303,6 +442,12 @@ cirt_new_assessment_dialog_new (GtkWindow   *parent,
 
           gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
           gtk_editable_set_text (GTK_EDITABLE (self->country_row), base->country);
+          /* The follow-up keeps what the assessment it follows has, even a
+           * region chosen by hand. */
+          self->syncing_country = TRUE;
+          gtk_drop_down_set_selected (self->country_dropdown, country_index (self, base->country_code));
+          set_region (self, base->region);
+          self->syncing_country = FALSE;
           gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), base->organisation ? base->organisation : "");
           for (guint i = 0; phases[i]; i++)
             if (g_strcmp0 (phases[i], base->phase) == 0)

@@ -8,6 +8,7 @@
  * cirt-window-exchange.c  import and export for merge */
 #pragma once
 
+#include "cirt-portfolio-view.h"
 #include "cirt-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _CirtWindow {
   GtkStack              *content_stack;
   AdwStatusPage         *welcome;
   CirtAssessmentView    *view;
+  GtkBox                *portfolio_slot;
 
   /* owned */
   CirtContext           *context;
@@ -34,6 +36,7 @@ struct _CirtWindow {
   GWeakRef               import_focus;       /* the focus when the import began */
 
   /* borrowed */
+  CirtPortfolioView     *portfolio;          /* made when first shown, in portfolio_slot */
   AdwToast              *pending_toast;
   GtkWindow             *dialog;
   GtkWindow             *conflicts_dialog;

@@ -309,6 +309,22 @@ show_assessments_action (GtkWidget  *widget,
 }
 
 static void
+on_open_assessment_cb (CirtWindow *self,
+                       const char *id)
+{
+  cirt_window_open (self, id);
+  cirt_assessment_view_focus_start (self->view);
+}
+
+static void
+show_portfolio_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cirt_window_show_portfolio (CIRT_WINDOW (widget));
+}
+
+static void
 search_assessments_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -630,6 +646,7 @@ cirt_window_class_init (CirtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CirtWindow, welcome);
   gtk_widget_class_bind_template_child (widget_class, CirtWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, CirtWindow, portfolio_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_id_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
@@ -641,6 +658,11 @@ cirt_window_class_init (CirtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-assessments", NULL, show_assessments_action);
   gtk_widget_class_install_action (widget_class, "win.search-assessments", NULL, search_assessments_action);
+  gtk_widget_class_install_action (widget_class, "win.show-portfolio", NULL, show_portfolio_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-portfolio",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-portfolio",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _cirt_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-merge", NULL, _cirt_window_export_merge_action);
   gtk_widget_class_install_action (widget_class, "win.export-evidence-pack", NULL,
@@ -735,6 +757,37 @@ cirt_window_get_pending_delete (CirtWindow *self)
 {
   g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
   return self->pending_delete;
+}
+
+CirtPortfolioView *
+cirt_window_show_portfolio (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+
+  if (self->portfolio == NULL)
+    {
+      GtkWidget *view = cirt_portfolio_view_new (self->context);
+
+      gtk_widget_set_vexpand (view, TRUE);
+      g_object_bind_property (self->leaflet, "folded", view, "folded", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (view, "open-assessment", G_CALLBACK (on_open_assessment_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->portfolio_slot, view);
+      self->portfolio = CIRT_PORTFOLIO_VIEW (view);
+    }
+  /* What is being typed counts in the portfolio's scores. */
+  cirt_window_flush (self, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "portfolio");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  cirt_portfolio_view_focus_list (self->portfolio);
+  return self->portfolio;
+}
+
+CirtPortfolioView *
+cirt_window_get_portfolio (CirtWindow *self)
+{
+  g_return_val_if_fail (CIRT_IS_WINDOW (self), NULL);
+  return self->portfolio;
 }
 
 GtkWindow *

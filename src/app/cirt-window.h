@@ -7,6 +7,7 @@
 #include "cirt-assessment-sidebar.h"
 #include "cirt-assessment-view.h"
 #include "cirt-context.h"
+#include "cirt-portfolio-view.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,11 @@ gboolean               cirt_window_is_importing (CirtWindow     *self);
  * file chooser ends here); a toast on success, else a dialog. */
 gboolean               cirt_window_export_file  (CirtWindow     *self,
                                                  const char     *path);
+/* Shows the portfolio of every assessment (win.show-portfolio, Ctrl+Shift+P),
+ * made the first time; activating a row opens that assessment. */
+CirtPortfolioView     *cirt_window_show_portfolio (CirtWindow *self);
+/* The portfolio view, NULL until first shown. */
+CirtPortfolioView     *cirt_window_get_portfolio  (CirtWindow *self);
 /* The open "Merge Conflicts" dialog (NULL when none), for tests. */
 GtkWindow             *cirt_window_get_conflicts_dialog (CirtWindow *self);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cirt-cli.h"
+#include "cirt-countries.h"
 #include "cirt-store-evidence.h"
 #include "cirt-references.h"
 #include "cirt-sample.h"
@@ -195,6 +196,67 @@ cirt_cli_cmd_validate (CirtCli *cli,
 
 /* ------------------------------------------------------------------------ */
 
+static gboolean
+is_none (const char *option)
+{
+  return g_ascii_strcasecmp (option, "none") == 0 || *option == '\0';
+}
+
+/* info->country_code and info->region from --country-code and --region
+ * (NULL: not given; "none": unset), and, for what they leave open, from
+ * the country's name when @name_given: a name the table of countries knows
+ * gives its code and, unless --region says otherwise, its region. Returns
+ * CIRT_CLI_OK, or the refusal printed. */
+static int
+resolve_country (CirtAssessmentInfo *info,
+                 const char         *code,
+                 const char         *region,
+                 gboolean            name_given)
+{
+  const CirtCountry *country = NULL;
+
+  if (code != NULL && !is_none (code))
+    {
+      country = cirt_country_lookup (code);
+      if (country == NULL)
+        return cirt_cli_refuse (_("unknown country code \"%s\" (expected an ISO 3166-1 alpha-2 code such as FR or KE)"),
+                                code);
+    }
+  if (region != NULL && !is_none (region) && !cirt_region_from_string (region, NULL))
+    return cirt_cli_refuse (_("unknown region \"%s\" (expected africa, americas, arab-states, asia-pacific, cis or "
+                              "europe)"), region);
+  if (code == NULL && name_given)
+    {
+      country = cirt_country_find_by_name (info->country);
+      g_clear_pointer (&info->country_code, g_free);
+      if (region == NULL)
+        g_clear_pointer (&info->region, g_free);
+      if (country == NULL && region == NULL)
+        fprintf (stderr, _("cirt-assess-cli: note: \"%s\" is not in the list of countries: no ISO code or region is "
+                           "set (give --country-code or --region)\n"), info->country);
+    }
+  if (code != NULL)
+    g_clear_pointer (&info->country_code, g_free);
+  if (country != NULL)
+    {
+      info->country_code = g_strdup (country->code);
+      if (region == NULL)
+        {
+          g_free (info->region);
+          info->region = g_strdup (country->region);
+        }
+    }
+  if (region != NULL)
+    {
+      CirtRegion r;
+
+      g_clear_pointer (&info->region, g_free);
+      if (!is_none (region) && cirt_region_from_string (region, &r))
+        info->region = g_strdup (cirt_region_to_string (r));
+    }
+  return CIRT_CLI_OK;
+}
+
 int
 cirt_cli_cmd_new (CirtCli *cli,
                   int      argc,
@@ -202,11 +264,15 @@ cirt_cli_cmd_new (CirtCli *cli,
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("new");
   g_autofree char *title = NULL, *country = NULL, *organisation = NULL, *phase = NULL, *assessor = NULL;
-  g_autofree char *started = NULL, *baseline = NULL;
+  g_autofree char *started = NULL, *baseline = NULL, *country_code = NULL, *region = NULL;
   g_auto(GStrv) instruments = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the assessment"), "T" },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country assessed"), "C" },
+    { "country-code", 0, 0, G_OPTION_ARG_STRING, &country_code,
+      N_("ISO 3166-1 alpha-2 code of the country (default: from the country's name when the list has it)"), "CC" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      N_("ITU region: africa, americas, arab-states, asia-pacific, cis or europe (default: the country's)"), "R" },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("Host or sponsoring organisation"), "O" },
     { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("assessment, design, establishment or enhancement"), "P" },
     { "instrument", 0, 0, G_OPTION_ARG_STRING_ARRAY, &instruments, N_("Instrument id or file (repeatable)"), "ID_OR_FILE" },
@@ -259,10 +325,75 @@ cirt_cli_cmd_new (CirtCli *cli,
   info->phase = g_strdup (phase);
   info->lead_assessor = g_strdup (assessor);
   info->started_on = g_strdup (started);
+  if ((status = resolve_country (info, country_code, region, TRUE)) != CIRT_CLI_OK)
+    return status;
   id = cirt_store_create_assessment (store, info, insts, &error);
   if (id == NULL)
     return cirt_cli_refuse_error (error);
   printf ("%s\n", id);
+  return CIRT_CLI_OK;
+}
+
+int
+cirt_cli_cmd_edit (CirtCli *cli,
+                   int      argc,
+                   char   **argv)
+{
+  const CirtCliCommand *cmd = cirt_cli_lookup ("edit");
+  g_autofree char *title = NULL, *country = NULL, *country_code = NULL, *region = NULL, *organisation = NULL;
+  g_autofree char *phase = NULL, *assessor = NULL, *started = NULL, *ended = NULL, *state = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the assessment"), "T" },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country,
+      N_("Country assessed (its code and region follow it, unless given)"), "C" },
+    { "country-code", 0, 0, G_OPTION_ARG_STRING, &country_code,
+      N_("ISO 3166-1 alpha-2 code of the country, or none"), "CC" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      N_("ITU region: africa, americas, arab-states, asia-pacific, cis, europe, or none"), "R" },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("Host or sponsoring organisation"), "O" },
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase, N_("assessment, design, establishment or enhancement"), "P" },
+    { "assessor", 0, 0, G_OPTION_ARG_STRING, &assessor, N_("Lead assessor"), "NAME" },
+    { "started", 0, 0, G_OPTION_ARG_STRING, &started, N_("Start date of the mission"), "YYYY-MM-DD" },
+    { "ended", 0, 0, G_OPTION_ARG_STRING, &ended, N_("End date of the mission"), "YYYY-MM-DD" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &state, N_("in-progress or completed"), "S" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtStore) store = NULL;
+  g_autoptr(CirtAssessmentInfo) info = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!cirt_cli_parse (cmd, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cirt_cli_usage_error (cmd, "%s", argc < 2 ? _("no assessment id given") : _("too many arguments"));
+  if (title == NULL && country == NULL && country_code == NULL && region == NULL && organisation == NULL &&
+      phase == NULL && assessor == NULL && started == NULL && ended == NULL && state == NULL)
+    return cirt_cli_usage_error (cmd, "%s", _("nothing to change: give at least one option"));
+  if (phase != NULL && !cirt_mission_phase_is_valid (phase))
+    return cirt_cli_usage_error (cmd, _("unknown phase \"%s\" (expected assessment, design, establishment or enhancement)"), phase);
+
+  store = cirt_cli_open_assessment (cli, argv[1], &id);
+  if (store == NULL)
+    return CIRT_CLI_REFUSED;
+  info = cirt_store_get_assessment (store, id, &error);
+  if (info == NULL)
+    return cirt_cli_refuse_error (error);
+#define SET(field, value) if ((value) != NULL) { g_free (info->field); info->field = g_strdup (value); }
+  SET (title, title);
+  SET (country, country);
+  SET (organisation, organisation);
+  SET (phase, phase);
+  SET (lead_assessor, assessor);
+  SET (started_on, started);
+  SET (ended_on, ended);
+  SET (status, state);
+#undef SET
+  if ((status = resolve_country (info, country_code, region, country != NULL)) != CIRT_CLI_OK)
+    return status;
+  if (!cirt_store_update_assessment (store, info, &error))
+    return cirt_cli_refuse_error (error);
   return CIRT_CLI_OK;
 }
 
@@ -285,6 +416,8 @@ build_info (JsonBuilder              *b,
   add_string_member (b, "id", info->id);
   add_string_member (b, "title", info->title);
   add_string_member (b, "country", info->country);
+  add_string_member (b, "country_code", info->country_code);
+  add_string_member (b, "region", info->region);
   add_string_member (b, "organisation", info->organisation);
   add_string_member (b, "phase", info->phase);
   add_string_member (b, "lead_assessor", info->lead_assessor);
@@ -501,6 +634,10 @@ cirt_cli_cmd_show (CirtCli *cli,
   printf ("%s\n", info->title);
   print_field (_("Id:"), info->id);
   print_field (_("Country:"), info->country);
+  if (info->country_code)
+    print_field (_("ISO code:"), info->country_code);
+  if (info->region)
+    print_field (_("Region:"), cirt_lang_region_name (cirt_cli_language (), info->region));
   if (info->organisation)
     print_field (_("Organisation:"), info->organisation);
   print_field (_("Phase:"), info->phase);

@@ -232,7 +232,26 @@ run_export (CirtCli *cli,
   return CIRT_CLI_OK;
 }
 
-/* The module's one entry point (cirt-cli.c looks it up by name). */
+/* `portfolio --xlsx` (cirt-cli-portfolio.c builds the rows, this writes them). */
+G_MODULE_EXPORT gboolean cirt_cli_render_portfolio_xlsx (GPtrArray   *rows,
+                                                         const char  *lang,
+                                                         const char  *path,
+                                                         GError     **error);
+
+G_MODULE_EXPORT gboolean
+cirt_cli_render_portfolio_xlsx (GPtrArray   *rows,
+                                const char  *lang,
+                                const char  *path,
+                                GError     **error)
+{
+  CirtExportOptions options;
+
+  cirt_export_options_init (&options);
+  options.lang = lang;
+  return cirt_export_portfolio_xlsx (rows, &options, path, error);
+}
+
+/* The module's entry point for chart and export (cirt-cli.c looks it up by name). */
 G_MODULE_EXPORT int cirt_cli_render_run (const char *command,
                                          CirtCli    *cli,
                                          int         argc,

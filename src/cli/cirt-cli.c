@@ -14,8 +14,10 @@
 static const CirtCliCommand commands[] = {
   { "instruments", "[--json]", N_("List the instruments that can be used"), cirt_cli_cmd_instruments },
   { "validate", "FILE...", N_("Check instrument files and report every problem"), cirt_cli_cmd_validate },
-  { "new", "--title T --country C [--organisation O] [--phase P] --instrument ID_OR_FILE... [--assessor NAME]",
+  { "new", "--title T --country C [--country-code CC] [--region R] [--organisation O] [--phase P] --instrument ID_OR_FILE... [--assessor NAME]",
     N_("Create an assessment and print its id"), cirt_cli_cmd_new },
+  { "edit", "ID [--title T] [--country C] [--country-code CC|none] [--region R|none] [--organisation O] [--phase P] [--assessor NAME] [--started YYYY-MM-DD] [--ended YYYY-MM-DD] [--status in-progress|completed]",
+    N_("Change an assessment's description: title, country, code, region, phase…"), cirt_cli_cmd_edit },
   { "list", "[--json]", N_("List the assessments"), cirt_cli_cmd_list },
   { "show", "ID [--json]", N_("Show an assessment with every answer"), cirt_cli_cmd_show },
   { "answer", "ID QUESTION VALUE [--notes T [--internal]] [--evidence T] [--source T] [--author NAME] | ID QUESTION --na --notes JUSTIFICATION",
@@ -41,6 +43,9 @@ static const CirtCliCommand commands[] = {
   { "merge-export", "ID --out FILE.json [--seal-to KEY…] [--seal-passphrase-file FILE]", N_("Write an assessment for another assessor to merge"), cirt_cli_cmd_merge_export },
   { "import", "FILE.json|FILE.json.gpg [--passphrase-file FILE] [--json]", N_("Create or merge an assessment from an exchange file"), cirt_cli_cmd_import },
   { "conflicts", "ID [--json] [--reviewed CONFLICT]", N_("List the answers that differed in merges"), cirt_cli_cmd_conflicts },
+  { "portfolio", "[--region R] [--phase P] [--latest] [--json | --xlsx FILE [--lang LL]] | --benchmark FILE.json|FILE.csv [--min-group N] [--region R] [--phase P]",
+    N_("All the assessments side by side, with regional medians; or the anonymised benchmark by region and phase"),
+    cirt_cli_cmd_portfolio },
   { "export", "ID --xlsx FILE | --pdf FILE | --docx FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Write the workbook, the PDF report and/or the report to edit (DOCX) for the ministry"), cirt_cli_cmd_export },
   { "evidence", "add ID QUESTION FILE [--date D] [--shareable] [--by NAME] [--name N] | add-url ID QUESTION URL [--seen D] [--shareable] [--by NAME] | list ID [--question Q] [--json] | share EVIDENCE on|off | remove EVIDENCE [--by NAME] | extract EVIDENCE OUT | pack ID OUT.zip [--lang LL] | evidenced-only ID on|off",
@@ -238,28 +243,41 @@ typedef int (*RenderRun) (const char *command,
                           int         argc,
                           char      **argv);
 
+gpointer
+cirt_cli_render_symbol (const char *name)
+{
+  const char *env = g_getenv ("CIRT_RENDER_MODULE");
+  g_autofree char *installed = g_build_filename (CIRT_CLI_MODULE_DIR, CIRT_CLI_RENDER_MODULE, NULL);
+  const char *candidates[] = { env, installed, CIRT_BUILD_RENDER_MODULE };
+  GModule *module = NULL;
+  gpointer symbol = NULL;
+  const char *tried = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && module == NULL; i++)
+    if (candidates[i] != NULL && *candidates[i] != '\0' && g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+      module = g_module_open (tried = candidates[i], G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, name, &symbol) || symbol == NULL)
+    {
+      cirt_cli_refuse (_("cannot load the drawing module %s (%s); reinstall CIRT Assess"),
+                       tried ? tried : installed, g_module_error () ? g_module_error () : _("not found"));
+      return NULL;
+    }
+  /* Kept loaded until the process ends. */
+  g_module_make_resident (module);
+  return symbol;
+}
+
 static int
 run_render (const char *command,
             CirtCli    *cli,
             int         argc,
             char      **argv)
 {
-  const char *env = g_getenv ("CIRT_RENDER_MODULE");
-  g_autofree char *installed = g_build_filename (CIRT_CLI_MODULE_DIR, CIRT_CLI_RENDER_MODULE, NULL);
-  const char *candidates[] = { env, installed, CIRT_BUILD_RENDER_MODULE };
-  GModule *module = NULL;
-  gpointer run = NULL;
-  const char *tried = NULL;
+  RenderRun run = (RenderRun) cirt_cli_render_symbol ("cirt_cli_render_run");
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates) && module == NULL; i++)
-    if (candidates[i] != NULL && *candidates[i] != '\0' && g_file_test (candidates[i], G_FILE_TEST_EXISTS))
-      module = g_module_open (tried = candidates[i], G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "cirt_cli_render_run", &run) || run == NULL)
-    return cirt_cli_refuse (_("cannot load the drawing module %s (%s); reinstall CIRT Assess"),
-                            tried ? tried : installed, g_module_error () ? g_module_error () : _("not found"));
-  /* Kept loaded until the process ends. */
-  g_module_make_resident (module);
-  return ((RenderRun) run) (command, cli, argc, argv);
+  if (run == NULL)
+    return CIRT_CLI_REFUSED;
+  return run (command, cli, argc, argv);
 }
 
 int

@@ -97,10 +97,16 @@ const CirtLang *cirt_cli_language (void);
 
 const CirtCliCommand *cirt_cli_lookup (const char *name);
 
+/* A function of the drawing module (loaded on first use and kept), or
+ * NULL with the refusal printed. */
+gpointer   cirt_cli_render_symbol (const char *name);
+
 /* Commands, one file per group. */
 int cirt_cli_cmd_instruments (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_validate    (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_new         (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_edit        (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_portfolio   (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_list        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_show        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_answer      (CirtCli *cli, int argc, char **argv);

@@ -162,7 +162,10 @@ _cirt_chart_radar_layout (Chart  *c,
   _cirt_chart_legend_add (c, &rd->legend, SWATCH_AREA, &c->pal->current, NULL, c->str->current);
   if (any_target)
     _cirt_chart_legend_add (c, &rd->legend, SWATCH_DASH, &c->pal->target, NULL, c->str->target);
-  if (c->opt->baseline)
+  if (c->opt->comparison != NULL)
+    _cirt_chart_legend_add (c, &rd->legend, SWATCH_DOT, &c->pal->baseline, NULL,
+                            c->opt->comparison_label ? c->opt->comparison_label : "");
+  else if (c->opt->baseline)
     _cirt_chart_legend_add (c, &rd->legend, SWATCH_DOT, &c->pal->baseline, NULL, c->str->baseline);
   if (rd->any_provisional)
     _cirt_chart_legend_add (c, &rd->legend, SWATCH_NONE, NULL, NULL, c->str->provisional_note);
@@ -400,14 +403,16 @@ _cirt_chart_radar_draw (Chart  *c,
       target[p] = ps->target > 0 ? _cirt_chart_threshold (c->first, ps->target) : NAN;
       any_target |= ps->target > 0;
       baseline[p] = NAN;
-      if (c->opt->baseline)
+      if (c->opt->comparison != NULL)
+        baseline[p] = c->opt->comparison[p];
+      else if (c->opt->baseline)
         {
           const CirtPillarScore *bs = cirt_score_get_pillar (c->opt->baseline, p);
           baseline[p] = bs->value.defined ? bs->value.score : NAN;
         }
     }
   /* The current series last, on top: it is what the chart is about. */
-  if (c->opt->baseline)
+  if (c->opt->baseline || c->opt->comparison != NULL)
     radar_series (c, &rd, baseline, SERIES_BASELINE);
   if (any_target)
     radar_series (c, &rd, target, SERIES_TARGET);

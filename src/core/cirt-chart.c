@@ -110,7 +110,7 @@ strings_clear (Strings *s)
 /* ------------------------------------------------------------------------ */
 /* Drawing context                                                          */
 
-static const CirtChartOptions default_options = { NULL, FALSE, NULL, 1.0, FALSE };
+static const CirtChartOptions default_options = { NULL, FALSE, NULL, 1.0, FALSE, NULL, NULL, NULL };
 
 /* Body text follows the width: 11 px at 400 px and below (still readable),
  * 20 px at 1040 px and above; 12.5 pt on an A4 page width. */

@@ -37,6 +37,12 @@ typedef struct {
   gboolean    transparent; /* do not paint a background */
   const struct _CirtSeal *seal; /* cirt_chart_write_file(): seal the file with it (cirt-seal.h); NULL: plain */
   CirtChartTextCache    *text_cache; /* NULL: text laid out afresh */
+  /* Radar: a series to compare with instead of the baseline, 0–100 per
+   * pillar in GCA order (NAN: none), drawn as the baseline is and named
+   * @comparison_label in the legend (the portfolio: the median of the
+   * country's region). NULL: none. */
+  const double *comparison;
+  const char   *comparison_label;
 } CirtChartOptions;
 
 gboolean cirt_chart_kind_from_string   (const char    *str,

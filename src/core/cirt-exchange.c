@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cirt-countries.h"
 #include "cirt-file.h"
 #include "cirt-json.h"
 #include "cirt-seal.h"
@@ -29,6 +30,8 @@
  * (CIRT_EVIDENCE_MAX_SIZE) or hundreds of ordinary scans (the limit was
  * 256 MiB before the vault). */
 #define MAX_FILE_SIZE (512 * 1024 * 1024)
+/* The format version that brought the evidence vault. */
+#define EVIDENCE_SINCE 5
 /* The base64 text of the largest file kept. */
 #define MAX_BLOB_TEXT (((gsize) CIRT_EVIDENCE_MAX_SIZE + 2) / 3 * 4)
 
@@ -119,6 +122,8 @@ cirt_exchange_export_sealed (CirtStore       *store,
   cirt_json_add_string (b, "id", info->id);
   cirt_json_add_string (b, "title", info->title);
   cirt_json_add_string (b, "country", info->country);
+  cirt_json_add_string (b, "country_code", info->country_code);
+  cirt_json_add_string (b, "region", info->region);
   cirt_json_add_string (b, "organisation", info->organisation);
   cirt_json_add_string (b, "phase", info->phase);
   cirt_json_add_string (b, "lead_assessor", info->lead_assessor);
@@ -212,7 +217,7 @@ cirt_exchange_export_sealed (CirtStore       *store,
     }
   json_builder_end_array (b);
 
-  /* The evidence vault (version 4): the items, their files' bytes once per
+  /* The evidence vault (version 5): the items, their files' bytes once per
    * hash, the removals (so that a removal over there is one here too). */
   json_builder_set_member_name (b, "evidenced_only");
   json_builder_add_boolean_value (b, evidenced_only);
@@ -464,13 +469,15 @@ read_assessment (ExchangeFile  *f,
                  GError       **error)
 {
   static const char * const keys[] = {
-    "id", "title", "country", "organisation", "phase", "lead_assessor", "assessors", "status", "started_on",
-    "ended_on", "created_at", NULL,
+    "id", "title", "country", "country_code", "region", "organisation", "phase", "lead_assessor", "assessors",
+    "status", "started_on", "ended_on", "created_at", NULL,
   };
   static const struct { const char *name; gboolean required; gsize offset; } fields[] = {
     { "id", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, id) },
     { "title", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, title) },
     { "country", TRUE, G_STRUCT_OFFSET (CirtAssessmentInfo, country) },
+    { "country_code", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, country_code) },
+    { "region", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, region) },
     { "organisation", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, organisation) },
     { "phase", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, phase) },
     { "lead_assessor", FALSE, G_STRUCT_OFFSET (CirtAssessmentInfo, lead_assessor) },
@@ -504,6 +511,38 @@ read_assessment (ExchangeFile  *f,
       strcmp (f->info->status, "completed") != 0)
     return invalid (f, error, _("assessment.status: unknown status \"%s\" (expected in-progress or completed)"),
                     f->info->status);
+  /* The code and region came with version 4: an older file that has them
+   * was not written by CIRT Assess. */
+  if (f->version < 4 && f->info->country_code != NULL)
+    return invalid (f, error, _("assessment.country_code: unknown member"));
+  if (f->version < 4 && f->info->region != NULL)
+    return invalid (f, error, _("assessment.region: unknown member"));
+  if (f->info->country_code != NULL)
+    {
+      const CirtCountry *country = cirt_country_lookup (f->info->country_code);
+
+      if (country == NULL)
+        return invalid (f, error, _("assessment.country_code: unknown country code \"%s\" (expected an ISO 3166-1 "
+                                    "alpha-2 code such as FR or KE)"), f->info->country_code);
+      g_free (f->info->country_code);
+      f->info->country_code = g_strdup (country->code);
+    }
+  if (f->info->region != NULL && !cirt_region_is_valid (f->info->region))
+    return invalid (f, error, _("assessment.region: unknown region \"%s\" (expected africa, americas, arab-states, "
+                                "asia-pacific, cis or europe)"), f->info->region);
+  /* A file written before the portfolio has neither: the country's name
+   * gives them where the table of countries knows it, as the upgrade of a
+   * database does. */
+  if (f->info->country_code == NULL && f->info->region == NULL)
+    {
+      const CirtCountry *country = cirt_country_find_by_name (f->info->country);
+
+      if (country != NULL)
+        {
+          f->info->country_code = g_strdup (country->code);
+          f->info->region = g_strdup (country->region);
+        }
+    }
   if (!_cirt_check_date ("assessment.started_on", f->info->started_on, &local_error) ||
       !_cirt_check_date ("assessment.ended_on", f->info->ended_on, &local_error))
     return refuse (f, local_error, error);
@@ -870,7 +909,7 @@ is_base64 (const char *s,
   return TRUE;
 }
 
-/* The evidence vault (version 4): the setting, the items (each a known
+/* The evidence vault (version 5): the setting, the items (each a known
  * question, a UUID once, instants), the files' bytes (strict base64, each
  * hashing to its key and of the size its items give, each named by an
  * item, none missing) and the removals. */
@@ -893,7 +932,7 @@ read_evidence (ExchangeFile  *f,
       !cirt_json_get_array (root, "evidence_removed", TRUE, "", &removed, &local_error))
     return refuse (f, local_error, error);
   flag = json_object_get_member (root, "evidenced_only");
-  if (f->version < 4 && (items != NULL || blobs != NULL || removed != NULL || flag != NULL))
+  if (f->version < EVIDENCE_SINCE && (items != NULL || blobs != NULL || removed != NULL || flag != NULL))
     return invalid (f, error, _("%s: unknown member"), items ? "evidence" : blobs ? "evidence_blobs"
                                                        : removed ? "evidence_removed" : "evidenced_only");
   if (flag != NULL && !JSON_NODE_HOLDS_NULL (flag))
@@ -1428,6 +1467,21 @@ cirt_exchange_import_sealed (CirtStore   *store,
                        _("%s was made with other instruments (or other versions of them) than the assessment "
                          "\"%s\" here; it cannot be merged"), display, existing->title);
           goto fail;
+        }
+      /* The country's code and region: taken where none is set here (an
+       * assessment made before the portfolio, or with a country not in
+       * the list), like targets. */
+      if ((existing->country_code == NULL && f.info->country_code != NULL) ||
+          (existing->region == NULL && f.info->region != NULL))
+        {
+          g_autoptr(CirtAssessmentInfo) updated = cirt_assessment_info_copy (existing);
+
+          if (updated->country_code == NULL)
+            updated->country_code = g_strdup (f.info->country_code);
+          if (updated->region == NULL)
+            updated->region = g_strdup (f.info->region);
+          if (!cirt_store_update_assessment (store, updated, error))
+            goto fail;
         }
     }
 

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
 /* 2: the history carries its chain of hashes; 3: the findings; 4: the
- * evidence vault (read: 1 to 4). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 4
+ * country code and region; 5: the evidence vault (read: 1 to 5). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 5
 
 typedef struct {
   char     *assessment_id;

@@ -32,6 +32,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "cirt-countries.h"
 #include "cirt-file.h"
 #include "cirt-style.h"
 
@@ -50,7 +51,8 @@
 
 typedef struct {
   lxw_workbook            *wb;
-  CirtAssessmentData      *data;
+  CirtAssessmentData      *data;     /* NULL for the portfolio */
+  const char              *title;    /* of the document: the assessment's, or the portfolio's */
   const CirtExportOptions *opts;
   const char              *lang;     /* code, for instrument texts */
   const CirtLang          *l;
@@ -548,7 +550,7 @@ setup_sheet (Xlsx          *x,
              lxw_row_t      header_rows)
 {
   const char *tlp = cirt_tlp_label (x->opts->tlp);
-  g_autofree char *title = hf_escape (x->data->info->title, 70);
+  g_autofree char *title = hf_escape (x->title, 70);
   g_autofree char *page = cirt_lang_expand (str (x, CIRT_STR_PAGE_N_OF_M), "&P", "&N", NULL, NULL);
   g_autofree char *header = g_strdup_printf ("&L&\"-,Bold\"%s&\"-,Regular\"&C%s&R&\"-,Bold\"%s", tlp, title, tlp);
   g_autofree char *footer = g_strdup_printf ("&L&A&C%s&R&\"-,Bold\"%s", page, tlp);
@@ -575,8 +577,7 @@ put_banner (Xlsx          *x,
             const char    *sheet_title,
             lxw_col_t      last_col)
 {
-  g_autofree char *title = sheet_title ? g_strdup_printf ("%s — %s", sheet_title, x->data->info->title)
-                                        : g_strdup (x->data->info->title);
+  g_autofree char *title = sheet_title ? g_strdup_printf ("%s — %s", sheet_title, x->title) : g_strdup (x->title);
 
   check (x, worksheet_set_row (ws, 0, 24, NULL), "row height");
   if (last_col > 0)
@@ -1744,6 +1745,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
       return FALSE;
     }
   x.data = data;
+  x.title = data->info->title;
   x.opts = options;
   x.l = cirt_lang_get (options->lang);
   x.lang = cirt_lang_get_code (x.l);
@@ -1795,4 +1797,181 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   if (n_truncated)
     *n_truncated = x.n_truncated;
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The portfolio: one row per assessment, and the regional medians          */
+
+static void
+write_portfolio_rows (Xlsx      *x,
+                      GPtrArray *rows)
+{
+  const char *name = str (x, CIRT_STR_SHEET_PORTFOLIO);
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, name);
+  const double widths[] = { 26, 8, 16, 12, 15, 28, 12, 8, 18, 12, 12, 12, 12, 12, 11, 40 };
+  const char *titles[16];
+  const lxw_col_t last = G_N_ELEMENTS (widths) - 1;
+  lxw_row_t row = 2;
+  guint n = 0;
+
+  titles[n++] = str (x, CIRT_STR_COUNTRY);
+  titles[n++] = str (x, CIRT_STR_COUNTRY_CODE);
+  titles[n++] = str (x, CIRT_STR_REGION);
+  titles[n++] = str (x, CIRT_STR_MISSION_DATE);
+  titles[n++] = str (x, CIRT_STR_MISSION_PHASE);
+  titles[n++] = str (x, CIRT_STR_INSTRUMENTS);
+  titles[n++] = str (x, CIRT_STR_OVERALL_INDEX);
+  titles[n++] = str (x, CIRT_STR_LEVEL);
+  titles[n++] = str (x, CIRT_STR_LEVEL_NAME);
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    titles[n++] = cirt_lang_pillar_title (x->l, p);
+  titles[n++] = str (x, CIRT_STR_COVERAGE);
+  titles[n++] = str (x, CIRT_STR_ASSESSMENT);
+  g_assert (n == G_N_ELEMENTS (widths));
+
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, name, last);
+  put_headers (x, ws, 1, titles, widths, n);
+  for (guint i = 0; i < rows->len; i++, row++)
+    {
+      const CirtPortfolioRow *r = g_ptr_array_index (rows, i);
+      g_autofree char *instruments = r->instruments ? g_strjoinv (", ", r->instruments) : NULL;
+      const CirtLevelInfo *level = r->overall.defined && r->first != NULL
+                                   ? cirt_instrument_get_level_info (r->first, r->overall.level) : NULL;
+      lxw_col_t col = 0;
+
+      put_text (x, ws, row, col++, r->country, x->text);
+      put_text (x, ws, row, col++, r->country_code, x->center);
+      put_text (x, ws, row, col++, r->region ? cirt_lang_region_name (x->l, r->region) : NULL, x->text);
+      put_text (x, ws, row, col++, r->date, x->center);
+      put_text (x, ws, row, col++, cirt_lang_mission_phase (x->l, r->phase), x->text);
+      put_text (x, ws, row, col++, instruments, x->text);
+      put_number (x, ws, row, col++, r->overall.defined ? r->overall.score : NAN, x->number);
+      put_number (x, ws, row, col++, r->overall.defined ? r->overall.level : NAN, x->integer);
+      put_text (x, ws, row, col++, level ? cirt_text_get (level->name, x->lang) : str (x, CIRT_STR_NO_SCORE), x->text);
+      for (guint p = 0; p < CIRT_N_PILLARS; p++)
+        put_number (x, ws, row, col++, r->pillars[p], x->number);
+      put_number (x, ws, row, col++, r->overall.coverage, x->percent);
+      put_text (x, ws, row, col++, r->title, x->text);
+    }
+  flush_row_height (x);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (1, row - 1), last), "autofilter");
+}
+
+static void
+write_regional_medians (Xlsx      *x,
+                        GPtrArray *rows)
+{
+  const char *name = str (x, CIRT_STR_SHEET_REGIONAL_MEDIANS);
+  lxw_worksheet *ws = workbook_add_worksheet (x->wb, name);
+  const double widths[] = { 18, 13, 11, 14, 14, 14, 14, 14, 14 };
+  const char *titles[G_N_ELEMENTS (widths)];
+  const lxw_col_t last = G_N_ELEMENTS (widths) - 1;
+  lxw_row_t row = 2;
+  guint n = 0;
+
+  titles[n++] = str (x, CIRT_STR_REGION);
+  titles[n++] = str (x, CIRT_STR_ASSESSMENTS_COUNTED);
+  titles[n++] = str (x, CIRT_STR_COUNTRIES_COUNTED);
+  titles[n++] = str (x, CIRT_STR_OVERALL_INDEX);
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    titles[n++] = cirt_lang_pillar_title (x->l, p);
+  g_assert (n == G_N_ELEMENTS (widths));
+
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, name, last);
+  put_headers (x, ws, 1, titles, widths, n);
+  for (guint r = 0; r <= CIRT_N_REGIONS; r++)
+    {
+      /* The six regions, then the assessments without one. */
+      const char *region = r < CIRT_N_REGIONS ? cirt_region_to_string (r) : NULL;
+      g_autoptr(GPtrArray) in_region = g_ptr_array_new ();
+      g_autoptr(GHashTable) countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      CirtPortfolioStat stat;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const CirtPortfolioRow *pr = g_ptr_array_index (rows, i);
+          if (g_strcmp0 (pr->region, region) == 0)
+            {
+              g_ptr_array_add (in_region, (gpointer) pr);
+              g_hash_table_add (countries, cirt_portfolio_row_country_key (pr));
+            }
+        }
+      if (in_region->len == 0)
+        continue;
+      put_text (x, ws, row, 0, region ? cirt_lang_region_name (x->l, region) : str (x, CIRT_STR_NO_REGION), x->text_bold);
+      put_number (x, ws, row, 1, in_region->len, x->integer);
+      put_number (x, ws, row, 2, g_hash_table_size (countries), x->integer);
+      cirt_portfolio_stat (in_region, NULL, CIRT_N_PILLARS, &stat);
+      put_number (x, ws, row, 3, stat.median, x->number);
+      for (guint p = 0; p < CIRT_N_PILLARS; p++)
+        {
+          cirt_portfolio_stat (in_region, NULL, p, &stat);
+          put_number (x, ws, row, 4 + p, stat.median, x->number);
+        }
+      row++;
+    }
+  row++;
+  put_merged (x, ws, row, 0, last, str (x, CIRT_STR_MEDIAN_NOTE), x->para, 100);
+}
+
+gboolean
+cirt_export_portfolio_xlsx (GPtrArray               *rows,
+                            const CirtExportOptions *options,
+                            const char              *path,
+                            GError                 **error)
+{
+  CirtExportOptions defaults;
+  g_autoptr(CirtAtomicFile) file = NULL;
+  g_autofree char *display = NULL;
+  lxw_workbook_options wb_opts = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  lxw_doc_properties props = { 0 };
+  Xlsx x = { 0 };
+  lxw_error err;
+
+  g_return_val_if_fail (rows != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((file = cirt_export_open_file (&options, &defaults, path, error)) == NULL)
+    return FALSE;
+  display = g_filename_display_name (path);
+  x.wb = workbook_new_opt (cirt_atomic_file_get_temp_path (file), &wb_opts);
+  if (x.wb == NULL)
+    {
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, _("cannot create the workbook %s"), display);
+      return FALSE;
+    }
+  x.opts = options;
+  x.l = cirt_lang_get (options->lang);
+  x.lang = cirt_lang_get_code (x.l);
+  x.title = str (&x, CIRT_STR_PORTFOLIO_TITLE);
+  make_formats (&x);
+
+  props.title = (char *) x.title;
+  props.comments = (char *) cirt_tlp_label (options->tlp);
+  check (&x, workbook_set_properties (x.wb, &props), "document properties");
+  write_portfolio_rows (&x, rows);
+  write_regional_medians (&x, rows);
+  flush_row_height (&x);
+
+  err = workbook_close (x.wb);
+  if (x.error == LXW_NO_ERROR && err != LXW_NO_ERROR)
+    {
+      x.error = err;
+      x.error_where = g_strdup ("saving");
+    }
+  if (x.error != LXW_NO_ERROR)
+    {
+      g_set_error (error, CIRT_EXPORT_ERROR, CIRT_EXPORT_ERROR_WRITE, _("cannot write the workbook %s (%s: %s)"),
+                   display, x.error_where, lxw_strerror (x.error));
+      g_free (x.error_where);
+      return FALSE;
+    }
+  if (!cirt_export_verify_xlsx (cirt_atomic_file_get_temp_path (file), error))
+    {
+      g_prefix_error (error, _("cannot write the workbook %s: "), display);
+      return FALSE;
+    }
+  return cirt_atomic_file_commit (g_steal_pointer (&file), error);
 }

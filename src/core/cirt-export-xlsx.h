@@ -6,6 +6,7 @@
 
 #include "cirt-assessment-data.h"
 #include "cirt-export.h"
+#include "cirt-portfolio.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,17 @@ gboolean cirt_export_xlsx (CirtAssessmentData      *data,
                            const char              *path,
                            guint                   *n_truncated,
                            GError                 **error);
+
+/* The portfolio's workbook (cirt-portfolio.h): a sheet with one row per
+ * assessment of @rows (const CirtPortfolioRow*: country, code, region,
+ * date, phase, instruments, overall index, level, pillar scores, coverage,
+ * title), with an autofilter, and a sheet of the medians by region. Names
+ * and numbers in @options->lang, marked with its TLP; written through a
+ * temporary file like cirt_export_xlsx(). */
+gboolean cirt_export_portfolio_xlsx (GPtrArray               *rows,
+                                     const CirtExportOptions *options,
+                                     const char              *path,
+                                     GError                 **error);
 
 /* Excel's limit for one cell, in UTF-16 code units. */
 #define CIRT_XLSX_CELL_MAX 32767

@@ -285,6 +285,25 @@
   CIRT_S (CHART_PROGRESS_OVERALL, "chart", "Overall: {1} → {2} ({3})") \
   CIRT_S (CHART_NO_BASELINE, "chart", "No earlier assessment to compare with") \
   CIRT_S (CHART_NOT_ASSESSED_THEN, "chart", "not assessed then") \
+  CIRT_S (REGION_AFRICA, "report", "Africa") \
+  CIRT_S (REGION_AMERICAS, "report", "Americas") \
+  CIRT_S (REGION_ARAB_STATES, "report", "Arab States") \
+  CIRT_S (REGION_ASIA_PACIFIC, "report", "Asia-Pacific") \
+  CIRT_S (REGION_CIS, "report", "CIS") \
+  CIRT_S (REGION_EUROPE, "report", "Europe") \
+  CIRT_S (REGION, "report", "Region") \
+  CIRT_S (COUNTRY_CODE, "report", "ISO code") \
+  CIRT_S (SHEET_PORTFOLIO, "report", "Portfolio") \
+  CIRT_S (SHEET_REGIONAL_MEDIANS, "report", "Regional medians") \
+  CIRT_S (PORTFOLIO_TITLE, "report", "Portfolio of CIRT readiness assessments") \
+  CIRT_S (PORTFOLIO_FILTERS, "report", "Assessments shown") \
+  CIRT_S (PORTFOLIO_ALL, "report", "All") \
+  CIRT_S (PORTFOLIO_LATEST, "report", "The latest assessment of each country") \
+  CIRT_S (MISSION_DATE, "report", "Date") \
+  CIRT_S (ASSESSMENTS_COUNTED, "report", "Assessments") \
+  CIRT_S (COUNTRIES_COUNTED, "report", "Countries") \
+  CIRT_S (MEDIAN_NOTE, "report", "Median of the assessments shown that have a score in the pillar; with an even number of them, the mean of the two middle scores.") \
+  CIRT_S (NO_REGION, "report", "No region") \
   /* Issue 12, the evidence vault: the evidence pack, the workbook's sheet, \
    * the report's appendix and its methodology. */ \
   CIRT_S (EVIDENCE_PACK_TITLE, "report", "Evidence pack") \

@@ -4,6 +4,8 @@
 
 #include "cirt-lang.h"
 
+#include "cirt-countries.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -503,6 +505,41 @@ cirt_lang_mission_phase (const CirtLang *lang,
   if (cirt_phase_from_string (phase, &p))
     return cirt_lang_phase (lang, p);
   return phase;
+}
+
+const char *
+cirt_lang_region_name (const CirtLang *lang,
+                       const char     *region)
+{
+  static const CirtString ids[CIRT_N_REGIONS] = {
+    CIRT_STR_REGION_AFRICA, CIRT_STR_REGION_AMERICAS, CIRT_STR_REGION_ARAB_STATES, CIRT_STR_REGION_ASIA_PACIFIC,
+    CIRT_STR_REGION_CIS, CIRT_STR_REGION_EUROPE,
+  };
+
+  for (guint r = 0; region != NULL && r < CIRT_N_REGIONS; r++)
+    if (strcmp (region, cirt_region_to_string (r)) == 0)
+      return cirt_lang_str (lang, ids[r]);
+  return region;
+}
+
+const char *
+cirt_lang_country_name (const CirtLang *lang,
+                        const char     *code)
+{
+  const CirtCountry *country = cirt_country_lookup (code);
+  const char *found = NULL;
+
+  if (country == NULL)
+    return NULL;
+  if (lang == NULL)
+    lang = cirt_lang_default ();
+  ensure_catalogue ((CirtLang *) lang);
+  if (lang->catalogue != NULL)
+    {
+      g_autofree char *key = g_strconcat ("country\004", country->name, NULL);
+      found = g_hash_table_lookup (lang->catalogue, key);
+    }
+  return found ? found : country->name;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -96,6 +96,16 @@ const char         *cirt_lang_mission_phase  (const CirtLang *lang,
 const char         *cirt_lang_phase          (const CirtLang *lang,
                                               CirtPhase       phase);
 
+/* The name of an ITU region ("arab-states" → "Arab States", "Estados
+ * Árabes"…); @region when it is not a region id, NULL for NULL. */
+const char         *cirt_lang_region_name    (const CirtLang *lang,
+                                              const char     *region);
+/* The name of the country of ISO 3166-1 alpha-2 code @code (any case) in
+ * @lang: its catalogue entry (context "country"), else the English name of
+ * ISO 3166-1; NULL when there is no such country. */
+const char         *cirt_lang_country_name   (const CirtLang *lang,
+                                              const char     *code);
+
 /* Numbers as people read them in @lang. Scores and percentages are cut,
  * never rounded up (within CIRT_SCORE_EPSILON), so a shown figure never
  * reaches a threshold the score has not reached (59.96 → "59.9"). NAN →

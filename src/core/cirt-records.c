@@ -28,6 +28,8 @@ cirt_assessment_info_copy (const CirtAssessmentInfo *info)
   c->id = g_strdup (info->id);
   c->title = g_strdup (info->title);
   c->country = g_strdup (info->country);
+  c->country_code = g_strdup (info->country_code);
+  c->region = g_strdup (info->region);
   c->organisation = g_strdup (info->organisation);
   c->phase = g_strdup (info->phase);
   c->lead_assessor = g_strdup (info->lead_assessor);
@@ -52,6 +54,8 @@ cirt_assessment_info_free (CirtAssessmentInfo *info)
   g_free (info->id);
   g_free (info->title);
   g_free (info->country);
+  g_free (info->country_code);
+  g_free (info->region);
   g_free (info->organisation);
   g_free (info->phase);
   g_free (info->lead_assessor);

@@ -24,7 +24,9 @@ G_BEGIN_DECLS
 typedef struct {
   char      *id;             /* UUID */
   char      *title;
-  char      *country;
+  char      *country;        /* as the assessors name it */
+  char      *country_code;   /* ISO 3166-1 alpha-2 ("FR"), or NULL (a country not in ISO 3166-1, or not given) */
+  char      *region;         /* ITU region id (cirt-countries.h), or NULL */
   char      *organisation;
   char      *phase;          /* assessment | design | establishment | enhancement */
   char      *lead_assessor;

@@ -170,6 +170,32 @@ cirt_score_compute (GPtrArray  *instruments,
                     GHashTable *answers,
                     const int   targets[CIRT_N_PILLARS])
 {
+  return cirt_score_compute_full (instruments, answers, targets, CIRT_SCORE_DEFAULT);
+}
+
+static const CirtAnswer *
+answer_in_table (const CirtQuestion *question,
+                 gpointer            table)
+{
+  return table ? g_hash_table_lookup (table, question->id) : NULL;
+}
+
+CirtScore *
+cirt_score_compute_full (GPtrArray      *instruments,
+                         GHashTable     *answers,
+                         const int       targets[CIRT_N_PILLARS],
+                         CirtScoreFlags  flags)
+{
+  return cirt_score_compute_with (instruments, answer_in_table, answers, targets, flags);
+}
+
+CirtScore *
+cirt_score_compute_with (GPtrArray           *instruments,
+                         CirtScoreAnswerFunc  answer_of,
+                         gpointer             data,
+                         const int            targets[CIRT_N_PILLARS],
+                         CirtScoreFlags       flags)
+{
   g_autoptr(CirtScore) self = NULL;
   g_autoptr(GArray) ranked = NULL;
   CirtInstrument *first;
@@ -214,7 +240,7 @@ cirt_score_compute (GPtrArray  *instruments,
           for (guint q = 0; q < sec->questions->len; q++)
             {
               const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
-              const CirtAnswer *a = answers ? g_hash_table_lookup (answers, qu->id) : NULL;
+              const CirtAnswer *a = answer_of (qu, data);
               double value;
 
               if (!cirt_kind_is_scored (qu->kind))
@@ -244,7 +270,8 @@ cirt_score_compute (GPtrArray  *instruments,
 
               if (qu->critical && value < 0.5 - UNIT_EPSILON)
                 g_ptr_array_add (self->capped_by, (gpointer) qu);
-              if (value < 1.0 - UNIT_EPSILON && cirt_text_get (qu->recommendation, "en") != NULL)
+              if ((flags & CIRT_SCORE_NO_RECOMMENDATIONS) == 0 && value < 1.0 - UNIT_EPSILON &&
+                  cirt_text_get (qu->recommendation, "en") != NULL)
                 {
                   RankedRecommendation r = { 0 };
 

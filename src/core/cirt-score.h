@@ -61,6 +61,30 @@ CirtScore                *cirt_score_compute            (GPtrArray  *instruments
                                                          GHashTable *answers,
                                                          const int   targets[CIRT_N_PILLARS]);
 
+typedef enum {
+  CIRT_SCORE_DEFAULT            = 0,
+  /* No recommendations (cirt_score_get_n_recommendations() is 0): a
+   * portfolio of a thousand assessments ranks none of them. Every score,
+   * level, coverage, count and cap is the same. */
+  CIRT_SCORE_NO_RECOMMENDATIONS = 1 << 0,
+} CirtScoreFlags;
+
+CirtScore                *cirt_score_compute_full       (GPtrArray      *instruments,
+                                                         GHashTable     *answers,
+                                                         const int       targets[CIRT_N_PILLARS],
+                                                         CirtScoreFlags  flags);
+
+/* The answer to @question, or NULL: how cirt_score_compute_with() finds
+ * the answers (the portfolio keeps them by the question's place, not in a
+ * hash table per assessment). */
+typedef const CirtAnswer *(*CirtScoreAnswerFunc) (const CirtQuestion *question,
+                                                  gpointer            data);
+
+CirtScore                *cirt_score_compute_with       (GPtrArray           *instruments,
+                                                         CirtScoreAnswerFunc  answer,
+                                                         gpointer             data,
+                                                         const int            targets[CIRT_N_PILLARS],
+                                                         CirtScoreFlags       flags);
 /* The same, counting only evidenced answers when @evidenced (a set of
  * question ids with evidence) is set: an answer whose question is not in it
  * is scored as unanswered (N/A stays N/A). NULL: cirt_score_compute(). */

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cirt-countries-data.h"
 #include "cirt-file.h"
 
 /* ------------------------------------------------------------------------ */
@@ -36,8 +37,10 @@
  * row's hash covers the row before it); version 6 added answer.notes_internal
  * (notes for the team, left out of redacted exports); version 7 added the
  * findings (finding, with their changes in finding_history); version 8
- * added the evidence vault (evidence, evidence_blob, evidence_history,
- * assessment.evidenced_only). A fresh
+ * added assessment.country_code and assessment.region (the portfolio),
+ * filled in for the assessments whose country name is one the table of
+ * countries knows; version 9 added the evidence vault (evidence,
+ * evidence_blob, evidence_history, assessment.evidenced_only). A fresh
  * database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
@@ -175,6 +178,8 @@ static const char schema_current[] =
   "  uuid TEXT PRIMARY KEY,"
   "  title TEXT NOT NULL,"
   "  country TEXT NOT NULL,"
+  "  country_code TEXT CHECK (country_code GLOB '[A-Z][A-Z]'),"
+  "  region TEXT CHECK (region IN ('africa','americas','arab-states','asia-pacific','cis','europe')),"
   "  organisation TEXT,"
   "  phase TEXT NOT NULL DEFAULT 'assessment'"
   "    CHECK (phase IN ('assessment','design','establishment','enhancement')),"
@@ -237,6 +242,21 @@ static const char schema_current[] =
   FINDING_TABLES
   EVIDENCE_TABLES;
 
+/* The ISO code and ITU region of each assessment, from its country's name
+ * where the table of countries knows the name (src/core/cirt-countries-data.h,
+ * made from data/countries.json: English names and aliases, the names in
+ * the other UN languages, the codes; compared as lower(trim(country)), which
+ * folds A-Z only, so each name is listed as written and lower-cased). */
+static const char migrate_v7_to_v8[] =
+  "ALTER TABLE assessment ADD COLUMN country_code TEXT CHECK (country_code GLOB '[A-Z][A-Z]');"
+  "ALTER TABLE assessment ADD COLUMN region TEXT"
+  "  CHECK (region IN ('africa','americas','arab-states','asia-pacific','cis','europe'));"
+  "CREATE TEMP TABLE country_name (name TEXT PRIMARY KEY, code TEXT NOT NULL, region TEXT) WITHOUT ROWID;"
+  "INSERT INTO temp.country_name (name, code, region) VALUES " CIRT_COUNTRY_NAMES_SQL ";"
+  "UPDATE assessment SET country_code = n.code, region = n.region"
+  "  FROM temp.country_name n WHERE n.name = lower(trim(assessment.country));"
+  "DROP TABLE temp.country_name;";
+
 static const char migrate_v5_to_v6[] =
   "ALTER TABLE answer ADD COLUMN notes_internal INTEGER NOT NULL DEFAULT 0;";
 
@@ -285,6 +305,7 @@ static const struct {
   { 7, "finding", { "uuid", "assessment", "kind", "title", "description", "pillar", "phase", "questions", "position",
                     "author", "created_at", "modified_at" } },
   { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
+  { 8, "assessment", { "country_code", "region" } },
   { CIRT_STORE_SCHEMA_EVIDENCE, "evidence_blob", { "sha256", "size", "data" } },
   { CIRT_STORE_SCHEMA_EVIDENCE, "evidence", { "uuid", "assessment", "question", "kind", "name", "url", "mime", "size",
                                               "sha256", "evidence_date", "author", "shareable", "created_at",
@@ -877,6 +898,8 @@ migrate (CirtStore  *self,
       if (from < 6 && !_cirt_store_exec (self, migrate_v5_to_v6, &local_error))
         goto fail;
       if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
+        goto fail;
+      if (from < 8 && !_cirt_store_exec (self, migrate_v7_to_v8, &local_error))
         goto fail;
       if (from < CIRT_STORE_SCHEMA_EVIDENCE && !_cirt_store_exec (self, migrate_add_evidence, &local_error))
         goto fail;

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cirt-countries.h"
+
 G_DEFINE_FINAL_TYPE (CirtStore, cirt_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cirt-store-error-quark, cirt_store_error)
@@ -1107,7 +1109,29 @@ check_info (const CirtAssessmentInfo *info,
                    _("unknown status \"%s\" (expected in-progress or completed)"), info->status);
       return FALSE;
     }
+  if (info->country_code != NULL && cirt_country_lookup (info->country_code) == NULL)
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   _("unknown country code \"%s\" (expected an ISO 3166-1 alpha-2 code such as FR or KE)"),
+                   info->country_code);
+      return FALSE;
+    }
+  if (info->region != NULL && !cirt_region_is_valid (info->region))
+    {
+      g_set_error (error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                   _("unknown region \"%s\" (expected africa, americas, arab-states, asia-pacific, cis or europe)"),
+                   info->region);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* The stored form of a country code: upper case ("fr" → "FR"). */
+static const char *
+stored_code (const CirtAssessmentInfo *info)
+{
+  const CirtCountry *country = cirt_country_lookup (info->country_code);
+  return country ? country->code : NULL;
 }
 
 gboolean
@@ -1221,8 +1245,8 @@ cirt_store_create_assessment (CirtStore                *self,
   {
     g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
       "INSERT INTO assessment (uuid, title, country, organisation, phase, lead_assessor, assessors,"
-      " status, started_on, ended_on, baseline, created_at, updated_at)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &local_error);
+      " status, started_on, ended_on, baseline, created_at, updated_at, country_code, region)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &local_error);
     if (stmt == NULL)
       goto fail;
     _cirt_bind_text (stmt, 1, uuid);
@@ -1238,6 +1262,8 @@ cirt_store_create_assessment (CirtStore                *self,
     _cirt_bind_text (stmt, 11, info->baseline);
     _cirt_bind_text (stmt, 12, info->created_at ? info->created_at : now);
     _cirt_bind_text (stmt, 13, now);
+    _cirt_bind_text (stmt, 14, stored_code (info));
+    _cirt_bind_text (stmt, 15, info->region);
     if (!_cirt_store_step (self, stmt, &local_error))
       goto fail;
   }
@@ -1310,7 +1336,8 @@ cirt_store_update_assessment (CirtStore                *self,
   {
     g_autoptr(CirtStmt) stmt = _cirt_store_stmt (self,
       "UPDATE assessment SET title = ?, country = ?, organisation = ?, phase = ?, lead_assessor = ?,"
-      " assessors = ?, status = ?, started_on = ?, ended_on = ?, baseline = ?, updated_at = ? WHERE uuid = ?",
+      " assessors = ?, status = ?, started_on = ?, ended_on = ?, baseline = ?, updated_at = ?,"
+      " country_code = ?, region = ? WHERE uuid = ?",
       &local_error);
     if (stmt == NULL)
       goto fail;
@@ -1325,7 +1352,9 @@ cirt_store_update_assessment (CirtStore                *self,
     _cirt_bind_text (stmt, 9, _cirt_empty_to_null (info->ended_on));
     _cirt_bind_text (stmt, 10, info->baseline);
     _cirt_bind_text (stmt, 11, now);
-    _cirt_bind_text (stmt, 12, info->id);
+    _cirt_bind_text (stmt, 12, stored_code (info));
+    _cirt_bind_text (stmt, 13, info->region);
+    _cirt_bind_text (stmt, 14, info->id);
     if (!_cirt_store_step (self, stmt, &local_error))
       goto fail;
   }
@@ -1394,7 +1423,8 @@ fail:
   " (SELECT group_concat(id, ' ') FROM (SELECT i.id AS id FROM assessment_instrument ai" \
   "   JOIN instrument i ON i.sha256 = ai.instrument WHERE ai.assessment = a.uuid ORDER BY ai.position))," \
   " (SELECT count(*) FROM assessment_instrument ai JOIN question q ON q.instrument = ai.instrument" \
-  "   WHERE ai.assessment = a.uuid)"
+  "   WHERE ai.assessment = a.uuid)," \
+  " a.country_code, a.region"
 
 static CirtAssessmentInfo *
 read_info (sqlite3_stmt *stmt)
@@ -1418,6 +1448,8 @@ read_info (sqlite3_stmt *stmt)
   info->n_answered = (guint) MAX (0, sqlite3_column_int (stmt, 13));
   info->instruments = ids ? g_strsplit (ids, " ", -1) : g_new0 (char *, 1);
   info->n_questions = (guint) MAX (0, sqlite3_column_int (stmt, 15));
+  info->country_code = _cirt_column_text (stmt, 16);
+  info->region = _cirt_column_text (stmt, 17);
   return info;
 }
 

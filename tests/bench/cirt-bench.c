@@ -4,6 +4,8 @@
 
 #include "cirt-bench.h"
 
+#include "cirt-countries.h"
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -145,6 +147,22 @@ value_for (const CirtQuestion *q,
     }
 }
 
+/* The @i-th country with a region, round the table. */
+static const CirtCountry *
+member_country (guint i)
+{
+  static GPtrArray *members;
+
+  if (members == NULL)
+    {
+      members = g_ptr_array_new ();
+      for (guint k = 0; k < cirt_country_get_n (); k++)
+        if (cirt_country_get_nth (k)->region != NULL)
+          g_ptr_array_add (members, (gpointer) cirt_country_get_nth (k));
+    }
+  return g_ptr_array_index (members, i % members->len);
+}
+
 char *
 cirt_bench_populate (CirtStore *store,
                      guint      n_assessments,
@@ -167,7 +185,15 @@ cirt_bench_populate (CirtStore *store,
       g_autofree char *id = NULL;
 
       info->title = g_strdup_printf ("Readiness mission %u", i + 1);
-      info->country = g_strdup_printf ("Country %u", i % 193);
+      /* The 194 countries that have an ITU region, in turn: a thousand
+       * missions, five or six to a country, in every region. */
+      {
+        const CirtCountry *c = member_country (i);
+        info->country = g_strdup (c->name);
+        info->country_code = g_strdup (c->code);
+        info->region = g_strdup (c->region);
+        info->phase = g_strdup (cirt_mission_phases ()[i % 4]);
+      }
       info->organisation = g_strdup_printf ("Ministry of ICT %u", i % 17);
       info->lead_assessor = g_strdup ("A. Assessor");
       info->assessors = g_strdup ("A. Assessor, B. Assessor");

@@ -181,6 +181,11 @@ START_TEST (test_every_control_is_named)
     assert_all_named (GTK_WIDGET (window), "findings");
   }
 
+  cirt_window_show_portfolio (window);
+  ck_assert (CIRT_WAIT_UNTIL (cirt_portfolio_view_get_n_shown (cirt_window_get_portfolio (window)) == 1, 5000));
+  cirt_gui_test_spin (100);
+  assert_all_named (GTK_WIDGET (window), "portfolio");
+
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-assessment", NULL));
   cirt_gui_test_show (cirt_window_get_dialog (window));
   assert_all_named (GTK_WIDGET (cirt_window_get_dialog (window)), "new assessment");

@@ -1,0 +1,902 @@
+/* cirt-portfolio-view.c — every assessment of the database side by side
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows come from cirt_portfolio_build() (the core scores every
+ * assessment, as `cirt-assess-cli portfolio` does) and the filters from
+ * cirt_portfolio_select(), so the screen and the CLI show the same rows
+ * and the same medians. A GListStore of items → a filter (the rows the
+ * core selected) → a sort model (the column view's sorter) → a single
+ * selection: the column view makes widgets for the visible rows only,
+ * whatever their number. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "cirt-app-util.h"
+#include "cirt-assessment-data.h"
+#include "cirt-chart-view.h"
+#include "cirt-lang.h"
+#include "cirt-portfolio-item.h"
+#include "cirt-portfolio-view.h"
+
+/* After a burst of changes (an import writes hundreds of answers), the
+ * portfolio is rebuilt once. */
+#define REBUILD_DELAY_MS 500
+
+typedef enum {
+  COL_COUNTRY,
+  COL_CODE,
+  COL_REGION,
+  COL_DATE,
+  COL_PHASE,
+  COL_OVERALL,
+  COL_LEVEL,
+  COL_LEGAL,           /* one per pillar, in GCA order */
+  COL_TECHNICAL,
+  COL_ORGANIZATIONAL,
+  COL_CAPACITY,
+  COL_COOPERATION,
+  COL_COVERAGE,
+  N_COLUMNS
+} Column;
+
+#define COL_PILLAR COL_LEGAL
+G_STATIC_ASSERT (COL_COVERAGE == COL_PILLAR + CIRT_N_PILLARS);
+
+static const char * const column_ids[N_COLUMNS] = {
+  "country", "code", "region", "date", "phase", "overall", "level",
+  "legal", "technical", "organizational", "capacity", "cooperation", "coverage",
+};
+
+struct _CirtPortfolioView {
+  GtkWidget            parent_instance;
+
+  /* template widgets */
+  GtkWidget           *box;
+  AdwWindowTitle      *window_title;
+  GtkMenuButton       *sort_button;
+  GtkDropDown         *region_dropdown;
+  GtkDropDown         *phase_dropdown;
+  GtkCheckButton      *latest_check;
+  GtkLabel            *count_label;
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkColumnView       *column_view;
+  GtkGrid             *medians_grid;
+  CirtChartView       *radar;
+
+  /* owned */
+  CirtContext         *context;
+  CirtPortfolio       *portfolio;
+  GListStore          *items;          /* CirtPortfolioItem */
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSortListModel    *sorted;
+  GtkSingleSelection  *selection;
+  GHashTable          *shown;          /* const CirtPortfolioRow* the filters let through */
+  GPtrArray           *shown_rows;     /* the same, in portfolio order */
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  char                *selected_id;    /* kept across rebuilds */
+  guint                rebuild_id;
+
+  gboolean             dirty;
+  gboolean             folded;
+  gboolean             syncing;
+};
+
+G_DEFINE_FINAL_TYPE (CirtPortfolioView, cirt_portfolio_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_ASSESSMENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const CirtLang *
+ui_lang (CirtPortfolioView *self)
+{
+  return cirt_context_get_lang (self->context);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                    */
+
+static double
+column_value (const CirtPortfolioRow *row,
+              Column                  col)
+{
+  if (col == COL_OVERALL)
+    return row->overall.defined ? row->overall.score : NAN;
+  if (col == COL_LEVEL)
+    return row->overall.defined ? row->overall.level : NAN;
+  if (col == COL_COVERAGE)
+    return row->overall.coverage;
+  if (col >= COL_PILLAR && col < COL_PILLAR + CIRT_N_PILLARS)
+    return row->pillars[col - COL_PILLAR];
+  return NAN;
+}
+
+static gboolean
+column_is_number (Column col)
+{
+  return col >= COL_OVERALL;
+}
+
+static char *
+cell_text (CirtPortfolioView      *self,
+           const CirtPortfolioRow *row,
+           Column                  col)
+{
+  const CirtLang *lang = ui_lang (self);
+  double v;
+
+  switch (col)
+    {
+    case COL_COUNTRY:
+      return g_strdup (row->country);
+    case COL_CODE:
+      return g_strdup (row->country_code ? row->country_code : "—");
+    case COL_REGION:
+      return g_strdup (row->region ? cirt_lang_region_name (lang, row->region) : "—");
+    case COL_DATE:
+      return cirt_lang_format_date_short (lang, row->date);
+    case COL_PHASE:
+      return g_strdup (cirt_lang_mission_phase (lang, row->phase));
+    case COL_LEVEL:
+      {
+        const CirtLevelInfo *info = row->overall.defined && row->first
+                                    ? cirt_instrument_get_level_info (row->first, row->overall.level) : NULL;
+        if (info == NULL)
+          return g_strdup ("—");
+        /* translators: a level in the portfolio's table, "3 · Established" */
+        return g_strdup_printf (_("%d · %s"), row->overall.level,
+                                cirt_text_get (info->name, cirt_context_get_language (self->context)));
+      }
+    case COL_COVERAGE:
+      return isnan (row->overall.coverage) ? g_strdup ("—") : cirt_lang_format_percent (lang, row->overall.coverage);
+    case COL_OVERALL:
+    case COL_LEGAL:
+    case COL_TECHNICAL:
+    case COL_ORGANIZATIONAL:
+    case COL_CAPACITY:
+    case COL_COOPERATION:
+    case N_COLUMNS:
+    default:
+      v = column_value (row, col);
+      return isnan (v) ? g_strdup ("—") : cirt_lang_format_score (lang, v);
+    }
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cirt-column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column_is_number (col) && col != COL_LEVEL ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), col == COL_COUNTRY || col == COL_LEVEL ? PANGO_ELLIPSIZE_END
+                                                                                     : PANGO_ELLIPSIZE_NONE);
+  if (column_is_number (col) && col != COL_LEVEL)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CirtPortfolioView        *self)
+{
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cirt-column"));
+  CirtPortfolioItem *it = gtk_list_item_get_item (item);
+  g_autofree char *text = cell_text (self, cirt_portfolio_item_get_row (it), col);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sorting                                                                  */
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  Column col = GPOINTER_TO_INT (data);
+  const CirtPortfolioRow *ra = cirt_portfolio_item_get_row ((CirtPortfolioItem *) a);
+  const CirtPortfolioRow *rb = cirt_portfolio_item_get_row ((CirtPortfolioItem *) b);
+  int c = 0;
+
+  switch (col)
+    {
+    case COL_COUNTRY:
+      c = g_utf8_collate (ra->country, rb->country);
+      break;
+    case COL_CODE:
+      c = g_strcmp0 (ra->country_code, rb->country_code);
+      break;
+    case COL_REGION:
+      c = g_strcmp0 (ra->region, rb->region);
+      break;
+    case COL_DATE:
+      c = g_strcmp0 (ra->date, rb->date);
+      break;
+    case COL_PHASE:
+      c = g_strcmp0 (ra->phase, rb->phase);
+      break;
+    case COL_OVERALL:
+    case COL_LEVEL:
+    case COL_LEGAL:
+    case COL_TECHNICAL:
+    case COL_ORGANIZATIONAL:
+    case COL_CAPACITY:
+    case COL_COOPERATION:
+    case COL_COVERAGE:
+    case N_COLUMNS:
+    default:
+      {
+        /* No score sorts below every score. */
+        double x = column_value (ra, col), y = column_value (rb, col);
+        x = isnan (x) ? -1 : x;
+        y = isnan (y) ? -1 : y;
+        c = (x > y) - (x < y);
+      }
+      break;
+    }
+  /* Ties: the portfolio's order (newest first). */
+  if (c == 0)
+    c = (int) cirt_portfolio_item_get_index ((CirtPortfolioItem *) a) -
+        (int) cirt_portfolio_item_get_index ((CirtPortfolioItem *) b);
+  return c;
+}
+
+static Column
+column_from_id (const char *id)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (id, column_ids[i]) == 0)
+      return (Column) i;
+  return N_COLUMNS;
+}
+
+void
+cirt_portfolio_view_sort_by (CirtPortfolioView *self,
+                             const char        *column,
+                             gboolean           descending)
+{
+  Column col;
+
+  g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
+  col = column_from_id (column);
+  g_return_if_fail (col < N_COLUMNS);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[col],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (widget);
+  const char *column = g_variant_get_string (parameter, NULL);
+  Column col = column_from_id (column);
+
+  if (col < N_COLUMNS)
+    /* Names and regions from A; dates and scores from the highest. */
+    cirt_portfolio_view_sort_by (self, column, col == COL_DATE || column_is_number (col));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters, medians, the radar                                              */
+
+static gboolean
+filter_item (gpointer item,
+             gpointer data)
+{
+  CirtPortfolioView *self = data;
+  return self->shown != NULL && g_hash_table_contains (self->shown, cirt_portfolio_item_get_row (item));
+}
+
+/* The region of the region dropdown (0 all, 1–6 the regions, 7 none). */
+static const char *
+selected_region (CirtPortfolioView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->region_dropdown);
+
+  if (i >= 1 && i <= CIRT_N_REGIONS)
+    return cirt_region_to_string (i - 1);
+  if (i == CIRT_N_REGIONS + 1)
+    return CIRT_PORTFOLIO_NO_REGION;
+  return NULL;
+}
+
+static const char *
+selected_phase (CirtPortfolioView *self)
+{
+  const char * const *phases = cirt_mission_phases ();
+  guint i = gtk_drop_down_get_selected (self->phase_dropdown);
+
+  if (i >= 1 && i <= g_strv_length ((char **) phases))
+    return phases[i - 1];
+  return NULL;
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    number,
+            gboolean    header)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
+  if (header)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption-heading");
+    }
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+update_medians (CirtPortfolioView *self)
+{
+  const CirtLang *lang = ui_lang (self);
+  GtkWidget *child;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->medians_grid))) != NULL)
+    gtk_grid_remove (self->medians_grid, child);
+  gtk_grid_attach (self->medians_grid, grid_label (_("Region"), FALSE, TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->medians_grid, grid_label (_("Assessments"), TRUE, TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->medians_grid, grid_label (_("Overall"), TRUE, TRUE), 2, 0, 1, 1);
+  for (guint p = 0; p < CIRT_N_PILLARS; p++)
+    gtk_grid_attach (self->medians_grid, grid_label (cirt_lang_pillar_title (lang, p), TRUE, TRUE), 3 + p, 0, 1, 1);
+  for (guint r = 0; r < CIRT_N_REGIONS && self->shown_rows != NULL; r++)
+    {
+      const char *region = cirt_region_to_string (r);
+      g_autofree char *count = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < self->shown_rows->len; i++)
+        n += g_strcmp0 (((CirtPortfolioRow *) g_ptr_array_index (self->shown_rows, i))->region, region) == 0;
+      if (n == 0)
+        continue;
+      count = cirt_lang_format_count (lang, n);
+      gtk_grid_attach (self->medians_grid, grid_label (cirt_lang_region_name (lang, region), FALSE, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (self->medians_grid, grid_label (count, TRUE, FALSE), 1, row, 1, 1);
+      for (guint p = 0; p <= CIRT_N_PILLARS; p++)
+        {
+          CirtPortfolioStat stat;
+          g_autofree char *median = NULL;
+
+          cirt_portfolio_stat (self->shown_rows, region, p, &stat);
+          median = stat.count ? cirt_lang_format_score (lang, stat.median) : g_strdup ("—");
+          gtk_grid_attach (self->medians_grid, grid_label (median, TRUE, FALSE), p == CIRT_N_PILLARS ? 2 : 3 + p, row, 1,
+                           1);
+        }
+      row++;
+    }
+  if (row == 1)
+    gtk_grid_attach (self->medians_grid, grid_label (_("No assessment shown has a region."), FALSE, FALSE), 0, 1, 8, 1);
+}
+
+static const CirtPortfolioRow *
+selected_row (CirtPortfolioView *self)
+{
+  CirtPortfolioItem *item = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  return item ? cirt_portfolio_item_get_row (item) : NULL;
+}
+
+static void
+update_radar (CirtPortfolioView *self)
+{
+  const CirtPortfolioRow *row = selected_row (self);
+  g_autoptr(CirtAssessmentData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (row == NULL)
+    {
+      cirt_chart_view_set_comparison (self->radar, NULL, NULL);
+      cirt_chart_view_set_score (self->radar, NULL);
+      return;
+    }
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (row->id);
+  /* One assessment's score, from the store (its snapshots are parsed
+   * already), for the radar's labels and levels. */
+  data = cirt_assessment_data_load (cirt_context_get_store (self->context), row->id, CIRT_LOAD_SCORE, &error);
+  if (data == NULL)
+    {
+      cirt_chart_view_set_score (self->radar, NULL);
+      return;
+    }
+  if (row->region != NULL)
+    {
+      double medians[CIRT_N_PILLARS];
+      guint n = 0;
+      g_autofree char *label = NULL;
+
+      for (guint p = 0; p < CIRT_N_PILLARS; p++)
+        {
+          CirtPortfolioStat stat;
+          cirt_portfolio_stat (self->shown_rows, row->region, p, &stat);
+          medians[p] = stat.median;
+          n = MAX (n, stat.count);
+        }
+      /* translators: the radar's second series: the median of a region over N assessments */
+      label = g_strdup_printf (ngettext ("Median of %s (%u assessment)", "Median of %s (%u assessments)", n),
+                               cirt_lang_region_name (ui_lang (self), row->region), n);
+      cirt_chart_view_set_comparison (self->radar, medians, label);
+    }
+  else
+    cirt_chart_view_set_comparison (self->radar, NULL, NULL);
+  cirt_chart_view_set_score (self->radar, data->score);
+}
+
+static void
+on_selection_changed_cb (CirtPortfolioView *self)
+{
+  if (!self->syncing)
+    update_radar (self);
+}
+
+static void
+apply_filter (CirtPortfolioView *self)
+{
+  CirtPortfolioFilter filter = { selected_region (self), selected_phase (self),
+                                 gtk_check_button_get_active (self->latest_check) };
+  guint n_shown, n_all;
+  g_autofree char *count = NULL;
+
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+  if (self->portfolio == NULL)
+    return;
+  self->shown_rows = cirt_portfolio_select (self->portfolio, &filter);
+  self->shown = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->shown_rows->len; i++)
+    g_hash_table_add (self->shown, g_ptr_array_index (self->shown_rows, i));
+
+  self->syncing = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The row that was selected, if it is still shown. */
+  for (guint i = 0; self->selected_id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)); i++)
+    {
+      g_autoptr(CirtPortfolioItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      if (g_strcmp0 (cirt_portfolio_item_get_row (item)->id, self->selected_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+  self->syncing = FALSE;
+
+  n_shown = self->shown_rows->len;
+  n_all = cirt_portfolio_get_n_rows (self->portfolio);
+  /* translators: in the portfolio's header: "12 of 1,000 assessments" */
+  count = g_strdup_printf (ngettext ("%u of %u assessment", "%u of %u assessments", n_all), n_shown, n_all);
+  gtk_label_set_label (self->count_label, count);
+  adw_window_title_set_subtitle (self->window_title, count);
+  if (n_shown == 0)
+    {
+      adw_status_page_set_description (self->empty_page, n_all == 0
+                                       ? _("There is no assessment in this database yet.")
+                                       : _("No assessment has this region and phase. Choose other filters."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  update_medians (self);
+  update_radar (self);
+}
+
+static void
+on_filter_changed_cb (CirtPortfolioView *self)
+{
+  if (!self->syncing)
+    apply_filter (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building and following the store                                        */
+
+static void
+rebuild (CirtPortfolioView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirtPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->dirty = FALSE;
+  portfolio = cirt_portfolio_build (cirt_context_get_store (self->context), &error);
+  if (portfolio == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("The Portfolio Cannot Be Shown"));
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("No Assessment Shown"));
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < cirt_portfolio_get_n_rows (portfolio); i++)
+    g_ptr_array_add (items, cirt_portfolio_item_new (portfolio, i));
+  /* The filter first lets nothing through, so that the new items are not
+   * all shown and then hidden. */
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+  self->syncing = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items->pdata,
+                       items->len);
+  self->syncing = FALSE;
+  g_clear_pointer (&self->portfolio, cirt_portfolio_unref);
+  self->portfolio = g_steal_pointer (&portfolio);
+  apply_filter (self);
+}
+
+static gboolean
+rebuild_later_cb (gpointer data)
+{
+  CirtPortfolioView *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (CirtPortfolioView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->rebuild_id == 0)
+    self->rebuild_id = g_timeout_add (REBUILD_DELAY_MS, rebuild_later_cb, self);
+}
+
+static void
+cirt_portfolio_view_map (GtkWidget *widget)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cirt_portfolio_view_parent_class)->map (widget);
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
+on_row_activated_cb (CirtPortfolioView *self,
+                     guint              position)
+{
+  g_autoptr(CirtPortfolioItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, cirt_portfolio_item_get_row (item)->id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+
+static void
+add_columns (CirtPortfolioView *self)
+{
+  const CirtLang *lang = ui_lang (self);
+  GtkSorter *sorter;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      const char *title;
+
+      switch (c)
+        {
+        case COL_COUNTRY: title = _("Country"); break;
+        case COL_CODE: title = _("Code"); break;
+        case COL_REGION: title = _("Region"); break;
+        case COL_DATE: title = _("Date"); break;
+        case COL_PHASE: title = _("Phase"); break;
+        case COL_OVERALL: title = _("Overall"); break;
+        case COL_LEVEL: title = _("Level"); break;
+        case COL_COVERAGE: title = _("Coverage"); break;
+        default: title = cirt_lang_pillar_title (lang, c - COL_PILLAR); break;
+        }
+      g_object_set_data (G_OBJECT (factory), "cirt-column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
+      self->columns[c] = gtk_column_view_column_new (title, factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GINT_TO_POINTER (c), NULL));
+      gtk_column_view_column_set_sorter (self->columns[c], sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
+      if (c == COL_COUNTRY)
+        gtk_column_view_column_set_expand (self->columns[c], TRUE);
+      /* "3 · Established": the level's name in full. */
+      if (c == COL_LEVEL)
+        gtk_column_view_column_set_fixed_width (self->columns[c], 150);
+      gtk_column_view_append_column (self->column_view, self->columns[c]);
+    }
+}
+
+static void
+fill_filters (CirtPortfolioView *self)
+{
+  const CirtLang *lang = ui_lang (self);
+  const char * const *phases = cirt_mission_phases ();
+  g_autoptr(GtkStringList) regions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) phase_list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (regions, _("All Regions"));
+  for (guint r = 0; r < CIRT_N_REGIONS; r++)
+    gtk_string_list_append (regions, cirt_lang_region_name (lang, cirt_region_to_string (r)));
+  gtk_string_list_append (regions, _("No Region"));
+  gtk_string_list_append (phase_list, _("All Phases"));
+  for (guint p = 0; phases[p] != NULL; p++)
+    gtk_string_list_append (phase_list, cirt_lang_mission_phase (lang, phases[p]));
+  cirt_app_name_drop_down (self->region_dropdown, _("Region"));
+  cirt_app_name_drop_down (self->phase_dropdown, _("Phase"));
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
+  gtk_drop_down_set_model (self->phase_dropdown, G_LIST_MODEL (phase_list));
+  self->syncing = FALSE;
+}
+
+static void
+cirt_portfolio_view_dispose (GObject *object)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_PORTFOLIO_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->portfolio, cirt_portfolio_unref);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (cirt_portfolio_view_parent_class)->dispose (object);
+}
+
+static void
+cirt_portfolio_view_finalize (GObject *object)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (object);
+
+  g_free (self->selected_id);
+  G_OBJECT_CLASS (cirt_portfolio_view_parent_class)->finalize (object);
+}
+
+static void
+cirt_portfolio_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_portfolio_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cirt_portfolio_view_class_init (CirtPortfolioViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cirt_portfolio_view_dispose;
+  object_class->finalize = cirt_portfolio_view_finalize;
+  object_class->get_property = cirt_portfolio_view_get_property;
+  object_class->set_property = cirt_portfolio_view_set_property;
+  widget_class->map = cirt_portfolio_view_map;
+
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[OPEN_ASSESSMENT] =
+    g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (CIRT_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-portfolio-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, box);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, phase_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, latest_check);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, medians_grid);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, radar);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "portfolio.sort", "s", sort_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cirt_portfolio_view_init (CirtPortfolioView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->dirty = TRUE;
+}
+
+GtkWidget *
+cirt_portfolio_view_new (CirtContext *context)
+{
+  CirtPortfolioView *self;
+  CirtStore *store;
+
+  g_return_val_if_fail (CIRT_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (CIRT_TYPE_PORTFOLIO_VIEW, NULL);
+  self->context = g_object_ref (context);
+  store = cirt_context_get_store (context);
+
+  add_columns (self);
+  fill_filters (self);
+  self->items = g_list_store_new (CIRT_TYPE_PORTFOLIO_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  cirt_chart_view_set_lang (self->radar, cirt_lang_get_code (cirt_context_get_lang (context)));
+  cirt_chart_view_set_natural_width (self->radar, 420);
+
+  g_signal_connect_object (store, "assessments-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "assessment-changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+CirtPortfolio *
+cirt_portfolio_view_get_portfolio (CirtPortfolioView *self)
+{
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
+  return self->portfolio;
+}
+
+void
+cirt_portfolio_view_set_filter (CirtPortfolioView *self,
+                                const char        *region,
+                                const char        *phase,
+                                gboolean           latest)
+{
+  const char * const *phases = cirt_mission_phases ();
+  CirtRegion r;
+  guint region_index = 0, phase_index = 0;
+
+  g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
+
+  if (region != NULL && *region == '\0')
+    region_index = CIRT_N_REGIONS + 1;
+  else if (region != NULL && cirt_region_from_string (region, &r))
+    region_index = r + 1;
+  for (guint i = 0; phase != NULL && phases[i] != NULL; i++)
+    if (strcmp (phases[i], phase) == 0)
+      phase_index = i + 1;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->region_dropdown, region_index);
+  gtk_drop_down_set_selected (self->phase_dropdown, phase_index);
+  gtk_check_button_set_active (self->latest_check, latest);
+  self->syncing = FALSE;
+  apply_filter (self);
+}
+
+guint
+cirt_portfolio_view_get_n_shown (CirtPortfolioView *self)
+{
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+const CirtPortfolioRow *
+cirt_portfolio_view_get_shown (CirtPortfolioView *self,
+                               guint              position)
+{
+  g_autoptr(CirtPortfolioItem) item = NULL;
+
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  /* The portfolio owns the row; the item was only a handle. */
+  return item ? cirt_portfolio_item_get_row (item) : NULL;
+}
+
+void
+cirt_portfolio_view_select (CirtPortfolioView *self,
+                            guint              position)
+{
+  g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+cirt_portfolio_view_activate (CirtPortfolioView *self,
+                              guint              position)
+{
+  g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
+  g_signal_emit_by_name (self->column_view, "activate", position);
+}
+
+GtkWidget *
+cirt_portfolio_view_get_radar (CirtPortfolioView *self)
+{
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
+  return GTK_WIDGET (self->radar);
+}
+
+GtkWidget *
+cirt_portfolio_view_get_column_view (CirtPortfolioView *self)
+{
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
+  return GTK_WIDGET (self->column_view);
+}
+
+void
+cirt_portfolio_view_focus_list (CirtPortfolioView *self)
+{
+  g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
