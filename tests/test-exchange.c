@@ -986,7 +986,11 @@ static void m_no_country_code (JsonObject *r)
   json_object_remove_member (a, "country_code");
   json_object_remove_member (a, "region");
   json_object_set_string_member (a, "country", "Kenya");
-  /* As written before version 4. */
+  /* As written before version 4 (so without the evidence vault either). */
+  json_object_remove_member (r, "evidenced_only");
+  json_object_remove_member (r, "evidence");
+  json_object_remove_member (r, "evidence_blobs");
+  json_object_remove_member (r, "evidence_removed");
   json_object_set_int_member (r, "format_version", 3);
 }
 
