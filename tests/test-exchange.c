@@ -811,6 +811,11 @@ m_as_version_1 (JsonObject *r)
   json_object_remove_member (r, "reviews");
   json_object_remove_member (json_object_get_object_member (r, "assessment"), "country_code");
   json_object_remove_member (json_object_get_object_member (r, "assessment"), "region");
+  /* Nor the evidence vault (version 5). */
+  json_object_remove_member (r, "evidenced_only");
+  json_object_remove_member (r, "evidence");
+  json_object_remove_member (r, "evidence_blobs");
+  json_object_remove_member (r, "evidence_removed");
   for (guint i = 0; i < json_array_get_length (h); i++)
     json_object_remove_member (json_array_get_object_element (h, i), "hash");
 }
@@ -986,7 +991,11 @@ static void m_no_country_code (JsonObject *r)
   json_object_remove_member (a, "country_code");
   json_object_remove_member (a, "region");
   json_object_set_string_member (a, "country", "Kenya");
-  /* As written before version 4. */
+  /* As written before version 4 (so without the evidence vault either). */
+  json_object_remove_member (r, "evidenced_only");
+  json_object_remove_member (r, "evidence");
+  json_object_remove_member (r, "evidence_blobs");
+  json_object_remove_member (r, "evidence_removed");
   json_object_set_int_member (r, "format_version", 3);
   /* Nor had it the reviews (version 5). */
   json_object_remove_member (r, "reviews");

@@ -389,7 +389,8 @@ START_TEST (test_xlsx_readback)
   g_autoptr(JsonNode) book = NULL, score = NULL;
   JsonObject *answers, *summary, *recs, *gaps, *stake, *sc;
   JsonArray *sheets, *arr;
-  const char *names[] = { "Summary", "Answers", "Recommendations", "Findings", "Gaps", "Stakeholders", "Methodology" };
+  const char *names[] = { "Summary", "Answers", "Recommendations", "Findings", "Gaps", "Stakeholders", "Evidence",
+                          "Methodology" };
   const char *ids[] = { "T-LAW-1", "T-LAW-2", "T-OPS-1", "T-OPS-2", "T-CTX-1", "T-CTX-2", "T-CTX-3" };
   int r;
 
@@ -603,7 +604,7 @@ START_TEST (test_xlsx_french_letter)
   g_autoptr(JsonNode) book = NULL;
   JsonArray *sheets;
   const char *names[] = { "Synthèse", "Réponses", "Recommandations", "Constatations", "Écarts", "Parties prenantes",
-                          "Méthodologie" };
+                          "Éléments de preuve", "Méthodologie" };
   JsonObject *answers;
   int r;
 

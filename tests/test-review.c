@@ -16,7 +16,8 @@
 
 /* The schema before the reviews: one constant, so that renumbering the
  * migration is one edit. */
-#define SCHEMA_BEFORE_REVIEWS (CIRT_STORE_SCHEMA_VERSION - 1)
+/* Schema 9 brought the reviews. */
+#define SCHEMA_BEFORE_REVIEWS 8
 
 static CirtStore *laptop_a, *laptop_b;
 static char *path_a, *path_b;
@@ -606,6 +607,11 @@ START_TEST (test_old_format_without_reviews)
   ck_assert (json_parser_load_from_file (parser, file, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   json_object_remove_member (root, "reviews");
+  /* nor what later formats added: the evidence vault */
+  json_object_remove_member (root, "evidenced_only");
+  json_object_remove_member (root, "evidence");
+  json_object_remove_member (root, "evidence_blobs");
+  json_object_remove_member (root, "evidence_removed");
   json_object_set_int_member (root, "format_version", CIRT_EXCHANGE_REVIEWS_SINCE - 1);
   json_generator_set_root (gen, json_parser_get_root (parser));
   text = json_generator_to_data (gen, NULL);
@@ -649,6 +655,10 @@ START_TEST (test_migrate_from_before_reviews)
 
   g_clear_object (&laptop_a);
   sql = g_strdup_printf ("PRAGMA journal_mode=DELETE; DROP TABLE review_history; DROP TABLE review;"
+                         /* and what came after the reviews: the evidence vault (schema 10) */
+                         " DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                         " DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                         " ALTER TABLE assessment DROP COLUMN evidenced_only;"
                          " PRAGMA user_version = %d; VACUUM;", SCHEMA_BEFORE_REVIEWS);
   ck_assert_int_eq (sqlite3_open (path_a, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);

@@ -1040,9 +1040,13 @@ START_TEST (test_migrate_from_v6)
    * not in WAL mode. */
   ck_assert_int_eq (sqlite3_open (fx.path, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history; DROP TABLE finding;"
-                                      " DROP TABLE review_history; DROP TABLE review;"
                                       " ALTER TABLE assessment DROP COLUMN country_code;"
                                       " ALTER TABLE assessment DROP COLUMN region;"
+                                      /* and what came after schema 8: the reviews, the evidence vault */
+                                      " DROP TABLE review_history; DROP TABLE review;"
+                                      " DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                                      " DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                                      " ALTER TABLE assessment DROP COLUMN evidenced_only;"
                                       " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (db);
   g_unlink (bak);
@@ -1144,7 +1148,11 @@ START_TEST (test_migrate_from_v7)
   ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, "ALTER TABLE assessment DROP COLUMN country_code;"
                                       "ALTER TABLE assessment DROP COLUMN region;"
+                                      /* and what came after schema 8: the reviews, the evidence vault */
                                       "DROP TABLE review_history; DROP TABLE review;"
+                                      "DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                                      "DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                                      "ALTER TABLE assessment DROP COLUMN evidenced_only;"
                                       "PRAGMA user_version = 7;", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (db);
   before = cirt_test_file_sha256 (path);

@@ -10,6 +10,7 @@
  *                               session, save state, changes made elsewhere */
 #pragma once
 
+#include "cirt-evidence-box.h"
 #include "cirt-question-page.h"
 #include "cirt-review-box.h"
 
@@ -30,6 +31,7 @@ struct _CirtQuestionPage {
   /* template widgets */
   GtkScrolledWindow  *scroller;
   GtkLabel           *id_label;
+  CirtEvidenceBox    *evidence_box;       /* the evidence vault's items of this answer */
   GtkLabel           *critical_label;
   GtkLabel           *section_label;
   GtkLabel           *text_label;

@@ -338,6 +338,7 @@ cirt_question_page_bind (CirtQuestionPage   *self,
     cirt_session_new_undo_group (self->session);
 
   gtk_label_set_label (self->id_label, question->id);
+  cirt_evidence_box_set_question (self->evidence_box, question->id);
   gtk_widget_set_visible (GTK_WIDGET (self->critical_label), question->critical);
   {
     const CirtSection *section = question->section;
@@ -592,6 +593,8 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, source_button);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, review_box);
+  g_type_ensure (CIRT_TYPE_EVIDENCE_BOX);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_box);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_value_row_changed_cb",
                                                 G_CALLBACK (_cirt_question_page_on_value_row_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_calendar_day_selected_cb",
@@ -676,6 +679,7 @@ cirt_question_page_set_session (CirtQuestionPage *self,
     _cirt_question_page_save_now (self, NULL);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  cirt_evidence_box_set_session (self->evidence_box, session);
   self->question = NULL;
   cirt_review_box_set_question (CIRT_REVIEW_BOX (self->review_box), NULL, NULL);
   g_object_notify (G_OBJECT (self), "session");

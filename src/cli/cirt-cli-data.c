@@ -8,6 +8,7 @@
 
 #include "cirt-cli.h"
 #include "cirt-countries.h"
+#include "cirt-store-evidence.h"
 #include "cirt-references.h"
 #include "cirt-sample.h"
 
@@ -597,6 +598,21 @@ cirt_cli_cmd_show (CirtCli *cli,
       for (guint i = 0; i < findings->len; i++)
         json_builder_add_value (b, cirt_finding_to_json_node (g_ptr_array_index (findings, i)));
       json_builder_end_array (b);
+      /* The evidence vault: the items' metadata, not their bytes. */
+      {
+        g_autoptr(GPtrArray) evidence = cirt_store_list_evidence (store, id, NULL, &error);
+        gboolean evidenced_only = FALSE;
+
+        if (evidence == NULL || !cirt_store_get_evidenced_only (store, id, &evidenced_only, &error))
+          return cirt_cli_refuse_error (error);
+        json_builder_set_member_name (b, "evidenced_only");
+        json_builder_add_boolean_value (b, evidenced_only);
+        json_builder_set_member_name (b, "evidence");
+        json_builder_begin_array (b);
+        for (guint i = 0; i < evidence->len; i++)
+          json_builder_add_value (b, cirt_evidence_to_json_node (g_ptr_array_index (evidence, i)));
+        json_builder_end_array (b);
+      }
       json_builder_set_member_name (b, "answers");
       json_builder_begin_array (b);
       /* In questionnaire order, so the output is stable and reads like the form. */

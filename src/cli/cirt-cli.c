@@ -50,6 +50,8 @@ static const CirtCliCommand commands[] = {
     cirt_cli_cmd_portfolio },
   { "export", "ID --xlsx FILE | --pdf FILE | --docx FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Write the workbook, the PDF report and/or the report to edit (DOCX) for the ministry"), cirt_cli_cmd_export },
+  { "evidence", "add ID QUESTION FILE [--date D] [--shareable] [--by NAME] [--name N] | add-url ID QUESTION URL [--seen D] [--shareable] [--by NAME] | list ID [--question Q] [--json] | share EVIDENCE on|off | remove EVIDENCE [--by NAME] | extract EVIDENCE OUT | pack ID OUT.zip [--lang LL] | evidenced-only ID on|off",
+    N_("Attach documents and web pages to answers as evidence, list, extract and pack them"), cirt_cli_cmd_evidence },
 };
 
 const CirtCliCommand *
@@ -294,6 +296,14 @@ cirt_cli_cmd_export (CirtCli *cli,
                      char   **argv)
 {
   return run_render ("export", cli, argc, argv);
+}
+
+int
+cirt_cli_cmd_evidence_pack (CirtCli *cli,
+                            int      argc,
+                            char   **argv)
+{
+  return run_render ("evidence-pack", cli, argc, argv);
 }
 
 /* ------------------------------------------------------------------------ */

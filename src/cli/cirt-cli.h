@@ -132,5 +132,10 @@ int cirt_cli_cmd_merge_export (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_import      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_conflicts   (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_export      (CirtCli *cli, int argc, char **argv);
+/* The evidence vault (cirt-cli-evidence.c); its pack in the drawing module
+ * (cirt-cli-evidence-pack.c). */
+int cirt_cli_cmd_evidence    (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_evidence_pack (CirtCli *cli, int argc, char **argv);
+int cirt_cli_run_evidence_pack (CirtCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -56,6 +56,10 @@ typedef struct _CirtAssessmentData {
   char               *history_problem;
   char               *loaded_on;       /* YYYY-MM-DD (UTC): the date of a document made from it */
   gboolean            redacted;        /* a copy made by cirt_assessment_data_redact() */
+  /* The evidence vault's items (CirtEvidence*, cirt-evidence.h), loaded for
+   * documents (with CIRT_LOAD_HISTORY); a redacted copy keeps only the
+   * shareable ones. */
+  GPtrArray          *evidence;
 } CirtAssessmentData;
 
 #define CIRT_TYPE_ASSESSMENT_DATA (cirt_assessment_data_get_type ())

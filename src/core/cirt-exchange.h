@@ -10,11 +10,14 @@ G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
 /* 2: the history carries its chain of hashes; 3: the findings; 4: the
- * assessment's country code and region; 5: the lead assessor's reviews
- * (read: 1 to 5). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 5
+ * assessment's country code and region; 5: the lead assessor's reviews;
+ * 6: the evidence vault (read: 1 to 6). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 6
 /* The format version that added "reviews". */
 #define CIRT_EXCHANGE_REVIEWS_SINCE 5
+/* The format version that added the evidence vault ("evidence",
+ * "evidence_blobs", "evidence_removed", "evidenced_only"). */
+#define CIRT_EXCHANGE_EVIDENCE_SINCE 6
 
 typedef struct {
   char     *assessment_id;
@@ -31,6 +34,10 @@ typedef struct {
   guint     history_added;
   guint     reviews_taken;        /* new here, or set later over there */
   guint     reviews_kept;         /* set or cleared here later: kept as here */
+  guint     evidence_added;       /* items of evidence new here */
+  guint     evidence_updated;     /* changed later over there: taken */
+  guint     evidence_kept;        /* changed or removed here later: kept as here */
+  guint     evidence_removed;     /* removed over there after their last change here */
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
 } CirtImportReport;

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 /* An answer in words for people: the value described in @lang, or "Not
  * answered" / "Not applicable". */
+/* The evidence vault's items of @question, one a line: a file's name and
+ * SHA-256 (and date), a web page's address and the day it was seen, the
+ * items that are not shareable marked; NULL when there is none. */
+char       *cirt_export_evidence_text  (const CirtLang     *lang,
+                                        CirtAssessmentData *data,
+                                        const char         *question);
 char       *cirt_export_answer_words   (const CirtLang     *lang,
                                         const CirtQuestion *question,
                                         const CirtAnswer   *answer);

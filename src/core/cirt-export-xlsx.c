@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include "cirt-export-xlsx.h"
+
+#include "cirt-evidence.h"
 #include "cirt-export-private.h"
 #include "cirt-chart.h"
 
@@ -1447,6 +1449,69 @@ write_stakeholders (Xlsx *x)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Evidence (the evidence vault)                                            */
+
+static const CirtQuestion *
+question_of (CirtAssessmentData *d,
+             const char         *id)
+{
+  for (guint i = 0; i < d->instruments->len; i++)
+    {
+      const CirtQuestion *q = cirt_instrument_lookup_question (g_ptr_array_index (d->instruments, i), id);
+      if (q != NULL)
+        return q;
+    }
+  return NULL;
+}
+
+static void
+write_evidence (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  lxw_worksheet *ws;
+  const char *titles[] = {
+    str (x, CIRT_STR_EVIDENCE_ORIGINAL_NAME), str (x, CIRT_STR_EVIDENCE_URL), str (x, CIRT_STR_EVIDENCE_SHA256),
+    str (x, CIRT_STR_EVIDENCE_DATE), str (x, CIRT_STR_EVIDENCE_QUESTION), str (x, CIRT_STR_EVIDENCE_QUESTION_TEXT),
+    str (x, CIRT_STR_EVIDENCE_TYPE), str (x, CIRT_STR_EVIDENCE_SIZE), str (x, CIRT_STR_EVIDENCE_SHAREABLE),
+  };
+  const double widths[] = { 36, 40, 68, 12, 12, 60, 26, 14, 14 };
+  guint n = d->evidence ? d->evidence->len : 0;
+  lxw_row_t row = 2;
+
+  if (d->evidence == NULL)
+    return;
+  ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_EVIDENCE));
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Evidence sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_EVIDENCE), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtEvidence *e = g_ptr_array_index (d->evidence, i);
+      const CirtQuestion *q = question_of (d, e->question);
+
+      /* Names, addresses and hashes are user text: strings, never formulas. */
+      put_text (x, ws, row, 0, e->name, x->text_bold);
+      put_text (x, ws, row, 1, e->url, x->text);
+      put_text (x, ws, row, 2, e->sha256, x->text);
+      put_text (x, ws, row, 3, e->date, x->center);
+      put_text (x, ws, row, 4, e->question, x->text);
+      put_text (x, ws, row, 5, q ? cirt_text_get (q->text, x->lang) : NULL, x->text);
+      put_text (x, ws, row, 6, e->kind == CIRT_EVIDENCE_FILE ? e->mime : str (x, CIRT_STR_EVIDENCE_WEB_PAGE), x->text);
+      put_number (x, ws, row, 7, e->kind == CIRT_EVIDENCE_FILE ? (double) e->size : NAN, x->integer);
+      put_text (x, ws, row, 8, str (x, e->shareable ? CIRT_STR_ANSWER_YES : CIRT_STR_ANSWER_NO), x->center);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_EVIDENCE_NONE), x->notice, 170);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Methodology */
 
 static void
@@ -1727,6 +1792,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   write_findings (&x);
   write_gaps (&x);
   write_stakeholders (&x);
+  write_evidence (&x);
   write_methodology (&x);
   flush_row_height (&x);
 

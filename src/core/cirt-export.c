@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "cirt-export.h"
+
+#include "cirt-evidence.h"
 #include "cirt-export-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -635,6 +637,38 @@ cirt_export_roadmap (const CirtLang      *lang,
   return groups;
 }
 
+char *
+cirt_export_evidence_text (const CirtLang     *lang,
+                           CirtAssessmentData *data,
+                           const char         *question)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; data->evidence != NULL && i < data->evidence->len; i++)
+    {
+      const CirtEvidence *e = g_ptr_array_index (data->evidence, i);
+      g_autofree char *line = NULL, *date = NULL;
+
+      if (g_strcmp0 (e->question, question) != 0)
+        continue;
+      date = e->date ? cirt_lang_format_date (lang, e->date) : NULL;
+      if (e->kind == CIRT_EVIDENCE_FILE)
+        line = cirt_lang_format (lang, CIRT_STR_EVIDENCE_ITEM_FILE, e->name, e->sha256, NULL, NULL);
+      else
+        line = date ? cirt_lang_format (lang, CIRT_STR_EVIDENCE_ITEM_URL, e->url, date, NULL, NULL) : g_strdup (e->url);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+      if (e->kind == CIRT_EVIDENCE_FILE && date != NULL)
+        g_string_append_printf (out, ", %s", date);
+      /* Everything is listed for the assessors; what stays with them is
+       * marked (a redacted report has only the shareable items). */
+      if (!e->shareable)
+        g_string_append_printf (out, " — %s", cirt_lang_str (lang, CIRT_STR_EVIDENCE_NOT_SHAREABLE));
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 GPtrArray *
 cirt_export_methodology_intro (const CirtLang *lang)
 {
@@ -770,6 +804,9 @@ cirt_export_methodology_notes (const CirtLang     *lang,
   add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_TLP, marking, NULL, NULL, NULL), FALSE);
   if (data->redacted)
     add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METH_REDACTED)), TRUE);
+  /* The evidence vault's scoring option, stated when it is on. */
+  if (cirt_score_get_evidenced_only (data->score))
+    add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METHOD_EVIDENCED_ONLY)), TRUE);
   {
     char *fallback = fallback_note (lang, data->score);
     if (fallback != NULL)

@@ -4,6 +4,8 @@
 
 #include "cirt-redact.h"
 
+#include "cirt-evidence.h"
+
 #include <string.h>
 
 typedef struct {
@@ -422,6 +424,29 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
               rv->reviewer = g_strdup (role);
             }
           g_hash_table_insert (copy->reviews, g_strdup (key), rv);
+        }
+    }
+  /* The evidence vault: only what may go to the ministry, its names with
+   * every person's name replaced by a role. */
+  if (data->evidence != NULL)
+    {
+      copy->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_evidence_free);
+      for (guint i = 0; i < data->evidence->len; i++)
+        {
+          const CirtEvidence *src = g_ptr_array_index (data->evidence, i);
+          CirtEvidence *e;
+
+          if (!src->shareable)
+            continue;
+          e = cirt_evidence_copy (src);
+          redact_field (&r, &e->name);
+          if (!cirt_text_is_blank (e->author))
+            {
+              const char *role = role_of (&r, e->author, NULL);
+              g_free (e->author);
+              e->author = g_strdup (role);
+            }
+          g_ptr_array_add (copy->evidence, e);
         }
     }
   g_ptr_array_unref (r.people);

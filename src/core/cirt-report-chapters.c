@@ -1026,6 +1026,15 @@ appendix_question (Report             *r,
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_EVIDENCE), a->evidence, STYLE_REGULAR, COLOR_INK);
       if (!cirt_text_is_blank (a->source))
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_SOURCE), a->source, STYLE_REGULAR, COLOR_INK);
+    }
+  /* The evidence vault's items (a file's name and hash, a web address). */
+  {
+    g_autofree char *attached = cirt_export_evidence_text (r->l, r->data, q->id);
+    if (attached != NULL)
+      labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_ATTACHED), attached, STYLE_REGULAR, COLOR_INK);
+  }
+  if (a != NULL)
+    {
       if (!cirt_text_is_blank (a->author) || !cirt_text_is_blank (a->updated_at))
         {
           g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;

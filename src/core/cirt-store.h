@@ -38,7 +38,9 @@ typedef enum {
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 9
+#define CIRT_STORE_SCHEMA_VERSION 10
+/* The version that added the evidence vault (migrate_add_evidence). */
+#define CIRT_STORE_SCHEMA_EVIDENCE 10
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
