@@ -58,4 +58,11 @@ char           *cirt_test_make_follow_up  (CirtStore   *store,
 /* Runs the suite; returns the process exit status. */
 int             cirt_test_run_suite       (Suite *suite);
 
+/* SQL that takes the interviews' part of the schema (schema 11) out of a
+ * database, for the tests that fake an older schema. */
+#define CIRT_TEST_SQL_BEFORE_INTERVIEWS \
+  "DROP TABLE interview_history; DROP TABLE statement; DROP TABLE interview_session;" \
+  " DROP TRIGGER stakeholder_uuid_given; DROP INDEX stakeholder_by_uuid;" \
+  " ALTER TABLE stakeholder DROP COLUMN uuid; ALTER TABLE answer DROP COLUMN session;"
+
 G_END_DECLS

@@ -532,6 +532,8 @@ static void
 m_country_code_in_version_3 (JsonObject *r)
 {
   json_object_set_int_member (r, "format_version", 3);
+  /* Nor had it the reviews (version 5). */
+  json_object_remove_member (r, "reviews");
   json_object_set_string_member (json_object_get_object_member (r, "assessment"), "country_code", "KE");
 }
 static void
@@ -540,6 +542,8 @@ m_region_in_version_3 (JsonObject *r)
   JsonObject *a = json_object_get_object_member (r, "assessment");
 
   json_object_set_int_member (r, "format_version", 3);
+  /* Nor had it the reviews (version 5). */
+  json_object_remove_member (r, "reviews");
   json_object_remove_member (a, "country_code");
   json_object_set_string_member (a, "region", "africa");
 }
@@ -802,12 +806,19 @@ m_as_version_1 (JsonObject *r)
   JsonArray *h = json_object_get_array_member (r, "history");
 
   json_object_set_int_member (r, "format_version", 1);
-  /* Version 1 had no findings, no country code, no region, no sessions and no statements. */
+  /* Version 1 had no findings, no country code, no region, no reviews, no
+   * sessions and no statements. */
   json_object_remove_member (r, "findings");
+  json_object_remove_member (r, "reviews");
   json_object_remove_member (json_object_get_object_member (r, "assessment"), "country_code");
   json_object_remove_member (json_object_get_object_member (r, "assessment"), "region");
   json_object_remove_member (r, "sessions");
   json_object_remove_member (r, "statements");
+  /* Nor the evidence vault (version 6). */
+  json_object_remove_member (r, "evidenced_only");
+  json_object_remove_member (r, "evidence");
+  json_object_remove_member (r, "evidence_blobs");
+  json_object_remove_member (r, "evidence_removed");
   for (guint i = 0; i < json_array_get_length (h); i++)
     json_object_remove_member (json_array_get_object_element (h, i), "hash");
 }
@@ -983,10 +994,17 @@ static void m_no_country_code (JsonObject *r)
   json_object_remove_member (a, "country_code");
   json_object_remove_member (a, "region");
   json_object_set_string_member (a, "country", "Kenya");
-  /* As written before version 4 (which had no sessions or statements either). */
-  json_object_set_int_member (r, "format_version", 3);
+  /* As written before version 4 (so without sessions, statements or the
+   * evidence vault either). */
   json_object_remove_member (r, "sessions");
   json_object_remove_member (r, "statements");
+  json_object_remove_member (r, "evidenced_only");
+  json_object_remove_member (r, "evidence");
+  json_object_remove_member (r, "evidence_blobs");
+  json_object_remove_member (r, "evidence_removed");
+  json_object_set_int_member (r, "format_version", 3);
+  /* Nor had it the reviews (version 5). */
+  json_object_remove_member (r, "reviews");
 }
 
 START_TEST (test_country_code_and_region)

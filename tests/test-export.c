@@ -390,7 +390,7 @@ START_TEST (test_xlsx_readback)
   JsonObject *answers, *summary, *recs, *gaps, *stake, *sc;
   JsonArray *sheets, *arr;
   const char *names[] = { "Summary", "Answers", "Recommendations", "Findings", "Gaps", "Stakeholders",
-                          "Interview sessions", "Statements", "Methodology" };
+                          "Interview sessions", "Statements", "Evidence", "Methodology" };
   const char *ids[] = { "T-LAW-1", "T-LAW-2", "T-OPS-1", "T-OPS-2", "T-CTX-1", "T-CTX-2", "T-CTX-3" };
   int r;
 
@@ -604,7 +604,7 @@ START_TEST (test_xlsx_french_letter)
   g_autoptr(JsonNode) book = NULL;
   JsonArray *sheets;
   const char *names[] = { "Synthèse", "Réponses", "Recommandations", "Constatations", "Écarts", "Parties prenantes",
-                          "Séances d’entretien", "Déclarations", "Méthodologie" };
+                          "Séances d’entretien", "Déclarations", "Éléments de preuve", "Méthodologie" };
   JsonObject *answers;
   int r;
 

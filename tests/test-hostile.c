@@ -398,14 +398,15 @@ START_TEST (test_sealed_files)
                                        pass, NULL), 0);
   ck_assert (g_file_get_contents (sealed, &data, &len, NULL));
   /* Sealed by gpg: to a key whose secret part is not here; without
-   * integrity protection; 300 MB of zeros in a few hundred kilobytes; JSON
+   * integrity protection; 600 MB of zeros (more than the 512 MiB an exchange file may
+   * be) in a few hundred kilobytes; JSON
    * nested 100,000 deep. */
   ck_assert_int_eq (cirt_test_gpg (bob, NULL, NULL, &gerr, "--output", to_bob, "--recipient", bob->fingerprint,
                                    "--encrypt", good, NULL), 0);
   ck_assert_msg (cirt_test_gpg (alice, NULL, NULL, &gerr, "--pinentry-mode", "loopback", "--passphrase-file", pass,
                                 "--rfc2440", "--output", no_mdc, "--symmetric", good, NULL) == 0, "%s", gerr);
   ck_assert ((f = fopen (bomb_plain, "w")) != NULL);
-  ck_assert_int_eq (ftruncate (fileno (f), 300 * 1024 * 1024), 0);
+  ck_assert_int_eq (ftruncate (fileno (f), 600 * 1024 * 1024), 0);
   fclose (f);
   ck_assert_int_eq (cirt_test_gpg (alice, NULL, NULL, NULL, "--pinentry-mode", "loopback", "--passphrase-file", pass,
                                    "--compress-level", "9", "--output", bomb, "--symmetric", bomb_plain, NULL), 0);
@@ -424,7 +425,7 @@ START_TEST (test_sealed_files)
       { "sealed, the last byte missing", tmp_file ("short.gpg", data, len - 1), pass, "truncated or was altered" },
       { "sealed to another keyring's key", g_strdup (to_bob), NULL, "secret part is not in this keyring" },
       { "sealed without integrity protection", g_strdup (no_mdc), pass, "without integrity protection" },
-      { "a sealed 300 MB", g_strdup (bomb), pass, "opens to more than" },
+      { "a sealed 600 MB", g_strdup (bomb), pass, "opens to more than" },
       { "an armour header and nothing", tmp_file ("armour.asc", "-----BEGIN PGP MESSAGE-----\n\nxyz\n", -1), pass,
         "truncated or was altered" },
       { "a session-key packet header and noise", tmp_file ("noise.gpg", "\x8c\x0d\x04\x09\x03\x02garbage", 14),

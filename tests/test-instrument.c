@@ -328,6 +328,9 @@ instrument_suite (void)
   Suite *s = suite_create ("instrument");
   TCase *tc = tcase_create ("loader");
 
+  /* Listing what is available parses the three shipped instruments (six
+   * languages each): seconds under the sanitizers on a loaded machine. */
+  tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_base_loads);
   tcase_add_test (tc, test_fixture_loads);
   tcase_add_test (tc, test_ask_groups);

@@ -826,7 +826,9 @@ START_TEST (test_json_shape)
   static const char *rec_keys[] = { "question", "section", "pillar", "score", "priority", "text" };
 
   ck_assert_str_eq (json_object_get_string_member (root, "assessment"), "abc");
-  ck_assert_uint_eq (json_object_get_size (root), 5);
+  ck_assert_uint_eq (json_object_get_size (root), 6);
+  /* The evidence vault's scoring option, off unless asked for. */
+  ck_assert (!json_object_get_boolean_member (root, "evidenced_only"));
 
   overall = json_object_get_object_member (root, "overall");
   ck_assert_uint_eq (json_object_get_size (overall), G_N_ELEMENTS (overall_keys));

@@ -1049,8 +1049,14 @@ START_TEST (test_migrate_from_v6)
   ck_assert_int_eq (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; DROP TABLE finding_history; DROP TABLE finding;"
                                       " ALTER TABLE assessment DROP COLUMN country_code;"
                                       " ALTER TABLE assessment DROP COLUMN region;"
-                                      SQL_BEFORE_INTERVIEWS " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL),
-                    SQLITE_OK);
+                                      /* and what came after schema 8: the reviews, the evidence vault */
+                                      " DROP TABLE review_history; DROP TABLE review;"
+                                      " DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                                      " DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                                      " ALTER TABLE assessment DROP COLUMN evidenced_only;"
+                                      /* and the interviews (schema 11) */
+                                      " " SQL_BEFORE_INTERVIEWS
+                                      " PRAGMA user_version = 6; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (db);
   g_unlink (bak);
   before = cirt_test_file_sha256 (fx.path);
@@ -1151,6 +1157,11 @@ START_TEST (test_migrate_from_v7)
   ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
   ck_assert_int_eq (sqlite3_exec (db, "ALTER TABLE assessment DROP COLUMN country_code;"
                                       "ALTER TABLE assessment DROP COLUMN region;"
+                                      /* and what came after schema 8: the reviews, the evidence vault */
+                                      "DROP TABLE review_history; DROP TABLE review;"
+                                      "DROP TRIGGER evidence_blob_release; DROP TRIGGER evidence_blob_release_history;"
+                                      "DROP TABLE evidence_history; DROP TABLE evidence; DROP TABLE evidence_blob;"
+                                      "ALTER TABLE assessment DROP COLUMN evidenced_only;"
                                       SQL_BEFORE_INTERVIEWS
                                       "PRAGMA user_version = 7;", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (db);

@@ -19,6 +19,7 @@
 #include "cirt-plan-page.h"
 #include "cirt-questionnaire.h"
 #include "cirt-recommendations-page.h"
+#include "cirt-review-page.h"
 #include "cirt-sessions-page.h"
 
 /* ------------------------------------------------------------------------ */
@@ -74,13 +75,14 @@ typedef enum {
   PAGE_RECOMMENDATIONS,
   PAGE_FINDINGS,
   PAGE_COMPARE,        /* a follow-up's only */
-  PAGE_SESSIONS,
-  PAGE_PLAN,
+  PAGE_REVIEW,         /* the lead assessor's review (Alt+8) */
+  PAGE_SESSIONS,       /* interview sessions (Alt+9) */
+  PAGE_PLAN,           /* the mission plan (Alt+0) */
   N_PAGES
 } PageId;
 
 static const char * const page_names[N_PAGES] = {
-  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare",
+  "overview", "questionnaire", "stakeholders", "targets", "recommendations", "findings", "compare", "review",
   "sessions", "plan",
 };
 
@@ -140,6 +142,8 @@ page_type (PageId id)
       return CIRT_TYPE_FINDINGS_PAGE;
     case PAGE_COMPARE:
       return CIRT_TYPE_COMPARE_PAGE;
+    case PAGE_REVIEW:
+      return CIRT_TYPE_REVIEW_PAGE;
     case PAGE_SESSIONS:
       return CIRT_TYPE_SESSIONS_PAGE;
     case PAGE_PLAN:
@@ -161,7 +165,7 @@ ensure_page (CirtAssessmentView *self,
   if (page != NULL)
     return page;
   page = g_object_new (page_type (id), "session", self->session, NULL);
-  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS || id == PAGE_COMPARE)
+  if (id == PAGE_OVERVIEW || id == PAGE_RECOMMENDATIONS || id == PAGE_COMPARE || id == PAGE_REVIEW)
     g_signal_connect_object (page, "question-activated", G_CALLBACK (on_question_activated_cb), self,
                              G_CONNECT_SWAPPED);
   if (id == PAGE_OVERVIEW)
@@ -447,6 +451,8 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_FINDINGS]));
   gtk_widget_class_bind_template_child_full (widget_class, "compare_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_COMPARE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "review_slot", FALSE,
+                                             G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_REVIEW]));
   gtk_widget_class_bind_template_child_full (widget_class, "sessions_slot", FALSE,
                                              G_STRUCT_OFFSET (CirtAssessmentView, slots[PAGE_SESSIONS]));
   gtk_widget_class_bind_template_child_full (widget_class, "plan_slot", FALSE,
@@ -461,12 +467,13 @@ cirt_assessment_view_class_init (CirtAssessmentViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_cb);
 
   gtk_widget_class_install_action (widget_class, "view.undo-answer", NULL, undo_answer_action);
-  /* Alt+1…9 reach the pages in every language (the underlined letters of
-   * the page titles change with the translation). */
+  /* Alt+1…9 and Alt+0 reach the pages in every language (the underlined
+   * letters of the page titles change with the translation). */
+  G_STATIC_ASSERT (N_PAGES <= 10);
   gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
   for (guint i = 0; i < N_PAGES; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "view.show-page", "s",
-                                         page_names[i]);
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0, GDK_ALT_MASK,
+                                         "view.show-page", "s", page_names[i]);
 }
 
 static void
@@ -642,6 +649,13 @@ cirt_assessment_view_get_findings (CirtAssessmentView *self)
 {
   g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
   return CIRT_FINDINGS_PAGE (ensure_page (self, PAGE_FINDINGS));
+}
+
+CirtReviewPage *
+cirt_assessment_view_get_review (CirtAssessmentView *self)
+{
+  g_return_val_if_fail (CIRT_IS_ASSESSMENT_VIEW (self), NULL);
+  return CIRT_REVIEW_PAGE (ensure_page (self, PAGE_REVIEW));
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include "cirt-findings-page.h"
 #include "cirt-plan-page.h"
 #include "cirt-questionnaire.h"
+#include "cirt-review-page.h"
 #include "cirt-stakeholders-page.h"
 #include "cirt-session.h"
 #include "cirt-sessions-page.h"
@@ -47,6 +48,7 @@ CirtTargetsPage      *cirt_assessment_view_get_targets      (CirtAssessmentView 
 CirtFindingsPage     *cirt_assessment_view_get_findings     (CirtAssessmentView  *self);
 CirtSessionsPage     *cirt_assessment_view_get_sessions     (CirtAssessmentView  *self);
 CirtPlanPage         *cirt_assessment_view_get_plan         (CirtAssessmentView  *self);
+CirtReviewPage       *cirt_assessment_view_get_review       (CirtAssessmentView  *self);
 /* The header's "Saved" / "Saving…" / "Not Saved" text. */
 const char           *cirt_assessment_view_get_save_text    (CirtAssessmentView  *self);
 

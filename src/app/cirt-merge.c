@@ -250,6 +250,10 @@ cirt_merge_describe (const CirtMergeResult *result,
                                                        "%u statements added or updated",
                                                        r->statements_added + r->statements_updated),
                                              r->statements_added + r->statements_updated));
+  if (r->reviews_taken > 0)
+    /* translators: part of the summary of an import: the lead assessor's reviews of answers */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u review taken", "%u reviews taken", r->reviews_taken),
+                                             r->reviews_taken));
   if (result->n_to_review > 0)
     /* translators: part of the summary of an import */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict to review", "%u conflicts to review",

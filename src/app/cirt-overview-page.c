@@ -170,6 +170,23 @@ fill_coverage (CirtOverviewPage     *self,
   else
     /* translators: coverage under the index: a percentage ("62 %"), answered, applicable */
     text = g_strdup_printf (_("Coverage %s: %u of %u applicable questions answered."), pct, answered, total - na);
+  /* How far the lead assessor's review has come (cirt-review.h). */
+  {
+    CirtReviewCounts c;
+
+    cirt_review_count (self->data->answers, self->data->reviews, &c);
+    if (c.n_answered > 0)
+      {
+        g_autofree char *share = cirt_lang_format_percent (ui_lang (self), cirt_review_counts_share (&c));
+        /* translators: under the coverage: "Reviewed by the lead: 30 % (12 of 40 answers), 2 need work." */
+        g_autofree char *line = g_strdup_printf (_("Reviewed by the lead: %s (%u of %u answers), %u need work."),
+                                                 share, c.n_accepted + c.n_needs_work, c.n_answered,
+                                                 c.n_needs_work);
+        char *both = g_strconcat (text, "\n", line, NULL);
+        g_free (text);
+        text = both;
+      }
+  }
   gtk_label_set_label (self->coverage_label, text);
 }
 

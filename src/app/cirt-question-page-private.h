@@ -10,8 +10,10 @@
  *                               session, save state, changes made elsewhere */
 #pragma once
 
+#include "cirt-evidence-box.h"
 #include "cirt-question-page.h"
 #include "cirt-statements-box.h"
+#include "cirt-review-box.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +32,7 @@ struct _CirtQuestionPage {
   /* template widgets */
   GtkScrolledWindow  *scroller;
   GtkLabel           *id_label;
+  CirtEvidenceBox    *evidence_box;       /* the evidence vault's items of this answer */
   GtkLabel           *critical_label;
   GtkLabel           *section_label;
   GtkLabel           *text_label;
@@ -65,6 +68,7 @@ struct _CirtQuestionPage {
   AdwEntryRow        *evidence_row;
   AdwActionRow       *interview_row;
   CirtStatementsBox  *statements_box;
+  GtkWidget          *review_box;      /* CirtReviewBox */
 
   /* option rows, made on demand and reused */
   GPtrArray          *level_rows;

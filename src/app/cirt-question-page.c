@@ -367,6 +367,7 @@ cirt_question_page_bind (CirtQuestionPage   *self,
     cirt_session_new_undo_group (self->session);
 
   gtk_label_set_label (self->id_label, question->id);
+  cirt_evidence_box_set_question (self->evidence_box, question->id);
   gtk_widget_set_visible (GTK_WIDGET (self->critical_label), question->critical);
   {
     const CirtSection *section = question->section;
@@ -455,6 +456,8 @@ cirt_question_page_bind (CirtQuestionPage   *self,
       gtk_text_buffer_set_enable_undo (buffer, TRUE);
     }
   _cirt_question_page_set_save_state (self, CIRT_SAVE_STATE_SAVED);
+  /* The lead assessor's review of this answer (cirt-review-box.c). */
+  cirt_review_box_set_question (CIRT_REVIEW_BOX (self->review_box), self->session, question->id);
 
   /* A new question starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -585,6 +588,7 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
 
   g_type_ensure (CIRT_TYPE_STATEMENTS_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CIRT_TYPE_REVIEW_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cirtassess/CirtAssess/cirt-question-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, id_label);
@@ -623,6 +627,9 @@ cirt_question_page_class_init (CirtQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, interview_row);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, statements_box);
   gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, review_box);
+  g_type_ensure (CIRT_TYPE_EVIDENCE_BOX);
+  gtk_widget_class_bind_template_child (widget_class, CirtQuestionPage, evidence_box);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_value_row_changed_cb",
                                                 G_CALLBACK (_cirt_question_page_on_value_row_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_calendar_day_selected_cb",
@@ -707,10 +714,12 @@ cirt_question_page_set_session (CirtQuestionPage *self,
     _cirt_question_page_save_now (self, NULL);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  cirt_evidence_box_set_session (self->evidence_box, session);
   self->question = NULL;
   g_clear_pointer (&self->interview_shown, g_free);
   cirt_statements_box_set_question (self->statements_box, NULL);
   cirt_statements_box_set_session (self->statements_box, session);
+  cirt_review_box_set_question (CIRT_REVIEW_BOX (self->review_box), NULL, NULL);
   g_object_notify (G_OBJECT (self), "session");
 }
 

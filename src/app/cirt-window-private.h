@@ -58,5 +58,13 @@ void _cirt_window_import_action         (GtkWidget  *widget,
 void _cirt_window_export_merge_action   (GtkWidget  *widget,
                                          const char *action_name,
                                          GVariant   *parameter);
+/* cirt-window-evidence.c: "win.export-evidence-pack" and the stateful
+ * "evidence.evidenced-only" (count only evidenced answers), updated with
+ * the other actions. */
+void _cirt_window_update_evidence_actions (CirtWindow *self,
+                                           gboolean    open);
+void _cirt_window_export_evidence_pack_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
 
 G_END_DECLS

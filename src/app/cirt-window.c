@@ -354,6 +354,8 @@ _cirt_window_update_actions (CirtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-assessment", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-merge", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-evidence-pack", open);
+  _cirt_window_update_evidence_actions (self, open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-conflicts", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->importing);
 }
@@ -663,6 +665,8 @@ cirt_window_class_init (CirtWindowClass *klass)
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _cirt_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-merge", NULL, _cirt_window_export_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.export-evidence-pack", NULL,
+                                   _cirt_window_export_evidence_pack_action);
   gtk_widget_class_install_action (widget_class, "win.merge-conflicts", NULL, merge_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.review-conflicts", "s", review_conflicts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);

@@ -9,6 +9,7 @@
 #include "cirt-cli.h"
 #include "cirt-countries.h"
 #include "cirt-store-sessions.h"
+#include "cirt-store-evidence.h"
 #include "cirt-references.h"
 #include "cirt-sample.h"
 
@@ -502,10 +503,13 @@ build_answer (JsonBuilder      *b,
               const CirtAnswer *a,
               CirtStore        *store,
               const char       *id,
-              GPtrArray        *stakeholders)
+              GPtrArray        *stakeholders,
+              GHashTable       *reviews)
 {
   JsonNode *node = cirt_answer_to_json_node (a, CIRT_ANSWER_JSON_WITH_META);
 
+  json_object_set_member (json_node_get_object (node), "review",
+                          cirt_cli_review_json (g_hash_table_lookup (reviews, a->question), a));
   if (a->session != NULL)
     json_object_set_member (json_node_get_object (node), "interview",
                             cirt_cli_answer_session_json (store, id, a->session, stakeholders));
@@ -531,6 +535,7 @@ cirt_cli_cmd_show (CirtCli *cli,
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) reviews = NULL;
   int targets[CIRT_N_PILLARS];
   int status;
 
@@ -547,6 +552,7 @@ cirt_cli_cmd_show (CirtCli *cli,
       (answers = cirt_store_get_answers (store, id, &error)) == NULL ||
       (stakeholders = cirt_store_list_stakeholders (store, id, &error)) == NULL ||
       (findings = cirt_store_list_findings (store, id, &error)) == NULL ||
+      (reviews = cirt_store_get_reviews (store, id, &error)) == NULL ||
       !cirt_store_get_targets (store, id, targets, &error))
     return cirt_cli_refuse_error (error);
 
@@ -604,6 +610,21 @@ cirt_cli_cmd_show (CirtCli *cli,
       json_builder_end_array (b);
       if (!cirt_cli_add_interviews_json (b, store, id, stakeholders, &error))
         return cirt_cli_refuse_error (error);
+      /* The evidence vault: the items' metadata, not their bytes. */
+      {
+        g_autoptr(GPtrArray) evidence = cirt_store_list_evidence (store, id, NULL, &error);
+        gboolean evidenced_only = FALSE;
+
+        if (evidence == NULL || !cirt_store_get_evidenced_only (store, id, &evidenced_only, &error))
+          return cirt_cli_refuse_error (error);
+        json_builder_set_member_name (b, "evidenced_only");
+        json_builder_add_boolean_value (b, evidenced_only);
+        json_builder_set_member_name (b, "evidence");
+        json_builder_begin_array (b);
+        for (guint i = 0; i < evidence->len; i++)
+          json_builder_add_value (b, cirt_evidence_to_json_node (g_ptr_array_index (evidence, i)));
+        json_builder_end_array (b);
+      }
       json_builder_set_member_name (b, "answers");
       json_builder_begin_array (b);
       /* In questionnaire order, so the output is stable and reads like the form. */
@@ -618,7 +639,7 @@ cirt_cli_cmd_show (CirtCli *cli,
                   const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
                   CirtAnswer *a = g_hash_table_lookup (answers, qu->id);
                   if (a)
-                    build_answer (b, a, store, id, stakeholders);
+                    build_answer (b, a, store, id, stakeholders, reviews);
                 }
             }
         }
@@ -646,6 +667,14 @@ cirt_cli_cmd_show (CirtCli *cli,
   {
     g_autofree char *answered = g_strdup_printf ("%u / %u", info->n_answered, info->n_questions);
     print_field (_("Answered:"), answered);
+  }
+  {
+    CirtReviewCounts counts;
+    g_autofree char *reviewed = NULL;
+
+    cirt_review_count (answers, reviews, &counts);
+    reviewed = cirt_cli_review_summary_line (&counts);
+    print_field (_("Reviewed:"), reviewed);
   }
   for (guint p = 0; p < CIRT_N_PILLARS; p++)
     if (targets[p] > 0)

@@ -128,6 +128,18 @@ cirt_cli_cmd_import (CirtCli *cli,
       json_builder_add_int_value (b, report->statements_kept);
       json_builder_set_member_name (b, "history_added");
       json_builder_add_int_value (b, report->history_added);
+      json_builder_set_member_name (b, "reviews_taken");
+      json_builder_add_int_value (b, report->reviews_taken);
+      json_builder_set_member_name (b, "reviews_kept");
+      json_builder_add_int_value (b, report->reviews_kept);
+      json_builder_set_member_name (b, "evidence_added");
+      json_builder_add_int_value (b, report->evidence_added);
+      json_builder_set_member_name (b, "evidence_updated");
+      json_builder_add_int_value (b, report->evidence_updated);
+      json_builder_set_member_name (b, "evidence_kept");
+      json_builder_add_int_value (b, report->evidence_kept);
+      json_builder_set_member_name (b, "evidence_removed");
+      json_builder_add_int_value (b, report->evidence_removed);
       json_builder_set_member_name (b, "conflicts");
       json_builder_begin_array (b);
       for (guint i = 0; i < report->conflicts->len; i++)
@@ -158,6 +170,12 @@ cirt_cli_cmd_import (CirtCli *cli,
   if (report->statements_added + report->statements_updated + report->statements_kept > 0)
     fprintf (stderr, _("Statements: %u added, %u updated, %u kept (changed or removed here later).\n"),
              report->statements_added, report->statements_updated, report->statements_kept);
+  if (report->reviews_taken + report->reviews_kept > 0)
+    fprintf (stderr, _("Reviews: %u taken, %u kept (set here later).\n"), report->reviews_taken,
+             report->reviews_kept);
+  if (report->evidence_added + report->evidence_updated + report->evidence_kept + report->evidence_removed > 0)
+    fprintf (stderr, _("Evidence: %u added, %u updated, %u removed, %u kept (changed or removed here later).\n"),
+             report->evidence_added, report->evidence_updated, report->evidence_removed, report->evidence_kept);
   for (guint i = 0; i < report->conflicts->len; i++)
     fprintf (stderr, _("conflict: %s (see 'cirt-assess-cli conflicts')\n"), (char *) g_ptr_array_index (report->conflicts, i));
   for (guint i = 0; i < report->warnings->len; i++)

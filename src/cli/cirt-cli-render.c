@@ -267,5 +267,7 @@ cirt_cli_render_run (const char *command,
     return run_chart (cli, argc, argv);
   if (strcmp (command, "export") == 0)
     return run_export (cli, argc, argv);
+  if (strcmp (command, "evidence-pack") == 0)
+    return cirt_cli_run_evidence_pack (cli, argc, argv);
   g_return_val_if_reached (CIRT_CLI_USAGE);
 }

@@ -34,6 +34,8 @@ static const CirtCliCommand commands[] = {
     N_("Record what a stakeholder said about a question, apart from the answer"), cirt_cli_cmd_statement },
   { "plan", "ID [--json]", N_("Show which stakeholder groups the planned sessions meet for each section, and what is not covered yet"),
     cirt_cli_cmd_plan },
+  { "review", "set ID QUESTION accepted|needs-work|clear [--comment C] [--by NAME] | list ID [--state S] [--section S] [--assessor A] [--json] | summary ID [--json]",
+    N_("The lead assessor's review of the answers: accept one, ask for work on it, list them by state"), cirt_cli_cmd_review },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
   { "verify", "ID", N_("Recompute the chain of hashes of an assessment's history and name the first change that does not match"),
     cirt_cli_cmd_verify },
@@ -54,6 +56,8 @@ static const CirtCliCommand commands[] = {
     cirt_cli_cmd_portfolio },
   { "export", "ID --xlsx FILE | --pdf FILE | --docx FILE [--lang LL] [--tlp clear|green|amber|amber-strict|red] [--paper a4|letter] [--redact] [--seal-to KEY…] [--seal-passphrase-file FILE]",
     N_("Write the workbook, the PDF report and/or the report to edit (DOCX) for the ministry"), cirt_cli_cmd_export },
+  { "evidence", "add ID QUESTION FILE [--date D] [--shareable] [--by NAME] [--name N] | add-url ID QUESTION URL [--seen D] [--shareable] [--by NAME] | list ID [--question Q] [--json] | share EVIDENCE on|off | remove EVIDENCE [--by NAME] | extract EVIDENCE OUT | pack ID OUT.zip [--lang LL] | evidenced-only ID on|off",
+    N_("Attach documents and web pages to answers as evidence, list, extract and pack them"), cirt_cli_cmd_evidence },
 };
 
 const CirtCliCommand *
@@ -298,6 +302,14 @@ cirt_cli_cmd_export (CirtCli *cli,
                      char   **argv)
 {
   return run_render ("export", cli, argc, argv);
+}
+
+int
+cirt_cli_cmd_evidence_pack (CirtCli *cli,
+                            int      argc,
+                            char   **argv)
+{
+  return run_render ("evidence-pack", cli, argc, argv);
 }
 
 /* ------------------------------------------------------------------------ */

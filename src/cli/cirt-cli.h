@@ -120,6 +120,12 @@ int cirt_cli_cmd_verify      (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_demo        (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_score       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_compare     (CirtCli *cli, int argc, char **argv);
+/* cirt-cli-review.c: the lead assessor's review; its JSON and words shared with show. */
+int cirt_cli_cmd_review      (CirtCli *cli, int argc, char **argv);
+JsonNode   *cirt_cli_review_json         (const CirtReview       *review,
+                                          const CirtAnswer       *answer);
+const char *cirt_cli_review_state_label  (CirtReviewState         state);
+char       *cirt_cli_review_summary_line (const CirtReviewCounts *counts);
 /* chart and export run in the drawing module (cirt-cli-render.c). */
 int cirt_cli_cmd_chart       (CirtCli *cli, int argc, char **argv);
 int cirt_cli_cmd_merge_export (CirtCli *cli, int argc, char **argv);
@@ -141,5 +147,10 @@ JsonNode *cirt_cli_answer_session_json (CirtStore    *store,
                                         const char   *id,
                                         const char   *session,
                                         GPtrArray    *stakeholders);
+/* The evidence vault (cirt-cli-evidence.c); its pack in the drawing module
+ * (cirt-cli-evidence-pack.c). */
+int cirt_cli_cmd_evidence    (CirtCli *cli, int argc, char **argv);
+int cirt_cli_cmd_evidence_pack (CirtCli *cli, int argc, char **argv);
+int cirt_cli_run_evidence_pack (CirtCli *cli, int argc, char **argv);
 
 G_END_DECLS

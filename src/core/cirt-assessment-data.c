@@ -5,6 +5,8 @@
 #include "cirt-assessment-data.h"
 #include "cirt-store-sessions.h"
 
+#include "cirt-store-evidence.h"
+
 #include <string.h>
 
 G_DEFINE_BOXED_TYPE (CirtAssessmentData, cirt_assessment_data, cirt_assessment_data_ref, cirt_assessment_data_unref)
@@ -23,6 +25,8 @@ data_clear (CirtAssessmentData *data)
   g_clear_pointer (&data->interviews, g_ptr_array_unref);
   g_clear_pointer (&data->statements, g_ptr_array_unref);
   g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->reviews, g_hash_table_unref);
+  g_clear_pointer (&data->evidence, g_ptr_array_unref);
   g_clear_pointer (&data->loaded_on, g_free);
   g_clear_pointer (&data->history_head, g_free);
   g_clear_pointer (&data->history_problem, g_free);
@@ -83,8 +87,10 @@ cirt_assessment_data_with_history (CirtAssessmentData  *data,
   copy->interviews = data->interviews ? g_ptr_array_ref (data->interviews) : NULL;
   copy->statements = data->statements ? g_ptr_array_ref (data->statements) : NULL;
   copy->findings = data->findings ? g_ptr_array_ref (data->findings) : NULL;
+  copy->reviews = data->reviews ? g_hash_table_ref (data->reviews) : NULL;
   copy->loaded_on = g_strdup (data->loaded_on);
-  if (!load_history (copy, store, error))
+  if (!load_history (copy, store, error) ||
+      (copy->evidence = cirt_store_list_evidence (store, data->info->id, NULL, error)) == NULL)
     return NULL;
   return g_steal_pointer (&copy);
 }
@@ -100,13 +106,19 @@ load_score (CirtStore   *store,
 {
   g_autoptr(GPtrArray) instruments = NULL;
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) evidenced = NULL;
+  gboolean evidenced_only = FALSE;
 
   if ((instruments = cirt_store_get_instruments (store, id, error)) == NULL ||
       (answers = cirt_store_get_answers (store, id, error)) == NULL ||
-      !cirt_store_get_targets (store, id, targets, error))
+      !cirt_store_get_targets (store, id, targets, error) ||
+      !cirt_store_get_evidenced_only (store, id, &evidenced_only, error))
+    return NULL;
+  /* The scoring option of the evidence vault: only evidenced answers count. */
+  if (evidenced_only && (evidenced = cirt_store_evidenced_questions (store, id, error)) == NULL)
     return NULL;
   {
-    CirtScore *score = cirt_score_compute (instruments, answers, targets);
+    CirtScore *score = cirt_score_compute_evidenced (instruments, answers, targets, evidenced);
     if (instruments_out)
       *instruments_out = g_steal_pointer (&instruments);
     if (answers_out)
@@ -153,7 +165,14 @@ cirt_assessment_data_load (CirtStore      *store,
   if ((flags & CIRT_LOAD_FINDINGS) &&
       (data->findings = cirt_store_list_findings (store, assessment_id, error)) == NULL)
     return NULL;
+  if ((flags & CIRT_LOAD_REVIEWS) &&
+      (data->reviews = cirt_store_get_reviews (store, assessment_id, error)) == NULL)
+    return NULL;
   if ((flags & CIRT_LOAD_HISTORY) && !load_history (data, store, error))
+    return NULL;
+  /* What the documents list of the evidence vault. */
+  if ((flags & CIRT_LOAD_HISTORY) &&
+      (data->evidence = cirt_store_list_evidence (store, assessment_id, NULL, error)) == NULL)
     return NULL;
   data->loaded_on = g_date_time_format (now, "%Y-%m-%d");
   return g_steal_pointer (&data);

@@ -22,9 +22,10 @@ typedef enum {
   CIRT_LOAD_STAKEHOLDERS = 1 << 1,   /* and the interviews */
   CIRT_LOAD_HISTORY      = 1 << 2,   /* and the state of the history's chain of hashes */
   CIRT_LOAD_FINDINGS     = 1 << 3,   /* and the findings */
+  CIRT_LOAD_REVIEWS      = 1 << 4,   /* and the lead assessor's reviews */
   /* What the screen shows (the session reloads it after each burst of
    * answers): the chain, which reads the whole history, is left out. */
-  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_FINDINGS,
+  CIRT_LOAD_ALL          = CIRT_LOAD_BASELINE | CIRT_LOAD_STAKEHOLDERS | CIRT_LOAD_FINDINGS | CIRT_LOAD_REVIEWS,
   /* What a document shows. */
   CIRT_LOAD_DOCUMENT     = CIRT_LOAD_ALL | CIRT_LOAD_HISTORY,
 } CirtLoadFlags;
@@ -49,6 +50,8 @@ typedef struct _CirtAssessmentData {
   GPtrArray          *statements;      /* CirtStatement* */
   /* CIRT_LOAD_FINDINGS: in their order */
   GPtrArray          *findings;        /* CirtFinding* */
+  /* CIRT_LOAD_REVIEWS: question id → CirtReview* (cirt-review.h) */
+  GHashTable         *reviews;
   /* CIRT_LOAD_HISTORY: the recorded changes and the chain's head (NULL
    * without history), or why the chain does not hold. */
   guint               n_changes;
@@ -56,6 +59,10 @@ typedef struct _CirtAssessmentData {
   char               *history_problem;
   char               *loaded_on;       /* YYYY-MM-DD (UTC): the date of a document made from it */
   gboolean            redacted;        /* a copy made by cirt_assessment_data_redact() */
+  /* The evidence vault's items (CirtEvidence*, cirt-evidence.h), loaded for
+   * documents (with CIRT_LOAD_HISTORY); a redacted copy keeps only the
+   * shareable ones. */
+  GPtrArray          *evidence;
 } CirtAssessmentData;
 
 #define CIRT_TYPE_ASSESSMENT_DATA (cirt_assessment_data_get_type ())

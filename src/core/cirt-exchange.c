@@ -21,11 +21,18 @@
 #include "cirt-file.h"
 #include "cirt-json.h"
 #include "cirt-seal.h"
+#include "cirt-store-evidence.h"
 #include "cirt-store-private.h"
 
-/* An exchange file carries the instrument snapshots and the whole history:
- * a large mission's file is a few megabytes. */
-#define MAX_FILE_SIZE (256 * 1024 * 1024)
+/* An exchange file carries the instrument snapshots and the whole history
+ * (a large mission's file is a few megabytes) and, from format 4, the
+ * evidence vault's files in base64 (4/3 of their size): 512 MiB holds some
+ * 380 MB of documents, a dozen files of the largest size kept
+ * (CIRT_EVIDENCE_MAX_SIZE) or hundreds of ordinary scans (the limit was
+ * 256 MiB before the vault). */
+#define MAX_FILE_SIZE (512 * 1024 * 1024)
+/* The base64 text of the largest file kept. */
+#define MAX_BLOB_TEXT (((gsize) CIRT_EVIDENCE_MAX_SIZE + 2) / 3 * 4)
 
 void
 cirt_import_report_free (CirtImportReport *report)
@@ -81,6 +88,11 @@ cirt_exchange_export_sealed (CirtStore       *store,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GHashTable) reviews = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) removals = NULL;
+  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean evidenced_only = FALSE;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -97,6 +109,10 @@ cirt_exchange_export_sealed (CirtStore       *store,
       (sessions = cirt_store_list_interviews (store, assessment_id, error)) == NULL ||
       (statements = cirt_store_list_statements (store, assessment_id, NULL, error)) == NULL ||
       (history = cirt_store_get_history (store, assessment_id, NULL, error)) == NULL ||
+      (reviews = cirt_store_get_reviews (store, assessment_id, error)) == NULL ||
+      (evidence = cirt_store_list_evidence (store, assessment_id, NULL, error)) == NULL ||
+      (removals = cirt_store_list_evidence_removals (store, assessment_id, error)) == NULL ||
+      !cirt_store_get_evidenced_only (store, assessment_id, &evidenced_only, error) ||
       !cirt_store_get_targets (store, assessment_id, targets, error))
     return FALSE;
 
@@ -218,6 +234,73 @@ cirt_exchange_export_sealed (CirtStore       *store,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  /* The reviews (cleared ones too: a clear must reach the other laptop),
+   * in questionnaire order. */
+  json_builder_set_member_name (b, "reviews");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < instruments->len; i++)
+    {
+      CirtInstrument *inst = g_ptr_array_index (instruments, i);
+      for (guint s = 0; s < cirt_instrument_get_n_sections (inst); s++)
+        {
+          const CirtSection *sec = cirt_instrument_get_section (inst, s);
+          for (guint q = 0; q < sec->questions->len; q++)
+            {
+              const CirtQuestion *qu = g_ptr_array_index (sec->questions, q);
+              CirtReview *r = g_hash_table_lookup (reviews, qu->id);
+              if (r != NULL)
+                json_builder_add_value (b, cirt_review_to_json_node (r));
+            }
+        }
+    }
+  json_builder_end_array (b);
+
+  /* The evidence vault (version 6): the items, their files' bytes once per
+   * hash, the removals (so that a removal over there is one here too). */
+  json_builder_set_member_name (b, "evidenced_only");
+  json_builder_add_boolean_value (b, evidenced_only);
+  json_builder_set_member_name (b, "evidence");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evidence->len; i++)
+    json_builder_add_value (b, cirt_evidence_to_json_node (g_ptr_array_index (evidence, i)));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "evidence_blobs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      CirtEvidence *e = g_ptr_array_index (evidence, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *text = NULL;
+      gsize n;
+      const guint8 *raw;
+
+      if (e->kind != CIRT_EVIDENCE_FILE || g_hash_table_contains (written, e->sha256))
+        continue;
+      g_hash_table_add (written, e->sha256);
+      bytes = cirt_store_get_evidence_data (store, e->sha256, error);
+      if (bytes == NULL)
+        return FALSE;
+      raw = g_bytes_get_data (bytes, &n);
+      text = g_base64_encode (raw, n);
+      json_builder_begin_object (b);
+      cirt_json_add_string (b, "sha256", e->sha256);
+      cirt_json_add_string (b, "data", text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "evidence_removed");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < removals->len; i++)
+    {
+      CirtEvidenceChange *c = g_ptr_array_index (removals, i);
+      json_builder_begin_object (b);
+      cirt_json_add_string (b, "id", c->evidence);
+      cirt_json_add_string (b, "author", c->author);
+      cirt_json_add_string (b, "removed_at", c->changed_at);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -255,6 +338,11 @@ typedef struct {
   GPtrArray          *statements;  /* CirtStatement*, likewise */
   GPtrArray          *answers;     /* CirtAnswer*, values canonical, times UTC */
   GPtrArray          *history;     /* CirtHistoryEntry*, likewise */
+  GPtrArray          *reviews;     /* CirtReview*, times UTC */
+  gboolean            evidenced_only;
+  GPtrArray          *evidence;    /* CirtEvidence*, ids in lower case, times UTC */
+  GHashTable         *blobs;       /* sha256 → GBytes*, each checked against its hash */
+  GPtrArray          *removed;     /* CirtEvidenceChange* (evidence, author, changed_at) */
   GDateTime          *now;
   gint64              version;     /* format_version of the file */
   guint               n_clamped;
@@ -274,6 +362,10 @@ exchange_file_clear (ExchangeFile *f)
   g_clear_pointer (&f->statements, g_ptr_array_unref);
   g_clear_pointer (&f->answers, g_ptr_array_unref);
   g_clear_pointer (&f->history, g_ptr_array_unref);
+  g_clear_pointer (&f->reviews, g_ptr_array_unref);
+  g_clear_pointer (&f->evidence, g_ptr_array_unref);
+  g_clear_pointer (&f->blobs, g_hash_table_unref);
+  g_clear_pointer (&f->removed, g_ptr_array_unref);
   g_clear_pointer (&f->now, g_date_time_unref);
   g_clear_pointer (&f->latest_clamped, g_free);
 }
@@ -968,6 +1060,246 @@ read_statements (ExchangeFile  *f,
   return TRUE;
 }
 
+/* The reviews (version 5): each a review object, of a question of the
+ * file's instruments, at most one per question, its time an instant. */
+static gboolean
+read_reviews (ExchangeFile  *f,
+              JsonObject    *root,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *arr = NULL;
+
+  f->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_review_free);
+  if (!cirt_json_get_array (root, "reviews", TRUE, "", &arr, &local_error))
+    return refuse (f, local_error, error);
+  if (arr != NULL && f->version < CIRT_EXCHANGE_REVIEWS_SINCE)
+    return invalid (f, error, _("reviews: unknown member"));
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "reviews", i);
+      g_autofree char *p = NULL;
+      JsonNode *n = json_array_get_element (arr, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtReview) review = NULL;
+      char *when;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      review = cirt_review_from_json_object (o, where, &local_error);
+      if (review == NULL)
+        return refuse (f, local_error, error);
+      if (find_question (f, review->question) == NULL)
+        return invalid (f, error, _("%s.question: no question \"%s\" in the file's instruments"), where,
+                        review->question);
+      if (g_hash_table_contains (seen, review->question))
+        return invalid (f, error, _("%s.question: question %s is reviewed twice in the file"), where,
+                        review->question);
+      p = g_strdup_printf ("%s.reviewed_at", where);
+      when = read_time (f, review->reviewed_at, p, error);
+      if (when == NULL)
+        return FALSE;
+      g_free (review->reviewed_at);
+      review->reviewed_at = when;
+      g_hash_table_add (seen, review->question);
+      g_ptr_array_add (f->reviews, g_steal_pointer (&review));
+    }
+  return TRUE;
+}
+
+/* Strict base64: only its alphabet, padding at the end, a length of
+ * whole quanta. */
+static gboolean
+is_base64 (const char *s,
+           gsize       len)
+{
+  gsize pad = 0;
+
+  if (len == 0 || len % 4 != 0)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+      if (c == '=')
+        {
+          if (i < len - 2)
+            return FALSE;
+          pad++;
+        }
+      else if (pad > 0 || !(g_ascii_isalnum (c) || c == '+' || c == '/'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The evidence vault (version 6): the setting, the items (each a known
+ * question, a UUID once, instants), the files' bytes (strict base64, each
+ * hashing to its key and of the size its items give, each named by an
+ * item, none missing) and the removals. */
+static gboolean
+read_evidence (ExchangeFile  *f,
+               JsonObject    *root,
+               GError       **error)
+{
+  static const char * const blob_keys[] = { "sha256", "data", NULL };
+  static const char * const removed_keys[] = { "id", "author", "removed_at", NULL };
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *items = NULL, *blobs = NULL, *removed = NULL;
+  JsonNode *flag;
+
+  f->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_evidence_free);
+  f->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  f->removed = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_evidence_change_free);
+  if (!cirt_json_get_array (root, "evidence", TRUE, "", &items, &local_error) ||
+      !cirt_json_get_array (root, "evidence_blobs", TRUE, "", &blobs, &local_error) ||
+      !cirt_json_get_array (root, "evidence_removed", TRUE, "", &removed, &local_error))
+    return refuse (f, local_error, error);
+  flag = json_object_get_member (root, "evidenced_only");
+  if (f->version < CIRT_EXCHANGE_EVIDENCE_SINCE && (items != NULL || blobs != NULL || removed != NULL || flag != NULL))
+    return invalid (f, error, _("%s: unknown member"), items ? "evidence" : blobs ? "evidence_blobs"
+                                                       : removed ? "evidence_removed" : "evidenced_only");
+  if (flag != NULL && !JSON_NODE_HOLDS_NULL (flag))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (flag) || json_node_get_value_type (flag) != G_TYPE_BOOLEAN)
+        return invalid (f, error, _("evidenced_only: must be true or false"));
+      f->evidenced_only = json_node_get_boolean (flag);
+    }
+
+  for (guint i = 0; blobs != NULL && i < json_array_get_length (blobs); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "evidence_blobs", i);
+      JsonNode *n = json_array_get_element (blobs, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      const char *sha = NULL, *text = NULL;
+      g_autofree guchar *raw = NULL;
+      g_autofree char *actual = NULL;
+      gsize len = 0;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      if (!cirt_json_check_members (o, blob_keys, where, &local_error) ||
+          !cirt_json_get_string (o, "sha256", FALSE, 64, where, &sha, &local_error) ||
+          !cirt_json_get_string (o, "data", FALSE, MAX_BLOB_TEXT, where, &text, &local_error))
+        return refuse (f, local_error, error);
+      if (!cirt_evidence_is_sha256 (sha))
+        return invalid (f, error, _("%s.sha256: not a SHA-256 (64 lower-case hexadecimal digits)"), where);
+      if (g_hash_table_contains (f->blobs, sha))
+        return invalid (f, error, _("%s.sha256: the bytes of %s are given twice"), where, sha);
+      if (!is_base64 (text, strlen (text)))
+        return invalid (f, error, _("%s.data: not base64"), where);
+      raw = g_base64_decode (text, &len);
+      if (len == 0 || len > CIRT_EVIDENCE_MAX_SIZE)
+        return invalid (f, error, _("%s.data: a file of evidence is from 1 byte to the limit kept"), where);
+      actual = cirt_evidence_sha256 (raw, len);
+      if (strcmp (actual, sha) != 0)
+        return invalid (f, error, _("%s.data: the bytes do not match their SHA-256 %s (the file was damaged or "
+                                    "altered)"), where, sha);
+      if (cirt_evidence_sniff (raw, len) == NULL)
+        return invalid (f, error, _("%s.data: none of the kinds of document kept as evidence"), where);
+      g_hash_table_insert (f->blobs, g_strdup (sha), g_bytes_new_take (g_steal_pointer (&raw), len));
+    }
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "evidence", i);
+      JsonNode *n = json_array_get_element (items, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      g_autoptr(CirtEvidence) e = NULL;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      e = cirt_evidence_from_json_object (o, where, &local_error);
+      if (e == NULL)
+        return refuse (f, local_error, error);
+      for (guint j = 0; j < f->evidence->len; j++)
+        if (strcmp (((CirtEvidence *) g_ptr_array_index (f->evidence, j))->id, e->id) == 0)
+          return invalid (f, error, _("%s.id: item %s is also evidence[%u]"), where, e->id, j);
+      if (find_question (f, e->question) == NULL)
+        return invalid (f, error, _("%s.question: no question \"%s\" in the file's instruments"), where, e->question);
+      if (e->kind == CIRT_EVIDENCE_FILE)
+        {
+          GBytes *bytes = g_hash_table_lookup (f->blobs, e->sha256);
+          const guint8 *raw;
+          gsize len = 0;
+
+          if (bytes == NULL)
+            return invalid (f, error, _("%s.sha256: the file's bytes are not in evidence_blobs"), where);
+          raw = g_bytes_get_data (bytes, &len);
+          if ((gint64) len != e->size)
+            return invalid (f, error, _("%s.size: the file has %llu bytes"), where, (unsigned long long) len);
+          if (g_strcmp0 (cirt_evidence_sniff (raw, len), e->mime) != 0)
+            return invalid (f, error, _("%s.mime: the file's content is not of that type"), where);
+        }
+      {
+        g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
+        g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
+        char *created = read_time (f, e->created_at, p1, error);
+        char *modified = created ? read_time (f, e->modified_at, p2, error) : NULL;
+
+        if (modified == NULL)
+          {
+            g_free (created);
+            return FALSE;
+          }
+        g_free (e->created_at);
+        e->created_at = created;
+        g_free (e->modified_at);
+        e->modified_at = modified;
+      }
+      g_ptr_array_add (f->evidence, g_steal_pointer (&e));
+    }
+  /* Every blob is some item's. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, f->blobs);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        gboolean named = FALSE;
+        for (guint j = 0; j < f->evidence->len && !named; j++)
+          named = g_strcmp0 (((CirtEvidence *) g_ptr_array_index (f->evidence, j))->sha256, key) == 0;
+        if (!named)
+          return invalid (f, error, _("evidence_blobs: the bytes of %s belong to no item of evidence"),
+                          (const char *) key);
+      }
+  }
+
+  for (guint i = 0; removed != NULL && i < json_array_get_length (removed); i++)
+    {
+      g_autofree char *where = cirt_json_index_path ("", "evidence_removed", i);
+      g_autofree char *p = g_strdup_printf ("%s.removed_at", where);
+      JsonNode *n = json_array_get_element (removed, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+      const char *uuid = NULL, *author = NULL, *when = NULL;
+      CirtEvidenceChange *c;
+      char *at;
+
+      if (o == NULL)
+        return invalid (f, error, _("%s: must be an object"), where);
+      if (!cirt_json_check_members (o, removed_keys, where, &local_error) ||
+          !cirt_json_get_string (o, "id", FALSE, 64, where, &uuid, &local_error) ||
+          !cirt_json_get_string (o, "author", TRUE, CIRT_MAX_SHORT_TEXT, where, &author, &local_error) ||
+          !cirt_json_get_string (o, "removed_at", FALSE, CIRT_MAX_SHORT_TEXT, where, &when, &local_error))
+        return refuse (f, local_error, error);
+      if (!g_uuid_string_is_valid (uuid))
+        return invalid (f, error, _("%s.id: \"%s\" is not an evidence id (a UUID)"), where, uuid);
+      for (guint j = 0; j < f->evidence->len; j++)
+        if (g_ascii_strcasecmp (((CirtEvidence *) g_ptr_array_index (f->evidence, j))->id, uuid) == 0)
+          return invalid (f, error, _("%s.id: item %s is both removed and present"), where, uuid);
+      at = read_time (f, when, p, error);
+      if (at == NULL)
+        return FALSE;
+      c = g_new0 (CirtEvidenceChange, 1);
+      c->evidence = g_ascii_strdown (uuid, -1);
+      c->author = g_strdup (author);
+      c->changed_at = at;
+      g_ptr_array_add (f->removed, c);
+    }
+  return TRUE;
+}
+
 /* Reads the file into f->root, opening it first if it is sealed. A file
  * that cannot be read or opened sets @error (returns FALSE); JSON that does
  * not parse leaves f->root NULL with the reason in f->parse_error. */
@@ -1007,7 +1339,8 @@ read_file (ExchangeFile  *f,
 {
   static const char * const keys[] = {
     "format", "format_version", "exported_at", "assessment", "instruments", "targets", "stakeholders",
-    "findings", "sessions", "statements", "answers", "history", NULL,
+    "findings", "sessions", "statements", "answers", "history", "reviews", "evidenced_only", "evidence",
+    "evidence_blobs", "evidence_removed", NULL,
   };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -1050,7 +1383,9 @@ read_file (ExchangeFile  *f,
          read_sessions (f, root, error) &&
          read_statements (f, root, error) &&
          read_answers (f, root, error) &&
-         read_history (f, root, error);
+         read_history (f, root, error) &&
+         read_reviews (f, root, error) &&
+         read_evidence (f, root, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1287,6 +1622,37 @@ merge_content (CirtStore        *store,
     if (!merge_answer (store, f, id, g_ptr_array_index (f->answers, i), i, report, error))
       return FALSE;
 
+  /* Evidence: items by their UUID (cirt_store_import_evidence), the bytes
+   * given only when they are not here yet; then the removals. */
+  for (guint i = 0; i < f->evidence->len; i++)
+    {
+      CirtEvidence *e = g_ptr_array_index (f->evidence, i);
+      CirtEvidenceImport outcome = CIRT_EVIDENCE_IMPORT_SAME;
+      GBytes *bytes = e->kind == CIRT_EVIDENCE_FILE ? g_hash_table_lookup (f->blobs, e->sha256) : NULL;
+
+      if (!cirt_store_import_evidence (store, id, e, bytes, &outcome, error))
+        {
+          g_prefix_error (error, "%s: evidence[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->evidence_added += outcome == CIRT_EVIDENCE_IMPORT_ADDED;
+      report->evidence_updated += outcome == CIRT_EVIDENCE_IMPORT_UPDATED;
+      report->evidence_kept += outcome == CIRT_EVIDENCE_IMPORT_KEPT;
+    }
+  for (guint i = 0; i < f->removed->len; i++)
+    {
+      CirtEvidenceChange *c = g_ptr_array_index (f->removed, i);
+      CirtEvidenceImport outcome = CIRT_EVIDENCE_IMPORT_SAME;
+
+      if (!cirt_store_import_evidence_removal (store, id, c->evidence, c->author, c->changed_at, &outcome, error))
+        {
+          g_prefix_error (error, "%s: evidence_removed[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->evidence_removed += outcome == CIRT_EVIDENCE_IMPORT_REMOVED;
+      report->evidence_kept += outcome == CIRT_EVIDENCE_IMPORT_KEPT;
+    }
+
   /* History: every change made over there, once. */
   for (guint i = 0; i < f->history->len; i++)
     {
@@ -1297,6 +1663,22 @@ merge_content (CirtStore        *store,
           return FALSE;
         }
       report->history_added += added;
+    }
+
+  /* Reviews: by their question (cirt_store_import_review). Each names the
+   * version of the answer it reviewed, so a review of an answer that this
+   * merge replaced shows as not reviewed by itself. */
+  for (guint i = 0; i < f->reviews->len; i++)
+    {
+      CirtReviewImport outcome = CIRT_REVIEW_IMPORT_SAME;
+
+      if (!cirt_store_import_review (store, id, g_ptr_array_index (f->reviews, i), &outcome, error))
+        {
+          g_prefix_error (error, "%s: reviews[%u]: ", f->path, i);
+          return FALSE;
+        }
+      report->reviews_taken += outcome == CIRT_REVIEW_IMPORT_TAKEN;
+      report->reviews_kept += outcome == CIRT_REVIEW_IMPORT_KEPT;
     }
   return TRUE;
 }
@@ -1372,6 +1754,10 @@ cirt_exchange_import_sealed (CirtStore   *store,
           goto fail;
         }
       report->created = TRUE;
+      /* A new assessment takes the file's scoring option; a merge keeps
+       * the one set here. */
+      if (f.evidenced_only && !cirt_store_set_evidenced_only (store, id, TRUE, error))
+        goto fail;
     }
   else
     {

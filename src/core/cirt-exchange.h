@@ -10,11 +10,17 @@ G_BEGIN_DECLS
 
 #define CIRT_EXCHANGE_FORMAT "cirt-assess-exchange"
 /* 2: the history carries its chain of hashes; 3: the findings; 4: the
- * assessment's country code and region; 5: interview sessions, statements,
- * stakeholders' UUIDs and answers' sessions (read: 1 to 5). */
-#define CIRT_EXCHANGE_FORMAT_VERSION 5
+ * assessment's country code and region; 5: the lead assessor's reviews;
+ * 6: the evidence vault; 7: interview sessions, statements, stakeholders'
+ * UUIDs and answers' sessions (read: 1 to 7). */
+#define CIRT_EXCHANGE_FORMAT_VERSION 7
+/* The format version that added "reviews". */
+#define CIRT_EXCHANGE_REVIEWS_SINCE 5
+/* The format version that added the evidence vault ("evidence",
+ * "evidence_blobs", "evidence_removed", "evidenced_only"). */
+#define CIRT_EXCHANGE_EVIDENCE_SINCE 6
 /* The version that added sessions and statements (older files have none). */
-#define CIRT_EXCHANGE_FORMAT_SESSIONS 5
+#define CIRT_EXCHANGE_FORMAT_SESSIONS 7
 
 typedef struct {
   char     *assessment_id;
@@ -35,6 +41,12 @@ typedef struct {
   guint     statements_updated;
   guint     statements_kept;
   guint     history_added;
+  guint     reviews_taken;        /* new here, or set later over there */
+  guint     reviews_kept;         /* set or cleared here later: kept as here */
+  guint     evidence_added;       /* items of evidence new here */
+  guint     evidence_updated;     /* changed later over there: taken */
+  guint     evidence_kept;        /* changed or removed here later: kept as here */
+  guint     evidence_removed;     /* removed over there after their last change here */
   GPtrArray *conflicts;           /* question ids that differed (char*) */
   GPtrArray *warnings;            /* sentences for the assessor (times taken as now…) */
 } CirtImportReport;
@@ -43,7 +55,7 @@ void              cirt_import_report_free (CirtImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirtImportReport, cirt_import_report_free)
 
 /* Writes the assessment (metadata, instrument snapshots, targets,
- * stakeholders, findings, answers with author and time, history) to @path
+ * stakeholders, findings, answers with author and time, history, reviews) to @path
  * atomically. */
 gboolean          cirt_exchange_export    (CirtStore   *store,
                                            const char  *assessment_id,
@@ -65,7 +77,8 @@ gboolean          cirt_exchange_export_sealed (CirtStore       *store,
  * (times compared as instants; a time later than this computer's clock by
  * more than ten minutes is taken as now, with a warning) and the pair is
  * recorded as a conflict for review. Findings are matched by their UUID
- * (cirt_store_import_finding()). Importing the same file twice changes
+ * (cirt_store_import_finding()), reviews by their question
+ * (cirt_store_import_review()). Importing the same file twice changes
  * nothing. A file made with other instruments is refused. All in one
  * transaction. */
 CirtImportReport *cirt_exchange_import    (CirtStore   *store,

@@ -1478,10 +1478,12 @@ appendix_row (Docx               *d,
   gboolean answered = a != NULL && (a->value != NULL || a->not_applicable);
   gboolean any = FALSE;
   gsize chars = strlen (cirt_text_get (q->text, d->lang));
+  g_autofree char *attached = cirt_export_evidence_text (d->l, d->data, q->id);
 
   if (a != NULL)
     chars += (a->notes ? strlen (a->notes) : 0) + (a->evidence ? strlen (a->evidence) : 0) +
              (a->source ? strlen (a->source) : 0);
+  chars += attached ? strlen (attached) : 0;
   row_begin (d, chars);
   cell (d, t, 0, q->id, RUN_ACCENT | RUN_BOLD);
   cell_begin (d, t, 1, 1);
@@ -1510,6 +1512,15 @@ appendix_row (Docx               *d,
       appendix_cell_line (d, cirt_lang_str (d->l, CIRT_STR_LABEL_EVIDENCE), a->evidence);
       appendix_cell_line (d, cirt_lang_str (d->l, CIRT_STR_LABEL_SOURCE), a->source);
       any = !cirt_text_is_blank (a->notes) || !cirt_text_is_blank (a->evidence) || !cirt_text_is_blank (a->source);
+    }
+  /* The evidence vault's items (a file's name and hash, a web address). */
+  if (attached != NULL)
+    {
+      appendix_cell_line (d, cirt_lang_str (d->l, CIRT_STR_LABEL_ATTACHED), attached);
+      any = TRUE;
+    }
+  if (a != NULL)
+    {
       if (!cirt_text_is_blank (a->author) || !cirt_text_is_blank (a->updated_at))
         {
           g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;
@@ -1603,6 +1614,12 @@ cover (Docx *d)
   table_end (d);
   if (g_strcmp0 (info->status, "completed") != 0)
     notice (d, cirt_lang_str (d->l, CIRT_STR_DRAFT_NOTICE));
+  /* Answers the lead assessor has not accepted: a draft, whatever the status says. */
+  {
+    g_autofree char *review = cirt_export_review_draft (d->l, d->data);
+    if (review != NULL)
+      notice (d, review);
+  }
   para (d, "CoverNote", made, RUN_MUTED | RUN_SMALL);
 }
 

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 /* An answer in words for people: the value described in @lang, or "Not
  * answered" / "Not applicable". */
+/* The evidence vault's items of @question, one a line: a file's name and
+ * SHA-256 (and date), a web page's address and the day it was seen, the
+ * items that are not shareable marked; NULL when there is none. */
+char       *cirt_export_evidence_text  (const CirtLang     *lang,
+                                        CirtAssessmentData *data,
+                                        const char         *question);
 char       *cirt_export_answer_words   (const CirtLang     *lang,
                                         const CirtQuestion *question,
                                         const CirtAnswer   *answer);
@@ -166,6 +172,19 @@ typedef struct {
   char     *text;
   gboolean  bold;
 } CirtNote;
+
+/* The lead assessor's review: the cover's notice when some answered
+ * question is not accepted ("Draft: … N not reviewed, M needing work"),
+ * NULL when every answer is accepted (or none is answered); the share
+ * reviewed as "12 of 40 (30 %)", NULL with nothing answered; the words of
+ * one answer's review state. */
+char       *cirt_export_review_draft     (const CirtLang     *lang,
+                                          CirtAssessmentData *data);
+char       *cirt_export_review_share     (const CirtLang     *lang,
+                                          CirtAssessmentData *data);
+const char *cirt_export_review_words     (const CirtLang     *lang,
+                                          CirtAssessmentData *data,
+                                          const CirtAnswer   *answer);
 
 /* The methodology's paragraphs before the tables (char*). */
 GPtrArray  *cirt_export_methodology_intro (const CirtLang *lang);

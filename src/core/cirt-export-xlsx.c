@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include "cirt-export-xlsx.h"
+
+#include "cirt-evidence.h"
 #include "cirt-interviews.h"
 #include "cirt-export-private.h"
 #include "cirt-chart.h"
@@ -670,6 +672,7 @@ write_summary (Xlsx *x)
                                                cirt_tlp_meaning (x->opts->tlp, x->l));
   g_autoptr(GString) inst_text = g_string_new (NULL);
   guint n_sections = cirt_score_get_n_sections (d->score);
+  g_autofree char *reviewed = NULL, *review_draft = NULL;
   const char *status;
 
   if (ws == NULL)
@@ -692,6 +695,14 @@ write_summary (Xlsx *x)
     }
   status = g_strcmp0 (info->status, "completed") == 0 ? str (x, CIRT_STR_STATUS_COMPLETED)
                                                        : str (x, CIRT_STR_STATUS_IN_PROGRESS);
+  reviewed = cirt_export_review_share (x->l, d);
+  review_draft = cirt_export_review_draft (x->l, d);
+  if (reviewed != NULL && review_draft != NULL)
+    {
+      char *both = g_strconcat (reviewed, "\n", review_draft, NULL);
+      g_free (reviewed);
+      reviewed = both;
+    }
   {
     const struct { CirtString label; const char *value; } meta[] = {
       { CIRT_STR_ASSESSMENT, info->title },
@@ -702,6 +713,7 @@ write_summary (Xlsx *x)
       { CIRT_STR_ASSESSORS, info->assessors },
       { CIRT_STR_MISSION_DATES, period },
       { CIRT_STR_STATUS, status },
+      { CIRT_STR_ANSWERS_REVIEWED, reviewed },
       { CIRT_STR_INSTRUMENTS, inst_text->str },
       { CIRT_STR_BASELINE, d->baseline_info ? d->baseline_info->title : NULL },
       { CIRT_STR_ASSESSMENT_ID, info->id },
@@ -1171,8 +1183,9 @@ write_answers (Xlsx *x)
     str (x, CIRT_STR_QUESTION), str (x, CIRT_STR_ANSWER), str (x, CIRT_STR_SCORE), str (x, CIRT_STR_NOT_APPLICABLE_SHORT),
     str (x, CIRT_STR_NOTES), str (x, CIRT_STR_EVIDENCE), str (x, CIRT_STR_SOURCE), str (x, CIRT_STR_AUTHOR),
     str (x, CIRT_STR_UPDATED), str (x, CIRT_STR_CRITICAL), str (x, CIRT_STR_WEIGHT), str (x, CIRT_STR_FOLLOW_UP),
+    str (x, CIRT_STR_COL_REVIEW), str (x, CIRT_STR_COL_REVIEWER), str (x, CIRT_STR_COL_REVIEW_COMMENT),
   };
-  const double widths[] = { 14, 14, 18, 9, 40, 26, 8, 6, 50, 28, 20, 12, 15, 8, 7, 9 };
+  const double widths[] = { 14, 14, 18, 9, 40, 26, 8, 6, 50, 28, 20, 12, 15, 8, 7, 9, 16, 16, 40 };
   lxw_row_t row = 2;
 
   if (ws == NULL)
@@ -1213,6 +1226,17 @@ write_answers (Xlsx *x)
                   put_text (x, ws, row, 11, a->author, x->text);
                   put_datetime (x, ws, row, 12, a->updated_at);
                   put_text (x, ws, row, 15, a->flagged ? str (x, CIRT_STR_YES) : "", x->center);
+                  /* The lead assessor's review of this version of the answer. */
+                  put_text (x, ws, row, 16, cirt_export_review_words (x->l, d, a), x->text);
+                  {
+                    const CirtReview *rv = d->reviews ? g_hash_table_lookup (d->reviews, q->id) : NULL;
+                    CirtReviewState st = cirt_review_effective_state (rv, a);
+                    if (st != CIRT_REVIEW_NOT_REVIEWED)
+                      {
+                        put_text (x, ws, row, 17, rv->reviewer, x->text);
+                        put_text (x, ws, row, 18, rv->comment, x->text);
+                      }
+                  }
                 }
               put_text (x, ws, row, 13, q->critical ? str (x, CIRT_STR_YES) : "", x->center);
               put_number (x, ws, row, 14, scored ? q->weight : NAN, x->priority);
@@ -1422,6 +1446,69 @@ write_stakeholders (Xlsx *x)
     }
   if (d->stakeholders->len == 0)
     put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_NO_STAKEHOLDERS), x->notice, 170);
+  check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Evidence (the evidence vault)                                            */
+
+static const CirtQuestion *
+question_of (CirtAssessmentData *d,
+             const char         *id)
+{
+  for (guint i = 0; i < d->instruments->len; i++)
+    {
+      const CirtQuestion *q = cirt_instrument_lookup_question (g_ptr_array_index (d->instruments, i), id);
+      if (q != NULL)
+        return q;
+    }
+  return NULL;
+}
+
+static void
+write_evidence (Xlsx *x)
+{
+  CirtAssessmentData *d = x->data;
+  lxw_worksheet *ws;
+  const char *titles[] = {
+    str (x, CIRT_STR_EVIDENCE_ORIGINAL_NAME), str (x, CIRT_STR_EVIDENCE_URL), str (x, CIRT_STR_EVIDENCE_SHA256),
+    str (x, CIRT_STR_EVIDENCE_DATE), str (x, CIRT_STR_EVIDENCE_QUESTION), str (x, CIRT_STR_EVIDENCE_QUESTION_TEXT),
+    str (x, CIRT_STR_EVIDENCE_TYPE), str (x, CIRT_STR_EVIDENCE_SIZE), str (x, CIRT_STR_EVIDENCE_SHAREABLE),
+  };
+  const double widths[] = { 36, 40, 68, 12, 12, 60, 26, 14, 14 };
+  guint n = d->evidence ? d->evidence->len : 0;
+  lxw_row_t row = 2;
+
+  if (d->evidence == NULL)
+    return;
+  ws = workbook_add_worksheet (x->wb, str (x, CIRT_STR_SHEET_EVIDENCE));
+  if (ws == NULL)
+    {
+      check (x, LXW_ERROR_SHEETNAME_ALREADY_USED, "Evidence sheet");
+      return;
+    }
+  setup_sheet (x, ws, 2);
+  put_banner (x, ws, str (x, CIRT_STR_SHEET_EVIDENCE), G_N_ELEMENTS (titles) - 1);
+  put_headers (x, ws, 1, titles, widths, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < n; i++)
+    {
+      const CirtEvidence *e = g_ptr_array_index (d->evidence, i);
+      const CirtQuestion *q = question_of (d, e->question);
+
+      /* Names, addresses and hashes are user text: strings, never formulas. */
+      put_text (x, ws, row, 0, e->name, x->text_bold);
+      put_text (x, ws, row, 1, e->url, x->text);
+      put_text (x, ws, row, 2, e->sha256, x->text);
+      put_text (x, ws, row, 3, e->date, x->center);
+      put_text (x, ws, row, 4, e->question, x->text);
+      put_text (x, ws, row, 5, q ? cirt_text_get (q->text, x->lang) : NULL, x->text);
+      put_text (x, ws, row, 6, e->kind == CIRT_EVIDENCE_FILE ? e->mime : str (x, CIRT_STR_EVIDENCE_WEB_PAGE), x->text);
+      put_number (x, ws, row, 7, e->kind == CIRT_EVIDENCE_FILE ? (double) e->size : NAN, x->integer);
+      put_text (x, ws, row, 8, str (x, e->shareable ? CIRT_STR_ANSWER_YES : CIRT_STR_ANSWER_NO), x->center);
+      row++;
+    }
+  if (n == 0)
+    put_merged (x, ws, row++, 0, G_N_ELEMENTS (titles) - 1, str (x, CIRT_STR_EVIDENCE_NONE), x->notice, 170);
   check (x, worksheet_autofilter (ws, 1, 0, MAX (row - 1, 1), G_N_ELEMENTS (titles) - 1), "autofilter");
 }
 
@@ -1877,6 +1964,7 @@ cirt_export_xlsx (CirtAssessmentData      *data,
   write_stakeholders (&x);
   write_sessions (&x);
   write_statements (&x);
+  write_evidence (&x);
   write_methodology (&x);
   flush_row_height (&x);
 

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "cirt-export.h"
+
+#include "cirt-evidence.h"
 #include "cirt-export-private.h"
 #include "cirt-interviews.h"
 
@@ -402,6 +404,7 @@ cirt_export_cover_facts (const CirtLang     *lang,
   g_autoptr(GString) insts = g_string_new (NULL);
   const char *status = g_strcmp0 (info->status, "completed") == 0 ? cirt_lang_str (lang, CIRT_STR_STATUS_COMPLETED)
                                                                   : cirt_lang_str (lang, CIRT_STR_STATUS_IN_PROGRESS);
+  g_autofree char *reviewed = cirt_export_review_share (lang, data);
 
   for (guint i = 0; i < instruments->len; i++)
     {
@@ -419,6 +422,7 @@ cirt_export_cover_facts (const CirtLang     *lang,
       { CIRT_STR_INSTRUMENTS, insts->str },
       { CIRT_STR_BASELINE, data->baseline_info ? data->baseline_info->title : NULL },
       { CIRT_STR_STATUS, status },
+      { CIRT_STR_ANSWERS_REVIEWED, reviewed },
       { CIRT_STR_DOCUMENT_DATE, doc_date },
     };
     for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
@@ -705,6 +709,38 @@ cirt_export_roadmap (const CirtLang      *lang,
   return groups;
 }
 
+char *
+cirt_export_evidence_text (const CirtLang     *lang,
+                           CirtAssessmentData *data,
+                           const char         *question)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; data->evidence != NULL && i < data->evidence->len; i++)
+    {
+      const CirtEvidence *e = g_ptr_array_index (data->evidence, i);
+      g_autofree char *line = NULL, *date = NULL;
+
+      if (g_strcmp0 (e->question, question) != 0)
+        continue;
+      date = e->date ? cirt_lang_format_date (lang, e->date) : NULL;
+      if (e->kind == CIRT_EVIDENCE_FILE)
+        line = cirt_lang_format (lang, CIRT_STR_EVIDENCE_ITEM_FILE, e->name, e->sha256, NULL, NULL);
+      else
+        line = date ? cirt_lang_format (lang, CIRT_STR_EVIDENCE_ITEM_URL, e->url, date, NULL, NULL) : g_strdup (e->url);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+      if (e->kind == CIRT_EVIDENCE_FILE && date != NULL)
+        g_string_append_printf (out, ", %s", date);
+      /* Everything is listed for the assessors; what stays with them is
+       * marked (a redacted report has only the shareable items). */
+      if (!e->shareable)
+        g_string_append_printf (out, " — %s", cirt_lang_str (lang, CIRT_STR_EVIDENCE_NOT_SHAREABLE));
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 GPtrArray *
 cirt_export_methodology_intro (const CirtLang *lang)
 {
@@ -764,6 +800,71 @@ fallback_note (const CirtLang *lang,
   return cirt_lang_format (lang, CIRT_STR_METH_FALLBACK, names->str, NULL, NULL, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The lead assessor's review                                               */
+
+static void
+review_counts (CirtAssessmentData *data,
+               CirtReviewCounts   *counts)
+{
+  cirt_review_count (data->answers, data->reviews, counts);
+}
+
+char *
+cirt_export_review_draft (const CirtLang     *lang,
+                          CirtAssessmentData *data)
+{
+  CirtReviewCounts c;
+  g_autofree char *a = NULL, *b = NULL;
+
+  review_counts (data, &c);
+  if (c.n_answered == 0 || c.n_accepted == c.n_answered)
+    return NULL;
+  a = cirt_lang_format_count (lang, c.n_not_reviewed);
+  b = cirt_lang_format_count (lang, c.n_needs_work);
+  return cirt_lang_format (lang, CIRT_STR_REVIEW_DRAFT_NOTICE, a, b, NULL, NULL);
+}
+
+char *
+cirt_export_review_share (const CirtLang     *lang,
+                          CirtAssessmentData *data)
+{
+  CirtReviewCounts c;
+  g_autofree char *a = NULL, *b = NULL, *pct = NULL;
+
+  review_counts (data, &c);
+  if (c.n_answered == 0)
+    return NULL;
+  a = cirt_lang_format_count (lang, c.n_accepted + c.n_needs_work);
+  b = cirt_lang_format_count (lang, c.n_answered);
+  pct = cirt_lang_format_percent (lang, cirt_review_counts_share (&c));
+  return cirt_lang_format (lang, CIRT_STR_REVIEWED_OF, a, b, pct, NULL);
+}
+
+const char *
+cirt_export_review_words (const CirtLang     *lang,
+                          CirtAssessmentData *data,
+                          const CirtAnswer   *answer)
+{
+  const CirtReview *r;
+
+  if (!cirt_answer_is_answered (answer))
+    return "";
+  r = data->reviews ? g_hash_table_lookup (data->reviews, answer->question) : NULL;
+  switch (cirt_review_effective_state (r, answer))
+    {
+    case CIRT_REVIEW_ACCEPTED:
+      return cirt_lang_str (lang, CIRT_STR_REVIEW_ACCEPTED);
+    case CIRT_REVIEW_NEEDS_WORK:
+      return cirt_lang_str (lang, CIRT_STR_REVIEW_NEEDS_WORK);
+    case CIRT_REVIEW_NOT_REVIEWED:
+    case CIRT_N_REVIEW_STATES:
+    default:
+      return cirt_lang_str (lang, cirt_review_is_outdated (r, answer) ? CIRT_STR_REVIEW_CHANGED
+                                                                       : CIRT_STR_REVIEW_NOT_REVIEWED);
+    }
+}
+
 GPtrArray *
 cirt_export_methodology_notes (const CirtLang     *lang,
                                CirtAssessmentData *data,
@@ -775,10 +876,26 @@ cirt_export_methodology_notes (const CirtLang     *lang,
   add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_TLP, marking, NULL, NULL, NULL), FALSE);
   if (data->redacted)
     add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METH_REDACTED)), TRUE);
+  /* The evidence vault's scoring option, stated when it is on. */
+  if (cirt_score_get_evidenced_only (data->score))
+    add_note (notes, g_strdup (cirt_lang_str (lang, CIRT_STR_METHOD_EVIDENCED_ONLY)), TRUE);
   {
     char *fallback = fallback_note (lang, data->score);
     if (fallback != NULL)
       add_note (notes, fallback, FALSE);
+  }
+  /* How much of it the lead assessor reviewed. */
+  {
+    CirtReviewCounts c;
+    review_counts (data, &c);
+    if (c.n_answered > 0)
+      {
+        g_autofree char *a = cirt_lang_format_count (lang, c.n_accepted + c.n_needs_work);
+        g_autofree char *b = cirt_lang_format_count (lang, c.n_answered);
+        g_autofree char *pct = cirt_lang_format_percent (lang, cirt_review_counts_share (&c));
+        g_autofree char *w = cirt_lang_format_count (lang, c.n_needs_work);
+        add_note (notes, cirt_lang_format (lang, CIRT_STR_METH_REVIEW, a, b, pct, w), FALSE);
+      }
   }
   /* The history's chain: a printed report can be matched to its database. */
   if (data->history_problem != NULL)

@@ -304,6 +304,42 @@
   CIRT_S (COUNTRIES_COUNTED, "report", "Countries") \
   CIRT_S (MEDIAN_NOTE, "report", "Median of the assessments shown that have a score in the pillar; with an even number of them, the mean of the two middle scores.") \
   CIRT_S (NO_REGION, "report", "No region") \
+  /* Review by the lead assessor (issue 12, the review part) */ \
+  CIRT_S (REVIEW_DRAFT_NOTICE, "report", "Draft: not fully reviewed by the lead assessor — not reviewed: {1}, needing work: {2}") \
+  CIRT_S (METH_REVIEW, "report", "Review by the lead assessor: {1} of the {2} answers reviewed ({3}), {4} of them needing work. An answer changed after its review counts as not reviewed.") \
+  CIRT_S (ANSWERS_REVIEWED, "report", "Answers reviewed") \
+  CIRT_S (REVIEWED_OF, "report", "{1} of {2} ({3})") \
+  CIRT_S (COL_REVIEW, "report", "Review") \
+  CIRT_S (COL_REVIEWER, "report", "Reviewer") \
+  CIRT_S (COL_REVIEW_COMMENT, "report", "Review comment") \
+  CIRT_S (REVIEW_ACCEPTED, "report", "Accepted") \
+  CIRT_S (REVIEW_NEEDS_WORK, "report", "Needs work") \
+  CIRT_S (REVIEW_NOT_REVIEWED, "report", "Not reviewed") \
+  CIRT_S (REVIEW_CHANGED, "report", "Not reviewed (changed since the review)") \
+  /* Issue 12, the evidence vault: the evidence pack, the workbook's sheet, \
+   * the report's appendix and its methodology. */ \
+  CIRT_S (EVIDENCE_PACK_TITLE, "report", "Evidence pack") \
+  CIRT_S (EVIDENCE_PACK_INTRO, "report", "The documents collected during the assessment “{1}” ({2}) that the assessors marked as shareable with the ministry. The SHA-256 of each file lets anyone check that it is the document the assessors saw.") \
+  CIRT_S (EVIDENCE_FILE_IN_PACK, "report", "File in the pack") \
+  CIRT_S (EVIDENCE_ORIGINAL_NAME, "report", "Original name") \
+  CIRT_S (EVIDENCE_SHA256, "report", "SHA-256") \
+  CIRT_S (EVIDENCE_DATE, "report", "Date") \
+  CIRT_S (EVIDENCE_QUESTION, "report", "Question") \
+  CIRT_S (EVIDENCE_QUESTION_TEXT, "report", "Question text") \
+  CIRT_S (EVIDENCE_SIZE, "report", "Size (bytes)") \
+  CIRT_S (EVIDENCE_TYPE, "report", "Type") \
+  CIRT_S (EVIDENCE_SHAREABLE, "report", "Shareable with the ministry") \
+  CIRT_S (EVIDENCE_URL, "report", "Web address") \
+  CIRT_S (EVIDENCE_WEB_PAGE, "report", "Web page") \
+  CIRT_S (SHEET_EVIDENCE, "report", "Evidence") \
+  CIRT_S (EVIDENCE_APPENDIX, "report", "Evidence collected") \
+  CIRT_S (EVIDENCE_APPENDIX_INTRO, "report", "The documents and web pages attached to the answers. Items marked “not shareable” stay with the assessors.") \
+  CIRT_S (EVIDENCE_NOT_SHAREABLE, "report", "not shareable") \
+  CIRT_S (LABEL_ATTACHED, "report", "Attached:") \
+  CIRT_S (EVIDENCE_ITEM_FILE, "report", "{1} (SHA-256 {2})") \
+  CIRT_S (EVIDENCE_ITEM_URL, "report", "{1} (seen {2})") \
+  CIRT_S (EVIDENCE_NONE, "report", "No evidence was attached to the answers.") \
+  CIRT_S (METHOD_EVIDENCED_ONLY, "report", "Only evidenced answers count: an answer with no document or web page attached as evidence is scored as unanswered, and so lowers the coverage.") \
   /* Interview sessions and statements (issue 12, interviews) */ \
   CIRT_S (SHEET_SESSIONS, "report", "Interview sessions") \
   CIRT_S (SHEET_STATEMENTS, "report", "Statements") \

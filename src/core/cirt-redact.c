@@ -5,6 +5,8 @@
 #include "cirt-redact.h"
 #include "cirt-interviews.h"
 
+#include "cirt-evidence.h"
+
 #include <string.h>
 
 typedef struct {
@@ -312,6 +314,17 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
       if (!cirt_text_is_blank (f->author))
         role_of (&r, f->author, NULL);
     }
+  /* And the reviewers, so their names are replaced in every text. */
+  if (data->reviews != NULL)
+    {
+      g_hash_table_iter_init (&iter, data->reviews);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const CirtReview *rv = value;
+          if (!cirt_text_is_blank (rv->reviewer))
+            role_of (&r, rv->reviewer, NULL);
+        }
+    }
   add_surnames (&r);
   g_ptr_array_sort (r.people, longest_first);
 
@@ -418,6 +431,59 @@ cirt_assessment_data_redact (CirtAssessmentData *data,
               f->author = g_strdup (role);
             }
           g_ptr_array_add (copy->findings, f);
+        }
+    }
+  /* Reviews keep their state: each is made to name the redacted answer
+   * when it reviewed the original (so the redacted copy shows what was
+   * reviewed), with its comment redacted and its reviewer a role. */
+  if (data->reviews != NULL)
+    {
+      copy->reviews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cirt_review_free);
+      g_hash_table_iter_init (&iter, data->reviews);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          CirtReview *rv = cirt_review_copy (value);
+          const CirtAnswer *original = g_hash_table_lookup (data->answers, key);
+          const CirtAnswer *shown = g_hash_table_lookup (copy->answers, key);
+
+          if (cirt_review_effective_state (value, original) != CIRT_REVIEW_NOT_REVIEWED)
+            {
+              g_free (rv->answer_version);
+              rv->answer_version = cirt_review_answer_version (shown);
+            }
+          else
+            g_clear_pointer (&rv->answer_version, g_free);
+          redact_field (&r, &rv->comment);
+          if (!cirt_text_is_blank (rv->reviewer))
+            {
+              const char *role = role_of (&r, rv->reviewer, NULL);
+              g_free (rv->reviewer);
+              rv->reviewer = g_strdup (role);
+            }
+          g_hash_table_insert (copy->reviews, g_strdup (key), rv);
+        }
+    }
+  /* The evidence vault: only what may go to the ministry, its names with
+   * every person's name replaced by a role. */
+  if (data->evidence != NULL)
+    {
+      copy->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) cirt_evidence_free);
+      for (guint i = 0; i < data->evidence->len; i++)
+        {
+          const CirtEvidence *src = g_ptr_array_index (data->evidence, i);
+          CirtEvidence *e;
+
+          if (!src->shareable)
+            continue;
+          e = cirt_evidence_copy (src);
+          redact_field (&r, &e->name);
+          if (!cirt_text_is_blank (e->author))
+            {
+              const char *role = role_of (&r, e->author, NULL);
+              g_free (e->author);
+              e->author = g_strdup (role);
+            }
+          g_ptr_array_add (copy->evidence, e);
         }
     }
   g_ptr_array_unref (r.people);

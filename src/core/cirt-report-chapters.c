@@ -123,6 +123,15 @@ _cirt_report_cover (Report *r)
         r->y += 16;
         _cirt_report_notice_box (r, _cirt_report_str (r, CIRT_STR_DRAFT_NOTICE));
       }
+    /* Answers the lead assessor has not accepted: a draft, whatever the status says. */
+    {
+      g_autofree char *review = cirt_export_review_draft (r->l, r->data);
+      if (review != NULL)
+        {
+          r->y += 10;
+          _cirt_report_notice_box (r, review);
+        }
+    }
   }
 
   {
@@ -1046,6 +1055,15 @@ appendix_question (Report             *r,
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_EVIDENCE), a->evidence, STYLE_REGULAR, COLOR_INK);
       if (!cirt_text_is_blank (a->source))
         labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_SOURCE), a->source, STYLE_REGULAR, COLOR_INK);
+    }
+  /* The evidence vault's items (a file's name and hash, a web address). */
+  {
+    g_autofree char *attached = cirt_export_evidence_text (r->l, r->data, q->id);
+    if (attached != NULL)
+      labelled (r, _cirt_report_str (r, CIRT_STR_LABEL_ATTACHED), attached, STYLE_REGULAR, COLOR_INK);
+  }
+  if (a != NULL)
+    {
       if (!cirt_text_is_blank (a->author) || !cirt_text_is_blank (a->updated_at))
         {
           g_autofree char *date = a->updated_at ? g_strndup (a->updated_at, 10) : NULL;

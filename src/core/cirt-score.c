@@ -70,6 +70,7 @@ struct _CirtScore {
   Counts           counts[CIRT_N_PILLARS + 1];
   GArray          *sections;         /* CirtSectionScore */
   GArray          *recommendations;  /* CirtRecommendation */
+  gboolean         evidenced_only;   /* answers without evidence were left out */
 };
 
 G_DEFINE_FINAL_TYPE (CirtScore, cirt_score, G_TYPE_OBJECT)
@@ -331,6 +332,43 @@ cirt_score_compute_with (GPtrArray           *instruments,
   return g_steal_pointer (&self);
 }
 
+CirtScore *
+cirt_score_compute_evidenced (GPtrArray  *instruments,
+                              GHashTable *answers,
+                              const int   targets[CIRT_N_PILLARS],
+                              GHashTable *evidenced)
+{
+  g_autoptr(GHashTable) counted = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  CirtScore *self;
+
+  if (evidenced == NULL)
+    return cirt_score_compute (instruments, answers, targets);
+  /* An answer with a value but no evidence counts as unanswered (it lowers
+   * the coverage); a question marked not applicable stays so: N/A is
+   * justified in its notes, not by a document. */
+  counted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const CirtAnswer *a = value;
+      if (a->not_applicable || g_hash_table_contains (evidenced, key))
+        g_hash_table_insert (counted, key, value);
+    }
+  self = cirt_score_compute (instruments, counted, targets);
+  if (self != NULL)
+    self->evidenced_only = TRUE;
+  return self;
+}
+
+gboolean
+cirt_score_get_evidenced_only (CirtScore *self)
+{
+  g_return_val_if_fail (CIRT_IS_SCORE (self), FALSE);
+  return self->evidenced_only;
+}
+
 /* ------------------------------------------------------------------------ */
 
 const CirtScoreValue *
@@ -463,6 +501,8 @@ cirt_score_to_json (CirtScore  *self,
 
   json_builder_begin_object (b);
   cirt_json_add_string (b, "assessment", assessment_id);
+  json_builder_set_member_name (b, "evidenced_only");
+  json_builder_add_boolean_value (b, self->evidenced_only);
 
   json_builder_set_member_name (b, "overall");
   json_builder_begin_object (b);

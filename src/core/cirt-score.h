@@ -85,6 +85,15 @@ CirtScore                *cirt_score_compute_with       (GPtrArray           *in
                                                          gpointer             data,
                                                          const int            targets[CIRT_N_PILLARS],
                                                          CirtScoreFlags       flags);
+/* The same, counting only evidenced answers when @evidenced (a set of
+ * question ids with evidence) is set: an answer whose question is not in it
+ * is scored as unanswered (N/A stays N/A). NULL: cirt_score_compute(). */
+CirtScore                *cirt_score_compute_evidenced  (GPtrArray  *instruments,
+                                                         GHashTable *answers,
+                                                         const int   targets[CIRT_N_PILLARS],
+                                                         GHashTable *evidenced);
+/* Whether only evidenced answers were counted. */
+gboolean                  cirt_score_get_evidenced_only (CirtScore *self);
 
 const CirtScoreValue     *cirt_score_get_overall        (CirtScore *self);
 /* Critical questions scoring below 0.5 (const CirtQuestion*), in

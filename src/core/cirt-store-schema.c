@@ -39,9 +39,12 @@
  * findings (finding, with their changes in finding_history); version 8
  * added assessment.country_code and assessment.region (the portfolio),
  * filled in for the assessments whose country name is one the table of
- * countries knows; version 9 (CIRT_STORE_SCHEMA_INTERVIEWS) added interview
- * sessions, statements, their history, stakeholder.uuid and answer.session.
- * A fresh database gets the current schema in one step. */
+ * countries knows; version 9 added the lead assessor's reviews (review,
+ * with their changes in review_history); version 10 added the evidence
+ * vault (evidence, evidence_blob, evidence_history,
+ * assessment.evidenced_only); version 11 (CIRT_STORE_SCHEMA_INTERVIEWS)
+ * added interview sessions, statements, their history, stakeholder.uuid and
+ * answer.session. A fresh database gets the current schema in one step. */
 
 /* The newest row of an assessment's history, found at once (each new row
  * is chained to it). */
@@ -112,6 +115,85 @@
 
 static const char migrate_v6_to_v7[] = FINDING_TABLES;
 
+/* The schema version that added the reviews (one self-contained step: only
+ * its own tables). The lead assessor's review of an answer names the
+ * version of the answer it reviewed (the sha256 of its content); a cleared
+ * review keeps its row, state 'not-reviewed', so a merge does not undo it. */
+#define SCHEMA_REVIEW 9
+#define REVIEW_TABLES \
+  "CREATE TABLE review (" \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  state TEXT NOT NULL CHECK (state IN ('not-reviewed','accepted','needs-work'))," \
+  "  comment TEXT," \
+  "  reviewer TEXT," \
+  "  reviewed_at TEXT NOT NULL," \
+  "  answer_version TEXT," \
+  "  PRIMARY KEY (assessment, question)) WITHOUT ROWID;" \
+  "CREATE TABLE review_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  reviewer TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT);" \
+  "CREATE INDEX review_history_by_question ON review_history (assessment, question);"
+
+static const char migrate_add_review[] = REVIEW_TABLES;
+/* The evidence vault: files and URLs attached to answers. A file's bytes
+ * are a blob keyed by their SHA-256 (the same file attached twice, to any
+ * answer of any assessment, is stored once). A blob is kept while any
+ * evidence row or any row of the evidence history names it: a removed
+ * item's bytes stay, so its removal can be undone and audited; they go with
+ * the last assessment that names them (the triggers below). The setting
+ * assessment.evidenced_only scores answers without evidence as unanswered.
+ * See docs/design-notes.md, "The evidence vault". */
+#define EVIDENCE_TABLES \
+  "CREATE TABLE evidence_blob (" \
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64)," \
+  "  size INTEGER NOT NULL CHECK (size > 0)," \
+  "  data BLOB NOT NULL);" \
+  "CREATE TABLE evidence (" \
+  "  uuid TEXT PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  question TEXT NOT NULL," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('file','url'))," \
+  "  name TEXT," \
+  "  url TEXT," \
+  "  mime TEXT," \
+  "  size INTEGER," \
+  "  sha256 TEXT REFERENCES evidence_blob(sha256)," \
+  "  evidence_date TEXT," \
+  "  author TEXT," \
+  "  shareable INTEGER NOT NULL DEFAULT 0," \
+  "  created_at TEXT NOT NULL," \
+  "  modified_at TEXT NOT NULL," \
+  "  CHECK ((kind = 'file') = (sha256 IS NOT NULL AND name IS NOT NULL AND url IS NULL)));" \
+  "CREATE INDEX evidence_by_question ON evidence (assessment, question);" \
+  "CREATE INDEX evidence_by_blob ON evidence (sha256);" \
+  "CREATE TABLE evidence_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  assessment TEXT NOT NULL REFERENCES assessment(uuid) ON DELETE CASCADE," \
+  "  evidence TEXT NOT NULL," \
+  "  author TEXT," \
+  "  changed_at TEXT NOT NULL," \
+  "  old_json TEXT," \
+  "  new_json TEXT," \
+  "  sha256 TEXT);" \
+  "CREATE INDEX evidence_history_by_evidence ON evidence_history (assessment, evidence);" \
+  "CREATE INDEX evidence_history_by_blob ON evidence_history (sha256);" \
+  "CREATE TRIGGER evidence_blob_release AFTER DELETE ON evidence WHEN old.sha256 IS NOT NULL" \
+  "  BEGIN DELETE FROM evidence_blob WHERE sha256 = old.sha256" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = old.sha256)" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence_history WHERE sha256 = old.sha256); END;" \
+  "CREATE TRIGGER evidence_blob_release_history AFTER DELETE ON evidence_history WHEN old.sha256 IS NOT NULL" \
+  "  BEGIN DELETE FROM evidence_blob WHERE sha256 = old.sha256" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = old.sha256)" \
+  "    AND NOT EXISTS (SELECT 1 FROM evidence_history WHERE sha256 = old.sha256); END;" \
+  "ALTER TABLE assessment ADD COLUMN evidenced_only INTEGER NOT NULL DEFAULT 0;"
+
+static const char migrate_add_evidence[] = EVIDENCE_TABLES;
 /* Interview sessions and statements (CIRT_STORE_SCHEMA_INTERVIEWS): a
  * session, what each stakeholder said about a question, and the record of
  * every change made to either (interview_history, kind 'session' or
@@ -253,6 +335,8 @@ static const char schema_current[] =
   QUESTION_INDEX
   ANSWER_COUNT_TRIGGERS
   FINDING_TABLES
+  REVIEW_TABLES
+  EVIDENCE_TABLES
   INTERVIEW_TABLES;
 
 /* The ISO code and ITU region of each assessment, from its country's name
@@ -319,6 +403,17 @@ static const struct {
                     "author", "created_at", "modified_at" } },
   { 7, "finding_history", { "id", "assessment", "finding", "author", "changed_at", "old_json", "new_json" } },
   { 8, "assessment", { "country_code", "region" } },
+  { SCHEMA_REVIEW, "review", { "assessment", "question", "state", "comment", "reviewer", "reviewed_at",
+                               "answer_version" } },
+  { SCHEMA_REVIEW, "review_history", { "id", "assessment", "question", "reviewer", "changed_at", "old_json",
+                                       "new_json" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence_blob", { "sha256", "size", "data" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence", { "uuid", "assessment", "question", "kind", "name", "url", "mime", "size",
+                                              "sha256", "evidence_date", "author", "shareable", "created_at",
+                                              "modified_at" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "evidence_history", { "id", "assessment", "evidence", "author", "changed_at",
+                                                      "old_json", "new_json", "sha256" } },
+  { CIRT_STORE_SCHEMA_EVIDENCE, "assessment", { "evidenced_only" } },
   { CIRT_STORE_SCHEMA_INTERVIEWS, "stakeholder", { "uuid" } },
   { CIRT_STORE_SCHEMA_INTERVIEWS, "answer", { "session" } },
   { CIRT_STORE_SCHEMA_INTERVIEWS, "interview_session", { "uuid", "assessment", "held_on", "start_time", "end_time",
@@ -915,6 +1010,10 @@ migrate (CirtStore  *self,
       if (from < 7 && !_cirt_store_exec (self, migrate_v6_to_v7, &local_error))
         goto fail;
       if (from < 8 && !_cirt_store_exec (self, migrate_v7_to_v8, &local_error))
+        goto fail;
+      if (from < SCHEMA_REVIEW && !_cirt_store_exec (self, migrate_add_review, &local_error))
+        goto fail;
+      if (from < CIRT_STORE_SCHEMA_EVIDENCE && !_cirt_store_exec (self, migrate_add_evidence, &local_error))
         goto fail;
       if (from < CIRT_STORE_SCHEMA_INTERVIEWS && !_cirt_store_exec (self, migrate_add_interviews, &local_error))
         goto fail;

@@ -38,10 +38,12 @@ typedef enum {
 GQuark cirt_store_error_quark (void);
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define CIRT_STORE_SCHEMA_VERSION 9
+#define CIRT_STORE_SCHEMA_VERSION 11
+/* The version that added the evidence vault (migrate_add_evidence). */
+#define CIRT_STORE_SCHEMA_EVIDENCE 10
 /* The version that added interview sessions and statements (one edit when
  * migrations are renumbered; the tests start from the version before it). */
-#define CIRT_STORE_SCHEMA_INTERVIEWS 9
+#define CIRT_STORE_SCHEMA_INTERVIEWS 11
 
 /* Longest text accepted in any one field (notes, evidence, text answers…). */
 #define CIRT_STORE_MAX_TEXT CIRT_MAX_TEXT
@@ -346,3 +348,6 @@ gboolean            cirt_store_set_conflict_reviewed (CirtStore   *self,
                                                       GError     **error);
 
 G_END_DECLS
+
+/* The lead assessor's reviews (cirt-store-review.c). */
+#include "cirt-store-review.h"

@@ -211,9 +211,21 @@ cirt_gui_test_click (GtkWidget *widget)
       cirt_gui_test_spin (10);
       return;
     }
-  ck_assert_msg (gtk_widget_activate (widget), "%s cannot be activated", G_OBJECT_TYPE_NAME (widget));
-  /* A switch changes state at the end of its slide. */
-  cirt_gui_test_spin (cirt_gui_test_find (widget, GTK_TYPE_SWITCH, NULL) || GTK_IS_SWITCH (widget) ? 400 : 20);
+  {
+    GtkWidget *sw = GTK_IS_SWITCH (widget) ? widget : cirt_gui_test_find (widget, GTK_TYPE_SWITCH, NULL);
+    gboolean was = sw != NULL && gtk_switch_get_active (GTK_SWITCH (sw));
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    ck_assert_msg (gtk_widget_activate (widget), "%s cannot be activated", G_OBJECT_TYPE_NAME (widget));
+    /* A switch changes state at the end of its slide (some 100 ms, longer
+     * on a loaded machine under the sanitizers): wait for it to end, up to
+     * 3 s for a change the page refuses. */
+    cirt_gui_test_spin (20);
+    while (sw != NULL && gtk_switch_get_active (GTK_SWITCH (sw)) == was && g_get_monotonic_time () < until)
+      cirt_gui_test_spin (20);
+    if (sw != NULL)
+      cirt_gui_test_spin (50);
+  }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -184,8 +184,8 @@ START_TEST (test_sessions_and_plan)
   view = cirt_window_get_view (window);
   cirt_assessment_view_focus_start (view);
 
-  /* Alt+9: the mission plan, nothing planned: the three sections uncovered. */
-  press (window, GDK_KEY_9, GDK_ALT_MASK);
+  /* Alt+0: the mission plan, nothing planned: the three sections uncovered. */
+  press (window, GDK_KEY_0, GDK_ALT_MASK);
   cirt_gui_test_spin (100);
   ck_assert_str_eq (cirt_assessment_view_get_page_name (view), "plan");
   plan = cirt_assessment_view_get_plan (view);
@@ -199,8 +199,8 @@ START_TEST (test_sessions_and_plan)
     ck_assert_str_eq (adw_preferences_group_get_title (summary), "3 sections not covered by a planned session yet");
   }
 
-  /* Alt+8: the sessions, none yet. */
-  press (window, GDK_KEY_8, GDK_ALT_MASK);
+  /* Alt+9: the sessions, none yet. */
+  press (window, GDK_KEY_9, GDK_ALT_MASK);
   cirt_gui_test_spin (100);
   ck_assert_str_eq (cirt_assessment_view_get_page_name (view), "sessions");
   page = cirt_assessment_view_get_sessions (view);
@@ -350,7 +350,7 @@ START_TEST (test_sessions_and_plan)
   /* The plan: Law planned with the police present (a group its questions
    * ask) is covered; Context (asking no group) is covered by being planned;
    * Operations is still not planned. */
-  press (window, GDK_KEY_9, GDK_ALT_MASK);
+  press (window, GDK_KEY_0, GDK_ALT_MASK);
   ck_assert_msg (CIRT_WAIT_UNTIL (cirt_plan_page_get_n_uncovered (plan) == 1, 3000),
                  "the plan still counts %u uncovered sections", cirt_plan_page_get_n_uncovered (plan));
   ck_assert_str_eq (cirt_plan_page_get_state_text (plan, "law"), "Covered");
@@ -436,14 +436,14 @@ START_TEST (test_sessions_and_plan)
 
   /* Remove the first session from the Sessions page: gone from the store,
    * Law now only planned; Undo brings it back under its UUID. */
-  press (window, GDK_KEY_8, GDK_ALT_MASK);
+  press (window, GDK_KEY_9, GDK_ALT_MASK);
   ck_assert_msg (CIRT_WAIT_UNTIL (cirt_sessions_page_get_n_rows (page) == 2, 3000), "the second session does not show");
   row = cirt_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "2 Mar 2026, 10:30–12:00");
   ck_assert_ptr_nonnull (row);
   cirt_gui_test_click (row_button (row, "Remove"));
   ck_assert_msg (CIRT_WAIT_UNTIL (cirt_sessions_page_get_n_rows (page) == 1, 3000), "the session was not removed");
   ck_assert_ptr_null (cirt_store_get_interview (store, id, uuid, NULL));
-  press (window, GDK_KEY_9, GDK_ALT_MASK);
+  press (window, GDK_KEY_0, GDK_ALT_MASK);
   ck_assert_msg (CIRT_WAIT_UNTIL (cirt_plan_page_get_n_uncovered (plan) == 3, 3000),
                  "the plan counts %u uncovered sections", cirt_plan_page_get_n_uncovered (plan));
   ck_assert_str_eq (cirt_plan_page_get_state_text (plan, "law"), "Planned, no group asked is met");
