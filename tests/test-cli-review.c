@@ -171,6 +171,51 @@ START_TEST (test_list_and_summary)
 }
 END_TEST
 
+/* --session: the answers given in one interview session, or outside any. */
+START_TEST (test_list_by_session)
+{
+  g_autofree char *out = NULL, *err = NULL, *session = NULL, *prefix = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *arr;
+
+  ck_assert_msg (CLI (&out, &err, "session", id, "add", "--date", "2026-03-03", "--place", "Ministry",
+                      "--section", "law") == 0, "%s", err);
+  session = g_strdup (g_strstrip (out));
+  ck_assert_uint_eq (strlen (session), 36);
+  prefix = g_strndup (session, 8);
+  /* T-LAW-2 given again in the session; the other two outside any. */
+  ck_assert_msg (CLI (NULL, &err, "answer", id, "T-LAW-2", "no", "--session", prefix, "--author", "Bob") == 0, "%s",
+                 err);
+
+  ck_assert_int_eq (CLI (&out, NULL, "review", "list", id, "--session", prefix, "--json"), 0);
+  root = parse_json (out);
+  arr = json_node_get_array (root);
+  ck_assert_uint_eq (json_array_get_length (arr), 1);
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (arr, 0), "question"), "T-LAW-2");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (arr, 0), "session"), session);
+  g_clear_pointer (&root, json_node_unref);
+  ck_assert_int_eq (CLI (&out, NULL, "review", "list", id, "--session", "none", "--json"), 0);
+  root = parse_json (out);
+  arr = json_node_get_array (root);
+  ck_assert_uint_eq (json_array_get_length (arr), 2);
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (arr, 0), "question"), "T-LAW-1");
+  ck_assert_str_eq (json_object_get_string_member (json_array_get_object_element (arr, 1), "question"), "T-OPS-1");
+  ck_assert (json_object_get_null_member (json_array_get_object_element (arr, 1), "session"));
+  /* With the state filter too. */
+  g_clear_pointer (&root, json_node_unref);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-2", "accepted", "--by", "Lead"), 0);
+  ck_assert_int_eq (CLI (&out, NULL, "review", "list", id, "--session", prefix, "--state", "not-reviewed", "--json"),
+                    0);
+  root = parse_json (out);
+  ck_assert_uint_eq (json_array_get_length (json_node_get_array (root)), 0);
+  /* A session that is not there: refused; on summary or set: usage. */
+  ck_assert_int_eq (CLI (NULL, &err, "review", "list", id, "--session", "deadbeef"), 1);
+  ck_assert_msg (strstr (err, "no interview session") != NULL, "%s", err);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "summary", id, "--session", prefix), 2);
+  ck_assert_int_eq (CLI (NULL, NULL, "review", "set", id, "T-LAW-1", "accepted", "--session", prefix), 2);
+}
+END_TEST
+
 /* Refused (exit 1) with the database unchanged; usage errors (exit 2). */
 START_TEST (test_refusals_and_usage)
 {
@@ -344,6 +389,7 @@ cli_review_suite (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_set_and_show);
   tcase_add_test (tc, test_list_and_summary);
+  tcase_add_test (tc, test_list_by_session);
   tcase_add_test (tc, test_refusals_and_usage);
   tcase_add_test (tc, test_documents);
   suite_add_tcase (s, tc);

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every answered question, in questionnaire order, with its review state,
- * filtered by state, section and assessor (the answer's author). Made for
+ * filtered by state, section, assessor (the answer's author) and interview
+ * session. Made for
  * the keyboard: j/k or the arrows move, "a" or Ctrl+Return accepts, "n"
  * opens the comment of "needs work" (Return sets it, Escape goes back),
  * "c" clears, Return opens the question. The list follows the session: an
@@ -15,6 +16,7 @@
 #include "cirt-app-util.h"
 #include "cirt-assessment-page.h"
 #include "cirt-lang.h"
+#include "cirt-interview-labels.h"
 #include "cirt-review-page.h"
 
 struct _CirtReviewPage {
@@ -26,6 +28,7 @@ struct _CirtReviewPage {
   GtkDropDown    *state_filter;
   GtkDropDown    *section_filter;
   GtkDropDown    *assessor_filter;
+  GtkDropDown    *interview_filter;
   GtkStack       *stack;
   GtkListBox     *list;
   GtkRevealer    *comment_bar;
@@ -38,6 +41,8 @@ struct _CirtReviewPage {
   GPtrArray      *items;           /* CirtReviewItem*, as listed */
   GPtrArray      *section_ids;     /* char*, the section filter's entries after "All" */
   GPtrArray      *assessors;       /* char*, the assessor filter's entries after "All" */
+  GPtrArray      *interview_ids;   /* char*, the session filter's entries after "All" and
+                                    * "Outside": the sessions' UUIDs */
   char           *focus_question;  /* to focus after the next refresh */
   char           *comment_question;/* the question the comment bar is for */
   gboolean        dirty;
@@ -187,12 +192,18 @@ fill_filters (CirtReviewPage *self)
   GHashTable *answers = cirt_session_get_answers (self->session);
   guint chosen_section = gtk_drop_down_get_selected (self->section_filter);
   guint chosen_assessor = gtk_drop_down_get_selected (self->assessor_filter);
+  guint chosen_interview = gtk_drop_down_get_selected (self->interview_filter);
   g_autofree char *section = chosen_section > 0 && chosen_section <= self->section_ids->len
                                ? g_strdup (g_ptr_array_index (self->section_ids, chosen_section - 1)) : NULL;
   g_autofree char *assessor = chosen_assessor > 0 && chosen_assessor <= self->assessors->len
                                 ? g_strdup (g_ptr_array_index (self->assessors, chosen_assessor - 1)) : NULL;
   g_autoptr(GtkStringList) sections = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) interviews = gtk_string_list_new (NULL);
+  g_autofree char *interview = chosen_interview > 1 && chosen_interview - 2 < self->interview_ids->len
+                                 ? g_strdup (g_ptr_array_index (self->interview_ids, chosen_interview - 2)) : NULL;
+  guint select_interview = chosen_interview == 1 ? 1 : 0;
+  CirtAssessmentData *data = cirt_session_get_data (self->session, NULL);
   g_autoptr(GList) authors = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
@@ -242,6 +253,23 @@ fill_filters (CirtReviewPage *self)
   gtk_drop_down_set_selected (self->section_filter, select_section);
   gtk_drop_down_set_model (self->assessor_filter, G_LIST_MODEL (people));
   gtk_drop_down_set_selected (self->assessor_filter, select_assessor);
+
+  /* The interview sessions, by date, as the store orders them. */
+  g_ptr_array_set_size (self->interview_ids, 0);
+  gtk_string_list_append (interviews, _("All sessions"));
+  gtk_string_list_append (interviews, _("Outside interview sessions"));
+  for (guint i = 0; data != NULL && data->interviews != NULL && i < data->interviews->len; i++)
+    {
+      const CirtInterview *iv = g_ptr_array_index (data->interviews, i);
+      g_autofree char *label = cirt_interview_when_label (iv, cirt_context_get_lang (cirt_session_get_context (self->session)));
+
+      gtk_string_list_append (interviews, label);
+      g_ptr_array_add (self->interview_ids, g_strdup (iv->id));
+      if (g_strcmp0 (iv->id, interview) == 0)
+        select_interview = self->interview_ids->len + 1;
+    }
+  gtk_drop_down_set_model (self->interview_filter, G_LIST_MODEL (interviews));
+  gtk_drop_down_set_selected (self->interview_filter, select_interview);
   self->filling = FALSE;
 }
 
@@ -255,6 +283,7 @@ refresh (CirtReviewPage *self)
   guint s = gtk_drop_down_get_selected (self->state_filter);
   guint sec = gtk_drop_down_get_selected (self->section_filter);
   guint who = gtk_drop_down_get_selected (self->assessor_filter);
+  guint held = gtk_drop_down_get_selected (self->interview_filter);
   int focus_index = -1;
   GtkListBoxRow *old = NULL;
   GtkWidget *child;
@@ -282,6 +311,10 @@ refresh (CirtReviewPage *self)
     filter.section = g_ptr_array_index (self->section_ids, sec - 1);
   if (who > 0 && who <= self->assessors->len)
     filter.assessor = g_ptr_array_index (self->assessors, who - 1);
+  if (held == 1)
+    filter.session = "";
+  else if (held > 1 && held - 2 < self->interview_ids->len)
+    filter.session = g_ptr_array_index (self->interview_ids, held - 2);
 
   self->items = cirt_review_items (cirt_session_get_instruments (self->session),
                                    cirt_session_get_answers (self->session), data->reviews, &filter);
@@ -590,6 +623,7 @@ cirt_review_page_dispose (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->section_ids, g_ptr_array_unref);
   g_clear_pointer (&self->assessors, g_ptr_array_unref);
+  g_clear_pointer (&self->interview_ids, g_ptr_array_unref);
   g_clear_pointer (&self->focus_question, g_free);
   g_clear_pointer (&self->comment_question, g_free);
   G_OBJECT_CLASS (cirt_review_page_parent_class)->dispose (object);
@@ -649,6 +683,7 @@ cirt_review_page_init (CirtReviewPage *self)
 
   self->section_ids = g_ptr_array_new_with_free_func (g_free);
   self->assessors = g_ptr_array_new_with_free_func (g_free);
+  self->interview_ids = g_ptr_array_new_with_free_func (g_free);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -678,10 +713,12 @@ cirt_review_page_init (CirtReviewPage *self)
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
   labelled_drop_down (filters, _("Section"), &self->section_filter);
   labelled_drop_down (filters, _("Assessor"), &self->assessor_filter);
+  labelled_drop_down (filters, _("Interview session"), &self->interview_filter);
   gtk_drop_down_set_enable_search (self->section_filter, TRUE);
   g_signal_connect_swapped (self->state_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->section_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->assessor_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->interview_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
 
   hint = gtk_label_new (_("A or Ctrl+Return: accept · N: needs work · C: clear · J/K: move · Return: open the question"));
   gtk_label_set_xalign (GTK_LABEL (hint), 0);

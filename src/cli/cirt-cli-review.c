@@ -9,6 +9,7 @@
 
 #include "cirt-cli.h"
 #include "cirt-json.h"
+#include "cirt-store-sessions.h"
 
 const char *
 cirt_cli_review_state_label (CirtReviewState state)
@@ -146,14 +147,15 @@ has_section (GPtrArray  *instruments,
 static int
 review_list (CirtCli                *cli,
              const char             *prefix,
-             const CirtReviewFilter *filter,
+             CirtReviewFilter       *filter,
+             const char             *session,
              gboolean                json)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CirtStore) store = NULL;
   g_autoptr(GPtrArray) instruments = NULL, items = NULL;
   g_autoptr(GHashTable) answers = NULL, reviews = NULL;
-  g_autofree char *id = NULL;
+  g_autofree char *id = NULL, *session_id = NULL;
 
   store = cirt_cli_open_assessment (cli, prefix, &id);
   if (store == NULL)
@@ -162,6 +164,17 @@ review_list (CirtCli                *cli,
     return cirt_cli_refuse_error (error);
   if (filter->section != NULL && !has_section (instruments, filter->section))
     return cirt_cli_refuse (_("no section \"%s\" in this assessment's instruments"), filter->section);
+  /* --session: a session's id (or a unique prefix of it), or "none" for the
+   * answers given outside any session. */
+  if (session != NULL && g_strcmp0 (session, "none") == 0)
+    filter->session = "";
+  else if (session != NULL)
+    {
+      session_id = cirt_store_resolve_interview (store, id, session, &error);
+      if (session_id == NULL)
+        return cirt_cli_refuse_error (error);
+      filter->session = session_id;
+    }
   items = cirt_review_items (instruments, answers, reviews, filter);
   if (json)
     {
@@ -177,6 +190,7 @@ review_list (CirtCli                *cli,
           cirt_json_add_string (b, "section", it->section->id);
           cirt_json_add_string (b, "answer_author", it->answer->author);
           cirt_json_add_string (b, "answer_updated_at", it->answer->updated_at);
+          cirt_json_add_string (b, "session", it->answer->session);
           json_builder_set_member_name (b, "review");
           json_builder_add_value (b, cirt_cli_review_json (it->review, it->answer));
           json_builder_end_object (b);
@@ -263,7 +277,7 @@ cirt_cli_cmd_review (CirtCli *cli,
                      char   **argv)
 {
   const CirtCliCommand *cmd = cirt_cli_lookup ("review");
-  g_autofree char *comment = NULL, *by = NULL, *state = NULL, *section = NULL, *assessor = NULL;
+  g_autofree char *comment = NULL, *by = NULL, *state = NULL, *section = NULL, *assessor = NULL, *session = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "comment", 0, 0, G_OPTION_ARG_STRING, &comment, N_("What needs work (required with needs-work; set)"), "C" },
@@ -271,6 +285,8 @@ cirt_cli_cmd_review (CirtCli *cli,
     { "state", 0, 0, G_OPTION_ARG_STRING, &state, N_("Only answers in this state: not-reviewed, accepted or needs-work (list)"), "S" },
     { "section", 0, 0, G_OPTION_ARG_STRING, &section, N_("Only the answers of this section (its id; list)"), "S" },
     { "assessor", 0, 0, G_OPTION_ARG_STRING, &assessor, N_("Only the answers written by this assessor (list)"), "A" },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session,
+      N_("Only the answers given in this interview session (its id, or none: outside any session; list)"), "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (list, summary)"), NULL },
     { NULL }
   };
@@ -294,7 +310,7 @@ cirt_cli_cmd_review (CirtCli *cli,
                                      argv[4]);
       if (comment != NULL && strcmp (argv[4], "clear") == 0)
         return cirt_cli_usage_error (cmd, "%s", _("clear takes no --comment"));
-      if (state || section || assessor || json)
+      if (state || section || assessor || session || json)
         return cirt_cli_usage_error (cmd, "%s", _("set takes only --comment and --by"));
       return review_set (cli, argv, comment, by);
     }
@@ -306,7 +322,7 @@ cirt_cli_cmd_review (CirtCli *cli,
     return cirt_cli_usage_error (cmd, _("%s takes no --comment or --by"), sub);
   if (strcmp (sub, "summary") == 0)
     {
-      if (state || section || assessor)
+      if (state || section || assessor || session)
         return cirt_cli_usage_error (cmd, "%s", _("summary takes only --json"));
       return review_summary (cli, argv[2], json);
     }
@@ -320,5 +336,5 @@ cirt_cli_cmd_review (CirtCli *cli,
     }
   filter.section = section;
   filter.assessor = assessor;
-  return review_list (cli, argv[2], &filter, json);
+  return review_list (cli, argv[2], &filter, session, json);
 }

@@ -34,7 +34,7 @@ static const CirtCliCommand commands[] = {
     N_("Record what a stakeholder said about a question, apart from the answer"), cirt_cli_cmd_statement },
   { "plan", "ID [--json]", N_("Show which stakeholder groups the planned sessions meet for each section, and what is not covered yet"),
     cirt_cli_cmd_plan },
-  { "review", "set ID QUESTION accepted|needs-work|clear [--comment C] [--by NAME] | list ID [--state S] [--section S] [--assessor A] [--json] | summary ID [--json]",
+  { "review", "set ID QUESTION accepted|needs-work|clear [--comment C] [--by NAME] | list ID [--state S] [--section S] [--assessor A] [--session S|none] [--json] | summary ID [--json]",
     N_("The lead assessor's review of the answers: accept one, ask for work on it, list them by state"), cirt_cli_cmd_review },
   { "delete", "ID", N_("Delete an assessment"), cirt_cli_cmd_delete },
   { "verify", "ID", N_("Recompute the chain of hashes of an assessment's history and name the first change that does not match"),

@@ -344,6 +344,10 @@ cirt_review_items (GPtrArray              *instruments,
                 continue;
               if (filter != NULL && filter->assessor != NULL && !same_person (filter->assessor, a->author))
                 continue;
+              if (filter != NULL && filter->session != NULL &&
+                  (*filter->session == '\0' ? a->session != NULL
+                                             : a->session == NULL || g_ascii_strcasecmp (filter->session, a->session) != 0))
+                continue;
               item = g_new0 (CirtReviewItem, 1);
               item->question = qu;
               item->section = sec;

@@ -111,6 +111,8 @@ typedef struct {
   const char *section;    /* a section id; NULL: every section */
   const char *assessor;   /* the answer's author (compared without case); NULL: anyone */
   int         state;      /* a CirtReviewState; -1: any */
+  const char *session;    /* the interview session the answer was given in (its UUID, compared
+                           * without case); "": given outside any session; NULL: either */
 } CirtReviewFilter;
 
 typedef struct {

@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "cirt-application.h"
 #include "cirt-assessment-page.h"
 #include "cirt-gui-test-util.h"
@@ -13,6 +15,7 @@
 #include "cirt-review-box.h"
 #include "cirt-review-page.h"
 #include "cirt-window.h"
+#include "cirt-store-sessions.h"
 
 static CirtApplication *app;
 
@@ -76,7 +79,7 @@ START_TEST (test_review_by_keyboard)
   g_autoptr(CirtStore) store = cirt_store_open (db, NULL);
   g_autoptr(CirtAssessmentInfo) info = cirt_assessment_info_new ();
   g_autoptr(GPtrArray) instruments = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *id = NULL;
+  g_autofree char *id = NULL, *session_id = NULL;
   CirtWindow *window;
   CirtAssessmentView *view;
   CirtReviewPage *page;
@@ -91,6 +94,19 @@ START_TEST (test_review_by_keyboard)
   answer (store, id, "T-LAW-1", "2", "Alice");
   answer (store, id, "T-LAW-2", "partial", "Bob");
   answer (store, id, "T-OPS-1", "adhoc", "Alice");
+  /* T-OPS-1 was given in an interview session. */
+  {
+    g_autoptr(CirtInterview) iv = cirt_interview_new ();
+    g_autoptr(CirtAnswer) a = cirt_store_get_answer (store, id, "T-OPS-1", NULL);
+    g_autoptr(GError) error = NULL;
+
+    iv->date = g_strdup ("2026-03-03");
+    iv->place = g_strdup ("Regulator");
+    session_id = cirt_store_add_interview (store, id, iv, &error);
+    ck_assert_msg (session_id != NULL, "%s", error ? error->message : "");
+    a->session = g_strdup (session_id);
+    ck_assert_msg (cirt_store_save_answer (store, id, a, &error), "%s", error ? error->message : "");
+  }
 
   window = cirt_gui_test_window_new (ADW_APPLICATION (app), store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
@@ -171,6 +187,31 @@ START_TEST (test_review_by_keyboard)
     ck_assert_uint_eq (cirt_review_page_get_n_rows (page), 1);
     ck_assert_str_eq (cirt_review_page_get_question (page, 0), "T-LAW-2");
     gtk_drop_down_set_selected (people, 0);
+    cirt_gui_test_spin (50);
+    ck_assert_uint_eq (cirt_review_page_get_n_rows (page), 3);
+  }
+  /* Filter by interview session: "Outside interview sessions", then the
+   * session of 3 March at the regulator. */
+  {
+    GtkDropDown *held = filter (GTK_WIDGET (page), "Interview session");
+    GListModel *model;
+
+    ck_assert_ptr_nonnull (held);
+    model = gtk_drop_down_get_model (held);
+    ck_assert_uint_eq (g_list_model_get_n_items (model), 3);
+    ck_assert_msg (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), "Regulator") != NULL, "%s",
+                   gtk_string_list_get_string (GTK_STRING_LIST (model), 2));
+    gtk_drop_down_set_selected (held, 1);
+    cirt_gui_test_spin (50);
+    ck_assert_uint_eq (cirt_review_page_get_n_rows (page), 2);
+    ck_assert_str_eq (cirt_review_page_get_question (page, 0), "T-LAW-1");
+    ck_assert_str_eq (cirt_review_page_get_question (page, 1), "T-LAW-2");
+    gtk_drop_down_set_selected (held, 2);
+    cirt_gui_test_spin (50);
+    ck_assert_uint_eq (cirt_review_page_get_n_rows (page), 1);
+    ck_assert_str_eq (cirt_review_page_get_question (page, 0), "T-OPS-1");
+    cirt_gui_test_screenshot (GTK_WIDGET (window), "review-page-session.png");
+    gtk_drop_down_set_selected (held, 0);
     cirt_gui_test_spin (50);
     ck_assert_uint_eq (cirt_review_page_get_n_rows (page), 3);
   }
