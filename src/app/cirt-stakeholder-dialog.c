@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cirt-app-util.h"
+#include "cirt-lang.h"
 #include "cirt-stakeholder-dialog.h"
 
 struct _CirtStakeholderDialog {
@@ -17,6 +18,7 @@ struct _CirtStakeholderDialog {
   AdwEntryRow    *name_row;
   AdwEntryRow    *organisation_row;
   AdwEntryRow    *sector_row;
+  GtkMenuButton  *sector_button;
   AdwEntryRow    *date_row;
   GtkMenuButton  *date_button;
   GtkCalendar    *calendar;
@@ -163,6 +165,7 @@ cirt_stakeholder_dialog_class_init (CirtStakeholderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, sector_row);
+  gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, sector_button);
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, CirtStakeholderDialog, calendar);
@@ -180,8 +183,25 @@ cirt_stakeholder_dialog_class_init (CirtStakeholderDialogClass *klass)
 static void
 cirt_stakeholder_dialog_init (CirtStakeholderDialog *self)
 {
+  const char * const *groups = cirt_stakeholder_groups ();
+  const CirtLang *lang = cirt_lang_for_locale ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  /* The sectors offered are the stakeholder groups that the questions name
+   * ("whom to ask"), so that a person picked from the list counts for those
+   * groups in the mission plan (cirt_interview_sector_group() knows the
+   * names in every language). */
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *name = cirt_lang_group_name (lang, groups[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "stakeholder.sector", g_variant_new_string (name));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->sector_button, G_MENU_MODEL (menu));
 }
 
 GtkWidget *

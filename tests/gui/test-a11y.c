@@ -5,6 +5,7 @@
 #include "cirt-application.h"
 #include "cirt-finding-dialog.h"
 #include "cirt-gui-test-util.h"
+#include "cirt-interviews.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-preferences-window.h"
 #include "cirt-session-dialog.h"
@@ -135,6 +136,23 @@ make_assessment (CirtStore *store)
   return id;
 }
 
+/* The menu button under @root whose tooltip is @tooltip. */
+static GtkWidget *
+menu_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), tooltip) == 0)
+        return c;
+      if ((found = menu_button_with_tooltip (c, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 START_TEST (test_every_control_is_named)
 {
   g_autofree char *db = cirt_test_tmp_path ("a11y.db");
@@ -230,6 +248,24 @@ START_TEST (test_every_control_is_named)
     GtkWidget *d = cirt_stakeholder_dialog_new (GTK_WINDOW (window), store, id, NULL);
     cirt_gui_test_show (GTK_WINDOW (d));
     assert_all_named (d, "stakeholder dialog");
+    /* Its sectors are the stakeholder groups, each of which the mission
+     * plan recognises. */
+    {
+      GtkWidget *button = menu_button_with_tooltip (d, "Common Sectors");
+      GMenuModel *model;
+
+      ck_assert_ptr_nonnull (button);
+      model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+      ck_assert_int_eq (g_menu_model_get_n_items (model), (int) g_strv_length ((char **) cirt_stakeholder_groups ()));
+      for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                               G_VARIANT_TYPE_STRING);
+          ck_assert_ptr_nonnull (target);
+          ck_assert_str_eq (cirt_interview_sector_group (g_variant_get_string (target, NULL)),
+                            cirt_stakeholder_groups ()[i]);
+        }
+    }
     gtk_window_destroy (GTK_WINDOW (d));
   }
   {
