@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cirt-json.h"
+#include "cirt-store-sessions.h"
 
 /* A sample is a mission of a few hundred answers. */
 #define MAX_SAMPLE_SIZE (16 * 1024 * 1024)
@@ -54,6 +55,29 @@ member_array (JsonObject *o,
 {
   JsonNode *n = json_object_get_member (o, name);
   return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+/* The texts of the array member @name of @o, as a GStrv (NULL when absent
+ * or empty); FALSE when an element is not a text. */
+static gboolean
+member_strv (JsonObject  *o,
+             const char  *name,
+             GStrv       *out)
+{
+  JsonArray *arr = member_array (o, name);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  *out = NULL;
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonNode *e = json_array_get_element (arr, i);
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+        return FALSE;
+      g_strv_builder_add (b, json_node_get_string (e));
+    }
+  if (arr && json_array_get_length (arr) > 0)
+    *out = g_strv_builder_end (b);
+  return TRUE;
 }
 
 char *
@@ -143,6 +167,64 @@ cirt_sample_load (CirtStore   *store,
       s->notes = g_strdup (member_string (o, "notes"));
       if (cirt_store_add_stakeholder (store, id, s, &local_error) == 0)
         goto fail;
+    }
+
+  /* The interview sessions of the mission: the people present by name (the
+   * sample's stakeholders), the sections planned by id. */
+  arr = member_array (root, "sessions");
+  if (arr != NULL && json_array_get_length (arr) > 0)
+    {
+      g_autoptr(GPtrArray) people = cirt_store_list_stakeholders (store, id, &local_error);
+
+      if (people == NULL)
+        goto fail;
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          JsonNode *n = json_array_get_element (arr, i);
+          g_autoptr(CirtInterview) iv = cirt_interview_new ();
+          g_auto(GStrv) names = NULL;
+          g_autofree char *uuid = NULL;
+          JsonObject *o;
+
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            continue;
+          o = json_node_get_object (n);
+          iv->date = g_strdup (member_string (o, "date"));
+          iv->start_time = g_strdup (member_string (o, "start"));
+          iv->end_time = g_strdup (member_string (o, "end"));
+          iv->place = g_strdup (member_string (o, "place"));
+          iv->notes = g_strdup (member_string (o, "notes"));
+          iv->author = g_strdup (member_string (o, "author"));
+          if (!member_strv (o, "stakeholders", &names) || !member_strv (o, "assessors", &iv->assessors) ||
+              !member_strv (o, "sections", &iv->sections))
+            {
+              g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                           _("sessions[%u]: stakeholders, assessors and sections are lists of texts"), i);
+              goto fail;
+            }
+          if (names != NULL)
+            {
+              iv->stakeholders = g_new0 (char *, g_strv_length (names) + 1);
+              for (guint k = 0; names[k] != NULL; k++)
+                {
+                  for (guint p = 0; p < people->len && iv->stakeholders[k] == NULL; p++)
+                    {
+                      const CirtStakeholder *st = g_ptr_array_index (people, p);
+                      if (g_strcmp0 (st->name, names[k]) == 0)
+                        iv->stakeholders[k] = g_strdup (st->uuid);
+                    }
+                  if (iv->stakeholders[k] == NULL)
+                    {
+                      g_set_error (&local_error, CIRT_STORE_ERROR, CIRT_STORE_ERROR_INVALID,
+                                   _("sessions[%u]: no stakeholder named \"%s\""), i, names[k]);
+                      goto fail;
+                    }
+                }
+            }
+          uuid = cirt_store_add_interview (store, id, iv, &local_error);
+          if (uuid == NULL)
+            goto fail;
+        }
     }
 
   /* The findings of the mission, in their order. */
