@@ -880,6 +880,31 @@ read_history (ExchangeFile  *f,
   return TRUE;
 }
 
+/* The times of a record read as an instant each (read_time()). */
+static gboolean
+read_times (ExchangeFile  *f,
+            const char    *where,
+            char         **created_at,
+            char         **modified_at,
+            GError       **error)
+{
+  g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
+  g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
+  char *created = read_time (f, *created_at, p1, error);
+  char *modified = created ? read_time (f, *modified_at, p2, error) : NULL;
+
+  if (modified == NULL)
+    {
+      g_free (created);
+      return FALSE;
+    }
+  g_free (*created_at);
+  *created_at = created;
+  g_free (*modified_at);
+  *modified_at = modified;
+  return TRUE;
+}
+
 /* The findings (version 3): each a finding object as the store has it,
  * its questions the file's, its times instants, no UUID twice. */
 static gboolean
@@ -918,49 +943,10 @@ read_findings (ExchangeFile  *f,
         if (find_question (f, finding->questions[q]) == NULL)
           return invalid (f, error, _("%s.questions[%u]: no question \"%s\" in the file's instruments"), where, q,
                           finding->questions[q]);
-      {
-        g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
-        g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
-        char *created = read_time (f, finding->created_at, p1, error);
-        char *modified = created ? read_time (f, finding->modified_at, p2, error) : NULL;
-
-        if (modified == NULL)
-          {
-            g_free (created);
-            return FALSE;
-          }
-        g_free (finding->created_at);
-        finding->created_at = created;
-        g_free (finding->modified_at);
-        finding->modified_at = modified;
-      }
+      if (!read_times (f, where, &finding->created_at, &finding->modified_at, error))
+        return FALSE;
       g_ptr_array_add (f->findings, g_steal_pointer (&finding));
     }
-  return TRUE;
-}
-
-/* The times of a record read as an instant each (read_time()). */
-static gboolean
-read_times (ExchangeFile  *f,
-            const char    *where,
-            char         **created_at,
-            char         **modified_at,
-            GError       **error)
-{
-  g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
-  g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
-  char *created = read_time (f, *created_at, p1, error);
-  char *modified = created ? read_time (f, *modified_at, p2, error) : NULL;
-
-  if (modified == NULL)
-    {
-      g_free (created);
-      return FALSE;
-    }
-  g_free (*created_at);
-  *created_at = created;
-  g_free (*modified_at);
-  *modified_at = modified;
   return TRUE;
 }
 
@@ -1231,22 +1217,8 @@ read_evidence (ExchangeFile  *f,
           if (g_strcmp0 (cirt_evidence_sniff (raw, len), e->mime) != 0)
             return invalid (f, error, _("%s.mime: the file's content is not of that type"), where);
         }
-      {
-        g_autofree char *p1 = g_strdup_printf ("%s.created_at", where);
-        g_autofree char *p2 = g_strdup_printf ("%s.modified_at", where);
-        char *created = read_time (f, e->created_at, p1, error);
-        char *modified = created ? read_time (f, e->modified_at, p2, error) : NULL;
-
-        if (modified == NULL)
-          {
-            g_free (created);
-            return FALSE;
-          }
-        g_free (e->created_at);
-        e->created_at = created;
-        g_free (e->modified_at);
-        e->modified_at = modified;
-      }
+      if (!read_times (f, where, &e->created_at, &e->modified_at, error))
+        return FALSE;
       g_ptr_array_add (f->evidence, g_steal_pointer (&e));
     }
   /* Every blob is some item's. */
