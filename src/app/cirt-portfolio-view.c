@@ -5,9 +5,11 @@
  * assessment, as `cirt-assess-cli portfolio` does) and the filters from
  * cirt_portfolio_select(), so the screen and the CLI show the same rows
  * and the same medians. A GListStore of items → a filter (the rows the
- * core selected) → a sort model (the column view's sorter) → a single
- * selection: the column view makes widgets for the visible rows only,
- * whatever their number. */
+ * core selected) → a sort model (the header's column and direction) → a
+ * single selection, shown by a one-column GtkGridView of CirtTableRows under
+ * a header row of the same columns: the grid view makes widgets for the rows
+ * in sight and a few more (about 33), whatever their number, where GTK 4.8's
+ * column view makes 200 rows of 13 cells (see cirt-table-row.c). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -20,6 +22,7 @@
 #include "cirt-lang.h"
 #include "cirt-portfolio-item.h"
 #include "cirt-portfolio-view.h"
+#include "cirt-table-row.h"
 
 /* After a burst of changes (an import writes hundreds of answers), the
  * portfolio is rebuilt once. */
@@ -50,6 +53,20 @@ static const char * const column_ids[N_COLUMNS] = {
   "legal", "technical", "organizational", "capacity", "cooperation", "coverage",
 };
 
+/* Each column's width in average characters of the interface font (the
+ * country takes what is left as well); a cell's text is ellipsized past it
+ * and a header's title wraps. */
+static const double column_chars[N_COLUMNS] = {
+  [COL_COUNTRY] = 14, [COL_CODE] = 3, [COL_REGION] = 12, [COL_DATE] = 11, [COL_PHASE] = 13,
+  [COL_OVERALL] = 5, [COL_LEVEL] = 16, [COL_LEGAL] = 5, [COL_TECHNICAL] = 5, [COL_ORGANIZATIONAL] = 5,
+  [COL_CAPACITY] = 5, [COL_COOPERATION] = 5, [COL_COVERAGE] = 6,
+};
+
+/* A cell's padding on each side (style.css has the same), and the room of
+ * the sort arrow beside a column's title (a 16 px icon and the spacing). */
+#define CELL_PADDING 6
+#define SORT_ARROW_WIDTH 18
+
 struct _CirtPortfolioView {
   GtkWidget            parent_instance;
 
@@ -63,7 +80,9 @@ struct _CirtPortfolioView {
   GtkLabel            *count_label;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
-  GtkColumnView       *column_view;
+  GtkGrid             *table_box;
+  GtkScrolledWindow   *list_scroller;
+  GtkGridView         *list;
   GtkGrid             *medians_grid;
   CirtChartView       *radar;
 
@@ -77,7 +96,13 @@ struct _CirtPortfolioView {
   GtkSingleSelection  *selection;
   GHashTable          *shown;          /* const CirtPortfolioRow* the filters let through */
   GPtrArray           *shown_rows;     /* the same, in portfolio order */
-  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkCustomSorter     *sorter;
+  CirtTableColumns     table;          /* shared by the header and every row */
+  GtkWidget           *header;         /* CirtTableRow of buttons */
+  GtkWidget           *header_buttons[N_COLUMNS];
+  GtkWidget           *header_arrows[N_COLUMNS];
+  Column               sort_column;    /* N_COLUMNS: the portfolio's order */
+  gboolean             sort_descending;
   char                *selected_id;    /* kept across rebuilds */
   guint                rebuild_id;
 
@@ -178,20 +203,31 @@ cell_text (CirtPortfolioView      *self,
     }
 }
 
+static gboolean
+column_is_right_aligned (Column col)
+{
+  return column_is_number (col) && col != COL_LEVEL;
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  data)
+             CirtPortfolioView        *self)
 {
-  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cirt-column"));
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row = cirt_table_row_new (&self->table);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column_is_number (col) && col != COL_LEVEL ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), col == COL_COUNTRY || col == COL_LEVEL ? PANGO_ELLIPSIZE_END
-                                                                                     : PANGO_ELLIPSIZE_NONE);
-  if (column_is_number (col) && col != COL_LEVEL)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), column_is_right_aligned (c) ? 1.0 : 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      if (column_is_right_aligned (c))
+        gtk_widget_add_css_class (label, "numeric");
+      cirt_table_row_append (CIRT_TABLE_ROW (row), label);
+    }
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -199,11 +235,14 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             CirtPortfolioView        *self)
 {
-  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cirt-column"));
-  CirtPortfolioItem *it = gtk_list_item_get_item (item);
-  g_autofree char *text = cell_text (self, cirt_portfolio_item_get_row (it), col);
+  const CirtPortfolioRow *row = cirt_portfolio_item_get_row (gtk_list_item_get_item (item));
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  for (guint c = 0; c < N_COLUMNS && cell != NULL; c++, cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_autofree char *text = cell_text (self, row, c);
+      gtk_label_set_label (GTK_LABEL (cell), text);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -214,7 +253,8 @@ compare_items (gconstpointer a,
                gconstpointer b,
                gpointer      data)
 {
-  Column col = GPOINTER_TO_INT (data);
+  CirtPortfolioView *self = data;
+  Column col = self->sort_column;
   const CirtPortfolioRow *ra = cirt_portfolio_item_get_row ((CirtPortfolioItem *) a);
   const CirtPortfolioRow *rb = cirt_portfolio_item_get_row ((CirtPortfolioItem *) b);
   int c = 0;
@@ -236,6 +276,8 @@ compare_items (gconstpointer a,
     case COL_PHASE:
       c = g_strcmp0 (ra->phase, rb->phase);
       break;
+    case N_COLUMNS:
+      break;
     case COL_OVERALL:
     case COL_LEVEL:
     case COL_LEGAL:
@@ -244,7 +286,6 @@ compare_items (gconstpointer a,
     case COL_CAPACITY:
     case COL_COOPERATION:
     case COL_COVERAGE:
-    case N_COLUMNS:
     default:
       {
         /* No score sorts below every score. */
@@ -255,6 +296,8 @@ compare_items (gconstpointer a,
       }
       break;
     }
+  if (self->sort_descending)
+    c = -c;
   /* Ties: the portfolio's order (newest first). */
   if (c == 0)
     c = (int) cirt_portfolio_item_get_index ((CirtPortfolioItem *) a) -
@@ -281,8 +324,40 @@ cirt_portfolio_view_sort_by (CirtPortfolioView *self,
   g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
   col = column_from_id (column);
   g_return_if_fail (col < N_COLUMNS);
-  gtk_column_view_sort_by_column (self->column_view, self->columns[col],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->sort_column = col;
+  self->sort_descending = descending;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *button = self->header_buttons[c];
+
+      gtk_widget_set_visible (self->header_arrows[c], c == col);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->header_arrows[c]),
+                                    descending ? "pan-down-symbolic" : "pan-up-symbolic");
+      if (c == col)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        descending ? _("Sorted in descending order") : _("Sorted in ascending order"), -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Names and regions from A; dates and scores from the highest. */
+static gboolean
+column_sorts_descending_first (Column col)
+{
+  return col == COL_DATE || column_is_number (col);
+}
+
+static void
+on_header_clicked_cb (GtkButton         *button,
+                      CirtPortfolioView *self)
+{
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cirt-column"));
+
+  /* A second click turns the order round. */
+  cirt_portfolio_view_sort_by (self, column_ids[col],
+                               col == self->sort_column ? !self->sort_descending : column_sorts_descending_first (col));
 }
 
 static void
@@ -295,8 +370,7 @@ sort_action (GtkWidget  *widget,
   Column col = column_from_id (column);
 
   if (col < N_COLUMNS)
-    /* Names and regions from A; dates and scores from the highest. */
-    cirt_portfolio_view_sort_by (self, column, col == COL_DATE || column_is_number (col));
+    cirt_portfolio_view_sort_by (self, column, column_sorts_descending_first (col));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -593,44 +667,190 @@ on_row_activated_cb (CirtPortfolioView *self,
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
 
-static void
-add_columns (CirtPortfolioView *self)
+static const char *
+column_title (CirtPortfolioView *self,
+              Column             col)
 {
-  const CirtLang *lang = ui_lang (self);
-  GtkSorter *sorter;
+  switch (col)
+    {
+    case COL_COUNTRY: return _("Country");
+    case COL_CODE: return _("Code");
+    case COL_REGION: return _("Region");
+    case COL_DATE: return _("Date");
+    case COL_PHASE: return _("Phase");
+    case COL_OVERALL: return _("Overall");
+    case COL_LEVEL: return _("Level");
+    case COL_COVERAGE: return _("Coverage");
+    case COL_LEGAL:
+    case COL_TECHNICAL:
+    case COL_ORGANIZATIONAL:
+    case COL_CAPACITY:
+    case COL_COOPERATION:
+    case N_COLUMNS:
+    default:
+      return cirt_lang_pillar_title (ui_lang (self), col - COL_PILLAR);
+    }
+}
 
+/* The width of the longest word of @title in bold, so that a title wraps
+ * between its words and never inside one, in any language. */
+static int
+longest_word_width (PangoLayout *layout,
+                    const char  *title)
+{
+  g_auto(GStrv) words = g_strsplit (title, " ", -1);
+  int widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+/* The columns' widths from the interface font, now and when it changes:
+ * room for their content, and for the longest word of their title beside
+ * the sort arrow. */
+static void
+update_widths (CirtPortfolioView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics));
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoAttrList *bold = pango_attr_list_new ();
+
+  pango_font_metrics_unref (metrics);
+  pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, bold);
+  pango_attr_list_unref (bold);
+  self->table.n_columns = N_COLUMNS;
+  self->table.expand = COL_COUNTRY;
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      const char *title;
+      int content = (int) ceil (column_chars[c] * char_width / PANGO_SCALE);
+      int title = longest_word_width (layout, column_title (self, c)) + SORT_ARROW_WIDTH;
 
-      switch (c)
-        {
-        case COL_COUNTRY: title = _("Country"); break;
-        case COL_CODE: title = _("Code"); break;
-        case COL_REGION: title = _("Region"); break;
-        case COL_DATE: title = _("Date"); break;
-        case COL_PHASE: title = _("Phase"); break;
-        case COL_OVERALL: title = _("Overall"); break;
-        case COL_LEVEL: title = _("Level"); break;
-        case COL_COVERAGE: title = _("Coverage"); break;
-        default: title = cirt_lang_pillar_title (lang, c - COL_PILLAR); break;
-        }
-      g_object_set_data (G_OBJECT (factory), "cirt-column", GINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
-      self->columns[c] = gtk_column_view_column_new (title, factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GINT_TO_POINTER (c), NULL));
-      gtk_column_view_column_set_sorter (self->columns[c], sorter);
-      g_object_unref (sorter);
-      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
-      if (c == COL_COUNTRY)
-        gtk_column_view_column_set_expand (self->columns[c], TRUE);
-      /* "3 · Established": the level's name in full. */
-      if (c == COL_LEVEL)
-        gtk_column_view_column_set_fixed_width (self->columns[c], 150);
-      gtk_column_view_append_column (self->column_view, self->columns[c]);
+      self->table.width[c] = MAX (content, title) + 2 * CELL_PADDING;
     }
+  if (self->header != NULL)
+    gtk_widget_queue_resize (self->header);
+  gtk_widget_queue_resize (GTK_WIDGET (self->list));
+}
+
+static void
+on_font_changed_cb (CirtPortfolioView *self)
+{
+  update_widths (self);
+}
+
+/* Where the rows are scrolled to sideways: the left edge of what is in
+ * sight, in pixels from the left edge of their content, right to left as
+ * well (GTK 4.8's list views count so). */
+static double
+rows_left_edge (CirtPortfolioView *self)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->list_scroller));
+}
+
+static void
+set_rows_left_edge (CirtPortfolioView *self,
+                    double             left)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->list_scroller), left);
+}
+
+/* The header goes sideways with the rows. */
+static void
+follow_rows (CirtPortfolioView *self)
+{
+  cirt_table_row_set_offset (CIRT_TABLE_ROW (self->header), (int) round (rows_left_edge (self)));
+}
+
+/* A column title reached by Tab out of sight: the rows (and so the
+ * header) scroll to it. */
+static void
+on_header_focus_cb (GtkEventControllerFocus *focus,
+                    CirtPortfolioView       *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cirt-column"));
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->list_scroller);
+  double page = gtk_adjustment_get_page_size (adj), upper = gtk_adjustment_get_upper (adj);
+  double left = rows_left_edge (self);
+  int x, w;
+
+  cirt_table_columns_place (&self->table, (int) upper, col, &x, &w);
+  /* Right to left, the columns are mirrored in the content. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self->list)) == GTK_TEXT_DIR_RTL)
+    x = (int) upper - x - w;
+  if (x < left)
+    set_rows_left_edge (self, x);
+  else if (x + w > left + page)
+    set_rows_left_edge (self, x + w - page);
+}
+
+static void
+build_table (CirtPortfolioView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *hadjustment;
+
+  update_widths (self);
+  self->header = cirt_table_row_new_header (&self->table);
+  gtk_widget_add_css_class (self->header, "cirt-table-header");
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *label = gtk_label_new (column_title (self, c));
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+      GtkEventController *focus;
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (label), column_is_right_aligned (c) ? 1.0 : 0.0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_visible (arrow, FALSE);
+      gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), arrow);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      /* translators: the tooltip of a column's title in the portfolio's table */
+      gtk_widget_set_tooltip_text (button, _("Sort by this column; click again to reverse the order"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, column_title (self, c),
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "cirt-column", GINT_TO_POINTER (c));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_header_clicked_cb), self, 0);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect_object (focus, "enter", G_CALLBACK (on_header_focus_cb), self, 0);
+      gtk_widget_add_controller (button, focus);
+      cirt_table_row_append (CIRT_TABLE_ROW (self->header), button);
+      self->header_buttons[c] = button;
+      self->header_arrows[c] = arrow;
+    }
+  /* After the rows among the grid's children: see the .ui file. */
+  gtk_grid_attach (self->table_box, self->header, 0, 0, 1, 1);
+  hadjustment = gtk_scrolled_window_get_hadjustment (self->list_scroller);
+  g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (follow_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (hadjustment, "changed", G_CALLBACK (follow_rows), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
+  gtk_grid_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-font-name",
+                           G_CALLBACK (on_font_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (on_font_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -662,13 +882,14 @@ cirt_portfolio_view_dispose (GObject *object)
   CirtPortfolioView *self = CIRT_PORTFOLIO_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->list != NULL)
+    gtk_grid_view_set_model (self->list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRT_TYPE_PORTFOLIO_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->items);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
@@ -758,7 +979,9 @@ cirt_portfolio_view_class_init (CirtPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, count_label);
   gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, stack);
   gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, table_box);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, list);
   gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, medians_grid);
   gtk_widget_class_bind_template_child (widget_class, CirtPortfolioView, radar);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -773,6 +996,7 @@ cirt_portfolio_view_init (CirtPortfolioView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dirty = TRUE;
+  self->sort_column = N_COLUMNS;
 }
 
 GtkWidget *
@@ -787,17 +1011,18 @@ cirt_portfolio_view_new (CirtContext *context)
   self->context = g_object_ref (context);
   store = cirt_context_get_store (context);
 
-  add_columns (self);
+  build_table (self);
   fill_filters (self);
   self->items = g_list_store_new (CIRT_TYPE_PORTFOLIO_ITEM);
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));
+  self->sorter = gtk_custom_sorter_new (compare_items, self, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+                                          GTK_SORTER (g_object_ref (self->sorter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   cirt_chart_view_set_lang (self->radar, cirt_lang_get_code (cirt_context_get_lang (context)));
@@ -877,7 +1102,7 @@ cirt_portfolio_view_activate (CirtPortfolioView *self,
                               guint              position)
 {
   g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
-  g_signal_emit_by_name (self->column_view, "activate", position);
+  g_signal_emit_by_name (self->list, "activate", position);
 }
 
 GtkWidget *
@@ -888,15 +1113,22 @@ cirt_portfolio_view_get_radar (CirtPortfolioView *self)
 }
 
 GtkWidget *
-cirt_portfolio_view_get_column_view (CirtPortfolioView *self)
+cirt_portfolio_view_get_list (CirtPortfolioView *self)
 {
   g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
-  return GTK_WIDGET (self->column_view);
+  return GTK_WIDGET (self->list);
+}
+
+GtkWidget *
+cirt_portfolio_view_get_header (CirtPortfolioView *self)
+{
+  g_return_val_if_fail (CIRT_IS_PORTFOLIO_VIEW (self), NULL);
+  return self->header;
 }
 
 void
 cirt_portfolio_view_focus_list (CirtPortfolioView *self)
 {
   g_return_if_fail (CIRT_IS_PORTFOLIO_VIEW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }

@@ -43,7 +43,10 @@ void           cirt_portfolio_view_select         (CirtPortfolioView *self,
 void           cirt_portfolio_view_activate       (CirtPortfolioView *self,
                                                    guint              position);
 GtkWidget     *cirt_portfolio_view_get_radar      (CirtPortfolioView *self);
-GtkWidget     *cirt_portfolio_view_get_column_view (CirtPortfolioView *self);
+/* The table: the grid view of its rows (CirtTableRow, one label a column)
+ * and the header row of its column titles (CirtTableRow of buttons). */
+GtkWidget     *cirt_portfolio_view_get_list       (CirtPortfolioView *self);
+GtkWidget     *cirt_portfolio_view_get_header     (CirtPortfolioView *self);
 /* Puts the keyboard focus on the table. */
 void           cirt_portfolio_view_focus_list     (CirtPortfolioView *self);
 

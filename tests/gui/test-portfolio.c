@@ -1,7 +1,9 @@
 /* test-portfolio.c — the Portfolio view in the real window: reached by
  * menu and keyboard, filtered by region, sorted, a country's radar against
- * its region's median, a row activated opens its assessment, the view
- * follows the store; the New Assessment form's country list
+ * its region's median, a row activated opens its assessment, the table's
+ * header sorts and lines up with the rows (sideways too), the keyboard
+ * walks the rows, the view follows the store; the New Assessment form's
+ * country list
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include "cirt-gui-test-util.h"
 #include "cirt-new-assessment-dialog.h"
 #include "cirt-portfolio-view.h"
+#include "cirt-table-row.h"
 #include "cirt-window.h"
 
 static CirtApplication *app;
@@ -143,8 +146,8 @@ START_TEST (test_filter_sort_radar_open)
 
   /* The table has the keyboard focus. */
   ck_assert (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                     cirt_portfolio_view_get_column_view (view)) ||
-             gtk_root_get_focus (GTK_ROOT (window)) == cirt_portfolio_view_get_column_view (view));
+                                     cirt_portfolio_view_get_list (view)) ||
+             gtk_root_get_focus (GTK_ROOT (window)) == cirt_portfolio_view_get_list (view));
 
   /* Region: Africa (five missions, Kenya twice). */
   cirt_portfolio_view_set_filter (view, "africa", NULL, FALSE);
@@ -192,6 +195,144 @@ START_TEST (test_filter_sort_radar_open)
   ck_assert (CIRT_WAIT_UNTIL (g_strcmp0 (cirt_assessment_view_get_assessment_id (cirt_window_get_view (window)), opened) == 0 &&
                               gtk_widget_get_mapped (GTK_WIDGET (cirt_window_get_view (window))), 5000));
   ck_assert (!gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+END_TEST
+
+/* The first row widget of the table that shows a row (the grid view's
+ * children hold the CirtTableRows). */
+static GtkWidget *
+first_table_row (CirtPortfolioView *view)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (cirt_portfolio_view_get_list (view)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_get_mapped (c) && CIRT_IS_TABLE_ROW (gtk_widget_get_first_child (c)))
+      {
+        GtkWidget *row = gtk_widget_get_first_child (c);
+        graphene_rect_t b;
+
+        /* The top one: the grid view keeps rows in the order of the model. */
+        if (gtk_widget_compute_bounds (row, GTK_WIDGET (view), &b))
+          return row;
+      }
+  return NULL;
+}
+
+#define assert_columns_line_up(view) assert_columns_line_up_at (view, __LINE__)
+
+static void
+assert_columns_line_up_at (CirtPortfolioView *view,
+                           int                line)
+{
+  GtkWidget *header = cirt_portfolio_view_get_header (view);
+  GtkWidget *row = first_table_row (view);
+
+  ck_assert_msg (row != NULL, "line %d: no row in sight", line);
+  for (guint c = 0; c < 13; c++)
+    {
+      graphene_rect_t h, r;
+
+      ck_assert (gtk_widget_compute_bounds (cirt_table_row_get_cell (CIRT_TABLE_ROW (header), c), GTK_WIDGET (view), &h));
+      ck_assert (gtk_widget_compute_bounds (cirt_table_row_get_cell (CIRT_TABLE_ROW (row), c), GTK_WIDGET (view), &r));
+      ck_assert_msg (fabsf (h.origin.x - r.origin.x) < 0.5 && fabsf (h.size.width - r.size.width) < 0.5,
+                     "line %d, column %u: the header at %.0f (%.0f wide), the row at %.0f (%.0f wide)", line, c, h.origin.x,
+                     h.size.width, r.origin.x, r.size.width);
+    }
+}
+
+START_TEST (test_table_header_and_keyboard)
+{
+  CirtPortfolioView *view = show_portfolio ();
+  GtkWidget *header = cirt_portfolio_view_get_header (view);
+  GtkWidget *country = cirt_table_row_get_cell (CIRT_TABLE_ROW (header), 0);
+  GtkWidget *overall = cirt_table_row_get_cell (CIRT_TABLE_ROW (header), 5);
+  GtkWidget *list = cirt_portfolio_view_get_list (view);
+  GtkAdjustment *hrows;
+  guint n = cirt_portfolio_view_get_n_shown (view);
+  guint before;
+
+  ck_assert (GTK_IS_BUTTON (country));
+  ck_assert (gtk_test_accessible_has_property (GTK_ACCESSIBLE (country), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  assert_columns_line_up (view);
+
+  /* A click on a title sorts by it, a second one the other way round. */
+  cirt_gui_test_click (country);
+  for (guint i = 0; i + 1 < n; i++)
+    ck_assert_int_le (g_utf8_collate (cirt_portfolio_view_get_shown (view, i)->country,
+                                      cirt_portfolio_view_get_shown (view, i + 1)->country), 0);
+  ck_assert (gtk_test_accessible_has_property (GTK_ACCESSIBLE (country), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  cirt_gui_test_click (country);
+  for (guint i = 0; i + 1 < n; i++)
+    ck_assert_int_ge (g_utf8_collate (cirt_portfolio_view_get_shown (view, i)->country,
+                                      cirt_portfolio_view_get_shown (view, i + 1)->country), 0);
+  ck_assert_str_eq (cirt_portfolio_view_get_shown (view, 0)->country, "Senegal");
+  /* A score sorts from the highest first; the country's title is not the
+   * sorted one any more. */
+  cirt_gui_test_click (overall);
+  for (guint i = 0; i + 1 < n; i++)
+    ck_assert (cirt_portfolio_view_get_shown (view, i)->overall.score >=
+               cirt_portfolio_view_get_shown (view, i + 1)->overall.score);
+  ck_assert (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (country), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  cirt_gui_test_spin (50);
+  assert_columns_line_up (view);
+
+  /* Sideways, the header goes with the rows, in both directions of text;
+   * a title reached by Tab out of sight scrolls them to it. */
+  hrows = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (list));
+  /* At 1280 pixels, the 13 columns are wider than the table. */
+  ck_assert (CIRT_WAIT_UNTIL (gtk_adjustment_get_upper (hrows) > gtk_adjustment_get_page_size (hrows) + 100, 5000));
+  for (guint rtl = 0; rtl < 2; rtl++)
+    {
+      GtkWidget *coverage = cirt_table_row_get_cell (CIRT_TABLE_ROW (header), 12);
+      graphene_rect_t b, v;
+
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      cirt_gui_test_spin (100);
+      gtk_adjustment_set_value (hrows, gtk_adjustment_get_upper (hrows));
+      cirt_gui_test_spin (100);
+      ck_assert (gtk_adjustment_get_value (hrows) > 50);
+      assert_columns_line_up (view);
+      gtk_adjustment_set_value (hrows, gtk_adjustment_get_upper (hrows) / 3);
+      cirt_gui_test_spin (100);
+      assert_columns_line_up (view);
+      /* Scrolled to the country (right to left, GTK's list views count
+       * from the left all the same), the last column is out of sight;
+       * focused, it is in. */
+      gtk_adjustment_set_value (hrows, rtl ? gtk_adjustment_get_upper (hrows) : 0);
+      cirt_gui_test_spin (100);
+      assert_columns_line_up (view);
+      ck_assert (gtk_widget_compute_bounds (coverage, list, &b));
+      ck_assert (b.origin.x + b.size.width > gtk_widget_get_width (list) + 1 || b.origin.x < -1);
+      gtk_widget_grab_focus (coverage);
+      cirt_gui_test_spin (100);
+      ck_assert (gtk_widget_compute_bounds (coverage, list, &b));
+      graphene_rect_init (&v, 0, 0, gtk_widget_get_width (list), gtk_widget_get_height (list));
+      ck_assert_msg (b.origin.x >= -0.5 && b.origin.x + b.size.width <= v.size.width + 0.5,
+                     "the focused title is at %.0f–%.0f of %.0f", b.origin.x, b.origin.x + b.size.width, v.size.width);
+      assert_columns_line_up (view);
+      gtk_widget_grab_focus (list);
+      gtk_adjustment_set_value (hrows, 0);
+      cirt_gui_test_spin (50);
+    }
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  cirt_gui_test_spin (100);
+
+  /* The keyboard walks the rows and opens one. */
+  cirt_portfolio_view_focus_list (view);
+  cirt_portfolio_view_select (view, 0);
+  cirt_gui_test_spin (50);
+  before = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list))));
+  ck_assert_uint_eq (before, 0);
+  {
+    GtkWidget *first = gtk_widget_get_parent (first_table_row (view));
+    gtk_widget_grab_focus (first);
+  }
+  ck_assert (cirt_gui_test_press_key (window, GDK_KEY_Down, 0));
+  ck_assert_uint_eq (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list)))), 1);
+  {
+    g_autofree char *id = g_strdup (cirt_portfolio_view_get_shown (view, 1)->id);
+    ck_assert (cirt_gui_test_press_key (window, GDK_KEY_Return, 0));
+    ck_assert (CIRT_WAIT_UNTIL (g_strcmp0 (cirt_assessment_view_get_assessment_id (cirt_window_get_view (window)), id) == 0, 5000));
+  }
 }
 END_TEST
 
@@ -294,6 +435,8 @@ main (int   argc,
   TCase *tc = tcase_create ("portfolio");
   int status;
 
+  /* The test accessibility backend keeps the properties to check. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   cirt_gui_test_init (&argc, &argv);
   app = cirt_application_new ();
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
@@ -301,6 +444,7 @@ main (int   argc,
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_filter_sort_radar_open);
+  tcase_add_test (tc, test_table_header_and_keyboard);
   tcase_add_test (tc, test_follows_the_store);
   tcase_add_test (tc, test_new_assessment_country_list);
   suite_add_tcase (s, tc);
