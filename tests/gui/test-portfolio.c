@@ -254,6 +254,20 @@ START_TEST (test_table_header_and_keyboard)
   ck_assert (gtk_test_accessible_has_property (GTK_ACCESSIBLE (country), GTK_ACCESSIBLE_PROPERTY_LABEL));
   assert_columns_line_up (view);
 
+  /* A larger interface font widens the columns, which still line up. */
+  {
+    GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (view));
+    g_autofree char *font = NULL;
+    int before_width = gtk_widget_get_width (country);
+
+    g_object_get (settings, "gtk-font-name", &font, NULL);
+    g_object_set (settings, "gtk-font-name", "Cantarell 16", NULL);
+    ck_assert (CIRT_WAIT_UNTIL (gtk_widget_get_width (country) > before_width + 10, 5000));
+    assert_columns_line_up (view);
+    g_object_set (settings, "gtk-font-name", font, NULL);
+    ck_assert (CIRT_WAIT_UNTIL (gtk_widget_get_width (country) == before_width, 5000));
+  }
+
   /* A click on a title sorts by it, a second one the other way round. */
   cirt_gui_test_click (country);
   for (guint i = 0; i + 1 < n; i++)
