@@ -749,27 +749,15 @@ on_font_changed_cb (CirtPortfolioView *self)
   update_widths (self);
 }
 
-/* Where the rows are scrolled to sideways: the left edge of what is in
- * sight, in pixels from the left edge of their content, right to left as
- * well (GTK 4.8's list views count so). */
-static double
-rows_left_edge (CirtPortfolioView *self)
-{
-  return gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->list_scroller));
-}
-
-static void
-set_rows_left_edge (CirtPortfolioView *self,
-                    double             left)
-{
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->list_scroller), left);
-}
-
-/* The header goes sideways with the rows. */
+/* The header goes sideways with the rows. Their horizontal position is
+ * the left edge of what is in sight, in pixels from the left edge of their
+ * content, right to left as well (GTK 4.8's list views count so). */
 static void
 follow_rows (CirtPortfolioView *self)
 {
-  cirt_table_row_set_offset (CIRT_TABLE_ROW (self->header), (int) round (rows_left_edge (self)));
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->list_scroller);
+
+  cirt_table_row_set_offset (CIRT_TABLE_ROW (self->header), (int) round (gtk_adjustment_get_value (adj)));
 }
 
 /* A column title reached by Tab out of sight: the rows (and so the
@@ -782,7 +770,7 @@ on_header_focus_cb (GtkEventControllerFocus *focus,
   Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cirt-column"));
   GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->list_scroller);
   double page = gtk_adjustment_get_page_size (adj), upper = gtk_adjustment_get_upper (adj);
-  double left = rows_left_edge (self);
+  double left = gtk_adjustment_get_value (adj);
   int x, w;
 
   cirt_table_columns_place (&self->table, (int) upper, col, &x, &w);
@@ -790,9 +778,9 @@ on_header_focus_cb (GtkEventControllerFocus *focus,
   if (gtk_widget_get_direction (GTK_WIDGET (self->list)) == GTK_TEXT_DIR_RTL)
     x = (int) upper - x - w;
   if (x < left)
-    set_rows_left_edge (self, x);
+    gtk_adjustment_set_value (adj, x);
   else if (x + w > left + page)
-    set_rows_left_edge (self, x + w - page);
+    gtk_adjustment_set_value (adj, x + w - page);
 }
 
 static void
